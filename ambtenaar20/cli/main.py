@@ -1,0 +1,154 @@
+"""Entry point of the ``ambtenaar20`` command: global options, subcommands, exit codes.
+
+Exit codes: 0 ok; 1 the command ran and found problems; 2 bad usage or bad input (one line on
+stderr says what); 3 an unexpected internal error (details in the log file).
+Subcommands live in their own modules listed in ``COMMAND_MODULES``; each has
+``register(subparsers, parents)``. Nothing here imports Qt: only the ``gui`` command does, when
+it runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import logging
+import sys
+from collections.abc import Callable, Sequence
+from typing import NoReturn
+
+from ambtenaar20 import APP_SLUG, __version__
+from ambtenaar20.cli import argparse_messages
+from ambtenaar20.core import i18n
+from ambtenaar20.core.app_context import AppContext, create_app_context
+from ambtenaar20.core.errors import Ambtenaar20Error
+from ambtenaar20.core.i18n import _
+from ambtenaar20.core.logging_setup import configure_file_logging
+
+log = logging.getLogger(__name__)
+
+EXIT_OK = 0
+EXIT_PROBLEMS = 1
+EXIT_USAGE = 2
+EXIT_INTERNAL = 3
+
+#: Modules that add a subcommand; order is the order in ``--help``.
+COMMAND_MODULES = ("ambtenaar20.cli.gui_command",)
+
+Handler = Callable[[argparse.Namespace, "ContextOpener"], int]
+
+
+class ContextOpener:
+    """Builds the ``AppContext`` from the global options, once, when a command asks for it."""
+
+    def __init__(self, args: argparse.Namespace) -> None:
+        self._args = args
+        self._context: AppContext | None = None
+
+    def __call__(self) -> AppContext:
+        if self._context is None:
+            self._context = create_app_context(self._args.data_dir, self._args.lang)
+            configure_file_logging(self._context.paths.log_file)
+        return self._context
+
+    def log_file(self):
+        """The log file, if a context (and so logging) was set up."""
+        return self._context.paths.log_file if self._context is not None else None
+
+    def close(self) -> None:
+        if self._context is not None:
+            self._context.close()
+
+
+class CliParser(argparse.ArgumentParser):
+    """An ArgumentParser whose errors are one line and exit 2."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_USAGE, f"{self.prog}: {message}\n")
+
+
+def global_options() -> argparse.ArgumentParser:
+    """Options valid before and after the subcommand name."""
+    parent = CliParser(add_help=False)
+    parent.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        default=argparse.SUPPRESS,
+        help=_("folder for the database and settings (default: the per-user data folder; "
+               "also AMBTENAAR20_DATA_DIR)"),
+    )
+    parent.add_argument(
+        "--lang",
+        choices=i18n.SUPPORTED_LANGUAGES,
+        default=argparse.SUPPRESS,
+        help=_("language of messages: nl (default) or en"),
+    )
+    return parent
+
+
+def build_parser() -> CliParser:
+    parent = global_options()
+    parser = CliParser(
+        prog=APP_SLUG,
+        description=_("Ambtenaar 2.0: follow policy topics, write within the guidelines, "
+                      "log interactions and report on them. Without a command the window opens."),
+        parents=[parent],
+    )
+    parser.add_argument("--version", action="version", version=f"{APP_SLUG} {__version__}",
+                        help=_("show program's version number and exit"))
+    subparsers = parser.add_subparsers(dest="command", metavar=_("COMMAND"),
+                                       title=_("commands"), parser_class=CliParser)
+    for module_name in COMMAND_MODULES:
+        importlib.import_module(module_name).register(subparsers, [parent])
+    return parser
+
+
+def _pre_language(argv: Sequence[str]) -> str | None:
+    """``--lang`` must be known before the parser is built, since help texts are translated."""
+    for index, arg in enumerate(argv):
+        if arg == "--lang" and index + 1 < len(argv):
+            return argv[index + 1]
+        if arg.startswith("--lang="):
+            return arg.split("=", 1)[1]
+    return None
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    argparse_messages.install()
+    requested = _pre_language(argv)
+    i18n.set_language(i18n.resolve_language(requested if requested in
+                                            i18n.SUPPORTED_LANGUAGES else None))
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as stop:
+        return int(stop.code or 0)
+    args.data_dir = getattr(args, "data_dir", None)
+    args.lang = getattr(args, "lang", None)
+    handler: Handler = getattr(args, "handler", None) or _default_handler()
+    opener = ContextOpener(args)
+    try:
+        return handler(args, opener)
+    except Ambtenaar20Error as error:
+        print(f"{APP_SLUG}: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        print(f"{APP_SLUG}: " + _("interrupted"), file=sys.stderr)
+        return 130
+    except Exception as error:  # a bug: keep the traceback in the log, not on screen
+        log.exception("unexpected error in command %s", args.command)
+        where = opener.log_file() or _("the log file")
+        print(
+            f"{APP_SLUG}: " + _("unexpected error: {error} (details in {where})").format(
+                error=error, where=where),
+            file=sys.stderr,
+        )
+        return EXIT_INTERNAL
+    finally:
+        opener.close()
+
+
+def _default_handler() -> Handler:
+    from ambtenaar20.cli import gui_command
+
+    return gui_command.run

@@ -1,0 +1,69 @@
+"""The composition root: builds paths, settings, the store and the services, once.
+
+The CLI and the GUI both start here, so both see the same data the same way. Services that need
+heavy libraries are created on first use, which keeps start-up fast.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ambtenaar20.core import i18n
+from ambtenaar20.core.paths import AppPaths, resolve_data_dir
+from ambtenaar20.core.settings import Settings, SettingsStore
+from ambtenaar20.core.store.database import OpenReport, Store, open_store
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class AppContext:
+    """Everything a front end (CLI or GUI) needs, wired together."""
+
+    paths: AppPaths
+    settings_store: SettingsStore
+    settings: Settings
+    language: str
+    settings_problem: str | None = None
+    _store: Store | None = field(default=None, repr=False)
+    open_report: OpenReport | None = None
+
+    @property
+    def store(self) -> Store:
+        """The database; opened (checked, backed up, migrated) on first use."""
+        if self._store is None:
+            self._store, self.open_report = open_store(self.paths.database, self.paths.backups_dir)
+        return self._store
+
+    @property
+    def store_is_open(self) -> bool:
+        return self._store is not None
+
+    def save_settings(self) -> None:
+        self.settings_store.save(self.settings)
+
+    def close(self) -> None:
+        if self._store is not None:
+            self._store.close()
+            self._store = None
+
+
+def create_app_context(
+    data_dir: str | Path | None = None, language: str | None = None
+) -> AppContext:
+    """Resolve paths and language, load settings; the database opens on first use."""
+    paths = AppPaths(resolve_data_dir(data_dir))
+    paths.ensure()
+    settings_store = SettingsStore(paths.settings)
+    loaded = settings_store.load()
+    chosen = i18n.resolve_language(language or loaded.settings.language)
+    i18n.set_language(chosen)
+    return AppContext(
+        paths=paths,
+        settings_store=settings_store,
+        settings=loaded.settings,
+        language=chosen,
+        settings_problem=loaded.problem_message(),
+    )

@@ -1,0 +1,47 @@
+"""Errors that carry a plain-language message for the officer.
+
+Every failure the user can cause or fix (bad input, a broken file, a full disk) is raised as an
+``Ambtenaar20Error``; the CLI turns it into a one-line message and exit code 2, the GUI into a
+dialog. Anything else is a bug and is logged with its traceback.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class Ambtenaar20Error(Exception):
+    """Base class: ``str(error)`` is a translated, one-line message meant for the officer."""
+
+
+class UsageError(Ambtenaar20Error):
+    """The user asked for something impossible (bad option value, unknown name)."""
+
+
+class StoreError(Ambtenaar20Error):
+    """The database could not be opened, migrated or written."""
+
+
+class CorruptDatabaseError(StoreError):
+    """The database file is damaged or is not an SQLite database; it has not been touched."""
+
+    def __init__(self, message: str, path: Path, detail: str) -> None:
+        super().__init__(message)
+        self.path = path
+        self.detail = detail
+
+
+class DatabaseTooNewError(StoreError):
+    """The database was written by a newer version of the app than this one."""
+
+
+class MigrationError(StoreError):
+    """A schema migration failed; the database is left as it was before that step."""
+
+
+class SettingsError(Ambtenaar20Error):
+    """The settings file could not be read or written."""
+
+
+class InstanceLockedError(Ambtenaar20Error):
+    """Another window of the app already uses this data directory."""

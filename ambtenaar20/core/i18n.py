@@ -1,0 +1,88 @@
+"""One translation mechanism for core, CLI and GUI alike: gettext catalogues.
+
+Message ids are English; the Dutch catalogue is ``ambtenaar20/locale/nl/LC_MESSAGES``. Dutch is the
+default language. ``_`` looks the active catalogue up at call time, so labels created after
+``set_language`` come out in the new language.
+"""
+
+from __future__ import annotations
+
+import gettext
+import locale
+import os
+from importlib import resources
+
+from ambtenaar20 import APP_SLUG
+
+SUPPORTED_LANGUAGES = ("nl", "en")
+DEFAULT_LANGUAGE = "nl"
+
+_translations: gettext.NullTranslations = gettext.NullTranslations()
+_language = "en"
+
+
+def locale_dir() -> str:
+    """Directory holding the compiled catalogues (works from a wheel and a frozen bundle)."""
+    return str(resources.files("ambtenaar20") / "locale")
+
+
+def system_language() -> str:
+    """The language the operating system asks for, reduced to one we support.
+
+    English only when the system explicitly asks for English; everything else gets Dutch, the
+    language of the users this app is made for.
+    """
+    settings = [os.environ.get(name, "") for name in ("LC_ALL", "LC_MESSAGES", "LANG")]
+    settings = [value for value in settings if value]
+    if not settings:
+        # Windows and macOS GUI sessions set no variables; ask the C library instead.
+        try:
+            settings = [locale.getlocale()[0] or ""]
+        except ValueError:
+            settings = []
+    for value in settings:
+        code = value.split(".")[0].split("_")[0].lower()
+        if code in ("c", "posix", ""):
+            continue  # "no preference": keep looking, else Dutch
+        return "en" if code in ("en", "english") else DEFAULT_LANGUAGE
+    return DEFAULT_LANGUAGE
+
+
+def resolve_language(requested: str | None) -> str:
+    """Turn a requested language (``nl``, ``en``, ``auto`` or ``None``) into ``nl`` or ``en``."""
+    if requested in SUPPORTED_LANGUAGES:
+        return requested
+    return system_language()
+
+
+def set_language(language: str) -> None:
+    """Activate the catalogue for ``language`` (``nl`` or ``en``)."""
+    global _translations, _language
+    if language not in SUPPORTED_LANGUAGES:
+        raise ValueError(f"unsupported language: {language!r}")
+    if language == "en":
+        _translations = gettext.NullTranslations()
+    else:
+        _translations = gettext.translation(
+            APP_SLUG, localedir=locale_dir(), languages=[language], fallback=False
+        )
+    _language = language
+
+
+def current_language() -> str:
+    return _language
+
+
+def _(message: str) -> str:
+    """Translate ``message`` into the active language."""
+    return _translations.gettext(message)
+
+
+def ngettext(singular: str, plural: str, count: int) -> str:
+    """Translate a message whose form depends on ``count``."""
+    return _translations.ngettext(singular, plural, count)
+
+
+def N_(message: str) -> str:
+    """Mark ``message`` for extraction without translating it now (for module-level tables)."""
+    return message

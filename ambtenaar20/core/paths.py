@@ -1,0 +1,72 @@
+"""Where the app keeps its files: one data directory per officer, chosen once, passed down.
+
+Resolution order: ``--data-dir``, then ``AMBTENAAR20_DATA_DIR``, then the per-user data dir of
+the operating system (via platformdirs). Nothing is created at import time.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from ambtenaar20 import APP_SLUG
+
+DATA_DIR_ENV = "AMBTENAAR20_DATA_DIR"
+
+
+def default_data_dir() -> Path:
+    import platformdirs  # only needed when no directory was given
+
+    return Path(platformdirs.user_data_dir(APP_SLUG, appauthor=False, roaming=False))
+
+
+def resolve_data_dir(explicit: str | os.PathLike[str] | None = None) -> Path:
+    """The data directory to use, as an absolute path (not created here)."""
+    if explicit:
+        return Path(explicit).expanduser().resolve()
+    from_env = os.environ.get(DATA_DIR_ENV)
+    if from_env:
+        return Path(from_env).expanduser().resolve()
+    return default_data_dir()
+
+
+@dataclass(frozen=True)
+class AppPaths:
+    """Every file location the app uses, derived from one data directory."""
+
+    data_dir: Path
+
+    @property
+    def database(self) -> Path:
+        return self.data_dir / "ambtenaar20.sqlite3"
+
+    @property
+    def settings(self) -> Path:
+        return self.data_dir / "settings.json"
+
+    @property
+    def backups_dir(self) -> Path:
+        return self.data_dir / "backups"
+
+    @property
+    def logs_dir(self) -> Path:
+        return self.data_dir / "logs"
+
+    @property
+    def log_file(self) -> Path:
+        return self.logs_dir / "ambtenaar20.log"
+
+    @property
+    def packs_dir(self) -> Path:
+        """Installed organisation guideline packs."""
+        return self.data_dir / "packs"
+
+    @property
+    def gui_lock(self) -> Path:
+        return self.data_dir / "gui.lock"
+
+    def ensure(self) -> None:
+        """Create the data directory tree (not the files in it)."""
+        for directory in (self.data_dir, self.backups_dir, self.logs_dir):
+            directory.mkdir(parents=True, exist_ok=True)

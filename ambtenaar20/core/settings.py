@@ -1,0 +1,155 @@
+"""The officer's preferences: a small typed object stored as JSON, written atomically.
+
+A damaged settings file never stops the app: it is moved aside (so nothing is lost), defaults are
+used, and the reason is reported. Values of the wrong type fall back to their default one by one.
+Feature areas add their own section as a nested dataclass field of ``Settings``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import logging
+import types
+import typing
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from ambtenaar20.core.atomic_file import atomic_write_text
+from ambtenaar20.core.errors import SettingsError
+from ambtenaar20.core.i18n import _
+
+log = logging.getLogger(__name__)
+
+SETTINGS_SCHEMA_VERSION = 1
+
+
+@dataclass
+class Profile:
+    """Who the officer is; the manager's report puts this on its cover."""
+
+    name: str = ""
+    function: str = ""
+    organisation: str = ""
+    department: str = ""
+
+
+@dataclass
+class WindowState:
+    """Geometry and layout of the main window, as Qt's base64 blobs."""
+
+    geometry: str = ""
+    state: str = ""
+    area: int = 0
+
+
+@dataclass
+class Settings:
+    schema_version: int = SETTINGS_SCHEMA_VERSION
+    #: ``auto`` follows the system; otherwise ``nl`` or ``en``.
+    language: str = "auto"
+    profile: Profile = field(default_factory=Profile)
+    window: WindowState = field(default_factory=WindowState)
+
+
+@dataclass
+class LoadedSettings:
+    settings: Settings
+    #: Where a damaged settings file was moved, if it was.
+    damaged_copy: Path | None = None
+
+    def problem_message(self) -> str | None:
+        """Plain-language description of what was wrong with the file, in the active language."""
+        if self.damaged_copy is None:
+            return None
+        return _(
+            "The settings file was damaged and has been set aside as {name}; "
+            "default settings are used."
+        ).format(name=self.damaged_copy.name)
+
+
+class SettingsStore:
+    """Loads and saves ``Settings`` at one path."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def load(self) -> LoadedSettings:
+        if not self.path.exists():
+            return LoadedSettings(Settings())
+        try:
+            raw = json.loads(self.path.read_text(encoding="utf-8"))
+            if not isinstance(raw, dict):
+                raise ValueError("top level is not an object")
+        except (OSError, UnicodeDecodeError, ValueError) as exc:
+            moved = self._move_aside()
+            log.warning("settings file %s unreadable (%s); moved to %s", self.path, exc, moved)
+            return LoadedSettings(Settings(), damaged_copy=moved)
+        return LoadedSettings(_from_dict(Settings, raw))
+
+    def save(self, settings: Settings) -> None:
+        text = json.dumps(dataclasses.asdict(settings), indent=2, ensure_ascii=False)
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            atomic_write_text(self.path, text + "\n")
+        except OSError as exc:
+            raise SettingsError(
+                _("Could not save the settings to {path}: {reason}").format(
+                    path=self.path, reason=exc.strerror or exc
+                )
+            ) from exc
+
+    def _move_aside(self) -> Path:
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        target = self.path.with_name(f"{self.path.name}.damaged-{stamp}")
+        self.path.replace(target)
+        return target
+
+
+def _from_dict(cls: type, raw: dict[str, Any]) -> Any:
+    """Build dataclass ``cls`` from ``raw``, keeping defaults where a value is missing or wrong."""
+    hints = typing.get_type_hints(cls)
+    values: dict[str, Any] = {}
+    for spec in dataclasses.fields(cls):
+        if spec.name not in raw:
+            continue
+        value = _coerce(hints[spec.name], raw[spec.name])
+        if value is _INVALID:
+            log.warning("settings: ignoring invalid value for %s.%s", cls.__name__, spec.name)
+            continue
+        values[spec.name] = value
+    return cls(**values)
+
+
+_INVALID = object()
+
+
+def _coerce(hint: Any, value: Any) -> Any:
+    if dataclasses.is_dataclass(hint):
+        return _from_dict(hint, value) if isinstance(value, dict) else _INVALID
+    origin = typing.get_origin(hint)
+    if origin in (typing.Union, types.UnionType):
+        for option in typing.get_args(hint):
+            if option is type(None) and value is None:
+                return None
+            coerced = _coerce(option, value)
+            if coerced is not _INVALID:
+                return coerced
+        return _INVALID
+    if origin in (list, tuple):
+        (item_hint, *_rest) = typing.get_args(hint) or (Any,)
+        if not isinstance(value, list):
+            return _INVALID
+        items = [_coerce(item_hint, item) for item in value]
+        return _INVALID if any(item is _INVALID for item in items) else origin(items)
+    if origin is dict:
+        return value if isinstance(value, dict) else _INVALID
+    if hint is Any:
+        return value
+    if hint is float and isinstance(value, int) and not isinstance(value, bool):
+        return float(value)
+    if hint is int and isinstance(value, bool):
+        return _INVALID
+    return value if isinstance(value, hint) else _INVALID

@@ -1,0 +1,1 @@
+"""The local SQLite store: opening safely, schema migrations, backups."""

@@ -1,0 +1,1 @@
+"""Everything that needs Qt: the window, its areas, dialogs and background workers."""

@@ -1,0 +1,43 @@
+"""A calm 'nothing here yet' panel that tells the officer what to do next."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+
+
+class EmptyState(QWidget):
+    """Title, explanation and optional action buttons, centred in the area."""
+
+    def __init__(self, title: str, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        self.title_label = QLabel(title)
+        heading = self.title_label.font()
+        heading.setPointSizeF(heading.pointSizeF() * 1.5)
+        heading.setBold(True)
+        self.title_label.setFont(heading)
+        self.title_label.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        self.title_label.setWordWrap(True)
+        self.text_label = QLabel(text)
+        self.text_label.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        self.text_label.setWordWrap(True)
+        self.text_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard
+                                                | Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.text_label.setMaximumWidth(560)
+        layout.addWidget(self.title_label)
+        layout.addWidget(self.text_label, 0, Qt.AlignmentFlag.AlignHCenter)
+        self.buttons = QVBoxLayout()
+        self.buttons.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        layout.addLayout(self.buttons)
+        layout.addStretch(2)
+        self.setAccessibleName(title)
+        self.setAccessibleDescription(text)
+
+    def add_action_button(self, text: str, slot) -> QPushButton:
+        button = QPushButton(text)
+        button.setAccessibleName(text.replace("&", ""))
+        button.clicked.connect(slot)
+        self.buttons.addWidget(button)
+        return button

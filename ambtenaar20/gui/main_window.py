@@ -1,0 +1,205 @@
+"""The one window: a navigation rail for the four areas, menus, status bar, remembered layout."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QByteArray, QSize, Qt, QUrl, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QSplitter,
+    QStackedWidget,
+    QWidget,
+)
+
+from ambtenaar20 import APP_NAME
+from ambtenaar20.core.app_context import AppContext
+from ambtenaar20.core.i18n import _
+from ambtenaar20.gui.areas.registry import AREAS, AreaSpec
+
+log = logging.getLogger(__name__)
+
+
+class NavigationRail(QListWidget):
+    """The list of areas on the left; arrow keys move, the selection switches the area."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName(_("Areas"))
+        self.setAccessibleDescription(_("Choose an area: Ctrl+1 to Ctrl+4"))
+        self.setIconSize(QSize(24, 24))
+        self.setSpacing(2)
+        self.setUniformItemSizes(True)
+
+    def sizeHint(self) -> QSize:
+        width = max(self.sizeHintForColumn(0), 120)
+        return QSize(width + 2 * self.frameWidth() + 24, super().sizeHint().height())
+
+
+class MainWindow(QMainWindow):
+    area_changed = Signal(str)
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.setWindowTitle(APP_NAME)
+        self.setObjectName("MainWindow")
+        self.rail = NavigationRail()
+        self.stack = QStackedWidget()
+        self.stack.setAccessibleName(_("Work area"))
+        self.areas: dict[str, QWidget] = {}
+        self.area_actions: list[QAction] = []
+        self._area_group = QActionGroup(self)
+        for index, spec in enumerate(AREAS):
+            self._add_area(index, spec)
+        self.rail.currentRowChanged.connect(self._on_rail_row_changed)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.setObjectName("MainSplitter")
+        splitter.addWidget(self.rail)
+        splitter.addWidget(self.stack)
+        splitter.setStretchFactor(1, 1)
+        splitter.setCollapsible(0, False)
+        splitter.setSizes([self.rail.sizeHint().width(), 900])
+        self.setCentralWidget(splitter)
+
+        self._build_menus()
+        self.status_message = QLabel(_("Ready"))
+        self.status_message.setAccessibleName(_("Status"))
+        self.statusBar().addWidget(self.status_message, 1)
+        self.resize(1100, 720)
+        self._restore_window_state()
+
+    # -- areas ---------------------------------------------------------------------------------
+    def _add_area(self, index: int, spec: AreaSpec) -> None:
+        label = _(spec.label)
+        icon = self.style().standardIcon(spec.icon)
+        item = QListWidgetItem(icon, label)
+        item.setToolTip(f"{_(spec.description)} (Ctrl+{index + 1})")
+        item.setData(Qt.ItemDataRole.AccessibleTextRole, label)
+        item.setData(Qt.ItemDataRole.AccessibleDescriptionRole, _(spec.description))
+        self.rail.addItem(item)
+        widget = spec.factory(self.context, self)
+        widget.setObjectName(f"area-{spec.key}")
+        if not widget.accessibleName():
+            widget.setAccessibleName(label)
+        self.areas[spec.key] = widget
+        self.stack.addWidget(widget)
+        action = QAction(icon, label, self)
+        action.setCheckable(True)
+        action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
+        action.setStatusTip(_(spec.description))
+        action.triggered.connect(lambda _checked=False, row=index: self.show_area_at(row))
+        self._area_group.addAction(action)
+        self.area_actions.append(action)
+
+    def show_area(self, key: str) -> None:
+        self.show_area_at([spec.key for spec in AREAS].index(key))
+
+    def show_area_at(self, row: int) -> None:
+        self.rail.setCurrentRow(row)
+
+    def current_area_key(self) -> str:
+        return AREAS[self.stack.currentIndex()].key
+
+    def _on_rail_row_changed(self, row: int) -> None:
+        if row < 0:
+            return
+        self.stack.setCurrentIndex(row)
+        self.area_actions[row].setChecked(True)
+        self.area_changed.emit(AREAS[row].key)
+
+    # -- menus ---------------------------------------------------------------------------------
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(_("&File"))
+        self.preferences_action = file_menu.addAction(_("&Preferences…"))
+        self.preferences_action.setShortcut(QKeySequence.StandardKey.Preferences)
+        if self.preferences_action.shortcut().isEmpty():
+            self.preferences_action.setShortcut(QKeySequence("Ctrl+,"))
+        self.preferences_action.triggered.connect(self.open_preferences)
+        file_menu.addSeparator()
+        open_data = file_menu.addAction(_("Open &data folder"))
+        open_data.triggered.connect(
+            lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.context.paths.data_dir)))
+        )
+        file_menu.addSeparator()
+        quit_action = file_menu.addAction(_("&Quit"))
+        quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        quit_action.triggered.connect(self.close)
+
+        edit_menu = bar.addMenu(_("&Edit"))
+        for text, key, slot in (
+            (_("&Undo"), QKeySequence.StandardKey.Undo, "undo"),
+            (_("&Redo"), QKeySequence.StandardKey.Redo, "redo"),
+            (_("Cu&t"), QKeySequence.StandardKey.Cut, "cut"),
+            (_("&Copy"), QKeySequence.StandardKey.Copy, "copy"),
+            (_("&Paste"), QKeySequence.StandardKey.Paste, "paste"),
+            (_("Select &all"), QKeySequence.StandardKey.SelectAll, "selectAll"),
+        ):
+            action = edit_menu.addAction(text)
+            action.setShortcut(key)
+            # Only the menu entry: the focused editor handles the key itself.
+            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+            action.triggered.connect(lambda _checked=False, name=slot: _send_to_focus(name))
+        self.edit_menu = edit_menu
+
+        view_menu = bar.addMenu(_("&View"))
+        view_menu.addActions(self.area_actions)
+        self.view_menu = view_menu
+
+        help_menu = bar.addMenu(_("&Help"))
+        open_log = help_menu.addAction(_("Open &log file folder"))
+        open_log.triggered.connect(
+            lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.context.paths.logs_dir)))
+        )
+        help_menu.addSeparator()
+        about = help_menu.addAction(_("&About Ambtenaar 2.0"))
+        about.triggered.connect(self.open_about)
+        self.help_menu = help_menu
+
+    def open_preferences(self) -> None:
+        from ambtenaar20.gui.dialogs.preferences_dialog import PreferencesDialog
+
+        dialog = PreferencesDialog(self.context, self)
+        dialog.exec()
+
+    def open_about(self) -> None:
+        from ambtenaar20.gui.dialogs.about_dialog import AboutDialog
+
+        AboutDialog(self.context, self).exec()
+
+    # -- state ---------------------------------------------------------------------------------
+    def _restore_window_state(self) -> None:
+        state = self.context.settings.window
+        if state.geometry:
+            self.restoreGeometry(QByteArray.fromBase64(state.geometry.encode("ascii")))
+        if state.state:
+            self.restoreState(QByteArray.fromBase64(state.state.encode("ascii")))
+        self.show_area_at(state.area if 0 <= state.area < len(AREAS) else 0)
+
+    def save_window_state(self) -> None:
+        state = self.context.settings.window
+        state.geometry = bytes(self.saveGeometry().toBase64().data()).decode("ascii")
+        state.state = bytes(self.saveState().toBase64().data()).decode("ascii")
+        state.area = self.stack.currentIndex()
+        try:
+            self.context.save_settings()
+        except Exception:
+            log.exception("saving the window state failed")
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_window_state()
+        super().closeEvent(event)
+
+
+def _send_to_focus(slot_name: str) -> None:
+    widget = QApplication.focusWidget()
+    slot = getattr(widget, slot_name, None) if widget is not None else None
+    if callable(slot):
+        slot()

@@ -1,0 +1,89 @@
+"""Run core services off the GUI thread and get their results back on it.
+
+A widget never waits: it hands a function to ``run_in_background`` and updates itself in the
+callbacks, which Qt delivers on the GUI thread. Each task gets a ``CancelToken``; cancelling only
+sets the token, so the cancel button returns at once.
+"""
+
+from __future__ import annotations
+
+import logging
+import traceback
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+from ambtenaar20.core.cancellation import Cancelled, CancelToken
+
+log = logging.getLogger(__name__)
+
+#: ``work(cancel, progress)`` runs on a worker thread.
+Work = Callable[[CancelToken, Callable[[int, int, str], None]], Any]
+
+
+class TaskSignals(QObject):
+    progressed = Signal(int, int, str)
+    succeeded = Signal(object)
+    failed = Signal(object)
+    cancelled = Signal()
+    finished = Signal()
+
+
+class BackgroundTask(QRunnable):
+    def __init__(self, work: Work) -> None:
+        super().__init__()
+        self.setAutoDelete(False)
+        self.work = work
+        self.token = CancelToken()
+        self.signals = TaskSignals()
+        self.done = False
+
+    def cancel(self) -> None:
+        self.token.cancel()
+
+    def run(self) -> None:
+        try:
+            result = self.work(self.token, self.signals.progressed.emit)
+        except Cancelled:
+            self.signals.cancelled.emit()
+        except Exception as error:
+            log.error("background task failed:\n%s", traceback.format_exc())
+            self.signals.failed.emit(error)
+        else:
+            if self.token.cancelled:
+                self.signals.cancelled.emit()
+            else:
+                self.signals.succeeded.emit(result)
+        finally:
+            self.done = True
+            self.signals.finished.emit()
+
+
+_running: set[BackgroundTask] = set()
+
+
+def run_in_background(
+    work: Work,
+    *,
+    on_success: Callable[[Any], None] | None = None,
+    on_error: Callable[[Exception], None] | None = None,
+    on_progress: Callable[[int, int, str], None] | None = None,
+    on_cancelled: Callable[[], None] | None = None,
+    pool: QThreadPool | None = None,
+) -> BackgroundTask:
+    """Start ``work`` on the thread pool; callbacks run on the thread that called this."""
+    task = BackgroundTask(work)
+    if on_success:
+        task.signals.succeeded.connect(on_success)
+    if on_error:
+        task.signals.failed.connect(on_error)
+    if on_progress:
+        task.signals.progressed.connect(on_progress)
+    if on_cancelled:
+        task.signals.cancelled.connect(on_cancelled)
+    # Keep a reference until Qt has delivered every signal, or the signals object could die first.
+    _running.add(task)
+    task.signals.finished.connect(lambda: _running.discard(task))
+    (pool or QThreadPool.globalInstance()).start(task)
+    return task
