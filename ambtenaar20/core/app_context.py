@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from ambtenaar20.core import i18n
+from ambtenaar20.core.analysis.sentiment import SentimentAnalyser
 from ambtenaar20.core.paths import AppPaths, resolve_data_dir
 from ambtenaar20.core.settings import Settings, SettingsStore
 from ambtenaar20.core.store.database import OpenReport, Store, open_store
@@ -40,6 +42,11 @@ class AppContext:
     @property
     def store_is_open(self) -> bool:
         return self._store is not None
+
+    @cached_property
+    def sentiment(self) -> SentimentAnalyser:
+        """The one sentiment analyser, shared by feed items and drafts."""
+        return SentimentAnalyser()
 
     def save_settings(self) -> None:
         self.settings_store.save(self.settings)
