@@ -10,12 +10,16 @@ import logging
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ambtenaar20.core import i18n
 from ambtenaar20.core.analysis.sentiment import SentimentAnalyser
 from ambtenaar20.core.paths import AppPaths, resolve_data_dir
 from ambtenaar20.core.settings import Settings, SettingsStore
 from ambtenaar20.core.store.database import OpenReport, Store, open_store
+
+if TYPE_CHECKING:
+    from ambtenaar20.core.drafting.service import DraftingService
 
 log = logging.getLogger(__name__)
 
@@ -47,6 +51,13 @@ class AppContext:
     def sentiment(self) -> SentimentAnalyser:
         """The one sentiment analyser, shared by feed items and drafts."""
         return SentimentAnalyser()
+
+    @cached_property
+    def drafting(self) -> DraftingService:
+        """Guideline packs, the checker and the drafts store."""
+        from ambtenaar20.core.drafting.service import DraftingService
+
+        return DraftingService(self.paths.data_dir, self.paths.packs_dir, lambda: self.sentiment)
 
     def save_settings(self) -> None:
         self.settings_store.save(self.settings)

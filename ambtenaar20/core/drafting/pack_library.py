@@ -48,6 +48,8 @@ def builtin_packs() -> dict[str, Pack]:
 class PackLibrary:
     def __init__(self, packs_dir: Path) -> None:
         self.packs_dir = packs_dir
+        # Parsed installed packs by file, valid while the file's modification time stays.
+        self._parsed: dict[Path, tuple[int, Pack]] = {}
 
     @property
     def _active_file(self) -> Path:
@@ -74,10 +76,16 @@ class PackLibrary:
         path = self.packs_dir / f"{pack_id}.toml"
         if pack_id in _seen or not path.is_file():
             return None
+        stamp = path.stat().st_mtime_ns
+        cached = self._parsed.get(path)
+        if cached and cached[0] == stamp:
+            return cached[1]
         try:
-            return load_pack_file(path, lambda base: self.lookup(base, _seen | {pack_id}))
+            pack = load_pack_file(path, lambda base: self.lookup(base, _seen | {pack_id}))
         except PackError:
             return None
+        self._parsed[path] = (stamp, pack)
+        return pack
 
     def load_file(self, path: Path) -> Pack:
         """Load and validate a pack file; its ``extends`` may name a built-in or installed pack."""

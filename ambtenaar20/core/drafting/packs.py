@@ -141,7 +141,7 @@ class _Validator:
             return None
         self._check_table(("pack",), meta, schema.PACK_KEYS)
         base = self._base(meta)
-        required = ("id", "name", "version") + (() if base else ("language",))
+        required = ("id", "name", "version") + (() if "extends" in meta else ("language",))
         for key in required:
             if key not in meta:
                 self.error(("pack",), _("[pack] needs '{key}'").format(key=key))
@@ -215,8 +215,12 @@ class _Validator:
             return None
         kind = raw.get("kind")
         if kind not in schema.KINDS:
-            self.error((*path, "kind") if "kind" in raw else path, _(
-                "rule needs a 'kind', one of: {kinds}").format(kinds=", ".join(schema.KINDS)))
+            known = ", ".join(schema.KINDS)
+            if "kind" in raw:
+                self.error((*path, "kind"), _("unknown rule kind '{kind}' (known: {known})")
+                           .format(kind=kind, known=known))
+            else:
+                self.error(path, _("rule needs a 'kind', one of: {known}").format(known=known))
             return None
         ok = self._check_table(path, raw, {**schema.COMMON, **schema.KINDS[kind]})
         rule_id = raw.get("id")

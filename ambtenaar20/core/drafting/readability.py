@@ -23,8 +23,10 @@ _VOWEL_GROUPS = "aeiouyáéíóúàèëïöüâêîôû"
 def _hyphenator(language: str):
     import pyphen
 
-    # left/right 1: count every syllable, not only where a printer may break the line.
-    return pyphen.Pyphen(lang=_DICTIONARIES.get(language, "nl_NL"), left=1, right=1)
+    # Dutch: left/right 1 so every syllable counts, not only where a printer may break a line.
+    # English patterns then split "open-s" and "y-ou", so English keeps the defaults.
+    edge = 2 if language == "en" else 1
+    return pyphen.Pyphen(lang=_DICTIONARIES.get(language, "nl_NL"), left=edge, right=edge)
 
 
 @lru_cache(maxsize=20000)
@@ -39,6 +41,8 @@ def syllables(word: str, language: str) -> int:
         if vowel and not previous:
             groups += 1
         previous = vowel
+    if language == "en" and lowered.endswith("e") and not lowered.endswith("le") and groups > 1:
+        groups -= 1  # a silent final e ("make", "state")
     return max(1, by_dictionary if by_dictionary > 1 else groups)
 
 

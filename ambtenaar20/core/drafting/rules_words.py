@@ -90,7 +90,7 @@ def check_restraint(rule: Rule, ctx: RuleContext) -> list[Finding]:
     return [ctx.finding(rule, span.start, span.end, about=subject) for span in opinions]
 
 
-_MENTION = regex.compile(r"(?<![\w@])@([\w.]+)(?:@([\w-]+(?:\.[\w-]+)+))?")
+_MENTION = regex.compile(r"(?<![\w@])@((?:[\w.]*\w)?)(?:@([\w-]+(?:\.[\w-]+)+))?")
 
 
 def check_mentions(rule: Rule, ctx: RuleContext) -> list[Finding]:
