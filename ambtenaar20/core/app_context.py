@@ -57,7 +57,8 @@ class AppContext:
         """Guideline packs, the checker and the drafts store."""
         from ambtenaar20.core.drafting.service import DraftingService
 
-        return DraftingService(self.paths.data_dir, self.paths.packs_dir, lambda: self.sentiment)
+        return DraftingService(self.paths.data_dir, self.paths.packs_dir,
+                               lambda: self.sentiment, lambda: self.store.db)
 
     def save_settings(self) -> None:
         self.settings_store.save(self.settings)

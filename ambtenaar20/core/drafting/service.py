@@ -10,8 +10,11 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
+from sqlite_utils import Database
+
 from ambtenaar20.core.analysis.sentiment import SentimentAnalyser
 from ambtenaar20.core.drafting.checker import Checker, resolve_language
+from ambtenaar20.core.drafting.drafts import DraftStore
 from ambtenaar20.core.drafting.model import CheckResult
 from ambtenaar20.core.drafting.pack_library import PackLibrary
 from ambtenaar20.core.drafting.packs import Pack
@@ -22,10 +25,17 @@ from ambtenaar20.core.errors import UsageError
 from ambtenaar20.core.i18n import _
 
 
+def _no_database() -> Database:
+    raise RuntimeError("this drafting service was built without a database")
+
+
 class DraftingService:
     def __init__(self, data_dir: Path, packs_dir: Path,
-                 sentiment: Callable[[], SentimentAnalyser]) -> None:
+                 sentiment: Callable[[], SentimentAnalyser],
+                 db_getter: Callable[[], Database] | None = None) -> None:
         self.library = PackLibrary(packs_dir)
+        #: Drafts, dismissals, checklist ticks, templates (needs the database).
+        self.drafts = DraftStore(db_getter or _no_database)
         self.word_list = WordList(data_dir / "wordlist.txt")
         self._sentiment = sentiment
         self._checkers: dict[tuple[str, str], Checker] = {}
