@@ -20,7 +20,7 @@ from ambtenaar20.core.drafting.model import (
     Metrics,
 )
 from ambtenaar20.core.drafting.packs import Pack, Rule
-from ambtenaar20.core.drafting.platforms import count, platform
+from ambtenaar20.core.drafting.platforms import count, fit, platform
 from ambtenaar20.core.drafting.rule_context import CheckOptions, RuleContext
 
 RuleCheck = Callable[[Rule, RuleContext], list[Finding]]
@@ -97,8 +97,10 @@ class Checker:
         for name in options.platforms:
             target = platform(name)
             if target is not None:
-                lengths[target.id] = LengthCount(target.id, count(text, target),
-                                                 limits.get(target.id, target.limit))
+                limit = limits.get(target.id, target.limit)
+                counted = count(text, target)
+                lengths[target.id] = LengthCount(target.id, counted, limit, fit(
+                    text, target, limit) if counted > limit else None)
         first = platform(options.platforms[0]) if options.platforms else None
         return CheckResult(text=text, language=lang, platform=first.id if first else None,
                            pack_id=self.pack.id, pack_version=self.pack.version,

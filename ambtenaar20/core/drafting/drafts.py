@@ -220,8 +220,10 @@ class DraftStore:
 
     # Publishing ----------------------------------------------------------------------------
     def mark_published(self, draft_id: int, url: str, platform: str,
-                       open_findings: list[Finding], recorder: InteractionRecorder) -> Draft:
-        """Status ``published`` with the post's URL, and one entry in the interaction log."""
+                       open_findings: list[Finding],
+                       recorder: InteractionRecorder | None) -> Draft:
+        """Status ``published`` with the post's URL, and one entry in the interaction log
+        (when a log is connected: ``recorder`` None means this build has no log)."""
         if not url.strip().lower().startswith(("http://", "https://")):
             raise UsageError(_("Give the web address (https://...) of the published post."))
         draft = self.get(draft_id)
@@ -230,8 +232,9 @@ class DraftStore:
             self.db["drafts"].update(draft_id, {"status": "published", "updated_at": now,
                                                 "published_url": url.strip(),
                                                 "published_at": now})
-        recorder.record_published(draft_id, url.strip(), platform, draft.topic,
-                                  list(open_findings))
+        if recorder is not None:
+            recorder.record_published(draft_id, url.strip(), platform, draft.topic,
+                                      list(open_findings))
         return self.get(draft_id)
 
     # Templates -----------------------------------------------------------------------------

@@ -63,6 +63,8 @@ class LengthCount:
     platform: str | None
     count: int
     limit: int | None
+    #: Characters that fit within the limit (the rest would be cut off); None when all fit.
+    fits: int | None = None
 
     @property
     def over(self) -> bool:

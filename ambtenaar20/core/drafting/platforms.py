@@ -72,6 +72,18 @@ def count(text: str, target: Platform) -> int:
     return len(text)
 
 
+def fit(text: str, target: Platform, limit: int) -> int:
+    """How many characters of ``text`` fit within ``limit`` as ``target`` counts."""
+    low, high = 0, len(text)
+    while low < high:
+        middle = (low + high + 1) // 2
+        if count(text[:middle], target) <= limit:
+            low = middle
+        else:
+            high = middle - 1
+    return low
+
+
 def _weighted(text: str, url_length: int) -> int:
     text = unicodedata.normalize("NFC", text)
     total = 0

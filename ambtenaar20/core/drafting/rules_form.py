@@ -15,7 +15,7 @@ import regex
 from ambtenaar20.core.analysis.pii import find_personal_data
 from ambtenaar20.core.drafting.model import Finding
 from ambtenaar20.core.drafting.packs import Rule
-from ambtenaar20.core.drafting.platforms import URL, count, platform
+from ambtenaar20.core.drafting.platforms import URL, count, fit, platform
 from ambtenaar20.core.drafting.rule_context import RuleContext
 
 _EMOJI_PART = r"(?:\p{Extended_Pictographic}|\p{Regional_Indicator}{2})[\p{Emoji_Modifier}\uFE0F]*"
@@ -48,22 +48,10 @@ def check_length(rule: Rule, ctx: RuleContext) -> list[Finding]:
         limit = limits.get(target.id, target.limit)
         counted = count(ctx.text, target)
         if counted > limit:
-            start = _cut_point(ctx.text, target, limit)
+            start = min(fit(ctx.text, target, limit), max(len(ctx.text) - 1, 0))
             found.append(ctx.finding(rule, start, len(ctx.text), platform=target.name,
                                      count=counted, limit=limit))
     return found
-
-
-def _cut_point(text: str, target, limit: int) -> int:
-    """First character that no longer fits, so the span shows what would be cut."""
-    low, high = 0, len(text)
-    while low < high:
-        middle = (low + high + 1) // 2
-        if count(text[:middle], target) <= limit:
-            low = middle
-        else:
-            high = middle - 1
-    return min(low, max(len(text) - 1, 0))
 
 
 def check_hashtag(rule: Rule, ctx: RuleContext) -> list[Finding]:

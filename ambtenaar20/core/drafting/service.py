@@ -14,7 +14,7 @@ from sqlite_utils import Database
 
 from ambtenaar20.core.analysis.sentiment import SentimentAnalyser
 from ambtenaar20.core.drafting.checker import Checker, resolve_language
-from ambtenaar20.core.drafting.drafts import DraftStore
+from ambtenaar20.core.drafting.drafts import DraftStore, InteractionRecorder
 from ambtenaar20.core.drafting.model import CheckResult
 from ambtenaar20.core.drafting.pack_library import PackLibrary
 from ambtenaar20.core.drafting.packs import Pack
@@ -36,6 +36,9 @@ class DraftingService:
         self.library = PackLibrary(packs_dir)
         #: Drafts, dismissals, checklist ticks, templates (needs the database).
         self.drafts = DraftStore(db_getter or _no_database)
+        #: The interaction log that "published" drafts are recorded in (set by the app when the
+        #: log service exists; see ``InteractionRecorder``).
+        self.recorder: InteractionRecorder | None = None
         self.word_list = WordList(data_dir / "wordlist.txt")
         self._sentiment = sentiment
         self._checkers: dict[tuple[str, str], Checker] = {}

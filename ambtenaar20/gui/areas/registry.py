@@ -30,13 +30,19 @@ def _ignore_context(build: Callable[[QWidget | None], QWidget]):
     return lambda _context, parent: build(parent)
 
 
+def _writing_area(context: AppContext, parent: QWidget | None) -> QWidget:
+    from ambtenaar20.gui.areas.writing.area import WritingArea
+
+    return WritingArea(context, parent)
+
+
 AREAS: tuple[AreaSpec, ...] = (
     AreaSpec("follow", N_("Follow"), N_("Topics and feeds"),
              QStyle.StandardPixmap.SP_FileDialogContentsView,
              _ignore_context(placeholders.following_placeholder)),
     AreaSpec("write", N_("Write"), N_("Drafts checked against the guidelines"),
              QStyle.StandardPixmap.SP_FileDialogDetailedView,
-             _ignore_context(placeholders.writing_placeholder)),
+             _writing_area),
     AreaSpec("log", N_("Log"), N_("Your interactions"),
              QStyle.StandardPixmap.SP_FileDialogListView,
              _ignore_context(placeholders.log_placeholder)),
