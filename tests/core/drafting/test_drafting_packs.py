@@ -78,7 +78,7 @@ def test_every_schema_error_is_reported_with_its_line():
     assert (4, 1) in where                                  # version not text
     assert (8, 1) in where and "fatal" not in messages      # severity choices are listed
     assert (10, 1) in where and "nope" in messages          # unknown rule overridden
-    assert (18, 1) in where and "regular expression" in messages
+    assert (18, 1) in where and "'patterns'" in messages
     assert (22, 1) in where and "colour" in messages
     assert (24, 1) in where                                 # rule without id: its header
     assert (32, 1) in where                                 # bad severity
