@@ -25,8 +25,6 @@ URL = regex.compile(
 _MASTODON_MENTION = regex.compile(r"(?<![\w@])(@[\w.]+)@[\w-]+(?:\.[\w-]+)+")
 _GRAPHEME = regex.compile(r"\X")
 _PICTOGRAPHIC = regex.compile(r"\p{Extended_Pictographic}|\p{Regional_Indicator}")
-# twitter-text v3: these code point ranges weigh 1, everything else 2.
-_X_LIGHT = ((0x0000, 0x10FF), (0x2000, 0x200D), (0x2010, 0x201F), (0x2032, 0x2037))
 
 
 @dataclass(frozen=True)
@@ -58,49 +56,64 @@ def platform(name: str) -> Platform | None:
 
 def count(text: str, target: Platform) -> int:
     """Length of ``text`` as ``target`` counts it."""
-    if target.counting == "weighted":
-        return _weighted(text, target.url_length)
-    if target.mention_without_domain:
-        text = _MASTODON_MENTION.sub(r"\1", text)
-    if target.url_length:
-        text = URL.sub(lambda m: "x" * target.url_length, text)
-    if target.counting == "graphemes":
-        return len(_GRAPHEME.findall(text))
-    if target.counting == "threads":
-        return sum(len(g.encode("utf-8")) if _PICTOGRAPHIC.search(g) else len(g)
-                   for g in _GRAPHEME.findall(text))
-    return len(text)
+    return sum(weight for _end, weight in _units(text, target))
 
 
 def fit(text: str, target: Platform, limit: int) -> int:
     """How many characters of ``text`` fit within ``limit`` as ``target`` counts."""
-    low, high = 0, len(text)
-    while low < high:
-        middle = (low + high + 1) // 2
-        if count(text[:middle], target) <= limit:
-            low = middle
-        else:
-            high = middle - 1
-    return low
-
-
-def _weighted(text: str, url_length: int) -> int:
-    text = unicodedata.normalize("NFC", text)
     total = 0
+    fitting = 0
+    for end, weight in _units(text, target):
+        total += weight
+        if total > limit:
+            break
+        fitting = end
+    else:
+        return len(text)
+    return fitting
+
+
+def _units(text: str, target: Platform) -> list[tuple[int, int]]:
+    """The text as (end offset, weight) pieces: one per grapheme, link or mention domain.
+
+    Offsets are into the original text, so ``fit`` can say where a platform would cut.
+    """
+    if target.counting == "weighted":
+        text = unicodedata.normalize("NFC", text)
+    special: list[tuple[int, int, int]] = []  # (start, end, weight) of links and domains
+    if target.url_length:
+        special += [(m.start(), m.end(), target.url_length) for m in URL.finditer(text)]
+    if target.mention_without_domain:
+        special += [(m.end(1), m.end(), 0) for m in _MASTODON_MENTION.finditer(text)
+                    if not any(s <= m.start() < e for s, e, _w in special)]
+    special.sort()
+    units: list[tuple[int, int]] = []
     position = 0
-    for match in URL.finditer(text):
-        total += _weigh(text[position:match.start()]) + url_length
-        position = match.end()
-    return total + _weigh(text[position:])
-
-
-def _weigh(text: str) -> int:
-    total = 0
-    for grapheme in _GRAPHEME.findall(text):
-        if _PICTOGRAPHIC.search(grapheme):
-            total += 2  # an emoji, however many code points, weighs 2
+    for start, end, weight in [*special, (len(text), len(text), 0)]:
+        if start < position:
             continue
-        for char in grapheme:
-            point = ord(char)
-            total += 1 if any(low <= point <= high for low, high in _X_LIGHT) else 2
+        for match in _GRAPHEME.finditer(text, position, start):
+            units.append((match.end(), _grapheme_weight(match.group(), target.counting)))
+        if end > start:
+            units.append((end, weight))
+        position = end
+    return units
+
+
+def _grapheme_weight(grapheme: str, counting: str) -> int:
+    if counting == "graphemes":
+        return 1
+    if counting == "characters":
+        return len(grapheme)
+    pictographic = grapheme[0] > "\u00ff" and _PICTOGRAPHIC.search(grapheme)
+    if counting == "threads":
+        return len(grapheme.encode("utf-8")) if pictographic else len(grapheme)
+    if pictographic:
+        return 2  # X: an emoji, however many code points, weighs 2
+    total = 0
+    for char in grapheme:
+        point = ord(char)
+        light = (point <= 0x10FF or 0x2000 <= point <= 0x200D or 0x2010 <= point <= 0x201F
+                 or 0x2032 <= point <= 0x2037)
+        total += 1 if light else 2
     return total
