@@ -153,3 +153,18 @@ def test_builtin_packs_cannot_be_removed_or_shadowed(tmp_path):
                     'language = "nl"\n', encoding="utf-8")
     with pytest.raises(UsageError):
         library.install(copy)
+
+
+def test_documentation_example_pack_validates_and_rules_are_documented():
+    import re
+
+    doc = (REPO / "docs" / "guideline-packs.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```toml\n(.*?)```", doc, re.S)
+    example = blocks[-1]
+    assert example == EXAMPLE.read_text(encoding="utf-8")
+    pack = parse_pack(example, "guideline-packs.md", builtin_packs().get)
+    assert pack.id == "voorbeeldgemeente"
+    guidelines = (REPO / "docs" / "guidelines.md").read_text(encoding="utf-8")
+    for built_in in builtin_packs().values():
+        for rule in built_in.rules:
+            assert f"`{rule.id}`" in guidelines, rule.id
