@@ -44,6 +44,10 @@ class DraftsList(QWidget):
         layout.addWidget(self.status)
         self.list = QListWidget()
         self.list.setAccessibleName(_("Drafts"))
+        # Long first lines are cut with "…" rather than scrolled sideways.
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.list.setSpacing(2)
         self.list.itemClicked.connect(self._on_clicked)
         self.list.itemActivated.connect(self._on_clicked)
         layout.addWidget(self.list, 1)

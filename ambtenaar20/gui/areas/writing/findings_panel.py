@@ -45,6 +45,7 @@ class FindingsPanel(QWidget):
         self.list = QListWidget()
         self.list.setAccessibleName(_("Findings"))
         self.list.setWordWrap(True)
+        self.list.setSpacing(2)
         self.list.currentItemChanged.connect(self._on_current)
         layout.addWidget(self.list, 3)
         self.detail = QLabel()
@@ -139,8 +140,8 @@ class FindingsPanel(QWidget):
         if finding.why:
             parts.append("<i>" + html.escape(finding.why) + "</i>")
         if finding.link:
-            parts.append(f'<a href="{html.escape(finding.link)}">'
-                         f'{html.escape(_("Source of this guideline"))}</a>')
+            label = html.escape(_("Source of this guideline"))
+            parts.append(f'<a href="{html.escape(finding.link)}">{label}</a>')
         self.detail.setText("<br>".join(parts))
 
     def _choose(self, button: QPushButton) -> None:
