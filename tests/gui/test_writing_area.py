@@ -4,7 +4,7 @@ are dismissed with a reason, autosave survives a crash, publishing makes a log e
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QThreadPool
 
 from ambtenaar20.core.app_context import create_app_context
 from ambtenaar20.gui.areas.writing.area import WritingArea
@@ -24,6 +24,8 @@ def context(data_dir):
     ctx = create_app_context(data_dir)
     ctx.store  # noqa: B018 - the app opens the database before the window, so do we
     yield ctx
+    # Let background work finish before its database connections are closed under it.
+    QThreadPool.globalInstance().waitForDone(5000)
     ctx.close()
 
 
@@ -147,3 +149,39 @@ def test_offsets_survive_emoji_before_a_finding(qtbot, area):
     finding = next(f for f in area.panel.findings if f.rule == "jargon")
     assert area.editor.apply_suggestion(finding, "al")
     assert area.editor.toPlainText() == "😀 Wij komen al morgen."
+
+
+def test_add_to_word_list_removes_the_spelling_finding(qtbot, area):
+    area.editor.setPlainText("Het blorpwerk is klaar.")
+    qtbot.waitUntil(lambda: "spelling" in rules_in_panel(area), timeout=5000)
+    area.panel.list.setCurrentRow(rules_in_panel(area).index("spelling"))
+    assert area.panel.add_word_button.isVisible()
+    area.panel.add_word_button.click()
+    qtbot.waitUntil(lambda: "spelling" not in rules_in_panel(area), timeout=5000)
+    assert "blorpwerk" in area.service.word_list.words()
+
+
+def test_installing_a_pack_from_the_window(qtbot, area, monkeypatch, tmp_path):
+    from pathlib import Path
+
+    from PySide6.QtWidgets import QMessageBox
+
+    example = Path(__file__).resolve().parents[2] / "resources" / "packs" / "voorbeeldgemeente.toml"
+    broken = tmp_path / "kapot.toml"
+    broken.write_text('[pack]\nid = "kapot"\nname = 3\n', encoding="utf-8")
+    warnings: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *args: warnings.append(args[2]))
+    monkeypatch.setattr(area, "ask_pack_file", lambda: str(broken))
+    area.install_pack_button.click()
+    qtbot.waitUntil(lambda: warnings != [], timeout=5000)
+    assert "3:1" in warnings[0]
+    assert area.service.library.active("nl").id == "rijksoverheid-standaard"
+    monkeypatch.setattr(area, "ask_pack_file", lambda: str(example))
+    area.install_pack_button.click()
+    qtbot.waitUntil(lambda: area.service.library.active("nl").id == "voorbeeldgemeente",
+                    timeout=5000)
+    text = "Het raadsvoorstel komt morgen."
+    area.editor.setPlainText(text)
+    qtbot.waitUntil(lambda: area.result is not None and area.result.text == text and
+                    area.result.pack_id == "voorbeeldgemeente", timeout=5000)
+    assert "jargon" in rules_in_panel(area)

@@ -12,15 +12,13 @@ from collections.abc import Callable
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QThreadPool, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QInputDialog,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QSplitter,
     QTabWidget,
@@ -33,6 +31,7 @@ from ambtenaar20.core.app_context import AppContext
 from ambtenaar20.core.drafting.drafts import STATUS_LABELS, STATUSES, Dismissal, Draft
 from ambtenaar20.core.drafting.model import CheckResult, Finding
 from ambtenaar20.core.i18n import _
+from ambtenaar20.gui.areas.writing.actions import WritingActions
 from ambtenaar20.gui.areas.writing.drafts_list import DraftsList
 from ambtenaar20.gui.areas.writing.editor import DraftEditor
 from ambtenaar20.gui.areas.writing.findings_panel import FindingsPanel
@@ -43,7 +42,7 @@ CHECK_DELAY_MS = 300
 AUTOSAVE_DELAY_MS = 1500
 
 
-class WritingArea(QSplitter):
+class WritingArea(WritingActions, QSplitter):
     def __init__(self, context: AppContext, parent: QWidget | None = None,
                  recorder: Any = None) -> None:
         super().__init__(Qt.Orientation.Horizontal, parent)
@@ -111,9 +110,14 @@ class WritingArea(QSplitter):
         self.tabs.addTab(self.editor, _("Text"))
         self.tabs.addTab(self.preview, _("Preview"))
         column.addWidget(self.tabs, 1)
+        metrics_row = QHBoxLayout()
         self.metrics = QLabel()
         self.metrics.setWordWrap(True)
-        column.addWidget(self.metrics)
+        self.install_pack_button = QPushButton(_("Install guideline pack…"))
+        self.install_pack_button.clicked.connect(self.install_pack)
+        metrics_row.addWidget(self.metrics, 1)
+        metrics_row.addWidget(self.install_pack_button)
+        column.addLayout(metrics_row)
         bottom = QHBoxLayout()
         self.copy_button = QPushButton(_("Copy"))
         self.copy_button.clicked.connect(self.copy_text)
@@ -281,6 +285,8 @@ class WritingArea(QSplitter):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self._watched_window and event.type() == QEvent.Type.Close:
             self.flush()
+            # Let autosaves and checks in flight finish before the database is closed.
+            QThreadPool.globalInstance().waitForDone(3000)
         return False
 
     # Actions -------------------------------------------------------------------------------
@@ -336,55 +342,3 @@ class WritingArea(QSplitter):
         if self.draft is not None and draft.id == self.draft.id:
             self.draft = Draft(**{**draft.__dict__, "text": self.editor.toPlainText()})
         self.refresh_list()
-
-    def copy_text(self) -> None:
-        QGuiApplication.clipboard().setText(self.editor.toPlainText())
-        self.state.setText(_("Copied to the clipboard"))
-
-    def use_template(self, template) -> None:
-        if self.draft is not None and not self.editor.toPlainText().strip():
-            self.editor.setPlainText(template.text)
-        else:
-            self.new_draft(template.text)
-
-    def save_as_template(self) -> None:
-        name, ok = QInputDialog.getText(self, _("Save as template"), _("Name of the template:"))
-        text = self.editor.toPlainText()
-        if ok and name.strip() and text.strip():
-            language = self.result.language if self.result else "nl"
-            self._run(lambda: (self.store.add_template(name, text, language),
-                               self.store.templates())[1], self.drafts_list.set_templates)
-
-    def ask_publication(self) -> tuple[str, str] | None:
-        url, ok = QInputDialog.getText(self, _("Mark as published"),
-                                       _("Web address (URL) of the published post:"))
-        if not ok or not url.strip():
-            return None
-        choices = list(self.platform_bar.selected()) or list(self.platform_bar.boxes)
-        platform, ok = QInputDialog.getItem(self, _("Mark as published"), _("Platform:"),
-                                            choices, 0, False)
-        return (url.strip(), platform) if ok else None
-
-    def publish(self) -> None:
-        if self.draft is None:
-            return
-        answer = self.ask_publication()
-        if answer is None:
-            return
-        self.flush()
-        url, platform = answer
-        draft_id, still_open = self.draft.id, list(self.open_findings)
-        recorder = self.recorder
-
-        def done(draft: Draft) -> None:
-            self._updated(draft)
-            self.status.setCurrentIndex(self.status.findData(draft.status))
-            if recorder is None:
-                QMessageBox.information(self, _("Published"), _(
-                    "The draft is marked as published. The log is not available in this "
-                    "version, so no log entry was made."))
-            else:
-                self.state.setText(_("Marked as published and added to the log"))
-
-        self._run(lambda: self.store.mark_published(draft_id, url, platform, still_open,
-                                                    recorder), done)
