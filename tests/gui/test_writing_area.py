@@ -185,3 +185,30 @@ def test_installing_a_pack_from_the_window(qtbot, area, monkeypatch, tmp_path):
     qtbot.waitUntil(lambda: area.result is not None and area.result.text == text and
                     area.result.pack_id == "voorbeeldgemeente", timeout=5000)
     assert "jargon" in rules_in_panel(area)
+
+
+def test_hovering_a_finding_shows_message_reason_and_link(qtbot, area):
+    from PySide6.QtCore import QEvent, QPoint
+    from PySide6.QtGui import QHelpEvent
+    from PySide6.QtWidgets import QApplication
+
+    area.editor.setPlainText("Wij komen reeds morgen.")
+    qtbot.waitUntil(lambda: "jargon" in rules_in_panel(area), timeout=5000)
+    cursor = area.editor.textCursor()
+    cursor.setPosition(12)  # inside "reeds"
+    where = area.editor.cursorRect(cursor).center()
+    event = QHelpEvent(QEvent.Type.ToolTip, where, area.editor.viewport().mapToGlobal(where))
+    QApplication.sendEvent(area.editor.viewport(), event)
+    tip = area.editor.last_tooltip
+    assert "reeds" in tip and "B1" in tip and "https://" in tip
+    far = QPoint(where.x(), where.y() + 300)
+    QApplication.sendEvent(area.editor.viewport(), QHelpEvent(
+        QEvent.Type.ToolTip, far, area.editor.viewport().mapToGlobal(far)))
+    assert area.editor.last_tooltip == ""
+
+
+def test_template_fills_an_empty_draft(qtbot, area):
+    qtbot.waitUntil(lambda: area.drafts_list.templates_menu.actions() != [], timeout=5000)
+    first = area.drafts_list.templates_menu.actions()[0]
+    first.trigger()
+    assert area.editor.toPlainText().startswith("Dank voor uw vraag.")

@@ -55,6 +55,7 @@ class DraftEditor(QPlainTextEdit):
                                   "type."))
         self.findings: list[Finding] = []
         self._checked_text = ""
+        self.last_tooltip = ""
 
     def show_findings(self, text: str, findings: list[Finding]) -> None:
         """Underline ``findings`` (computed for ``text``, which must be the current text)."""
@@ -107,13 +108,16 @@ class DraftEditor(QPlainTextEdit):
         self.setTextCursor(cursor)
         self.setFocus(Qt.FocusReason.OtherFocusReason)
 
-    def event(self, event: QEvent) -> bool:
+    def viewportEvent(self, event: QEvent) -> bool:
+        # Tooltips arrive at the viewport, not at the text field itself.
         if event.type() == QEvent.Type.ToolTip:
             position = self.cursorForPosition(event.pos()).position()
             finding = self.finding_at(position)
             if finding is not None:
-                QToolTip.showText(event.globalPos(), tooltip_html(finding), self)
+                self.last_tooltip = tooltip_html(finding)
+                QToolTip.showText(event.globalPos(), self.last_tooltip, self.viewport())
             else:
+                self.last_tooltip = ""
                 QToolTip.hideText()
             return True
-        return super().event(event)
+        return super().viewportEvent(event)
