@@ -82,7 +82,8 @@ class Checker:
         lang = resolve_language(text, language, self.pack.language)
         ctx = RuleContext(text=text, language=lang, options=options,
                           sentiment=lambda: self._tone(text, lang),
-                          known_word=lambda word: spelling.in_dictionary(word, lang))
+                          known_word=lambda word: spelling.in_dictionary(word, lang),
+                          entry_word=lambda word: spelling.in_word_list(word, lang))
         findings: list[Finding] = []
         if text.strip():
             for rule, check in self._rules:

@@ -39,6 +39,8 @@ class RuleContext:
     sentiment: Callable[[], tuple[float, float]]
     #: Lower-cased words the spelling dictionary knows (for hashtag splitting).
     known_word: Callable[[str], bool] = lambda word: False
+    #: Lower-cased words that are a dictionary entry themselves (one word, not a compound).
+    entry_word: Callable[[str], bool] = lambda word: False
 
     @cached_property
     def words(self) -> list[textmod.Span]:

@@ -26,6 +26,7 @@ _FANCY = regex.compile(r"[\U0001D400-\U0001D7FF\uFF21-\uFF3A\uFF41-\uFF5A"
 _HASHTAG = regex.compile(r"(?<![\w#&])#([\p{L}\p{N}_]+)")
 _CAPS_WORD = r"[\p{Lu}]{2,}(?:['’-][\p{Lu}]+)*"
 _MARKS = regex.compile(r"[!?]{2,}")
+_MIN_PIECE = 3
 
 
 def check_pii(rule: Rule, ctx: RuleContext) -> list[Finding]:
@@ -69,6 +70,8 @@ def check_hashtag(rule: Rule, ctx: RuleContext) -> list[Finding]:
             continue
         if not (body.islower() or body.isupper()):
             continue  # already has capitals inside: CamelCase or a name
+        if ctx.entry_word(body.lower()):
+            continue  # one word ("#klimaatakkoord"), not several run together
         parts = _split_compound(body.lower(), ctx)
         if parts and len(parts) >= 2:
             camel = "#" + "".join(part.capitalize() for part in parts)
@@ -77,14 +80,14 @@ def check_hashtag(rule: Rule, ctx: RuleContext) -> list[Finding]:
 
 
 def _split_compound(word: str, ctx: RuleContext, depth: int = 0) -> list[str] | None:
-    """Split ``word`` into known words (3+ letters each), fewest pieces first."""
-    if ctx.known_word(word) and depth > 0:
+    """Split ``word`` into dictionary entries of 3+ letters, longest first piece first."""
+    if depth > 0 and len(word) >= _MIN_PIECE and ctx.entry_word(word):
         return [word]
     if depth >= 4:
         return None
-    for cut in range(len(word) - 3, 2, -1):
+    for cut in range(len(word) - _MIN_PIECE, _MIN_PIECE - 1, -1):
         head = word[:cut]
-        if ctx.known_word(head):
+        if ctx.entry_word(head):
             rest = _split_compound(word[cut:], ctx, depth + 1)
             if rest:
                 return [head, *rest]
