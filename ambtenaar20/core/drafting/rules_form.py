@@ -15,7 +15,7 @@ import regex
 from ambtenaar20.core.analysis.pii import find_personal_data
 from ambtenaar20.core.drafting.model import Finding
 from ambtenaar20.core.drafting.packs import Rule
-from ambtenaar20.core.drafting.platforms import URL, count, fit, platform
+from ambtenaar20.core.drafting.platforms import URL, platform
 from ambtenaar20.core.drafting.rule_context import RuleContext
 
 _EMOJI_PART = r"(?:\p{Extended_Pictographic}|\p{Regional_Indicator}{2})[\p{Emoji_Modifier}\uFE0F]*"
@@ -40,18 +40,13 @@ def check_pii(rule: Rule, ctx: RuleContext) -> list[Finding]:
 
 
 def check_length(rule: Rule, ctx: RuleContext) -> list[Finding]:
+    """Counts come from the checker (``ctx.lengths``), which applied the pack's limits."""
     found = []
-    limits = {**rule.param("limits", {}), **ctx.options.limits}
-    for name in ctx.options.platforms:
-        target = platform(name)
-        if target is None:
-            continue
-        limit = limits.get(target.id, target.limit)
-        counted = count(ctx.text, target)
-        if counted > limit:
-            start = min(fit(ctx.text, target, limit), max(len(ctx.text) - 1, 0))
-            found.append(ctx.finding(rule, start, len(ctx.text), platform=target.name,
-                                     count=counted, limit=limit))
+    for key, length in ctx.lengths.items():
+        if length.over:
+            start = min(length.fits or 0, max(len(ctx.text) - 1, 0))
+            found.append(ctx.finding(rule, start, len(ctx.text), platform=platform(key).name,
+                                     count=length.count, limit=length.limit))
     return found
 
 
