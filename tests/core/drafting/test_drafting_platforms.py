@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import pytest
+import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from ambtenaar20.core.drafting.platforms import count, fit, platform, platforms
 
@@ -34,10 +37,6 @@ def test_aliases_and_unknown():
     assert platform("Twitter").id == "x"
     assert platform("myspace") is None
 
-
-from hypothesis import given, settings  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
-
 TEXTS = st.lists(st.one_of(st.text(max_size=20), st.sampled_from(
     ["https://www.rijksoverheid.nl/a ", "@jan@social.overheid.nl ", "👨‍👩‍👧", "e\u0301", "\r\n"])),
     max_size=10).map("".join)
@@ -47,8 +46,6 @@ TEXTS = st.lists(st.one_of(st.text(max_size=20), st.sampled_from(
 @given(text=TEXTS, limit=st.integers(min_value=0, max_value=60),
        name=st.sampled_from(["x", "mastodon", "bluesky", "threads", "linkedin"]))
 def test_the_part_that_fits_is_within_the_limit(text, limit, name):
-    import regex
-
     target = platform(name)
     fits = fit(text, target, limit)
     assert 0 <= fits <= len(text)
