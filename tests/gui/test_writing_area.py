@@ -212,3 +212,25 @@ def test_template_fills_an_empty_draft(qtbot, area):
     first = area.drafts_list.templates_menu.actions()[0]
     first.trigger()
     assert area.editor.toPlainText().startswith("Dank voor uw vraag.")
+
+
+def test_my_lists_change_the_checks(qtbot, area, monkeypatch):
+    def answer(dialog) -> bool:
+        dialog.watchlist.setPlainText("@jan_kamerlid")
+        dialog.own_words.setPlainText("blorpwerk")
+        dialog.mastodon.setValue(1000)
+        return True
+
+    monkeypatch.setattr(area, "run_dialog", answer)
+    area.preferences_button.click()
+    qtbot.waitUntil(lambda: area.service.preferences.load().limits == {"mastodon": 1000},
+                    timeout=5000)
+    assert area.service.preferences.load().watchlist == ["@jan_kamerlid"]
+    assert area.service.word_list.words() == frozenset({"blorpwerk"})
+    area.platform_bar.boxes["mastodon"].setChecked(True)
+    text = "Het blorpwerk voor @jan_kamerlid is klaar."
+    area.editor.setPlainText(text)
+    qtbot.waitUntil(lambda: area.result is not None and area.result.text == text, timeout=5000)
+    assert "mention.watchlist" in rules_in_panel(area)
+    assert "spelling" not in rules_in_panel(area)
+    assert area.result.length.limit == 1000

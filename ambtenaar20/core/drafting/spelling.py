@@ -148,6 +148,12 @@ class WordList:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         atomic_write_text(self.path, "\n".join(sorted(current)) + "\n")
 
+    def replace_all(self, words: list[str]) -> None:
+        """The whole list at once (the officer edited it)."""
+        cleaned = sorted({w.strip().lower() for w in words if w.strip()})
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write_text(self.path, "".join(f"{w}\n" for w in cleaned))
+
     def remove(self, word: str) -> None:
         current = set(self.words()) - {word.strip().lower()}
         atomic_write_text(self.path, "".join(f"{w}\n" for w in sorted(current)))

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
 from ambtenaar20.core.drafting.drafts import Draft
 from ambtenaar20.core.i18n import _
+from ambtenaar20.gui.areas.writing.preferences_dialog import DraftingPreferencesDialog
 from ambtenaar20.gui.workers import run_in_background
 
 
@@ -65,6 +66,25 @@ class WritingActions:
         run_in_background(lambda _t, _p: self.service.library.install(Path(path)),
                           on_success=lambda pack: shiboken6.isValid(self) and installed(pack),
                           on_error=lambda error: shiboken6.isValid(self) and failed(error))
+
+    def edit_preferences(self) -> None:
+        """The officer's own lists; loaded and saved off the GUI thread."""
+        service = self.service
+
+        def show(loaded) -> None:
+            preferences, words = loaded
+            dialog = DraftingPreferencesDialog(preferences, words, self)
+            self.preferences_dialog = dialog
+            if self.run_dialog(dialog):
+                chosen, own_words = dialog.values()
+                self._run(lambda: (service.preferences.save(chosen),
+                                   service.word_list.replace_all(own_words)),
+                          lambda _r: self.run_check())
+
+        self._run(lambda: (service.preferences.load(), sorted(service.word_list.words())), show)
+
+    def run_dialog(self, dialog) -> bool:
+        return dialog.exec() == dialog.DialogCode.Accepted
 
     def ask_publication(self) -> tuple[str, str] | None:
         url, ok = QInputDialog.getText(self, _("Mark as published"),
