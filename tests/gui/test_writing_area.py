@@ -234,3 +234,12 @@ def test_my_lists_change_the_checks(qtbot, area, monkeypatch):
     assert "mention.watchlist" in rules_in_panel(area)
     assert "spelling" not in rules_in_panel(area)
     assert area.result.length.limit == 1000
+
+
+def test_a_reply_keeps_its_link_to_the_item(qtbot, area):
+    area.new_draft("Dank voor uw vraag.", topic="Wonen", feed_item_id=17)
+    qtbot.waitUntil(lambda: area.draft is not None and area.draft.feed_item_id == 17,
+                    timeout=5000)
+    assert not area.linked_item.isHidden() and "17" in area.linked_item.text()
+    assert area.store.get(area.draft.id).feed_item_id == 17
+    assert area.topic.text() == "Wonen"
