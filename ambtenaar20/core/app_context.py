@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from ambtenaar20.core import i18n
@@ -40,6 +41,13 @@ class AppContext:
     @property
     def store_is_open(self) -> bool:
         return self._store is not None
+
+    @cached_property
+    def logbook(self):  # -> LogbookService (imported on first use)
+        from ambtenaar20.core.logbook.service import LogbookService, default_actor
+
+        return LogbookService(lambda: self.store.db,
+                              actor=lambda: self.settings.profile.name or default_actor())
 
     def save_settings(self) -> None:
         self.settings_store.save(self.settings)
