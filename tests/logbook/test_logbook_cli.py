@@ -94,7 +94,7 @@ def test_unwritable_output_exits_2_and_leaves_no_file(data_dir, tmp_path):
     assert sorted(path.name for path in tmp_path.iterdir()) == ["data"]
 
 
-@pytest.mark.parametrize("fmt", ["csv", "xlsx", "json"])
+@pytest.mark.parametrize("fmt", ["csv", "xlsx", "json", "pdf"])
 def test_export_writes_each_format(data_dir, tmp_path, fmt):
     run(data_dir, "log", "add", "--platform", "X", "--kind", "reactie", "--at",
         "2026-03-31T23:30", "--topic", "Afval", "--summary", "laat op de avond")
@@ -111,10 +111,16 @@ def test_export_writes_each_format(data_dir, tmp_path, fmt):
     elif fmt == "json":
         data = json.loads(target.read_text(encoding="utf-8"))
         assert [item["summary"] for item in data["interactions"]] == ["laat op de avond"]
+    elif fmt == "pdf":
+        import pypdf
+
+        text = " ".join(page.extract_text() for page in pypdf.PdfReader(str(target)).pages)
+        assert "laat" in text and "avond" in text and "Page 3 of 3" in " ".join(text.split())
     else:
         import openpyxl
 
         assert openpyxl.load_workbook(target)["Logboek"].max_row == 2
+    assert oct(target.stat().st_mode & 0o777) != oct(0o600)  # usual permissions, not private
 
 
 def test_help_documents_the_kinds(data_dir):
