@@ -148,6 +148,13 @@ class MainWindow(QMainWindow):
             action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
             action.triggered.connect(lambda _checked=False, name=slot: _send_to_focus(name))
         self.edit_menu = edit_menu
+        # Actions an area offers in every area, such as Ctrl+L (add to the log).
+        window_actions = [action for widget in self.areas.values()
+                          for action in getattr(widget, "window_actions", list)()]
+        if window_actions:
+            edit_menu.addSeparator()
+            edit_menu.addActions(window_actions)
+            self.addActions(window_actions)
 
         view_menu = bar.addMenu(_("&View"))
         view_menu.addActions(self.area_actions)

@@ -199,17 +199,22 @@ def _counts_table(title: str, counts: dict[str, int], label=str) -> str:
             f"<table cellspacing='0'>{rows}</table></td>")
 
 
+def totals_html(summary) -> list[str]:
+    """The headline numbers with the figures in bold (also used by the Rapportage area)."""
+    return [
+        escape(_("Entries: {count}")).format(count=f"<b>{summary.entries}</b>"),
+        escape(_("Time spent: {minutes} minutes ({hours} hours)")).format(
+            minutes=f"<b>{summary.minutes}</b>", hours=f"<b>{summary.hours:.1f}</b>"),
+        escape(_("Open follow-ups: {count}")).format(count=f"<b>{summary.follow_ups_open}</b>"),
+    ]
+
+
 def _summary(document: ExportDocument, chart_width: int) -> str:
     summary = document.summary
     # Image sizes in the HTML are in 96-dpi pixels, the image itself is at the printer's dpi.
     shown = int(chart_width * 96 / RESOLUTION)
-    totals = (
-        f"<p style='font-size:12pt'>{escape(_('Entries'))}: <b>{summary.entries}</b>"
-        f"&nbsp;&nbsp;&nbsp; {escape(_('Time spent'))}: <b>{summary.minutes}</b> "
-        f"{escape(_('minutes'))} (<b>{summary.hours:.1f}</b> {escape(_('hours'))})"
-        f"&nbsp;&nbsp;&nbsp; {escape(_('Open follow-ups'))}: <b>{summary.follow_ups_open}</b>"
-        "</p>"
-    )
+    totals = "<p style='font-size:12pt'>" + "&nbsp;&nbsp;&nbsp; ".join(
+        totals_html(summary)) + "</p>"
     counts = (
         "<table cellspacing='0'><tr>"
         + _counts_table(_("By kind"), summary.by_kind, kind_label)
