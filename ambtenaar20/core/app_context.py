@@ -46,6 +46,7 @@ class AppContext:
     def logbook(self):  # -> LogbookService (imported on first use)
         from ambtenaar20.core.logbook.service import LogbookService, default_actor
 
+        _ = self.store  # open and migrate here, once, before worker threads share it
         return LogbookService(lambda: self.store.db,
                               actor=lambda: self.settings.profile.name or default_actor())
 
