@@ -14,9 +14,9 @@ from collections.abc import Iterable
 from urllib.parse import unquote, urlsplit
 
 from ambtenaar20.core.export.document import replace_entry
-from ambtenaar20.core.i18n import _
 from ambtenaar20.core.logbook.model import Interaction
 
+PSEUDONYM = "Persoon {number}"
 #: Hosts where a link points to a person's post or profile.
 SOCIAL_HOSTS = (
     "x.com", "twitter.com", "facebook.com", "fb.com", "instagram.com", "linkedin.com",
@@ -57,7 +57,8 @@ class Pseudonymizer:
 
     @staticmethod
     def _label(number: int) -> str:
-        return _("Person {number}").format(number=number)
+        # A data value, the same in every language, as the officer's organisation expects it.
+        return PSEUDONYM.format(number=number)
 
     @classmethod
     def for_entries(cls, entries: list[Interaction]) -> Pseudonymizer:

@@ -53,9 +53,8 @@ class LogView(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
-        for column, width in enumerate((120, 80, 130, 80, 110, 120, 320, 60, 100)):
-            self.table.setColumnWidth(column, width)
         header.setSectionResizeMode(6, QHeaderView.ResizeMode.Stretch)
+        self._widths_set = False
         self.detail = DetailPane()
 
         self.add_button = QPushButton(_("&Add…"))
@@ -88,7 +87,7 @@ class LogView(QWidget):
         splitter.addWidget(self.detail)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([800, 340])
+        splitter.setSizes([860, 300])
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
 
@@ -135,7 +134,17 @@ class LogView(QWidget):
             "{count} follow-up due or overdue", "{count} follow-ups due or overdue",
             follow_ups).format(count=follow_ups) if follow_ups else "")
 
+    def _set_column_widths(self) -> None:
+        # After the first model reset, which would otherwise undo them. The direction column
+        # starts hidden to leave room for the summary; the detail pane shows the direction.
+        for column, width in enumerate((122, 72, 122, 70, 100, 108, 200, 52, 104)):
+            self.table.setColumnWidth(column, width)
+        self.table.setColumnHidden(3, True)
+        self._widths_set = True
+
     def _after_reload(self) -> None:
+        if not self._widths_set:
+            self._set_column_widths()
         count = self.model.rowCount()
         self.status_label.setText(ngettext("{count} entry", "{count} entries",
                                            count).format(count=count))
