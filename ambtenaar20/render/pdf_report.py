@@ -40,7 +40,7 @@ FONT_POINTS = 9
 CHART_RATIO = 0.3
 ZERO_WIDTH_SPACE = "\u200b"
 #: Relative widths of the entries table's columns (the summary gets the most room).
-COLUMN_PERCENT = (10, 7, 8, 6, 10, 10, 26, 4, 11, 8)
+COLUMN_PERCENT = (10, 7, 8, 6, 10, 11, 25, 4, 11, 8)
 
 
 def write_pdf(document: ExportDocument, target: Path, cancel: CancelToken | None = None) -> Path:

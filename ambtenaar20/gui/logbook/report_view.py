@@ -64,6 +64,7 @@ class ReportView(QWidget):
         self.topic_list = QListWidget()
         self.topic_list.setAccessibleName(_("Topics (none ticked: all)"))
         self.topic_list.itemChanged.connect(self.schedule_summary)
+        self.topic_list.setMaximumHeight(180)
         self.format_combo = QComboBox()
         for key, label in FORMATS:
             self.format_combo.addItem(label, key)
@@ -202,7 +203,8 @@ class ReportView(QWidget):
 
         columns = [(_("By kind"), rows(summary.by_kind, kind_label)),
                    (_("By platform"), rows(summary.by_platform)),
-                   (_("By topic"), rows(summary.by_topic))]
+                   (_("By topic"), rows(summary.by_topic,
+                                        lambda topic: topic or _("(no topic)")))]
         html = (
             "<h3>" + escape(_("Summary")) + "</h3><p>" + " &nbsp; ".join(totals_html(summary))
             + "</p><table><tr>"
