@@ -12,9 +12,11 @@ C library then, which knows the DST rules even when no zone name is available.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
+from pathlib import Path
 
 from ambtenaar20.core.errors import UsageError
 from ambtenaar20.core.i18n import _
@@ -113,9 +115,6 @@ def zone_name(tz: tzinfo | None = None) -> str:
     """A readable name of the zone for reports (``Europe/Amsterdam`` or an abbreviation)."""
     if tz is not None:
         return str(getattr(tz, "key", None) or tz)
-    import os
-    from pathlib import Path
-
     named = os.environ.get("TZ", "").lstrip(":")
     if named:
         return named

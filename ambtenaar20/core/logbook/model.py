@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from ambtenaar20.core.logbook.clock import Period
+from ambtenaar20.core.logbook.kinds import direction_label, kind_label
 
 #: Fields an officer may set or change, in the order exports show them.
 EDITABLE_FIELDS = (
@@ -53,8 +54,6 @@ class Interaction:
 
     def to_json(self) -> dict:
         """The entry as the JSON export and ``log list --format json`` write it."""
-        from ambtenaar20.core.logbook.kinds import direction_label, kind_label
-
         return {
             "id": self.id,
             "occurred_at": self.occurred_at.isoformat(),

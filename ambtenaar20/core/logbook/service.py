@@ -17,7 +17,7 @@ from sqlite_utils import Database
 
 from ambtenaar20.core.errors import UsageError
 from ambtenaar20.core.i18n import _
-from ambtenaar20.core.logbook.clock import Period, localize, now_local, utc_key
+from ambtenaar20.core.logbook.clock import now_local, utc_key
 from ambtenaar20.core.logbook.model import (
     EDITABLE_FIELDS,
     HistoryLine,
@@ -274,12 +274,6 @@ class LogbookService:
         values["follow_up"] = date.fromisoformat(values["follow_up"]) if values["follow_up"] \
             else None
         return Interaction(**values)
-
-    def period_of(self, start: date, end: date) -> Period:
-        return Period(start, end)
-
-    def localize(self, naive: datetime) -> datetime:
-        return localize(naive, self.tz)
 
 
 def _to_db(name: str, value: Any) -> Any:
