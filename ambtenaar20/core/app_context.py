@@ -10,12 +10,15 @@ import logging
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ambtenaar20.core import i18n
 from ambtenaar20.core.analysis.sentiment import SentimentAnalyser
 from ambtenaar20.core.paths import AppPaths, resolve_data_dir
 from ambtenaar20.core.settings import Settings, SettingsStore
-from ambtenaar20.core.store.database import OpenReport, Store, open_store
+
+if TYPE_CHECKING:
+    from ambtenaar20.core.store.database import OpenReport, Store
 
 log = logging.getLogger(__name__)
 
@@ -36,6 +39,10 @@ class AppContext:
     def store(self) -> Store:
         """The database; opened (checked, backed up, migrated) on first use."""
         if self._store is None:
+            # Imported here: the database libraries are the slowest part of start-up, and the
+            # window is shown before they are needed.
+            from ambtenaar20.core.store.database import open_store
+
             self._store, self.open_report = open_store(self.paths.database, self.paths.backups_dir)
         return self._store
 

@@ -24,6 +24,7 @@ def window(qtbot, make_context):
     from ambtenaar20.gui.main_window import MainWindow
 
     main = MainWindow(make_context("nl"))
+    main.populate_areas()
     qtbot.addWidget(main)
     main.show()
     qtbot.waitExposed(main)

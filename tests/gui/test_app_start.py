@@ -106,3 +106,23 @@ def test_cancel_returns_at_once_and_reports_cancelled(qtbot):
     assert started.wait(5)
     task.cancel()
     qtbot.waitUntil(lambda: outcome == ["cancelled"], timeout=5000)
+
+
+def test_window_appears_first_and_areas_fill_in_after_the_database_opens(qtbot, make_context):
+    from PySide6.QtWidgets import QApplication
+
+    from ambtenaar20.gui.main_window import MainWindow
+
+    context = make_context()
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    assert not window.populated
+    assert not context.store_is_open
+    assert "geopend" in window.areas["follow"].text_label.text()  # "Uw gegevens worden geopend…"
+    startup = gui_app.StartUp(QApplication.instance(), context, window, smoke_test=False)
+    window.show()
+    with qtbot.waitSignal(window.areas_populated, timeout=10_000):
+        startup.start()
+    assert context.store_is_open
+    assert "Nog geen feeds" in window.areas["follow"].accessibleName()
+    assert window.stack.count() == 4
