@@ -10,11 +10,17 @@ import logging
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ambtenaar20.core import i18n
+from ambtenaar20.core.analysis.sentiment import SentimentAnalyser
+from ambtenaar20.core.errors import StoreError
+from ambtenaar20.core.i18n import _
 from ambtenaar20.core.paths import AppPaths, resolve_data_dir
 from ambtenaar20.core.settings import Settings, SettingsStore
-from ambtenaar20.core.store.database import OpenReport, Store, open_store
+
+if TYPE_CHECKING:
+    from ambtenaar20.core.store.database import OpenReport, Store
 
 log = logging.getLogger(__name__)
 
@@ -35,6 +41,10 @@ class AppContext:
     def store(self) -> Store:
         """The database; opened (checked, backed up, migrated) on first use."""
         if self._store is None:
+            # Imported here: the database libraries are the slowest part of start-up, and the
+            # window is shown before they are needed.
+            from ambtenaar20.core.store.database import open_store
+
             self._store, self.open_report = open_store(self.paths.database, self.paths.backups_dir)
         return self._store
 
@@ -50,6 +60,11 @@ class AppContext:
         return LogbookService(lambda: self.store.db,
                               actor=lambda: self.settings.profile.name or default_actor())
 
+    @cached_property
+    def sentiment(self) -> SentimentAnalyser:
+        """The one sentiment analyser, shared by feed items and drafts."""
+        return SentimentAnalyser()
+
     def save_settings(self) -> None:
         self.settings_store.save(self.settings)
 
@@ -64,7 +79,13 @@ def create_app_context(
 ) -> AppContext:
     """Resolve paths and language, load settings; the database opens on first use."""
     paths = AppPaths(resolve_data_dir(data_dir))
-    paths.ensure()
+    try:
+        paths.ensure()
+    except OSError as error:
+        raise StoreError(
+            _("The data folder {path} cannot be used: {reason}").format(
+                path=paths.data_dir, reason=error.strerror or error)
+        ) from error
     settings_store = SettingsStore(paths.settings)
     loaded = settings_store.load()
     chosen = i18n.resolve_language(language or loaded.settings.language)

@@ -19,6 +19,7 @@ def window(qtbot, context):
 
     main = MainWindow(context)
     qtbot.addWidget(main)
+    main.populate_areas()
     main.show()
     qtbot.waitExposed(main)
     yield main

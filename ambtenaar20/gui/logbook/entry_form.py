@@ -60,6 +60,7 @@ class EntryForm(QWidget):
         self.summary_edit.setMaximumHeight(90)
         self.outcome_edit = QLineEdit()
         self.follow_up_check = QCheckBox(_("Follow up on"))
+        self.follow_up_check.setAccessibleName(_("Follow up on"))
         self.follow_up_date = QDateEdit(QDate.currentDate().addDays(7))
         self.follow_up_date.setDisplayFormat("dd-MM-yyyy")
         self.follow_up_date.setCalendarPopup(True)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from ambtenaar20.core.app_context import AppContext
 from ambtenaar20.core.i18n import _, ngettext
 from ambtenaar20.core.logbook.model import Interaction
+from ambtenaar20.gui.logbook.accessible_names import name_unnamed_children
 from ambtenaar20.gui.logbook.detail_pane import DetailPane
 from ambtenaar20.gui.logbook.entry_table_model import EntryTableModel
 from ambtenaar20.gui.logbook.filter_bar import FilterBar
@@ -106,6 +107,7 @@ class LogView(QWidget):
         self.detail.save_requested.connect(self.save_entry)
         self.detail.delete_requested.connect(self.delete_entry)
         self._select_after_reload: int | None = None
+        name_unnamed_children(self)
         self.refresh()
 
     def window_actions(self) -> list[QAction]:

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QW
 from ambtenaar20.core.i18n import _
 from ambtenaar20.core.logbook.model import Interaction
 from ambtenaar20.core.logbook.service import LogbookService
+from ambtenaar20.gui.logbook.accessible_names import name_unnamed_children
 from ambtenaar20.gui.logbook.entry_form import EntryForm
 from ambtenaar20.gui.workers import run_in_background
 
@@ -37,6 +38,7 @@ class QuickAddDialog(QDialog):
         layout.addWidget(self.buttons)
         self.form.platform_edit.setFocus()
         self.saved_entry: Interaction | None = None
+        name_unnamed_children(self)
 
     def save(self) -> None:
         values = self.form.values()

@@ -35,6 +35,7 @@ from ambtenaar20.core.logbook.clock import Period
 from ambtenaar20.core.logbook.kinds import kind_label
 from ambtenaar20.core.logbook.model import LogFilter, Summary
 from ambtenaar20.core.logbook.presets import preset_period
+from ambtenaar20.gui.logbook.accessible_names import name_unnamed_children
 from ambtenaar20.gui.logbook.filter_bar import qdate
 from ambtenaar20.gui.workers import run_in_background
 
@@ -117,6 +118,7 @@ class ReportView(QWidget):
         self.preset_combo.setCurrentIndex(self.preset_combo.findData("last_month"))
         self._preset_changed()
         self._format_changed()
+        name_unnamed_children(self)
         self._load_topics()
 
     # -- choices -------------------------------------------------------------------------------

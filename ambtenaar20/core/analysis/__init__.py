@@ -1,0 +1,1 @@
+"""Text analysers shared by the areas: language, sentiment and personal-data detection."""
