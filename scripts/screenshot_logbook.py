@@ -28,6 +28,7 @@ def main() -> None:
         fill(context.logbook, 140, date.today() - timedelta(days=30), 31)
         window = MainWindow(context)
         window.resize(1280, 800)
+        window.populate_areas()
         window.show()
         window.show_area("log")
         view = window.areas["log"]
