@@ -127,3 +127,13 @@ def test_help_documents_the_kinds(data_dir):
     result = run(data_dir, "log", "add", "--help")
     assert result.returncode == 0
     assert "vraag beantwoord" in result.stdout and "privebericht" in result.stdout
+
+
+def test_add_can_print_the_new_entry_as_json(data_dir):
+    result = run(data_dir, "log", "add", "--platform", "Website", "--kind", "correctie",
+                 "--at", "2026-10-25T02:30+01:00", "--format", "json")
+    assert result.returncode == 0, result.stderr
+    entry = json.loads(result.stdout)
+    # After the autumn change 02:30+01:00 is a real Amsterdam time (the second 02:30).
+    assert entry["occurred_at"] == "2026-10-25T02:30:00+01:00"
+    assert (entry["kind"], entry["direction"], entry["id"]) == ("correctie", "out", 1)

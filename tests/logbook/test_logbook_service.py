@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
@@ -232,3 +233,29 @@ def test_app_context_builds_the_service(context):
     entry = context.logbook.add(platform="X", kind="bericht")
     assert context.logbook.get(entry.id).platform == "X"
     assert context.logbook.history(entry.id)[0].changed_by == "Anna de Vries"
+
+
+def test_iso_weeks_across_the_new_year(logbook):
+    add(logbook, "2026-12-31T10:00")
+    add(logbook, "2027-01-03T10:00")
+    add(logbook, "2027-01-04T10:00")
+    summary = logbook.summary(LogFilter(period=Period(date(2026, 12, 28), date(2027, 1, 10))))
+    assert summary.by_week == {"2026-W53": 2, "2027-W01": 1}
+
+
+@pytest.mark.parametrize(("log_filter", "index"), [
+    (LogFilter(), "interactions_live_time"),
+    (LogFilter(period=Period(date(2026, 3, 1), date(2026, 3, 31))), "interactions_live_time"),
+    (LogFilter(topics=("Afval",)), "interactions_topic_time"),
+    (LogFilter(platforms=("X",)), "interactions_platform_time"),
+    (LogFilter(kinds=("reactie",)), "interactions_kind_time"),
+])
+def test_filtered_lists_use_an_index(logbook, log_filter, index):
+    # What keeps the Logboek view fast over 100,000 entries: no full table scan, no sort step.
+    where, params = logbook._where(log_filter)
+    plan = " ".join(row[3] for row in logbook.db.execute(
+        f"EXPLAIN QUERY PLAN SELECT id FROM interactions WHERE {where} "
+        "ORDER BY occurred_utc DESC, id DESC LIMIT 200", params).fetchall())
+    assert index in plan, plan
+    assert not re.search(r"SCAN interactions(?! USING)", plan), plan
+    assert "TEMP B-TREE" not in plan, plan
