@@ -7,6 +7,7 @@ heavy libraries are created on first use, which keeps start-up fast.
 from __future__ import annotations
 
 import logging
+import threading
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -36,17 +37,22 @@ class AppContext:
     settings_problem: str | None = None
     _store: Store | None = field(default=None, repr=False)
     open_report: OpenReport | None = None
+    _store_lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     @property
     def store(self) -> Store:
         """The database; opened (checked, backed up, migrated) on first use."""
-        if self._store is None:
-            # Imported here: the database libraries are the slowest part of start-up, and the
-            # window is shown before they are needed.
-            from ambtenaar20.core.store.database import open_store
+        # Several threads may ask at once (the GUI and background tasks): only one may check
+        # and migrate the file.
+        with self._store_lock:
+            if self._store is None:
+                # Imported here: the database libraries are the slowest part of start-up, and
+                # the window is shown before they are needed.
+                from ambtenaar20.core.store.database import open_store
 
-            self._store, self.open_report = open_store(self.paths.database, self.paths.backups_dir)
-        return self._store
+                self._store, self.open_report = open_store(self.paths.database,
+                                                           self.paths.backups_dir)
+            return self._store
 
     @property
     def store_is_open(self) -> bool:
@@ -56,7 +62,7 @@ class AppContext:
     def logbook(self):  # -> LogbookService (imported on first use)
         from ambtenaar20.core.logbook.service import LogbookService, default_actor
 
-        _ = self.store  # open and migrate here, once, before worker threads share it
+        self.store  # noqa: B018 - open and migrate here, once, before worker threads share it
         return LogbookService(lambda: self.store.db,
                               actor=lambda: self.settings.profile.name or default_actor())
 
