@@ -36,6 +36,8 @@ COMMAND_MODULES = (
     "ambtenaar20.cli.gui_command",
     "ambtenaar20.cli.log_command",
     "ambtenaar20.cli.export_command",
+    "ambtenaar20.cli.check_command",
+    "ambtenaar20.cli.pack_command",
 )
 
 Handler = Callable[[argparse.Namespace, "ContextOpener"], int]

@@ -23,6 +23,9 @@ from ambtenaar20.core.settings import Settings, SettingsStore
 if TYPE_CHECKING:
     from ambtenaar20.core.store.database import OpenReport, Store
 
+if TYPE_CHECKING:
+    from ambtenaar20.core.drafting.service import DraftingService
+
 log = logging.getLogger(__name__)
 
 
@@ -71,6 +74,16 @@ class AppContext:
         """The one sentiment analyser, shared by feed items and drafts."""
         return SentimentAnalyser()
 
+    @cached_property
+    def drafting(self) -> DraftingService:
+        """Guideline packs, the checker and the drafts store."""
+        from ambtenaar20.core.drafting.service import DraftingService
+
+        service = DraftingService(self.paths.data_dir, self.paths.packs_dir,
+                                  lambda: self.sentiment, lambda: self.store.db)
+        service.recorder = _LogbookRecorder(self)
+        return service
+
     def save_settings(self) -> None:
         self.settings_store.save(self.settings)
 
@@ -78,6 +91,21 @@ class AppContext:
         if self._store is not None:
             self._store.close()
             self._store = None
+
+
+class _LogbookRecorder:
+    """Records published drafts in the interaction log, resolving the log only when used.
+
+    Checking a text needs no database; only publishing does, so the log (and the database) is
+    not opened until a draft is actually published.
+    """
+
+    def __init__(self, context: AppContext) -> None:
+        self._context = context
+
+    def record_published(self, draft_id: int, url: str, platform: str, topic: str,
+                         open_findings: list) -> None:
+        self._context.logbook.record_published(draft_id, url, platform, topic, open_findings)
 
 
 def create_app_context(

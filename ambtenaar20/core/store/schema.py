@@ -11,7 +11,6 @@ import datetime
 from sqlite_utils import Database, Migrations
 
 from ambtenaar20 import __version__
-from ambtenaar20.core.logbook.schema import log_migrations
 
 core_migrations = Migrations("ambtenaar20.core")
 
@@ -29,4 +28,8 @@ def _create_app_meta(db: Database) -> None:
 
 def migration_sets() -> list[Migrations]:
     """All migration sets, in the order they are applied."""
-    return [core_migrations, log_migrations]
+    # Imported here: the area modules import core modules that import this one.
+    from ambtenaar20.core.drafting.drafts import drafting_migrations
+    from ambtenaar20.core.logbook.schema import log_migrations
+
+    return [core_migrations, log_migrations, drafting_migrations]

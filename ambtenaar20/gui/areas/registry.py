@@ -40,6 +40,10 @@ def _report_view(context: AppContext, parent: QWidget | None) -> QWidget:
     from ambtenaar20.gui.logbook.report_view import ReportView
 
     return ReportView(context, parent)
+def _writing_area(context: AppContext, parent: QWidget | None) -> QWidget:
+    from ambtenaar20.gui.areas.writing.area import WritingArea
+
+    return WritingArea(context, parent)
 
 
 AREAS: tuple[AreaSpec, ...] = (
@@ -48,7 +52,7 @@ AREAS: tuple[AreaSpec, ...] = (
              _ignore_context(placeholders.following_placeholder)),
     AreaSpec("write", N_("Write"), N_("Drafts checked against the guidelines"),
              QStyle.StandardPixmap.SP_FileDialogDetailedView,
-             _ignore_context(placeholders.writing_placeholder)),
+             _writing_area),
     AreaSpec("log", N_("Log"), N_("Your interactions"),
              QStyle.StandardPixmap.SP_FileDialogListView,
              _log_view),

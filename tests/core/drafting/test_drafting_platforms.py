@@ -1,0 +1,35 @@
+"""Platform counting: each platform's own way, not ``len()``."""
+
+from __future__ import annotations
+
+import pytest
+
+from ambtenaar20.core.drafting.platforms import count, platform, platforms
+
+
+def test_limits_are_data():
+    limits = {p.id: p.limit for p in platforms().values()}
+    assert limits == {"x": 280, "mastodon": 500, "bluesky": 300, "threads": 500,
+                      "linkedin": 3000, "facebook": 63206, "instagram": 2200}
+
+
+@pytest.mark.parametrize(("name", "text", "expected"), [
+    ("x", "Zie https://www.rijksoverheid.nl/onderwerpen/belastingen-voor-particulieren", 27),
+    ("x", "👍🏽", 2),
+    ("x", "👨‍👩‍👧", 2),
+    ("x", "日本", 4),
+    ("x", "café", 4),
+    ("mastodon", "Zie https://www.rijksoverheid.nl/onderwerpen/heel-lang-adres", 27),
+    ("mastodon", "Dank @jan@social.overheid.nl", 9),
+    ("bluesky", "👨‍👩‍👧 e\u0301", 3),
+    ("bluesky", "https://a.nl", 12),
+    ("threads", "Hoi 👍", 8),
+    ("linkedin", "abc", 3),
+])
+def test_counts(name, text, expected):
+    assert count(text, platform(name)) == expected
+
+
+def test_aliases_and_unknown():
+    assert platform("Twitter").id == "x"
+    assert platform("myspace") is None
