@@ -18,6 +18,8 @@ from ambtenaar20.core.paths import AppPaths, resolve_data_dir
 from ambtenaar20.core.settings import Settings, SettingsStore
 
 if TYPE_CHECKING:
+    from ambtenaar20.core.backup.service import BackupService
+    from ambtenaar20.core.privacy import PrivacyService
     from ambtenaar20.core.store.database import OpenReport, Store
 
 log = logging.getLogger(__name__)
@@ -55,6 +57,18 @@ class AppContext:
         """The one sentiment analyser, shared by feed items and drafts."""
         return SentimentAnalyser()
 
+    @cached_property
+    def backup(self) -> BackupService:
+        from ambtenaar20.core.backup.service import BackupService
+
+        return BackupService(self)
+
+    @cached_property
+    def privacy(self) -> PrivacyService:
+        from ambtenaar20.core.privacy import PrivacyService
+
+        return PrivacyService(self)
+
     def save_settings(self) -> None:
         self.settings_store.save(self.settings)
 
@@ -70,6 +84,10 @@ def create_app_context(
     """Resolve paths and language, load settings; the database opens on first use."""
     paths = AppPaths(resolve_data_dir(data_dir))
     paths.ensure()
+    # A restore cut off by a crash is completed before anything reads the data folder.
+    from ambtenaar20.core.backup.swap import finish_interrupted
+
+    finish_interrupted(paths.data_dir)
     settings_store = SettingsStore(paths.settings)
     loaded = settings_store.load()
     chosen = i18n.resolve_language(language or loaded.settings.language)

@@ -187,3 +187,12 @@ def restore_backup(path: Path, backup: Path) -> None:
     partial = path.with_name(path.name + ".restoring")
     shutil.copyfile(backup, partial)
     partial.replace(path)
+
+
+def refuse_newer_schema(conn: sqlite3.Connection) -> None:
+    """Raise ``DatabaseTooNewError`` when ``conn`` has migrations this app does not know.
+
+    The same rule as opening the store, for databases that are not opened as the store (a
+    backup being checked before it is restored).
+    """
+    _refuse_newer_schema(Database(conn, execute_plugins=False), schema.migration_sets())
