@@ -1,0 +1,91 @@
+"""Backup, restore and diagnostics from the window: menus, background work, rebuilt areas."""
+
+import zipfile
+
+from PySide6.QtWidgets import QMessageBox
+
+from ambtenaar20.core.backup import service
+from ambtenaar20.gui import trust_actions
+
+
+def menu_texts(menu):
+    return [action.text() for action in menu.actions() if not action.isSeparator()]
+
+
+def test_menus_in_dutch(window):
+    file_menu = window.menuBar().actions()[0].menu()
+    assert menu_texts(file_menu)[:3] == ["&Voorkeuren…", "Back-up &maken…", "&Terugzetten…"]
+    assert "&Diagnose" in menu_texts(window.help_menu)
+
+
+def test_backup_then_restore_from_the_window(qtbot, window, tmp_path, monkeypatch):
+    actions = window.trust_actions
+    context = window.context
+    context.store.db["app_meta"].upsert({"key": "marker", "value": "in backup"}, pk="key")
+    target = tmp_path / "venster.zip"
+    with qtbot.waitSignal(actions.backup_done, timeout=20_000) as done:
+        actions.make_backup(target)
+    assert done.args[0].path == target
+    assert "database/ambtenaar20.sqlite3" in zipfile.ZipFile(target).namelist()
+
+    context.store.db["app_meta"].upsert({"key": "marker", "value": "later"}, pk="key")
+    old_widget = window.areas["follow"]
+    asked = []
+    monkeypatch.setattr(actions, "confirm", lambda info: asked.append(info) or True)
+    with qtbot.waitSignal(actions.restore_done, timeout=20_000):
+        actions.restore_backup(target)
+    assert asked and asked[0].app_version
+    assert context.store.db["app_meta"].get("marker")["value"] == "in backup"
+    assert window.areas["follow"] is not old_widget  # rebuilt on the restored data
+    assert window.stack.count() == 4
+    assert service.automatic_backups(context.paths.backups_dir, "before-restore")
+    assert actions.backup_action.isEnabled() and actions.restore_action.isEnabled()
+
+
+def test_declined_restore_changes_nothing(qtbot, window, tmp_path, monkeypatch):
+    actions = window.trust_actions
+    target = tmp_path / "b.zip"
+    window.context.backup.create(target)
+    window.context.store.db["app_meta"].upsert({"key": "marker", "value": "keep"}, pk="key")
+    declined = []
+    monkeypatch.setattr(actions, "confirm", lambda info: declined.append(1) or False)
+    actions.restore_backup(target)
+    qtbot.waitUntil(lambda: declined == [1], timeout=20_000)
+    assert window.context.store.db["app_meta"].get("marker")["value"] == "keep"
+
+
+def test_bad_backup_shows_the_message(qtbot, window, tmp_path, monkeypatch):
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: shown.append(text))
+    bad = tmp_path / "kapot.zip"
+    bad.write_bytes(b"geen zip")
+    with qtbot.waitSignal(window.trust_actions.failed, timeout=20_000):
+        window.trust_actions.restore_backup(bad)
+    assert shown and "kapot.zip" in shown[0] and "geen back-upbestand" in shown[0]
+
+
+def test_daily_backup_runs_off_the_gui_thread_once_a_day(qtbot, window):
+    context = window.context
+    first = trust_actions.start_daily_backup(context)
+    qtbot.waitUntil(lambda: first.done, timeout=20_000)
+    daily = service.automatic_backups(context.paths.backups_dir, "daily")
+    assert len(daily) == 1
+    second = trust_actions.start_daily_backup(context)
+    qtbot.waitUntil(lambda: second.done, timeout=20_000)
+    assert service.automatic_backups(context.paths.backups_dir, "daily") == daily
+
+
+def test_diagnostics_dialog_shows_report_and_saves_for_it(qtbot, window, tmp_path):
+    from ambtenaar20.gui.dialogs.diagnostics_dialog import DiagnosticsDialog
+
+    window.context.settings.profile.name = "Anne de Vries"
+    dialog = DiagnosticsDialog(window.context, window)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(dialog.save_button.isEnabled, timeout=20_000)
+    text = dialog.text.toPlainText()
+    assert "integrity_check): ok" in text and "Qt: " in text
+    with qtbot.waitSignal(dialog.saved, timeout=20_000) as saved:
+        dialog.save_to(tmp_path / "diagnose.txt")
+    written = saved.args[0].read_text("utf-8")
+    assert "Persoonsgegevens zijn weggelaten" in written
+    assert "Anne" not in written
