@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 from ambtenaar20.core.atomic_file import atomic_writer
 from ambtenaar20.core.backup import archive, members, swap
 from ambtenaar20.core.cancellation import CancelToken, ProgressCallback, no_progress
+from ambtenaar20.core.disk_errors import describe_os_error
 from ambtenaar20.core.errors import BackupError, CorruptDatabaseError
 from ambtenaar20.core.i18n import _
 
@@ -49,19 +50,6 @@ class RestoreResult:
     info: archive.ArchiveInfo
     #: The automatic backup of the state that was replaced.
     previous_state: Path
-
-
-def describe_os_error(error: OSError, path: Path) -> str:
-    """A plain one-line message for the file-system errors an officer can do something about."""
-    if error.errno in (errno.ENOSPC, errno.EDQUOT):
-        return _("There is not enough free disk space to write {path}.").format(path=path)
-    if error.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
-        return _("{path} cannot be written: the folder is read-only or you have no "
-                 "permission.").format(path=path)
-    if error.errno in (errno.EISDIR, errno.ENOTDIR):
-        return _("{path} cannot be written: a folder is in the way.").format(path=path)
-    return _("{path} cannot be written: {reason}").format(path=path,
-                                                         reason=error.strerror or error)
 
 
 def automatic_backups(backups_dir: Path, reason: str | None = None) -> list[Path]:
