@@ -83,9 +83,11 @@ def test_background_work_runs_off_the_gui_thread(qtbot):
         progress(1, 2, "half")
         return threading.get_ident()
 
-    with qtbot.waitSignal(run_in_background(work, on_success=results.append).signals.finished):
-        pass
-    qtbot.waitUntil(lambda: bool(results))
+    progress = []
+    run_in_background(work, on_success=results.append,
+                      on_progress=lambda *args: progress.append(args))
+    qtbot.waitUntil(lambda: bool(results), timeout=5000)
+    assert progress == [(1, 2, "half")]
     assert results[0] != gui_thread
 
 
