@@ -27,13 +27,18 @@ log = logging.getLogger(__name__)
 
 
 def start_daily_backup(context: AppContext) -> BackgroundTask:
-    """Make the daily automatic backup off the GUI thread, if one is due."""
+    """Off the GUI thread: the daily automatic backup if one is due, then the retention purge.
+
+    The backup comes first, so what the purge removes is still in that day's backup.
+    """
 
     def work(cancel, progress):
-        return context.backup.run_daily_if_due()
+        made = context.backup.run_daily_if_due()
+        purged = context.privacy.purge_expired()
+        return made, purged
 
     def failed(error: Exception) -> None:
-        log.error("daily backup failed: %s", error)
+        log.error("daily backup or retention failed: %s", error)
 
     return run_in_background(work, on_error=failed)
 

@@ -64,8 +64,18 @@ def test_bad_backup_shows_the_message(qtbot, window, tmp_path, monkeypatch):
     assert shown and "kapot.zip" in shown[0] and "geen back-upbestand" in shown[0]
 
 
-def test_daily_backup_runs_off_the_gui_thread_once_a_day(qtbot, window):
+def test_daily_backup_and_retention_run_off_the_gui_thread_once_a_day(qtbot, window):
     context = window.context
+    purged_with = []
+
+    class Items:
+        kind = "feed_items"
+
+        def purge_older_than(self, days):
+            purged_with.append(days)
+            return 0
+
+    context.privacy.register_retention(Items())
     first = trust_actions.start_daily_backup(context)
     qtbot.waitUntil(lambda: first.done, timeout=20_000)
     daily = service.automatic_backups(context.paths.backups_dir, "daily")
@@ -73,6 +83,7 @@ def test_daily_backup_runs_off_the_gui_thread_once_a_day(qtbot, window):
     second = trust_actions.start_daily_backup(context)
     qtbot.waitUntil(lambda: second.done, timeout=20_000)
     assert service.automatic_backups(context.paths.backups_dir, "daily") == daily
+    assert purged_with == [365, 365]  # the default retention period, applied at each start
 
 
 def test_diagnostics_dialog_shows_report_and_saves_for_it(qtbot, window, tmp_path):
