@@ -261,3 +261,19 @@ def test_interrupted_backup_work_folder_is_cleared(context):
     done = swap.finish_interrupted(context.paths.data_dir)
     assert sorted(done) == ["removed .backup-999999999-1", "removed .restore-999999999-2"]
     assert not stale.exists() and not abandoned.exists()
+
+
+def test_restore_over_a_damaged_database_keeps_a_copy_of_it(context, tmp_path):
+    fill(context, "good")
+    target = tmp_path / "b.zip"
+    context.backup.create(target)
+    context.close()
+    context.paths.database.write_bytes(b"garbage" * 1000)
+    result = context.backup.restore(target)
+    assert result.previous_state.read_bytes() == b"garbage" * 1000
+    assert result.previous_state.parent == context.paths.backups_dir
+    assert context.store.db["app_meta"].get("marker")["value"] == "good"
+    # The recovery dialog offers *.sqlite3 backups by name; the damaged copy must not be one.
+    from ambtenaar20.core.store import backups
+
+    assert result.previous_state not in backups.list_backups(context.paths.backups_dir)

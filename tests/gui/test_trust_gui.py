@@ -100,3 +100,22 @@ def test_diagnostics_dialog_shows_report_and_saves_for_it(qtbot, window, tmp_pat
     written = saved.args[0].read_text("utf-8")
     assert "Persoonsgegevens zijn weggelaten" in written
     assert "Anne" not in written
+
+
+def test_preferences_set_daily_backups_and_retention(qtbot, window):
+    from ambtenaar20.core.settings import SettingsStore
+    from ambtenaar20.gui.dialogs.preferences_dialog import PreferencesDialog
+
+    dialog = PreferencesDialog(window.context, window)
+    qtbot.addWidget(dialog)
+    box = dialog.backup_box
+    assert box.daily.isChecked() and box.keep.value() == 7 and box.item_days.value() == 365
+    box.keep.setValue(3)
+    box.item_days.setValue(0)
+    box.daily.setChecked(False)
+    assert not box.keep.isEnabled()
+    dialog.accept()
+    saved = SettingsStore(window.context.paths.settings).load().settings
+    assert (saved.backup.daily, saved.backup.keep_daily, saved.retention.feed_item_days) == (
+        False, 3, 0)
+    assert box.item_days.text() == "nooit"

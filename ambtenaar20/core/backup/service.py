@@ -23,7 +23,7 @@ from ambtenaar20.core.atomic_file import atomic_writer
 from ambtenaar20.core.backup import archive, members, swap
 from ambtenaar20.core.cancellation import CancelToken, ProgressCallback, no_progress
 from ambtenaar20.core.disk_errors import describe_os_error
-from ambtenaar20.core.errors import BackupError, CorruptDatabaseError
+from ambtenaar20.core.errors import BackupError, StoreError
 from ambtenaar20.core.i18n import _
 
 if TYPE_CHECKING:
@@ -204,7 +204,15 @@ class BackupService:
                 raise
             progress(0, 0, _("Putting the backup in place"))
             self.context.close()
-            swap.commit(plan)
+            try:
+                swap.commit(plan)
+            except OSError as error:
+                # The journal exists: the next start completes the swap (see ``swap``).
+                log.exception("restore interrupted while swapping files")
+                raise BackupError(_(
+                    "The backup could not be put in place completely ({reason}). Close "
+                    "Ambtenaar 2.0 and start it again: the restore is then completed.").format(
+                        reason=error.strerror or error)) from error
             self._reopen()
         log.info("restored a backup made at %s by version %s", info.created_at, info.app_version)
         return RestoreResult(info=info, previous_state=previous)
@@ -224,14 +232,23 @@ class BackupService:
     def _backup_current_state(self) -> Path:
         try:
             return self._make_automatic(BEFORE_RESTORE, KEEP_BEFORE_RESTORE)
-        except CorruptDatabaseError as error:
-            # The current database cannot be copied: keep the damaged file itself instead.
-            from ambtenaar20.core.store.database import set_aside
-
+        except StoreError as error:
+            # The current database cannot be opened (damaged, too new, a failed update): keep a
+            # copy of the file itself. A copy, not a rename: until the swap nothing changes.
             self.context.close()
-            moved = set_aside(error.path)
-            log.warning("current database is damaged; set aside as %s before restoring", moved)
-            return moved
+            database = self.paths.database
+            if not database.exists():
+                raise
+            stamp = datetime.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+            kept = self.paths.backups_dir / f"unusable-{stamp}-{database.name}"
+            kept.parent.mkdir(parents=True, exist_ok=True)
+            for suffix in ("", "-wal"):
+                companion = database.with_name(database.name + suffix)
+                if companion.exists():
+                    shutil.copy2(companion, kept.with_name(kept.name + suffix))
+            log.warning("current database unusable (%s); copied to %s before restoring",
+                        error, kept)
+            return kept
 
     def _plan(self, info: archive.ArchiveInfo, stage: Path) -> swap.RestorePlan:
         data_dir = self.paths.data_dir
