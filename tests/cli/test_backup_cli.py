@@ -1,8 +1,12 @@
 """``ambtenaar20 backup`` and ``restore`` as a user runs them: exit codes, messages, the lock."""
 
+import os
 import subprocess
 import sys
+import time
 import zipfile
+
+import pytest
 
 from ambtenaar20.core.app_context import create_app_context
 from tests.helpers import REPO_ROOT, run_cli
@@ -110,8 +114,6 @@ def test_gui_lock_probe_reads_qt_lock_files(tmp_path):
     assert lock.tryLock(1000)
     try:
         holder = gui_lock_holder(path)
-        import os
-
         assert holder is not None and holder.pid == os.getpid()
     finally:
         lock.unlock()
@@ -120,3 +122,49 @@ def test_gui_lock_probe_reads_qt_lock_files(tmp_path):
     assert gui_lock_holder(path) is None  # a dead process holds nothing
     path.write_text("1\npython\nanother-host.example\n")
     assert gui_lock_holder(path) is not None  # cannot check another host: assume held
+
+
+def run_in_terminal(args, answer, timeout=60):
+    """Run the CLI on a pseudo-terminal, answer its question, return (exit code, output)."""
+    import pty  # POSIX only
+    import select
+
+    env = dict(os.environ, PYTHONPATH=str(REPO_ROOT))
+    pid, fd = pty.fork()
+    if pid == 0:  # child: becomes the command, with the terminal as stdin/stdout
+        os.execve(sys.executable, [sys.executable, "-m", "ambtenaar20", *args], env)
+    output = b""
+    answered = False
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        ready, _w, _x = select.select([fd], [], [], 0.2)
+        if ready:
+            try:
+                chunk = os.read(fd, 4096)
+            except OSError:
+                break
+            if not chunk:
+                break
+            output += chunk
+        if not answered and b"[j/N]" in output:
+            os.write(fd, answer.encode() + b"\n")
+            answered = True
+    _pid, status = os.waitpid(pid, 0)
+    os.close(fd)
+    return os.waitstatus_to_exitcode(status), output.decode("utf-8", "replace")
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="pseudo-terminals are POSIX")
+def test_restore_asks_on_a_terminal(tmp_path):
+    data = tmp_path / "data"
+    set_marker(data, "saved")
+    run_cli("--data-dir", str(data), "backup", str(tmp_path / "b.zip"))
+    set_marker(data, "current")
+    code, output = run_in_terminal(["--data-dir", str(data), "restore", str(tmp_path / "b.zip")],
+                                   "n")
+    assert code == 0 and "Er is niets teruggezet" in output
+    assert marker(data) == "current"
+    code, output = run_in_terminal(["--data-dir", str(data), "restore", str(tmp_path / "b.zip")],
+                                   "j")
+    assert code == 0 and "Back-up teruggezet" in output
+    assert marker(data) == "saved"
