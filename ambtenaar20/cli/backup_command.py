@@ -1,4 +1,4 @@
-"""``ambtenaar20 backup FILE`` and ``ambtenaar20 restore FILE``: the whole state in one file.
+"""``ambtenaar20 backup FILE`` and ``restore FILE`` (the whole state in one file), ``diagnose``.
 
 A backup can be made while the window is open (SQLite's online backup copies a consistent
 moment). A restore replaces the files the window works with, so it is refused while a window
@@ -39,6 +39,15 @@ def register(
     restore.add_argument("--yes", action="store_true",
                          help=_("do not ask for confirmation"))
     restore.set_defaults(handler=run_restore)
+
+    diagnose = subparsers.add_parser(
+        "diagnose", parents=parents, help=_("show versions, data folder and database health"),
+        description=_("Show what IT support needs: versions, data folder, database size and "
+                      "check, keyring, recent errors. With --save, write it to FILE without "
+                      "personal data."))
+    diagnose.add_argument("--save", metavar="FILE",
+                          help=_("write the report for IT (without personal data) to FILE"))
+    diagnose.set_defaults(handler=run_diagnose)
 
 
 def _size(size: int) -> str:
@@ -83,4 +92,22 @@ def run_restore(args: argparse.Namespace, open_context: ContextOpener) -> int:
     result = context.backup.restore(source)
     print(_("Backup restored. The previous state was saved as {path}.").format(
         path=result.previous_state))
+    return 0
+
+
+def run_diagnose(args: argparse.Namespace, open_context: ContextOpener) -> int:
+    from ambtenaar20.core import diagnostics
+
+    context = open_context()
+    if args.save:
+        target = Path(args.save).expanduser()
+        try:
+            diagnostics.save_for_it(context, target)
+        except OSError as error:
+            from ambtenaar20.core.disk_errors import describe_os_error
+
+            raise UsageError(describe_os_error(error, target)) from error
+        print(_("Report for IT saved in {path}.").format(path=target))
+        return 0
+    print(diagnostics.render(diagnostics.collect(context)))
     return 0

@@ -77,12 +77,16 @@ def _size(path: Path) -> int:
     return total
 
 
+def _human_size(size: int) -> str:
+    return f"{size / 1_000_000:.1f} MB" if size >= 1_000_000 else f"{size / 1000:.0f} kB"
+
+
 def data_section(context: AppContext) -> Section:
     from ambtenaar20.core.backup.service import automatic_backups
 
     paths = context.paths
     rows = [(_("Data folder"), str(paths.data_dir)),
-            (_("Database size"), f"{_size(paths.database) / 1_000_000:.2f} MB")]
+            (_("Database size"), _human_size(_size(paths.database)))]
     try:
         result = context.store.integrity_check()
         rows.append((_("Database check (integrity_check)"), "; ".join(result[:5])))

@@ -168,3 +168,20 @@ def test_restore_asks_on_a_terminal(tmp_path):
                                    "j")
     assert code == 0 and "Back-up teruggezet" in output
     assert marker(data) == "saved"
+
+
+def test_diagnose_prints_the_report_and_saves_it_for_it(tmp_path):
+    data = tmp_path / "data"
+    context = create_app_context(data, "nl")
+    context.settings.profile.name = "Anne de Vries"
+    context.save_settings()
+    context.close()
+    result = run_cli("--data-dir", str(data), "diagnose")
+    assert result.returncode == 0, result.stderr
+    assert "integrity_check): ok" in result.stdout and str(data) in result.stdout
+    result = run_cli("--data-dir", str(data), "diagnose", "--save", str(tmp_path / "it.txt"))
+    assert result.returncode == 0, result.stderr
+    saved = (tmp_path / "it.txt").read_text("utf-8")
+    assert "Anne" not in saved and "integrity_check): ok" in saved
+    result = run_cli("--data-dir", str(data), "diagnose", "--save", str(tmp_path))
+    assert result.returncode == 2 and "Traceback" not in result.stderr

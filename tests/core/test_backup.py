@@ -277,3 +277,14 @@ def test_restore_over_a_damaged_database_keeps_a_copy_of_it(context, tmp_path):
     from ambtenaar20.core.store import backups
 
     assert result.previous_state not in backups.list_backups(context.paths.backups_dir)
+
+
+def test_cancelled_backup_leaves_no_file(context, tmp_path):
+    from ambtenaar20.core.cancellation import Cancelled, CancelToken
+
+    token = CancelToken()
+    token.cancel()
+    with pytest.raises(Cancelled):
+        context.backup.create(tmp_path / "b.zip", token)
+    assert list(tmp_path.glob("*b.zip*")) == []
+    assert [p for p in context.paths.data_dir.iterdir() if p.name.startswith(".")] == []
