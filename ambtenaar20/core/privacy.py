@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Protocol, runtime_checkable
 from sqlite_utils import Database, Migrations
 
 from ambtenaar20.core.errors import PrivacyError, UsageError
-from ambtenaar20.core.i18n import _
+from ambtenaar20.core.i18n import N_, _
 
 if TYPE_CHECKING:
     from ambtenaar20.core.app_context import AppContext
@@ -46,6 +46,22 @@ def _create_privacy_requests(db: Database) -> None:
 
 
 ERASE_COUNTERPART = "erase_counterpart"
+
+#: Names of the data kinds providers report, for messages (a provider may use another kind).
+KIND_LABELS = {
+    "log_entries": N_("log entries"),
+    "drafts": N_("drafts"),
+    "feed_items": N_("feed items"),
+}
+
+
+def kind_label(kind: str) -> str:
+    return _(KIND_LABELS[kind]) if kind in KIND_LABELS else kind
+
+
+def describe_counts(affected: dict[str, int]) -> str:
+    """``{"drafts": 2}`` as "drafts: 2", in the active language."""
+    return ", ".join(f"{kind_label(kind)}: {count}" for kind, count in sorted(affected.items()))
 
 
 @runtime_checkable
@@ -118,6 +134,9 @@ class PrivacyService:
         name = name.strip()
         if not name:
             raise UsageError(_("Give the name of the person whose data is to be deleted."))
+        if not self.erasure_providers:
+            raise UsageError(_("No part of the app holds data about other people yet; "
+                               "nothing to delete."))
         db = self.context.store.db
         affected: dict[str, int] = {}
         # Deleted content is overwritten, not just unlinked, so the name does not linger in

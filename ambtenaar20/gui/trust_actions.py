@@ -1,4 +1,4 @@
-"""File → Back-up maken / Terugzetten, Help → Diagnose, and the daily backup at start.
+"""File → Back-up maken / Terugzetten / a person's data, Help → Diagnose, daily tasks at start.
 
 The work runs on the thread pool (``run_in_background``) behind a progress dialog; the window
 only asks the questions. After a restore every area is rebuilt so none shows the old data.
@@ -13,8 +13,9 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QStandardPaths, Qt, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QProgressDialog
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox, QProgressDialog
 
+from ambtenaar20 import APP_NAME
 from ambtenaar20.core.app_context import AppContext
 from ambtenaar20.core.i18n import _
 from ambtenaar20.gui.workers import BackgroundTask, run_in_background
@@ -48,6 +49,7 @@ class TrustActions(QObject):
 
     backup_done = Signal(object)
     restore_done = Signal(object)
+    erased = Signal(object)
     failed = Signal(str)
 
     def __init__(self, window: MainWindow, file_menu: QMenu, help_menu: QMenu) -> None:
@@ -63,8 +65,13 @@ class TrustActions(QObject):
         self.restore_action = QAction(_("&Restore backup…"), window)
         self.restore_action.setStatusTip(_("Replace all your data by a backup file"))
         self.restore_action.triggered.connect(lambda: self.restore_backup())
+        self.erase_action = QAction(_("Delete a person's &data…"), window)
+        self.erase_action.setStatusTip(_("Delete or pseudonymise everything about one person "
+                                         "(AVG request)"))
+        self.erase_action.triggered.connect(lambda: self.erase_person())
         file_menu.insertSeparator(before)
-        file_menu.insertActions(before, [self.backup_action, self.restore_action])
+        file_menu.insertActions(before, [self.backup_action, self.restore_action,
+                                         self.erase_action])
         self.diagnostics_action = QAction(_("&Diagnostics"), window)
         self.diagnostics_action.triggered.connect(self.open_diagnostics)
         help_menu.insertAction(_first_separator(help_menu), self.diagnostics_action)
@@ -135,6 +142,41 @@ class TrustActions(QObject):
                 name=result.previous_state.name), 20_000)
         self.restore_done.emit(result)
 
+    # -- AVG request ---------------------------------------------------------------------------
+    def erase_person(self, name: str | None = None) -> None:
+        if name is None:
+            name, ok = QInputDialog.getText(
+                self.window, _("Delete a person's data"),
+                _("Name of the person whose data is to be deleted or pseudonymised, as used "
+                  "in the app:"))
+            if not ok or not name.strip():
+                return
+        if not self.confirm_erase(name.strip()):
+            return
+        self._run(_("Deleting personal data…"),
+                  lambda cancel, progress: self.context.privacy.erase_counterpart(name),
+                  self._erase_succeeded, cancellable=False)
+
+    def confirm_erase(self, name: str) -> bool:
+        """Ask before deleting (tests replace this method)."""
+        answer = QMessageBox.warning(
+            self.window, _("Delete a person's data"),
+            _("Delete or pseudonymise everything about {name}? This cannot be undone. Older "
+              "backups still contain the data.").format(name=name),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def _erase_succeeded(self, request) -> None:
+        from ambtenaar20.core.privacy import describe_counts
+
+        self._close_progress()
+        rebuild_areas(self.window)
+        self.window.statusBar().showMessage(
+            _("Personal data deleted: {counts}.").format(
+                counts=describe_counts(request.affected) or "0"), 20_000)
+        self.erased.emit(request)
+
     # -- diagnostics ---------------------------------------------------------------------------
     def open_diagnostics(self) -> None:
         from ambtenaar20.gui.dialogs.diagnostics_dialog import DiagnosticsDialog
@@ -175,7 +217,7 @@ class TrustActions(QObject):
         self._close_progress()
         message = str(error)
         self.failed.emit(message)
-        QMessageBox.warning(self.window, _("Backup"), message)
+        QMessageBox.warning(self.window, APP_NAME, message)
 
 
 def rebuild_areas(window: MainWindow) -> None:

@@ -119,3 +119,27 @@ def test_preferences_set_daily_backups_and_retention(qtbot, window):
     assert (saved.backup.daily, saved.backup.keep_daily, saved.retention.feed_item_days) == (
         False, 3, 0)
     assert box.item_days.text() == "nooit"
+
+
+def test_erase_a_persons_data_from_the_window(qtbot, window, monkeypatch):
+    context = window.context
+    db = context.store.db
+    db.execute("create table test_notes (id integer primary key, counterpart text)")
+    db.execute("insert into test_notes (counterpart) values ('Pieter'), ('Els')")
+    db.conn.commit()
+
+    class Notes:
+        kind = "log_entries"
+
+        def erase_counterpart(self, name):
+            return context.store.db.execute(
+                "delete from test_notes where counterpart = ?", [name]).rowcount
+
+    context.privacy.register_erasure(Notes())
+    monkeypatch.setattr(window.trust_actions, "confirm_erase", lambda name: name == "Pieter")
+    with qtbot.waitSignal(window.trust_actions.erased, timeout=20_000) as erased:
+        window.trust_actions.erase_person("Pieter")
+    assert erased.args[0].affected == {"log_entries": 1}
+    assert "logboekregels: 1" in window.statusBar().currentMessage()
+    assert [r[0] for r in context.store.db.execute("select counterpart from test_notes")] == [
+        "Els"]
