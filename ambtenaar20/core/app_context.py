@@ -21,10 +21,10 @@ from ambtenaar20.core.paths import AppPaths, resolve_data_dir
 from ambtenaar20.core.settings import Settings, SettingsStore
 
 if TYPE_CHECKING:
-    from ambtenaar20.core.store.database import OpenReport, Store
-
-if TYPE_CHECKING:
+    from ambtenaar20.core.backup.service import BackupService
     from ambtenaar20.core.drafting.service import DraftingService
+    from ambtenaar20.core.privacy import PrivacyService
+    from ambtenaar20.core.store.database import OpenReport, Store
 
 log = logging.getLogger(__name__)
 
@@ -84,6 +84,18 @@ class AppContext:
         service.recorder = _LogbookRecorder(self)
         return service
 
+    @cached_property
+    def backup(self) -> BackupService:
+        from ambtenaar20.core.backup.service import BackupService
+
+        return BackupService(self)
+
+    @cached_property
+    def privacy(self) -> PrivacyService:
+        from ambtenaar20.core.privacy import PrivacyService
+
+        return PrivacyService(self)
+
     def save_settings(self) -> None:
         self.settings_store.save(self.settings)
 
@@ -120,6 +132,10 @@ def create_app_context(
             _("The data folder {path} cannot be used: {reason}").format(
                 path=paths.data_dir, reason=error.strerror or error)
         ) from error
+    # A restore cut off by a crash is completed before anything reads the data folder.
+    from ambtenaar20.core.backup.swap import finish_interrupted
+
+    finish_interrupted(paths.data_dir)
     settings_store = SettingsStore(paths.settings)
     loaded = settings_store.load()
     chosen = i18n.resolve_language(language or loaded.settings.language)

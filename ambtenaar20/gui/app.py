@@ -20,6 +20,7 @@ from ambtenaar20.gui.dialogs.database_problem_dialog import Recovery, ask_recove
 from ambtenaar20.gui.instance_lock import acquire_instance_lock
 from ambtenaar20.gui.main_window import MainWindow
 from ambtenaar20.gui.qt_translations import install_qt_translations
+from ambtenaar20.gui.trust_actions import start_daily_backup
 from ambtenaar20.gui.workers import run_in_background
 
 log = logging.getLogger(__name__)
@@ -83,6 +84,8 @@ class StartUp(QObject):
 
     def _on_store_open(self, _store: object) -> None:
         self.window.populate_areas()
+        if not self.smoke_test:
+            start_daily_backup(self.context)
         if self.smoke_test:
             self.window.repaint()
             populated_ms = process_clock.ms_since_process_start()

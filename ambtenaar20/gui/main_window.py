@@ -22,6 +22,7 @@ from ambtenaar20.core.app_context import AppContext
 from ambtenaar20.core.i18n import _
 from ambtenaar20.gui.areas.empty_state import EmptyState
 from ambtenaar20.gui.areas.registry import AREAS, AreaSpec
+from ambtenaar20.gui.trust_actions import TrustActions
 
 log = logging.getLogger(__name__)
 
@@ -190,6 +191,7 @@ class MainWindow(QMainWindow):
         about = help_menu.addAction(_("&About Ambtenaar 2.0"))
         about.triggered.connect(self.open_about)
         self.help_menu = help_menu
+        self.trust_actions = TrustActions(self, file_menu, help_menu)
 
     def open_preferences(self) -> None:
         from ambtenaar20.gui.dialogs.preferences_dialog import PreferencesDialog

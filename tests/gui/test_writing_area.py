@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from ambtenaar20.core.app_context import create_app_context
 from ambtenaar20.gui.areas.writing.area import WritingArea
 from ambtenaar20.gui.areas.writing.editor import from_qt, to_qt
+from tests.conftest import close_after_background_work
 
 
 class LogSpy:
@@ -24,7 +25,7 @@ def context(data_dir):
     ctx = create_app_context(data_dir)
     ctx.store  # noqa: B018 - the app opens the database before the window, so do we
     yield ctx
-    ctx.close()
+    close_after_background_work(ctx)
 
 
 @pytest.fixture

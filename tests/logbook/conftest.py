@@ -7,6 +7,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from tests.conftest import close_after_background_work
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
@@ -22,7 +24,7 @@ def context(tmp_path):
     ctx.settings.profile.organisation = "Gemeente Voorbeeld"
     ctx.settings.profile.department = "Communicatie"
     yield ctx
-    ctx.close()
+    close_after_background_work(ctx)
 
 
 @pytest.fixture

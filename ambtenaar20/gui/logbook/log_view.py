@@ -35,9 +35,6 @@ from ambtenaar20.gui.workers import run_in_background
 class LogView(QWidget):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        from ambtenaar20.render.qt_app import guard_none_refcount
-
-        guard_none_refcount()  # see render/qt_app.py: a PySide6 6.12 bug on Python 3.11
         self.context = context
         self.service = context.logbook
         self.setAccessibleName(_("Log"))
