@@ -104,12 +104,19 @@ def test_delete_asks_and_undo_brings_it_back(qtbot, window, context):
     qtbot.waitUntil(lambda: context.logbook.count() == 0, timeout=3000)
     qtbot.waitUntil(lambda: not view.undo_button.isHidden() and view.model.rowCount() == 0,
                     timeout=3000)
-    view.undo_button.click()
+    view.table.setFocus()
+    QTest.keyClick(view.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: context.logbook.count() == 1, timeout=3000)
     qtbot.waitUntil(lambda: view.model.rowCount() == 1, timeout=3000)
     assert view.undo_button.isHidden()
     assert [line.action for line in context.logbook.history(entry.id)] == \
         ["created", "deleted", "restored"]
+    # Once more, now with the button.
+    view.delete_entry(entry.id)
+    qtbot.waitUntil(lambda: not view.undo_button.isHidden(), timeout=3000)
+    view.undo_button.click()
+    qtbot.waitUntil(lambda: context.logbook.count() == 1 and view.undo_button.isHidden(),
+                    timeout=3000)
 
 
 def test_filters_and_follow_up_highlight(qtbot, window, context):
