@@ -191,3 +191,14 @@ def test_report_view_exports_pdf_off_the_gui_thread(qtbot, window, context, tmp_
     qtbot.waitUntil(lambda: view.last_export == target, timeout=10000)
     assert target.read_bytes().startswith(b"%PDF")
     assert context.logbook.count(LogFilter()) == 1
+
+
+def test_detail_pane_says_where_an_entry_came_from(qtbot, window, context):
+    context.logbook.record_published(41, "https://www.gemeente.nl/nieuws/1", "Website", "Afval",
+                                     ["te lange zin", "jargon"])
+    view = log_view(window)
+    view.refresh()
+    wait_loaded(qtbot, view)
+    view.table.selectRow(0)
+    qtbot.waitUntil(lambda: view.detail.entry is not None)
+    assert "41" in view.detail.title.text() and "2" in view.detail.title.text()
