@@ -202,3 +202,24 @@ def test_detail_pane_says_where_an_entry_came_from(qtbot, window, context):
     view.table.selectRow(0)
     qtbot.waitUntil(lambda: view.detail.entry is not None)
     assert "41" in view.detail.title.text() and "2" in view.detail.title.text()
+
+
+def test_report_presets_set_the_period_and_topics_narrow_the_summary(qtbot, window, context):
+    from ambtenaar20.core.logbook.presets import preset_period
+
+    today = date.today()
+    context.logbook.add(platform="X", kind="reactie", topic="Afval", minutes=4)
+    context.logbook.add(platform="X", kind="bericht", topic="Parkeren", minutes=6)
+    window.show_area("report")
+    view = window.areas["report"]
+    view.preset_combo.setCurrentIndex(view.preset_combo.findData("this_quarter"))
+    quarter = preset_period("this_quarter", today)
+    assert view.period() == quarter
+    qtbot.waitUntil(lambda: view.summary is not None and view.summary.entries == 2,
+                    timeout=3000)
+    qtbot.waitUntil(lambda: view.topic_list.count() == 2, timeout=3000)
+    view.topic_list.item(0).setCheckState(Qt.CheckState.Checked)  # "Afval"
+    qtbot.waitUntil(lambda: view.summary.entries == 1 and view.summary.minutes == 4,
+                    timeout=3000)
+    view.preset_combo.setCurrentIndex(view.preset_combo.findData("last_month"))
+    assert view.period() == preset_period("last_month", today)
