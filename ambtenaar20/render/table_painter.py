@@ -46,8 +46,10 @@ class TablePainter:
     def _height(self, cells: Sequence[str], metrics: QFontMetricsF) -> float:
         tallest = metrics.height()
         for text, width in zip(cells, self.widths, strict=True):
-            if text:
-                box = QRectF(0, 0, width - 2 * self.padding, 1e7)
+            room = width - 2 * self.padding
+            # Most cells are one short line; measuring the wrapped text is the slow path.
+            if text and ("\n" in text or metrics.horizontalAdvance(text) > room):
+                box = QRectF(0, 0, room, 1e7)
                 tallest = max(tallest, metrics.boundingRect(box, _WRAP, text).height())
         return tallest + 2 * self.padding
 
@@ -91,10 +93,9 @@ class TablePainter:
                 Qt.AlignmentFlag.AlignLeft
             box = QRectF(x + self.padding, y + self.padding, width - 2 * self.padding,
                          height - 2 * self.padding)
-            painter.save()
-            painter.setClipRect(QRectF(x, y, width, height))
+            # drawText clips to the box itself (no TextDontClip), so a word too long for its
+            # column never runs into the next one.
             painter.drawText(box, int(align) | int(Qt.AlignmentFlag.AlignTop) | _WRAP, text)
-            painter.restore()
             x += width
         painter.setPen(QPen(RULE, max(1.0, self.padding / 6)))
         painter.drawLine(0, int(y + height), int(total), int(y + height))

@@ -87,11 +87,16 @@ def test_bad_input_exits_2_naming_the_field_and_writes_nothing(data_dir, tmp_pat
 
 def test_unwritable_output_exits_2_and_leaves_no_file(data_dir, tmp_path):
     run(data_dir, "log", "add", "--platform", "X", "--kind", "reactie", "--at", "2026-03-02T10:00")
-    for target in (tmp_path / "no" / "such" / "dir" / "x.csv", tmp_path):
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    locked.chmod(0o555)
+    for target in (tmp_path / "no" / "such" / "dir" / "x.csv", tmp_path, locked / "x.csv"):
         result = run(data_dir, "export", "--from", "2026-03-01", "--to", "2026-03-31",
                      "--format", "csv", "-o", str(target))
         assert result.returncode == 2 and "output" in result.stderr
-    assert sorted(path.name for path in tmp_path.iterdir()) == ["data"]
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["data", "locked"]
+    assert list(locked.iterdir()) == []
+    locked.chmod(0o755)
 
 
 @pytest.mark.parametrize("fmt", ["csv", "xlsx", "json", "pdf"])

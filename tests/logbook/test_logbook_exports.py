@@ -6,6 +6,7 @@ import csv
 import json
 import os
 from datetime import date, datetime
+from pathlib import Path
 
 import openpyxl
 import pytest
@@ -136,6 +137,21 @@ def test_output_checks_name_the_field(tmp_path):
         check_output(tmp_path)
     assert check_output(tmp_path / "ok.csv") == tmp_path / "ok.csv"
     assert os.listdir(tmp_path) == []
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    locked.chmod(0o555)
+    try:
+        with pytest.raises(UsageError, match="output"):
+            check_output(locked / "x.csv")
+    finally:
+        locked.chmod(0o755)
+    existing = tmp_path / "old.csv"
+    existing.write_text("keep")
+    existing.chmod(0o444)
+    with pytest.raises(UsageError, match="output"):
+        check_output(existing)
+    with pytest.raises(UsageError, match="output"):
+        check_output(Path("/dev/null"))
 
 
 def test_week_summary_uses_local_dates(logbook, context):

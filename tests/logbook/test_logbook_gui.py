@@ -104,12 +104,19 @@ def test_delete_asks_and_undo_brings_it_back(qtbot, window, context):
     qtbot.waitUntil(lambda: context.logbook.count() == 0, timeout=3000)
     qtbot.waitUntil(lambda: not view.undo_button.isHidden() and view.model.rowCount() == 0,
                     timeout=3000)
-    view.undo_button.click()
+    view.table.setFocus()
+    QTest.keyClick(view.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: context.logbook.count() == 1, timeout=3000)
     qtbot.waitUntil(lambda: view.model.rowCount() == 1, timeout=3000)
     assert view.undo_button.isHidden()
     assert [line.action for line in context.logbook.history(entry.id)] == \
         ["created", "deleted", "restored"]
+    # Once more, now with the button.
+    view.delete_entry(entry.id)
+    qtbot.waitUntil(lambda: not view.undo_button.isHidden(), timeout=3000)
+    view.undo_button.click()
+    qtbot.waitUntil(lambda: context.logbook.count() == 1 and view.undo_button.isHidden(),
+                    timeout=3000)
 
 
 def test_filters_and_follow_up_highlight(qtbot, window, context):
@@ -184,3 +191,35 @@ def test_report_view_exports_pdf_off_the_gui_thread(qtbot, window, context, tmp_
     qtbot.waitUntil(lambda: view.last_export == target, timeout=10000)
     assert target.read_bytes().startswith(b"%PDF")
     assert context.logbook.count(LogFilter()) == 1
+
+
+def test_detail_pane_says_where_an_entry_came_from(qtbot, window, context):
+    context.logbook.record_published(41, "https://www.gemeente.nl/nieuws/1", "Website", "Afval",
+                                     ["te lange zin", "jargon"])
+    view = log_view(window)
+    view.refresh()
+    wait_loaded(qtbot, view)
+    view.table.selectRow(0)
+    qtbot.waitUntil(lambda: view.detail.entry is not None)
+    assert "41" in view.detail.title.text() and "2" in view.detail.title.text()
+
+
+def test_report_presets_set_the_period_and_topics_narrow_the_summary(qtbot, window, context):
+    from ambtenaar20.core.logbook.presets import preset_period
+
+    today = date.today()
+    context.logbook.add(platform="X", kind="reactie", topic="Afval", minutes=4)
+    context.logbook.add(platform="X", kind="bericht", topic="Parkeren", minutes=6)
+    window.show_area("report")
+    view = window.areas["report"]
+    view.preset_combo.setCurrentIndex(view.preset_combo.findData("this_quarter"))
+    quarter = preset_period("this_quarter", today)
+    assert view.period() == quarter
+    qtbot.waitUntil(lambda: view.summary is not None and view.summary.entries == 2,
+                    timeout=3000)
+    qtbot.waitUntil(lambda: view.topic_list.count() == 2, timeout=3000)
+    view.topic_list.item(0).setCheckState(Qt.CheckState.Checked)  # "Afval"
+    qtbot.waitUntil(lambda: view.summary.entries == 1 and view.summary.minutes == 4,
+                    timeout=3000)
+    view.preset_combo.setCurrentIndex(view.preset_combo.findData("last_month"))
+    assert view.period() == preset_period("last_month", today)

@@ -53,3 +53,4 @@ def test_pdf_table_spans_pages_with_header_on_each(logbook, context, tmp_path):
 def test_pdf_for_empty_period_is_still_a_report(logbook, context, tmp_path):
     pages = pdf_text(write_pdf(document(logbook, context), tmp_path / "empty.pdf"))
     assert "No entries in this period" in " ".join(pages)
+

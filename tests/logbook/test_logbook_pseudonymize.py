@@ -94,6 +94,17 @@ def test_urls_that_lead_to_people_are_dropped(logbook, url):
     assert Pseudonymizer.for_entries([entry]).apply(entry).url == ""
 
 
+def test_free_text_loses_links_to_people_and_name_parts(logbook):
+    petra = logbook.add(platform="X", kind="reactie", counterpart="Petra de Boer")
+    jan = logbook.add(platform="X", kind="reactie", counterpart="@janjansen",
+                      summary="Mevrouw De Boer en Petra; zie www.x.com/janjansen/status/1 en "
+                              "https://www.gemeente.nl/afval; mail janjansen@example.nl")
+    text = Pseudonymizer.for_entries([petra, jan]).apply(jan).summary
+    assert "Boer" not in text and "Petra" not in text and "janjansen" not in text
+    assert "x.com" not in text and "example.nl" not in text
+    assert "https://www.gemeente.nl/afval" in text and "Persoon 1" in text
+
+
 def test_own_post_on_social_media_keeps_its_link(logbook):
     entry = logbook.add(platform="X", kind="bericht", url="https://x.com/gemeente/status/1")
     assert Pseudonymizer.for_entries([entry]).apply(entry).url == entry.url

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from urllib.parse import unquote, urlsplit
 
 from ambtenaar20.core.export.document import replace_entry
+from ambtenaar20.core.i18n import _
 from ambtenaar20.core.logbook.model import Interaction
 
 PSEUDONYM = "Persoon {number}"
@@ -27,8 +28,26 @@ SOCIAL_HOSTS = (
 _PERSON_PATH = re.compile(r"/(@|~|u/|user/|users/|profile|people/|in/|member)", re.IGNORECASE)
 
 
+_LINK = re.compile(r"(?:https?://|mailto:|www\.)[^\s<>\"']+", re.IGNORECASE)
+#: Name particles that are no name on their own ("Petra de Boer": "de" stays).
+_PARTICLES = {"de", "den", "der", "van", "het", "ten", "ter", "te", "op", "in", "la", "le",
+              "von", "dos", "da", "el", "al"}
+
+
 def _key(counterpart: str) -> str:
     return counterpart.strip().lstrip("@").casefold()
+
+
+def _forms_of(counterpart: str) -> set[str]:
+    """How a counterpart may be mentioned: as written, without "@", and a name's parts."""
+    written = counterpart.strip()
+    forms = {written, written.lstrip("@")}
+    parts = re.split(r"[\s.,]+", written.lstrip("@"))
+    if len(parts) > 1:
+        # A surname or first name alone also points to the person (4+ letters: "Boer", "Petra").
+        forms.update(part for part in parts
+                     if len(part) >= 4 and part.casefold() not in _PARTICLES)
+    return {form for form in forms if len(form) >= 2}
 
 
 class Pseudonymizer:
@@ -44,9 +63,8 @@ class Pseudonymizer:
             key = _key(counterpart)
             if not key:
                 continue
-            for form in {counterpart.strip(), counterpart.strip().lstrip("@")}:
-                if len(form) >= 2:
-                    forms[form] = self._names[key]
+            for form in _forms_of(counterpart):
+                forms.setdefault(form, self._names[key])
         ordered = sorted(forms, key=len, reverse=True)
         self._forms = {form.casefold(): forms[form] for form in ordered}
         self._pattern = re.compile(
@@ -69,14 +87,22 @@ class Pseudonymizer:
         return self._names.get(key, "") if key else ""
 
     def text(self, text: str) -> str:
-        """Free text with counterparts replaced and other personal data masked."""
+        """Free text with counterparts replaced, links to people and personal data removed."""
         if not text:
             return text
-        if self._pattern is not None:
-            text = self._pattern.sub(self._replace, text)
         from ambtenaar20.core.analysis.pii import mask_personal_data
 
-        return mask_personal_data(text)
+        text = _LINK.sub(self._link_in_text, text)
+        # Personal data first: a handle inside an e-mail address goes with the address.
+        text = mask_personal_data(text)
+        if self._pattern is not None:
+            text = self._pattern.sub(self._replace, text)
+        return text
+
+    def _link_in_text(self, match: re.Match[str]) -> str:
+        link = match.group(0)
+        full = "https://" + link if link.lower().startswith("www.") else link
+        return _("[link removed]") if self._identifies_person(full, None) else link
 
     def _replace(self, match: re.Match[str]) -> str:
         found = match.group(0).casefold()
@@ -90,7 +116,7 @@ class Pseudonymizer:
             return ""
         return url
 
-    def _identifies_person(self, url: str, entry: Interaction) -> bool:
+    def _identifies_person(self, url: str, entry: Interaction | None) -> bool:
         decoded = unquote(url).casefold()
         if decoded.startswith("mailto:") or "@" in urlsplit(decoded).netloc:
             return True
@@ -106,7 +132,8 @@ class Pseudonymizer:
         host = (parts.hostname or "").removeprefix("www.").removeprefix("m.")
         social = any(host == name or host.endswith("." + name) for name in SOCIAL_HOSTS)
         # The organisation's own post (outgoing, nobody named) may keep its link.
-        own_post = entry.direction == "out" and not entry.counterpart.strip()
+        own_post = entry is not None and entry.direction == "out" and \
+            not entry.counterpart.strip()
         return social and not own_post
 
     def apply(self, entry: Interaction) -> Interaction:

@@ -25,6 +25,15 @@ def check_output(target: Path) -> Path:
         raise UsageError(_("output: {path} is a folder, not a file").format(path=target))
     if not folder.is_dir():
         raise UsageError(_("output: the folder {folder} does not exist").format(folder=folder))
+    # Write bits, not just access(): an administrator may write anywhere, but a folder or file
+    # marked read-only means "do not write here" for them too.
+    if not folder.stat().st_mode & 0o222 or not os.access(folder, os.W_OK):
+        raise UsageError(_("output: the folder {folder} is read-only").format(folder=folder))
+    if target.exists() and not target.is_file():
+        raise UsageError(_("output: {path} is not a regular file").format(path=target))
+    if target.exists() and (not target.stat().st_mode & 0o222
+                            or not os.access(target, os.W_OK)):
+        raise UsageError(_("output: {path} is read-only").format(path=target))
     try:
         fd, probe = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".probe", dir=folder)
     except OSError as exc:
@@ -32,8 +41,6 @@ def check_output(target: Path) -> Path:
             folder=folder, reason=exc.strerror or exc)) from None
     os.close(fd)
     os.unlink(probe)
-    if target.exists() and not os.access(target, os.W_OK):
-        raise UsageError(_("output: {path} is read-only").format(path=target))
     return target
 
 

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ambtenaar20.core.i18n import N_, _
+from ambtenaar20.core.i18n import N_, _, ngettext
 from ambtenaar20.core.logbook.model import HistoryLine, Interaction
 from ambtenaar20.gui.logbook.entry_form import EntryForm, changed_fields
 
@@ -86,7 +86,16 @@ class DetailPane(QWidget):
             self.title.setText(_("Choose an entry to see and change it."))
             self.history_list.clear()
             return
-        self.title.setText(_("Entry {id}").format(id=entry.id))
+        title = _("Entry {id}").format(id=entry.id)
+        if entry.draft_id is not None:
+            title += " · " + _("from draft {id}").format(id=entry.draft_id)
+        if entry.item_id is not None:
+            title += " · " + _("reply to feed item {id}").format(id=entry.item_id)
+        if entry.open_findings:
+            title += " · " + ngettext("published with {count} open finding",
+                                      "published with {count} open findings",
+                                      entry.open_findings).format(count=entry.open_findings)
+        self.title.setText(title)
         self.form.set_entry(entry)
 
     def show_history(self, lines: list[HistoryLine]) -> None:

@@ -94,6 +94,13 @@ class LogView(QWidget):
         self.quick_add_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         self.quick_add_action.triggered.connect(self.open_quick_add)
         self.quick_add_dialog: QuickAddDialog | None = None
+        # Ctrl+Z in the log (outside a text field, which keeps its own undo) undoes a delete.
+        self.undo_action = QAction(_("&Undo delete"), self)
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.undo_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.undo_action.setEnabled(False)
+        self.undo_action.triggered.connect(self.undo_delete)
+        self.addAction(self.undo_action)
 
         self.filter_bar.changed.connect(self.refresh)
         self.model.reloaded.connect(self._after_reload)
@@ -211,6 +218,7 @@ class LogView(QWidget):
         self.undo_label.setText(_("Entry {id} deleted.").format(id=entry.id))
         self.undo_label.show()
         self.undo_button.show()
+        self.undo_action.setEnabled(True)
         self.refresh()
 
     def undo_delete(self) -> None:
@@ -221,6 +229,7 @@ class LogView(QWidget):
         more = self.service.can_undo_delete()
         self.undo_label.setVisible(more)
         self.undo_button.setVisible(more)
+        self.undo_action.setEnabled(more)
         if entry is not None:
             self._select_after_reload = entry.id
         self.refresh()
