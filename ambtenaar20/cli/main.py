@@ -32,7 +32,10 @@ EXIT_USAGE = 2
 EXIT_INTERNAL = 3
 
 #: Modules that add a subcommand; order is the order in ``--help``.
-COMMAND_MODULES = ("ambtenaar20.cli.gui_command",)
+COMMAND_MODULES = (
+    "ambtenaar20.cli.gui_command",
+    "ambtenaar20.cli.selftest_command",
+)
 
 Handler = Callable[[argparse.Namespace, "ContextOpener"], int]
 
