@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING
 
 from ambtenaar20.core import i18n
 from ambtenaar20.core.analysis.sentiment import SentimentAnalyser
+from ambtenaar20.core.errors import StoreError
+from ambtenaar20.core.i18n import _
 from ambtenaar20.core.paths import AppPaths, resolve_data_dir
 from ambtenaar20.core.settings import Settings, SettingsStore
 
@@ -69,7 +71,13 @@ def create_app_context(
 ) -> AppContext:
     """Resolve paths and language, load settings; the database opens on first use."""
     paths = AppPaths(resolve_data_dir(data_dir))
-    paths.ensure()
+    try:
+        paths.ensure()
+    except OSError as error:
+        raise StoreError(
+            _("The data folder {path} cannot be used: {reason}").format(
+                path=paths.data_dir, reason=error.strerror or error)
+        ) from error
     settings_store = SettingsStore(paths.settings)
     loaded = settings_store.load()
     chosen = i18n.resolve_language(language or loaded.settings.language)

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from ambtenaar20 import APP_ID, APP_NAME, APP_SLUG, __version__
 from ambtenaar20.core import process_clock
 from ambtenaar20.core.app_context import AppContext
-from ambtenaar20.core.errors import CorruptDatabaseError, InstanceLockedError, StoreError
+from ambtenaar20.core.errors import CorruptDatabaseError, InstanceLockedError
 from ambtenaar20.core.i18n import _
 from ambtenaar20.gui.crash_dialog import install_excepthook
 from ambtenaar20.gui.dialogs.database_problem_dialog import Recovery, ask_recovery
@@ -52,28 +52,6 @@ def recover_database(context: AppContext, error: CorruptDatabaseError) -> bool:
         database.restore_backup(error.path, newest)
         log.warning("restored backup %s", newest)
     return True
-
-
-def open_store_interactively(context: AppContext, interactive: bool) -> bool:
-    """Open the database on this thread; on damage ask how to recover. False: do not start."""
-    while True:
-        try:
-            context.store  # noqa: B018 - opening is the point
-            return True
-        except CorruptDatabaseError as error:
-            log.error("database problem: %s (%s)", error, error.detail)
-            if not interactive:
-                print(f"{APP_SLUG}: {error}", file=sys.stderr)
-                return False
-            if not recover_database(context, error):
-                return False
-        except StoreError as error:
-            log.error("database problem: %s", error)
-            if interactive:
-                QMessageBox.critical(None, _("The database cannot be opened"), str(error))
-            else:
-                print(f"{APP_SLUG}: {error}", file=sys.stderr)
-            return False
 
 
 class StartUp(QObject):

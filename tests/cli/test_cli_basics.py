@@ -108,3 +108,18 @@ def test_cli_parser_does_not_import_qt():
                             cwd=REPO_ROOT)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_unusable_data_dir_is_exit_2_with_the_reason(tmp_path):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    result = run_cli("--data-dir", str(blocker / "data"), "gui", "--smoke-test")
+    assert result.returncode == 2
+    assert "kan niet worden gebruikt" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_global_options_after_the_command(tmp_path):
+    result = run_cli("gui", "--smoke-test", "--data-dir", str(tmp_path / "d"), "--lang", "en")
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "d" / "ambtenaar20.sqlite3").exists()

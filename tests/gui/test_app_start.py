@@ -15,19 +15,34 @@ def write_garbage_database(context):
     context.paths.database.write_bytes(b"garbage" * 100)
 
 
+def start_up(qtbot, context):
+    """Run the real start-up sequence and wait until it filled the window or gave up."""
+    from PySide6.QtWidgets import QApplication
+
+    from ambtenaar20.gui.main_window import MainWindow
+
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    startup = gui_app.StartUp(QApplication.instance(), context, window, smoke_test=False)
+    startup.start()
+    qtbot.waitUntil(lambda: window.populated or startup.exit_code != 0, timeout=10_000)
+    return window, startup
+
+
 @pytest.mark.parametrize("choice", [Recovery.QUIT, Recovery.START_FRESH])
 def test_damaged_database_choices(qtbot, make_context, monkeypatch, choice):
     context = make_context()
     write_garbage_database(context)
     monkeypatch.setattr(gui_app, "ask_recovery", lambda message, newest: choice)
-    opened = gui_app.open_store_interactively(context, interactive=True)
+    window, startup = start_up(qtbot, context)
     moved = list(context.paths.data_dir.glob("ambtenaar20-damaged-*.sqlite3"))
     if choice is Recovery.QUIT:
-        assert not opened
+        assert startup.exit_code == 2
+        assert not window.populated
         assert context.paths.database.read_bytes() == b"garbage" * 100
         assert moved == []
     else:
-        assert opened
+        assert window.populated
         assert [p.read_bytes() for p in moved] == [b"garbage" * 100]
         assert "app_meta" in context.store.db.table_names()
 
@@ -41,11 +56,14 @@ def test_damaged_database_restore_newest_backup(qtbot, make_context, monkeypatch
     asked = {}
 
     def ask(message, newest):
+        asked["message"] = message
         asked["newest"] = newest
         return Recovery.RESTORE_BACKUP
 
     monkeypatch.setattr(gui_app, "ask_recovery", ask)
-    assert gui_app.open_store_interactively(context, interactive=True)
+    window, _startup = start_up(qtbot, context)
+    assert window.populated
+    assert "geen SQLite-bestand" in asked["message"]
     assert asked["newest"].name.endswith("-daily.sqlite3")
     assert context.store.db["app_meta"].get("marker")["value"] == "from backup"
 
@@ -83,9 +101,11 @@ def test_background_work_runs_off_the_gui_thread(qtbot):
         progress(1, 2, "half")
         return threading.get_ident()
 
-    with qtbot.waitSignal(run_in_background(work, on_success=results.append).signals.finished):
-        pass
-    qtbot.waitUntil(lambda: bool(results))
+    progress = []
+    run_in_background(work, on_success=results.append,
+                      on_progress=lambda *args: progress.append(args))
+    qtbot.waitUntil(lambda: bool(results), timeout=5000)
+    assert progress == [(1, 2, "half")]
     assert results[0] != gui_thread
 
 
