@@ -30,3 +30,10 @@ def test_qt_dutch_translation_is_found_and_unknown_language_is_not(qapp):
     found = qt_translation_file("nl")
     assert found is not None and found.name == "qtbase_nl.qm"
     assert qt_translation_file("xx") is None
+
+
+def test_window_icon_is_packaged_and_loads(qapp):
+    from ambtenaar20.gui.app import APP_ICON, ensure_application
+
+    assert APP_ICON.is_file()
+    assert not ensure_application().windowIcon().isNull()
