@@ -35,6 +35,13 @@ VERSION=$(sed -n 's/^__version__ = "\(.*\)"$/\1/p' ambtenaar20/__init__.py)
 MACHINE=$(uname -m)
 WORK="$ROOT/build/linux"
 
+# PyInstaller reads library dependencies with objdump and strips with strip (binutils).
+for tool in objdump strip ldd; do
+    if ! command -v "$tool" >/dev/null 2>&1; then
+        echo "$tool is missing: apt-get install binutils" >&2
+        exit 2
+    fi
+done
 if ! "$PYTHON" -c "import PyInstaller" 2>/dev/null; then
     echo "PyInstaller is missing for $PYTHON: pip install -e '.[build]'" >&2
     exit 2

@@ -6,7 +6,8 @@
 # Usage: installers/linux/ci_check.sh
 # Environment: PYTHON (interpreter with the app + PyInstaller; default .venv/bin/python or
 #              python3), SIZE_LIMIT_MB.
-# System packages: dpkg-dev is not needed (dpkg-deb is part of dpkg); appstream for
+# System packages: binutils (PyInstaller needs objdump and strip); dpkg-deb is part of dpkg;
+# appstream for
 # appstreamcli (optional: validation is skipped without it); dbus + gnome-keyring for the
 # keyring check (optional: skipped without them); libegl1 libgl1 libxcb1 libfontconfig1 fonts.
 set -euo pipefail
