@@ -34,6 +34,8 @@ EXIT_INTERNAL = 3
 #: Modules that add a subcommand; order is the order in ``--help``.
 COMMAND_MODULES = (
     "ambtenaar20.cli.gui_command",
+    "ambtenaar20.cli.log_command",
+    "ambtenaar20.cli.export_command",
     "ambtenaar20.cli.selftest_command",
 )
 

@@ -53,6 +53,14 @@ class AppContext:
         return self._store is not None
 
     @cached_property
+    def logbook(self):  # -> LogbookService (imported on first use)
+        from ambtenaar20.core.logbook.service import LogbookService, default_actor
+
+        _ = self.store  # open and migrate here, once, before worker threads share it
+        return LogbookService(lambda: self.store.db,
+                              actor=lambda: self.settings.profile.name or default_actor())
+
+    @cached_property
     def sentiment(self) -> SentimentAnalyser:
         """The one sentiment analyser, shared by feed items and drafts."""
         return SentimentAnalyser()

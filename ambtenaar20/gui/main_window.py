@@ -116,6 +116,13 @@ class MainWindow(QMainWindow):
             loading.deleteLater()
             self.areas[spec.key] = widget
         self.stack.setCurrentIndex(current)
+        # Actions an area offers in every area, such as Ctrl+L (add to the log).
+        window_actions = [action for widget in self.areas.values()
+                          for action in getattr(widget, "window_actions", list)()]
+        if window_actions:
+            self.edit_menu.addSeparator()
+            self.edit_menu.addActions(window_actions)
+            self.addActions(window_actions)
         self.populated = True
         self.areas_populated.emit()
 

@@ -11,6 +11,7 @@ import datetime
 from sqlite_utils import Database, Migrations
 
 from ambtenaar20 import __version__
+from ambtenaar20.core.logbook.schema import log_migrations
 
 core_migrations = Migrations("ambtenaar20.core")
 
@@ -28,4 +29,4 @@ def _create_app_meta(db: Database) -> None:
 
 def migration_sets() -> list[Migrations]:
     """All migration sets, in the order they are applied."""
-    return [core_migrations]
+    return [core_migrations, log_migrations]
