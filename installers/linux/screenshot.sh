@@ -12,6 +12,6 @@ trap 'rm -rf "$HOME_DIR"' EXIT
 # A fresh HOME: the window shows its first-start state, never the builder's own data.
 env -i PATH=/usr/bin:/bin HOME="$HOME_DIR" LANG=C.UTF-8 \
     xvfb-run -a -s "-screen 0 1280x800x24" sh -c \
-    '"$0" gui & app=$!; sleep 5; import -window root "$1"; kill $app; wait $app || true' \
+    '"$0" gui & app=$!; sleep 5; import -window root "$1"; kill $app; wait $app 2>/dev/null || true' \
     "$APP" "$OUT"
 echo "screenshot: $OUT"
