@@ -16,6 +16,9 @@
 ; outside the program folder. Uninstalling keeps it unless the officer says "Yes" to removing
 ; it; a silent uninstall keeps it unless /REMOVEDATA is given.
 
+#if VER < EncodeVer(6, 3, 0)
+  #error Inno Setup 6.3 or newer is needed (architecture identifier x64compatible)
+#endif
 #ifndef AppVersion
   #error Pass the version from pyproject.toml: iscc /DAppVersion=x.y.z (see build.ps1)
 #endif
