@@ -71,9 +71,16 @@ grep -q "^Exec=/opt/ambtenaar20/ambtenaar20 gui$" \
     "$WORK/deb/usr/share/applications/nl.ambtenaar20.Ambtenaar20.desktop"
 run_app "$WORK/deb/opt/ambtenaar20/ambtenaar20" --version
 
-echo "== the tarball unpacks and runs"
+echo "== the tarball unpacks, runs, and adds (and removes) its menu entry for one user"
 tar -C "$WORK" -xzf "$ROOT"/build/linux/out/ambtenaar20-*-linux-*.tar.gz
-run_app "$WORK"/ambtenaar20-*-linux-*/ambtenaar20 --lang en selftest --only database
+UNPACKED=$(echo "$WORK"/ambtenaar20-*-linux-*)
+run_app "$UNPACKED/ambtenaar20" --lang en selftest --only database
+run_app "$UNPACKED/install-desktop-entry.sh"
+ENTRY="$WORK/home/.local/share/applications/nl.ambtenaar20.Ambtenaar20.desktop"
+grep -qF "Exec=\"$UNPACKED/ambtenaar20\" gui" "$ENTRY"
+run_app "$WORK/home/.local/bin/ambtenaar20" --version
+run_app "$UNPACKED/install-desktop-entry.sh" --remove
+[ ! -e "$ENTRY" ] && [ ! -e "$WORK/home/.local/bin/ambtenaar20" ]
 
 size_mb=$(du -sb "$BUNDLE" | awk '{printf "%d", $1 / 1000000}')
 echo "== bundle size: ${size_mb} MB unpacked (limit ${SIZE_LIMIT_MB} MB); total ${SECONDS} s"

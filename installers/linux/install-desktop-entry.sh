@@ -21,7 +21,7 @@ fi
 
 mkdir -p "$DATA/applications" "$DATA/metainfo" "$DATA/icons/hicolor/scalable/apps" \
     "$DATA/icons/hicolor/256x256/apps" "$BIN"
-sed "s#^Exec=.*#Exec=$HERE/ambtenaar20 gui#; s#^TryExec=.*#TryExec=$HERE/ambtenaar20#" \
+sed "s#^Exec=.*#Exec=\"$HERE/ambtenaar20\" gui#; s#^TryExec=.*#TryExec=$HERE/ambtenaar20#" \
     "$HERE/share/applications/$APP_ID.desktop" > "$DATA/applications/$APP_ID.desktop"
 cp "$HERE/share/metainfo/$APP_ID.metainfo.xml" "$DATA/metainfo/"
 cp "$HERE/share/icons/hicolor/scalable/apps/$APP_ID.svg" "$DATA/icons/hicolor/scalable/apps/"
