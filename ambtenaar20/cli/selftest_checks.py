@@ -124,7 +124,7 @@ def check_translations(env: SelftestEnv) -> str:
     if dutch == msgid:
         raise CheckFailed(_("the Dutch catalogue in {path} does not translate {msgid!r}").format(
             path=i18n.locale_dir(), msgid=msgid))
-    return f"{msgid!r} → {dutch!r}"
+    return f"{msgid!r} -> {dutch!r}"
 
 
 def check_qt_translations(env: SelftestEnv) -> str:

@@ -103,7 +103,12 @@ def summary(results: Sequence[CheckResult]) -> str:
 
 def run(args: argparse.Namespace, open_context: ContextOpener,
         out: TextIO | None = None) -> int:
-    out = out or sys.stdout
+    if out is None:
+        out = sys.stdout
+        if hasattr(out, "reconfigure"):
+            # Redirected output on Windows uses the ANSI code page: a temporary folder or user
+            # name in another script must not turn the report into a crash.
+            out.reconfigure(errors="backslashreplace")
     checks = select_checks(args.only)
     language = i18n.current_language()
     as_json = args.format == "json"
@@ -123,7 +128,7 @@ def run(args: argparse.Namespace, open_context: ContextOpener,
             "checks": [{"name": r.name, "ok": r.ok, "detail": r.detail, "ms": r.ms}
                        for r in results],
         }
-        print(json.dumps(document, ensure_ascii=False), file=out)
+        print(json.dumps(document), file=out)
     else:
         print(summary(results), file=out)
     return 1 if failed else 0

@@ -95,3 +95,14 @@ def test_translation_check_leaves_the_language_as_it_was():
 def test_smoke_test_starts_the_console_program_of_the_same_installation(
         frozen, executable, platform, expected):
     assert selftest_checks.smoke_test_command(frozen, executable, platform) == expected
+
+
+def test_report_survives_an_output_encoding_without_the_characters(tmp_path):
+    # As on Windows with redirected output (cp1252): a temp folder named with a check mark.
+    odd = tmp_path / "map ✓ 测试"
+    odd.mkdir()
+    result = run_cli("--lang", "en", "selftest", "--only", "data-dir", "--only", "translations",
+                     env={"PYTHONIOENCODING": "cp1252", "TMPDIR": str(odd)})
+    assert result.returncode == 0, result.stderr
+    assert "ok   data-dir: " in result.stdout and "\\u2713" in result.stdout
+    assert "'commands' -> 'opdrachten'" in result.stdout
