@@ -40,8 +40,8 @@ if (-not $Python) {
 
 # One source for the version: the package (pyproject.toml reads it from there too).
 $Version = (Select-String -Path "ambtenaar20\__init__.py" -Pattern '^__version__ = "(.+)"$').Matches[0].Groups[1].Value
-# Windows file versions are numbers only: 0.2.0rc1 -> 0.2.0.
-$Numeric = (($Version -split '[^0-9]+' | Where-Object { $_ -ne "" } | Select-Object -First 4) -join ".")
+# Windows file versions are numbers only: 0.2.0rc1 -> 0.2.0 (as installers\version_resource.py).
+$Numeric = [regex]::Match($Version, '^\d+(\.\d+){0,3}').Value
 Write-Host "== Ambtenaar 2.0 $Version (file version $Numeric)"
 
 Write-Host "== bundle (PyInstaller)"
