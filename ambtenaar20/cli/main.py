@@ -40,6 +40,7 @@ COMMAND_MODULES = (
     "ambtenaar20.cli.export_command",
     "ambtenaar20.cli.backup_command",
     "ambtenaar20.cli.privacy_command",
+    "ambtenaar20.cli.selftest_command",
 )
 
 Handler = Callable[[argparse.Namespace, "ContextOpener"], int]

@@ -5,9 +5,10 @@ from __future__ import annotations
 import json
 import logging
 import sys
+from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QThreadPool, QTimer
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ambtenaar20 import APP_ID, APP_NAME, APP_SLUG, __version__
@@ -26,6 +27,7 @@ from ambtenaar20.gui.workers import run_in_background
 log = logging.getLogger(__name__)
 
 EXIT_USAGE = 2
+APP_ICON = Path(__file__).resolve().parent.parent / "icons" / "ambtenaar20.svg"
 
 
 def ensure_application() -> QApplication:
@@ -36,6 +38,8 @@ def ensure_application() -> QApplication:
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setOrganizationName(APP_SLUG)
+    # The same icon as the installers' shortcuts, for the title bar and task switcher.
+    app.setWindowIcon(QIcon(str(APP_ICON)))
     return app
 
 
