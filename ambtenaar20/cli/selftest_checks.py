@@ -214,6 +214,23 @@ def check_pdf_report(env: SelftestEnv) -> str:
     return _("{pages} pages, {size} bytes").format(pages=pages, size=len(data))
 
 
+#: Jargon and a valid BSN: the built-in Dutch pack must flag both.
+GUIDELINE_SAMPLE = "Wij handelen uw aanvraag middels een formulier af. Mijn BSN is 111222333."
+GUIDELINE_EXPECTED = {"jargon", "pii.bsn"}
+
+
+def check_guidelines(env: SelftestEnv) -> str:
+    """The built-in Dutch guideline pack is shipped and finds what it must (jargon, a BSN)."""
+    result = env.context().drafting.check(GUIDELINE_SAMPLE, language="nl")
+    found = {finding.rule for finding in result.findings}
+    missing = GUIDELINE_EXPECTED - found
+    if missing:
+        raise CheckFailed(_("the pack {pack} did not find: {rules}").format(
+            pack=result.pack_id, rules=", ".join(sorted(missing))))
+    return _("{pack} {version}: {count} findings").format(
+        pack=result.pack_id, version=result.pack_version, count=len(result.findings))
+
+
 def smoke_test_command(frozen: bool, executable: str, platform: str = sys.platform) -> list[str]:
     """How to start this same installation's CLI: the bundle's console exe when frozen.
 
@@ -267,6 +284,7 @@ CHECKS: tuple[Check, ...] = (
     Check("qt-translations", check_qt_translations),
     Check("sentiment-nl", check_sentiment),
     Check("personal-data", check_personal_data),
+    Check("guidelines-nl", check_guidelines),
     Check("keyring", check_keyring),
     Check("pdf", check_pdf),
     Check("pdf-report", check_pdf_report),

@@ -106,3 +106,18 @@ def test_report_survives_an_output_encoding_without_the_characters(tmp_path):
     assert result.returncode == 0, result.stderr
     assert "ok   data-dir: " in result.stdout and "\\u2713" in result.stdout
     assert "'commands' -> 'opdrachten'" in result.stdout
+
+
+def test_guideline_check_uses_the_built_in_dutch_pack():
+    result = run_cli("--lang", "en", "selftest", "--format", "json", "--only", "guidelines-nl")
+    assert result.returncode == 0, result.stdout + result.stderr
+    detail = json.loads(result.stdout)["checks"][0]["detail"]
+    assert detail.startswith("rijksoverheid-standaard ")
+
+
+def test_guideline_check_fails_when_the_pack_misses_a_rule(monkeypatch):
+    monkeypatch.setattr(selftest_checks, "GUIDELINE_EXPECTED", {"jargon", "pii.bsn", "no.such"})
+    results = selftest_command.run_checks(
+        [Check("guidelines-nl", selftest_checks.check_guidelines)], "en")
+    assert not results[0].ok
+    assert "no.such" in results[0].detail
