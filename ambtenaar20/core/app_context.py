@@ -7,6 +7,7 @@ heavy libraries are created on first use, which keeps start-up fast.
 from __future__ import annotations
 
 import logging
+import threading
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -14,12 +15,16 @@ from typing import TYPE_CHECKING
 
 from ambtenaar20.core import i18n
 from ambtenaar20.core.analysis.sentiment import SentimentAnalyser
+from ambtenaar20.core.errors import StoreError
+from ambtenaar20.core.i18n import _
 from ambtenaar20.core.paths import AppPaths, resolve_data_dir
 from ambtenaar20.core.settings import Settings, SettingsStore
-from ambtenaar20.core.store.database import OpenReport, Store, open_store
 
 if TYPE_CHECKING:
+    from ambtenaar20.core.backup.service import BackupService
     from ambtenaar20.core.drafting.service import DraftingService
+    from ambtenaar20.core.privacy import PrivacyService
+    from ambtenaar20.core.store.database import OpenReport, Store
 
 log = logging.getLogger(__name__)
 
@@ -35,17 +40,34 @@ class AppContext:
     settings_problem: str | None = None
     _store: Store | None = field(default=None, repr=False)
     open_report: OpenReport | None = None
+    _store_lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     @property
     def store(self) -> Store:
         """The database; opened (checked, backed up, migrated) on first use."""
-        if self._store is None:
-            self._store, self.open_report = open_store(self.paths.database, self.paths.backups_dir)
-        return self._store
+        # Several threads may ask at once (the GUI and background tasks): only one may check
+        # and migrate the file.
+        with self._store_lock:
+            if self._store is None:
+                # Imported here: the database libraries are the slowest part of start-up, and
+                # the window is shown before they are needed.
+                from ambtenaar20.core.store.database import open_store
+
+                self._store, self.open_report = open_store(self.paths.database,
+                                                           self.paths.backups_dir)
+            return self._store
 
     @property
     def store_is_open(self) -> bool:
         return self._store is not None
+
+    @cached_property
+    def logbook(self):  # -> LogbookService (imported on first use)
+        from ambtenaar20.core.logbook.service import LogbookService, default_actor
+
+        self.store  # noqa: B018 - open and migrate here, once, before worker threads share it
+        return LogbookService(lambda: self.store.db,
+                              actor=lambda: self.settings.profile.name or default_actor())
 
     @cached_property
     def sentiment(self) -> SentimentAnalyser:
@@ -57,8 +79,22 @@ class AppContext:
         """Guideline packs, the checker and the drafts store."""
         from ambtenaar20.core.drafting.service import DraftingService
 
-        return DraftingService(self.paths.data_dir, self.paths.packs_dir,
-                               lambda: self.sentiment, lambda: self.store.db)
+        service = DraftingService(self.paths.data_dir, self.paths.packs_dir,
+                                  lambda: self.sentiment, lambda: self.store.db)
+        service.recorder = _LogbookRecorder(self)
+        return service
+
+    @cached_property
+    def backup(self) -> BackupService:
+        from ambtenaar20.core.backup.service import BackupService
+
+        return BackupService(self)
+
+    @cached_property
+    def privacy(self) -> PrivacyService:
+        from ambtenaar20.core.privacy import PrivacyService
+
+        return PrivacyService(self)
 
     def save_settings(self) -> None:
         self.settings_store.save(self.settings)
@@ -69,12 +105,37 @@ class AppContext:
             self._store = None
 
 
+class _LogbookRecorder:
+    """Records published drafts in the interaction log, resolving the log only when used.
+
+    Checking a text needs no database; only publishing does, so the log (and the database) is
+    not opened until a draft is actually published.
+    """
+
+    def __init__(self, context: AppContext) -> None:
+        self._context = context
+
+    def record_published(self, draft_id: int, url: str, platform: str, topic: str,
+                         open_findings: list) -> None:
+        self._context.logbook.record_published(draft_id, url, platform, topic, open_findings)
+
+
 def create_app_context(
     data_dir: str | Path | None = None, language: str | None = None
 ) -> AppContext:
     """Resolve paths and language, load settings; the database opens on first use."""
     paths = AppPaths(resolve_data_dir(data_dir))
-    paths.ensure()
+    try:
+        paths.ensure()
+    except OSError as error:
+        raise StoreError(
+            _("The data folder {path} cannot be used: {reason}").format(
+                path=paths.data_dir, reason=error.strerror or error)
+        ) from error
+    # A restore cut off by a crash is completed before anything reads the data folder.
+    from ambtenaar20.core.backup.swap import finish_interrupted
+
+    finish_interrupted(paths.data_dir)
     settings_store = SettingsStore(paths.settings)
     loaded = settings_store.load()
     chosen = i18n.resolve_language(language or loaded.settings.language)

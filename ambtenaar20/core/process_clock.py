@@ -26,7 +26,25 @@ def process_start_time() -> float:
             return time.time() - uptime + start_ticks / ticks
         except (OSError, ValueError, IndexError):
             pass
+    if sys.platform == "win32":
+        started = _windows_process_start()
+        if started is not None:
+            return started
     return _FALLBACK_START
+
+
+def _windows_process_start() -> float | None:
+    import ctypes
+    from ctypes import wintypes
+
+    creation, exited, kernel, user = (wintypes.FILETIME() for _ in range(4))
+    kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined]
+    if not kernel32.GetProcessTimes(kernel32.GetCurrentProcess(), ctypes.byref(creation),
+                                    ctypes.byref(exited), ctypes.byref(kernel), ctypes.byref(user)):
+        return None
+    # FILETIME counts 100-ns intervals since 1601-01-01.
+    ticks = (creation.dwHighDateTime << 32) | creation.dwLowDateTime
+    return ticks / 10_000_000 - 11_644_473_600
 
 
 def ms_since_process_start() -> int:

@@ -5,26 +5,29 @@ from __future__ import annotations
 import json
 import logging
 import sys
+from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import QEvent, QObject, QThreadPool, QTimer
+from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ambtenaar20 import APP_ID, APP_NAME, APP_SLUG, __version__
 from ambtenaar20.core import process_clock
 from ambtenaar20.core.app_context import AppContext
-from ambtenaar20.core.errors import CorruptDatabaseError, InstanceLockedError, StoreError
+from ambtenaar20.core.errors import CorruptDatabaseError, InstanceLockedError
 from ambtenaar20.core.i18n import _
-from ambtenaar20.core.store import backups, database
 from ambtenaar20.gui.crash_dialog import install_excepthook
 from ambtenaar20.gui.dialogs.database_problem_dialog import Recovery, ask_recovery
 from ambtenaar20.gui.instance_lock import acquire_instance_lock
 from ambtenaar20.gui.main_window import MainWindow
 from ambtenaar20.gui.qt_translations import install_qt_translations
+from ambtenaar20.gui.trust_actions import start_daily_backup
+from ambtenaar20.gui.workers import run_in_background
 
 log = logging.getLogger(__name__)
 
 EXIT_USAGE = 2
+APP_ICON = Path(__file__).resolve().parent.parent / "icons" / "ambtenaar20.svg"
 
 
 def ensure_application() -> QApplication:
@@ -35,52 +38,79 @@ def ensure_application() -> QApplication:
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setOrganizationName(APP_SLUG)
+    # The same icon as the installers' shortcuts, for the title bar and task switcher.
+    app.setWindowIcon(QIcon(str(APP_ICON)))
     return app
 
 
-def open_store_interactively(context: AppContext, interactive: bool) -> bool:
-    """Open the database; on damage ask how to recover. False means: do not start."""
-    while True:
-        try:
-            context.store  # noqa: B018 - opening is the point
-            return True
-        except CorruptDatabaseError as error:
-            log.error("database problem: %s (%s)", error, error.detail)
-            if not interactive:
-                print(f"{APP_SLUG}: {error}", file=sys.stderr)
-                return False
-            newest = next(iter(backups.list_backups(context.paths.backups_dir)), None)
-            choice = ask_recovery(str(error), newest)
-            if choice is Recovery.QUIT:
-                return False
-            moved = database.set_aside(error.path)
-            log.warning("damaged database moved to %s", moved)
-            if choice is Recovery.RESTORE_BACKUP and newest is not None:
-                database.restore_backup(error.path, newest)
-                log.warning("restored backup %s", newest)
-        except StoreError as error:
-            log.error("database problem: %s", error)
-            if interactive:
-                QMessageBox.critical(None, _("The database cannot be opened"), str(error))
-            else:
-                print(f"{APP_SLUG}: {error}", file=sys.stderr)
-            return False
+def recover_database(context: AppContext, error: CorruptDatabaseError) -> bool:
+    """Ask the officer what to do with a damaged database; False means: quit, untouched."""
+    from ambtenaar20.core.store import backups, database
+
+    newest = next(iter(backups.list_backups(context.paths.backups_dir)), None)
+    choice = ask_recovery(str(error), newest)
+    if choice is Recovery.QUIT:
+        return False
+    moved = database.set_aside(error.path)
+    log.warning("damaged database moved to %s", moved)
+    if choice is Recovery.RESTORE_BACKUP and newest is not None:
+        database.restore_backup(error.path, newest)
+        log.warning("restored backup %s", newest)
+    return True
 
 
-class FirstPaintWatcher(QObject):
-    """Prints the smoke-test line once the window has been painted, then quits."""
+class StartUp(QObject):
+    """Shows the window at once, then opens the database off the GUI thread and fills the areas.
 
-    def __init__(self, app: QApplication) -> None:
+    The officer sees the window before the database libraries have even been imported, and a
+    large database's integrity check never freezes the window.
+    """
+
+    def __init__(self, app: QApplication, context: AppContext, window: MainWindow,
+                 smoke_test: bool) -> None:
         super().__init__()
-        self._app = app
-        self._seen = False
+        self.app = app
+        self.context = context
+        self.window = window
+        self.smoke_test = smoke_test
+        self.exit_code = 0
+        self.ready_ms: int | None = None
+        window.installEventFilter(self)
+
+    def start(self) -> None:
+        run_in_background(lambda cancel, progress: self.context.store,
+                          on_success=self._on_store_open, on_error=self._on_store_failed)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if not self._seen and event.type() == QEvent.Type.Paint:
-            self._seen = True
-            print(json.dumps({"ready_ms": process_clock.ms_since_process_start()}), flush=True)
-            QTimer.singleShot(0, self._app.quit)
+        if self.ready_ms is None and event.type() == QEvent.Type.Paint:
+            self.ready_ms = process_clock.ms_since_process_start()
         return False
+
+    def _on_store_open(self, _store: object) -> None:
+        self.window.populate_areas()
+        if not self.smoke_test:
+            start_daily_backup(self.context)
+        if self.smoke_test:
+            self.window.repaint()
+            populated_ms = process_clock.ms_since_process_start()
+            report = {"ready_ms": self.ready_ms or populated_ms, "populated_ms": populated_ms}
+            print(json.dumps(report), flush=True)
+            self.app.quit()
+
+    def _on_store_failed(self, error: Exception) -> None:
+        if isinstance(error, CorruptDatabaseError) and not self.smoke_test:
+            log.error("database problem: %s (%s)", error, error.detail)
+            if recover_database(self.context, error):
+                self.start()
+                return
+        else:
+            log.error("database problem: %s", error)
+            if self.smoke_test:
+                print(f"{APP_SLUG}: {error}", file=sys.stderr)
+            else:
+                QMessageBox.critical(self.window, _("The database cannot be opened"), str(error))
+        self.exit_code = EXIT_USAGE
+        self.app.quit()
 
 
 def run_gui(context: AppContext, *, smoke_test: bool = False) -> int:
@@ -96,18 +126,19 @@ def run_gui(context: AppContext, *, smoke_test: bool = False) -> int:
             QMessageBox.information(None, APP_NAME, str(error))
         return EXIT_USAGE
     try:
-        if not open_store_interactively(context, interactive=not smoke_test):
-            return EXIT_USAGE
         window = MainWindow(context)
+        startup = StartUp(app, context, window, smoke_test)
         if context.settings_problem:
             window.statusBar().showMessage(context.settings_problem, 15_000)
-        if smoke_test:
-            watcher = FirstPaintWatcher(app)
-            window.installEventFilter(watcher)
         window.show()
+        # Opening starts once the event loop runs: started earlier, it competes with drawing
+        # the window for the interpreter and the window appears later (measured).
+        QTimer.singleShot(0, startup.start)
         code = app.exec()
-        window.save_window_state()
-        return code
+        if window.populated:
+            window.save_window_state()
+        QThreadPool.globalInstance().waitForDone()
+        return startup.exit_code or code
     finally:
         lock.unlock()
         del translators

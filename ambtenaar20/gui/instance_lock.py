@@ -20,7 +20,8 @@ def acquire_instance_lock(path: Path) -> QLockFile:
     # Locks of dead processes are still detected as stale by QLockFile.
     lock.setStaleLockTime(0)
     if not lock.tryLock(200):
-        _found, pid, host, _app = lock.getLockInfo()
+        # PySide6 returns (pid, hostname, appname); older bindings prefixed a success flag.
+        *_flag, pid, host, _app = lock.getLockInfo()
         raise InstanceLockedError(
             _("Ambtenaar 2.0 is already open for this data folder (process {pid} on {host}). "
               "Switch to that window, or close it first.").format(pid=pid, host=host or "?")

@@ -20,7 +20,9 @@ from PySide6.QtWidgets import (
 from ambtenaar20 import APP_NAME
 from ambtenaar20.core.app_context import AppContext
 from ambtenaar20.core.i18n import _
+from ambtenaar20.gui.areas.empty_state import EmptyState
 from ambtenaar20.gui.areas.registry import AREAS, AreaSpec
+from ambtenaar20.gui.trust_actions import TrustActions
 
 log = logging.getLogger(__name__)
 
@@ -43,6 +45,7 @@ class NavigationRail(QListWidget):
 
 class MainWindow(QMainWindow):
     area_changed = Signal(str)
+    areas_populated = Signal()
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -53,6 +56,7 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.stack.setAccessibleName(_("Work area"))
         self.areas: dict[str, QWidget] = {}
+        self.populated = False
         self.area_actions: list[QAction] = []
         self._area_group = QActionGroup(self)
         for index, spec in enumerate(AREAS):
@@ -84,12 +88,11 @@ class MainWindow(QMainWindow):
         item.setData(Qt.ItemDataRole.AccessibleTextRole, label)
         item.setData(Qt.ItemDataRole.AccessibleDescriptionRole, _(spec.description))
         self.rail.addItem(item)
-        widget = spec.factory(self.context, self)
-        widget.setObjectName(f"area-{spec.key}")
-        if not widget.accessibleName():
-            widget.setAccessibleName(label)
-        self.areas[spec.key] = widget
-        self.stack.addWidget(widget)
+        # Until the database is open the area shows a loading note; populate_areas() swaps in
+        # the real widget. This lets the window appear before the heavy libraries load.
+        loading = EmptyState(label, _("Opening your data…"))
+        self.areas[spec.key] = loading
+        self.stack.addWidget(loading)
         action = QAction(icon, label, self)
         action.setCheckable(True)
         action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
@@ -97,6 +100,32 @@ class MainWindow(QMainWindow):
         action.triggered.connect(lambda _checked=False, row=index: self.show_area_at(row))
         self._area_group.addAction(action)
         self.area_actions.append(action)
+
+    def populate_areas(self) -> None:
+        """Build the real area widgets; the database must be open (or openable) by now."""
+        if self.populated:
+            return
+        current = self.stack.currentIndex()
+        for index, spec in enumerate(AREAS):
+            widget = spec.factory(self.context, self)
+            widget.setObjectName(f"area-{spec.key}")
+            if not widget.accessibleName():
+                widget.setAccessibleName(_(spec.label))
+            loading = self.areas[spec.key]
+            self.stack.insertWidget(index, widget)
+            self.stack.removeWidget(loading)
+            loading.deleteLater()
+            self.areas[spec.key] = widget
+        self.stack.setCurrentIndex(current)
+        # Actions an area offers in every area, such as Ctrl+L (add to the log).
+        window_actions = [action for widget in self.areas.values()
+                          for action in getattr(widget, "window_actions", list)()]
+        if window_actions:
+            self.edit_menu.addSeparator()
+            self.edit_menu.addActions(window_actions)
+            self.addActions(window_actions)
+        self.populated = True
+        self.areas_populated.emit()
 
     def show_area(self, key: str) -> None:
         self.show_area_at([spec.key for spec in AREAS].index(key))
@@ -162,6 +191,7 @@ class MainWindow(QMainWindow):
         about = help_menu.addAction(_("&About Ambtenaar 2.0"))
         about.triggered.connect(self.open_about)
         self.help_menu = help_menu
+        self.trust_actions = TrustActions(self, file_menu, help_menu)
 
     def open_preferences(self) -> None:
         from ambtenaar20.gui.dialogs.preferences_dialog import PreferencesDialog

@@ -4,11 +4,12 @@ are dismissed with a reason, autosave survives a crash, publishing makes a log e
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt, QThreadPool
+from PySide6.QtCore import Qt
 
 from ambtenaar20.core.app_context import create_app_context
 from ambtenaar20.gui.areas.writing.area import WritingArea
 from ambtenaar20.gui.areas.writing.editor import from_qt, to_qt
+from tests.conftest import close_after_background_work
 
 
 class LogSpy:
@@ -24,9 +25,7 @@ def context(data_dir):
     ctx = create_app_context(data_dir)
     ctx.store  # noqa: B018 - the app opens the database before the window, so do we
     yield ctx
-    # Let background work finish before its database connections are closed under it.
-    QThreadPool.globalInstance().waitForDone(5000)
-    ctx.close()
+    close_after_background_work(ctx)
 
 
 @pytest.fixture

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 
 class EmptyState(QWidget):
@@ -25,9 +25,16 @@ class EmptyState(QWidget):
         self.text_label.setWordWrap(True)
         self.text_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard
                                                 | Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.text_label.setMinimumWidth(320)
         self.text_label.setMaximumWidth(560)
         layout.addWidget(self.title_label)
-        layout.addWidget(self.text_label, 0, Qt.AlignmentFlag.AlignHCenter)
+        # Centred through stretches, not an alignment flag: with a flag the label would get its
+        # one-line size hint and its wrapped text would be cut off.
+        text_row = QHBoxLayout()
+        text_row.addStretch(1)
+        text_row.addWidget(self.text_label, 4)
+        text_row.addStretch(1)
+        layout.addLayout(text_row)
         self.buttons = QVBoxLayout()
         self.buttons.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         layout.addLayout(self.buttons)

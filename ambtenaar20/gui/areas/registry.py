@@ -30,6 +30,18 @@ def _ignore_context(build: Callable[[QWidget | None], QWidget]):
     return lambda _context, parent: build(parent)
 
 
+def _log_view(context: AppContext, parent: QWidget | None) -> QWidget:
+    from ambtenaar20.gui.logbook.log_view import LogView
+
+    return LogView(context, parent)
+
+
+def _report_view(context: AppContext, parent: QWidget | None) -> QWidget:
+    from ambtenaar20.gui.logbook.report_view import ReportView
+
+    return ReportView(context, parent)
+
+
 def _writing_area(context: AppContext, parent: QWidget | None) -> QWidget:
     from ambtenaar20.gui.areas.writing.area import WritingArea
 
@@ -45,8 +57,8 @@ AREAS: tuple[AreaSpec, ...] = (
              _writing_area),
     AreaSpec("log", N_("Log"), N_("Your interactions"),
              QStyle.StandardPixmap.SP_FileDialogListView,
-             _ignore_context(placeholders.log_placeholder)),
+             _log_view),
     AreaSpec("report", N_("Reports"), N_("Export for your manager"),
              QStyle.StandardPixmap.SP_DialogSaveButton,
-             _ignore_context(placeholders.report_placeholder)),
+             _report_view),
 )

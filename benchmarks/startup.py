@@ -1,0 +1,70 @@
+"""Start-up: ``gui --smoke-test`` against a bare PySide6 QMainWindow, whole processes, one run.
+
+    python benchmarks/startup.py [--runs N] [--items N]
+
+Prints the median wall-clock time of each whole process and the ratio (goal: <= 1.5x), plus
+the app's own ``ready_ms`` (first paint) and ``populated_ms`` (database open, areas filled).
+The data dir is filled with N feed items when the feeds area provides
+``benchmarks/fill_items.py`` (fill_items(data_dir, n)); otherwise it says so and measures an
+empty data dir.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def timed(command: list[str], env: dict[str, str]) -> tuple[float, str]:
+    start = time.perf_counter()
+    result = subprocess.run(command, capture_output=True, text=True, env=env, check=True)
+    return time.perf_counter() - start, result.stdout
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--items", type=int, default=20_000)
+    args = parser.parse_args()
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT))
+    with tempfile.TemporaryDirectory() as scratch:
+        data_dir = Path(scratch) / "data"
+        sys.path.insert(0, str(ROOT))
+        try:
+            from benchmarks.fill_items import fill_items
+        except ImportError:
+            print(f"note: no item filler yet; measuring an empty data dir, not {args.items} items")
+        else:
+            fill_items(data_dir, args.items)
+            print(f"data dir filled with {args.items} items")
+        app = [sys.executable, "-m", "ambtenaar20", "--data-dir", str(data_dir), "gui",
+               "--smoke-test"]
+        bare = [sys.executable, str(ROOT / "benchmarks" / "bare_qmainwindow.py")]
+        timed(app, env)  # first run writes the schema and warms the file cache
+        bare_times, app_times, reports = [], [], []
+        for _ in range(args.runs):  # interleaved, so both see the same machine load
+            bare_times.append(timed(bare, env)[0])
+            seconds, out = timed(app, env)
+            app_times.append(seconds)
+            reports.append(json.loads(out.strip().splitlines()[-1]))
+    bare_median, app_median = statistics.median(bare_times), statistics.median(app_times)
+    print(f"bare QMainWindow process     : {bare_median * 1000:7.0f} ms (median of {args.runs})")
+    print(f"ambtenaar20 gui --smoke-test : {app_median * 1000:7.0f} ms")
+    print(f"ratio                        : {app_median / bare_median:7.2f}x (goal <= 1.5x)")
+    ready = statistics.median(r["ready_ms"] for r in reports)
+    print(f"ready_ms (first paint)       : {ready:7.0f}")
+    print(f"populated_ms (areas filled)  : "
+          f"{statistics.median(r['populated_ms'] for r in reports):7.0f}")
+
+
+if __name__ == "__main__":
+    main()

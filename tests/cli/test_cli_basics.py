@@ -1,0 +1,125 @@
+"""The command line: version, help in both languages, exit codes, one-line errors."""
+
+import json
+import subprocess
+import sys
+
+from ambtenaar20 import __version__
+from tests.helpers import REPO_ROOT, run_cli
+
+
+def test_version():
+    result = run_cli("--version")
+    assert result.returncode == 0
+    assert result.stdout.strip() == f"ambtenaar20 {__version__}"
+
+
+def test_help_is_dutch_by_default_and_english_on_request():
+    dutch = run_cli("--help")
+    english = run_cli("--lang", "en", "--help")
+    assert dutch.returncode == english.returncode == 0
+    assert "gebruik: ambtenaar20" in dutch.stdout
+    assert "opdrachten" in dutch.stdout
+    assert "usage: ambtenaar20" in english.stdout
+    assert "commands" in english.stdout
+
+
+def test_english_system_locale_gives_english():
+    result = run_cli("--help", env={"LANG": "en_GB.UTF-8"})
+    assert "usage: ambtenaar20" in result.stdout
+
+
+def test_unknown_command_is_one_line_exit_2():
+    result = run_cli("vliegen")
+    assert result.returncode == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1
+    assert "vliegen" in lines[0] and "ongeldige keuze" in lines[0]
+    assert "Traceback" not in result.stderr
+
+
+def test_bad_option_value_is_exit_2():
+    result = run_cli("--lang", "fr", "--version")
+    assert result.returncode == 2
+    assert "--lang" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_smoke_test_opens_window_and_reports_ready(tmp_path):
+    result = run_cli("--data-dir", str(tmp_path / "data"), "gui", "--smoke-test")
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout.strip().splitlines()[-1])
+    assert isinstance(report["ready_ms"], int) and report["ready_ms"] > 0
+    assert (tmp_path / "data" / "ambtenaar20.sqlite3").exists()
+
+
+def test_data_dir_from_environment(tmp_path):
+    target = tmp_path / "from-env"
+    result = run_cli("gui", "--smoke-test", env={"AMBTENAAR20_DATA_DIR": str(target)})
+    assert result.returncode == 0, result.stderr
+    assert (target / "ambtenaar20.sqlite3").exists()
+
+
+def test_corrupt_database_exits_2_and_file_untouched(tmp_path):
+    data = tmp_path / "data"
+    data.mkdir()
+    db = data / "ambtenaar20.sqlite3"
+    db.write_bytes(b"not a database" * 50)
+    result = run_cli("--data-dir", str(data), "gui", "--smoke-test")
+    assert result.returncode == 2
+    assert "geen SQLite-bestand" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert db.read_bytes() == b"not a database" * 50
+
+
+def test_second_gui_for_same_data_dir_is_refused(tmp_path):
+    data = tmp_path / "data"
+    data.mkdir()
+    holder = subprocess.Popen(
+        [sys.executable, "-c",
+         "import sys, time\n"
+         "from PySide6.QtCore import QLockFile\n"
+         f"lock = QLockFile({str(data / 'gui.lock')!r}); assert lock.tryLock(1000)\n"
+         "print('locked', flush=True); time.sleep(60)\n"],
+        stdout=subprocess.PIPE, text=True, cwd=REPO_ROOT,
+    )
+    try:
+        assert holder.stdout.readline().strip() == "locked"
+        result = run_cli("--data-dir", str(data), "gui", "--smoke-test")
+        assert result.returncode == 2
+        assert "al geopend" in result.stderr
+        assert not (data / "ambtenaar20.sqlite3").exists()  # nothing touched
+    finally:
+        holder.kill()
+        holder.wait()
+    # Once the other window is gone (even killed), the lock is stale and the app starts.
+    assert run_cli("--data-dir", str(data), "gui", "--smoke-test").returncode == 0
+
+
+def test_cli_parser_does_not_import_qt():
+    code = (
+        "import sys\n"
+        "from ambtenaar20.cli.main import build_parser, main\n"
+        "build_parser()\n"
+        "main(['--version'])\n"
+        "print(sorted(m for m in sys.modules if m.startswith(('PySide6', 'shiboken6'))))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            cwd=REPO_ROOT)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_unusable_data_dir_is_exit_2_with_the_reason(tmp_path):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    result = run_cli("--data-dir", str(blocker / "data"), "gui", "--smoke-test")
+    assert result.returncode == 2
+    assert "kan niet worden gebruikt" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_global_options_after_the_command(tmp_path):
+    result = run_cli("gui", "--smoke-test", "--data-dir", str(tmp_path / "d"), "--lang", "en")
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "d" / "ambtenaar20.sqlite3").exists()

@@ -1,0 +1,22 @@
+"""The start-up clock counts from the real process start, interpreter start-up included."""
+
+import subprocess
+import sys
+import time
+
+from tests.helpers import REPO_ROOT
+
+
+def test_process_start_is_before_this_module_was_imported():
+    code = (
+        "import time; time.sleep(0.3)\n"
+        "from ambtenaar20.core import process_clock\n"
+        "print(process_clock.ms_since_process_start())\n"
+    )
+    before = time.time()
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            cwd=REPO_ROOT, check=True)
+    elapsed_ms = (time.time() - before) * 1000
+    reported = int(result.stdout.strip())
+    # The 0.3 s sleep happened before the import, so it must be counted.
+    assert 300 <= reported <= elapsed_ms + 20

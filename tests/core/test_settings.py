@@ -1,0 +1,64 @@
+"""Settings: typed round-trip, atomic writes, damaged files set aside, bad values defaulted."""
+
+import json
+
+import pytest
+
+from ambtenaar20.core.errors import SettingsError
+from ambtenaar20.core.settings import Settings, SettingsStore
+
+
+def test_defaults_when_no_file(tmp_path):
+    loaded = SettingsStore(tmp_path / "settings.json").load()
+    assert loaded.settings == Settings()
+    assert loaded.problem_message() is None
+
+
+def test_round_trip(tmp_path):
+    store = SettingsStore(tmp_path / "settings.json")
+    settings = Settings(language="en")
+    settings.profile.name = "Anne de Vries"
+    settings.profile.organisation = "Ministerie van Infrastructuur en Waterstaat"
+    settings.window.area = 2
+    store.save(settings)
+    assert store.load().settings == settings
+    assert json.loads((tmp_path / "settings.json").read_text("utf-8"))["profile"]["name"] == (
+        "Anne de Vries")
+
+
+def test_damaged_file_is_set_aside_and_defaults_used(tmp_path):
+    path = tmp_path / "settings.json"
+    path.write_text('{"language": "en", "profile": {', "utf-8")
+    loaded = SettingsStore(path).load()
+    assert loaded.settings == Settings()
+    assert loaded.damaged_copy is not None
+    assert loaded.damaged_copy.read_text("utf-8") == '{"language": "en", "profile": {'
+    assert "apart gezet" in loaded.problem_message()
+    assert not path.exists()
+
+
+def test_wrong_types_fall_back_per_field(tmp_path):
+    path = tmp_path / "settings.json"
+    path.write_text(json.dumps({"language": 7, "profile": {"name": "Piet", "function": ["x"]},
+                                "window": "big", "unknown": 1}), "utf-8")
+    settings = SettingsStore(path).load().settings
+    assert settings.language == "auto"
+    assert settings.profile.name == "Piet"
+    assert settings.profile.function == ""
+    assert settings.window.area == 0
+
+
+def test_failed_save_keeps_the_old_file(tmp_path, monkeypatch):
+    path = tmp_path / "settings.json"
+    store = SettingsStore(path)
+    store.save(Settings(language="en"))
+    before = path.read_text("utf-8")
+
+    def broken_fsync(fd):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("os.fsync", broken_fsync)
+    with pytest.raises(SettingsError, match="No space left"):
+        store.save(Settings(language="nl"))
+    assert path.read_text("utf-8") == before
+    assert [p.name for p in tmp_path.iterdir()] == ["settings.json"]  # no temp file left

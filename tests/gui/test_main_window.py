@@ -1,0 +1,130 @@
+"""The main window: navigation, Dutch and English labels, accessibility, remembered state."""
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractButton, QLineEdit, QListWidget, QWidget
+
+from ambtenaar20.core import i18n
+from ambtenaar20.gui.main_window import MainWindow
+
+
+def rail_labels(window):
+    return [window.rail.item(row).text() for row in range(window.rail.count())]
+
+
+def menu_titles(window):
+    return [action.text() for action in window.menuBar().actions()]
+
+
+def test_dutch_labels(window):
+    assert rail_labels(window) == ["Volgen", "Schrijven", "Logboek", "Rapportage"]
+    assert menu_titles(window) == ["&Bestand", "Be&werken", "&Beeld", "&Help"]
+    assert window.status_message.text() == "Gereed"
+
+
+def test_language_switch_gives_english_labels(qtbot, make_context):
+    english = MainWindow(make_context("en"))
+    qtbot.addWidget(english)
+    assert i18n.current_language() == "en"
+    assert rail_labels(english) == ["Follow", "Write", "Log", "Reports"]
+    assert menu_titles(english) == ["&File", "&Edit", "&View", "&Help"]
+    dutch = MainWindow(make_context("nl"))
+    qtbot.addWidget(dutch)
+    assert rail_labels(dutch)[0] == "Volgen"
+
+
+def test_keyboard_shortcuts_switch_areas(qtbot, window):
+    for number, key in enumerate(("follow", "write", "log", "report"), start=1):
+        qtbot.keyClick(window, Qt.Key(Qt.Key.Key_0 + number), Qt.KeyboardModifier.ControlModifier)
+        assert window.current_area_key() == key
+        assert window.rail.currentRow() == number - 1
+
+
+def test_rail_selection_switches_area_and_arrow_keys_move(qtbot, window):
+    window.rail.setFocus()
+    window.show_area("follow")
+    qtbot.keyClick(window.rail, Qt.Key.Key_Down)
+    assert window.current_area_key() == "write"
+    window.rail.setCurrentRow(3)
+    assert window.stack.currentWidget() is window.areas["report"]
+
+
+def test_empty_states_say_what_the_area_is_for(window):
+    follow = window.areas["follow"]
+    assert "Nog geen feeds" in follow.accessibleName()
+    assert "beleidsonderwerpen" in follow.text_label.text()
+
+
+def test_every_interactive_widget_has_an_accessible_name(window):
+    interactive = window.findChildren(QAbstractButton) + window.findChildren(QLineEdit) + \
+        window.findChildren(QListWidget)
+    # Qt's own helpers (menu-bar overflow button, qt_* names, a line edit's clear button) are
+    # named by Qt's accessibility.
+    ours = [w for w in interactive if not w.objectName().startswith("qt_")
+            and not isinstance(w.parent(), QLineEdit)]
+    for widget in ours:
+        text = widget.text() if hasattr(widget, "text") else ""
+        assert widget.accessibleName(), f"{type(widget).__name__} {widget.objectName()} {text!r}"
+    for row in range(window.rail.count()):
+        assert window.rail.item(row).data(Qt.ItemDataRole.AccessibleTextRole)
+
+
+def test_window_state_is_remembered(qtbot, make_context):
+    context = make_context("nl")
+    first = MainWindow(context)
+    qtbot.addWidget(first)
+    first.show()
+    first.resize(700, 520)
+    first.show_area("log")
+    first.close()
+    reopened_context = make_context("nl")
+    second = MainWindow(reopened_context)
+    qtbot.addWidget(second)
+    assert reopened_context.settings.window.area == 2
+    assert second.current_area_key() == "log"
+    assert (second.size().width(), second.size().height()) == (700, 520)
+
+
+def test_about_dialog_shows_version_data_folder_and_licences(qtbot, window):
+    from ambtenaar20 import __version__
+    from ambtenaar20.gui.dialogs.about_dialog import AboutDialog, library_licences
+
+    dialog = AboutDialog(window.context, window)
+    qtbot.addWidget(dialog)
+    text = " ".join(label.text() for label in dialog.findChildren(QWidget)
+                    if hasattr(label, "text") and isinstance(label.text(), str))
+    assert __version__ in text
+    assert str(window.context.paths.data_dir) in text
+    names = [name for name, _version, _licence in library_licences()]
+    assert "PySide6" in names and "feedparser" in names
+    assert all(licence and licence != "?" for _n, _v, licence in library_licences())
+
+
+def test_preferences_save_profile(qtbot, window):
+    from ambtenaar20.core.settings import SettingsStore
+    from ambtenaar20.gui.dialogs.preferences_dialog import PreferencesDialog
+
+    dialog = PreferencesDialog(window.context, window)
+    qtbot.addWidget(dialog)
+    qtbot.keyClicks(dialog.name_edit, "Anne de Vries")
+    qtbot.keyClicks(dialog.organisation_edit, "Gemeente Utrecht")
+    dialog.language_combo.setCurrentIndex(dialog.language_combo.findData("en"))
+    dialog.accept()
+    saved = SettingsStore(window.context.paths.settings).load().settings
+    assert saved.profile.name == "Anne de Vries"
+    assert saved.profile.organisation == "Gemeente Utrecht"
+    assert saved.language == "en"
+
+
+def test_standard_buttons_are_translated_by_qt(qtbot, window):
+    from PySide6.QtWidgets import QApplication, QDialogButtonBox
+
+    from ambtenaar20.gui.qt_translations import install_qt_translations
+
+    translators = install_qt_translations(QApplication.instance(), "nl")
+    try:
+        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        qtbot.addWidget(box)
+        assert box.button(QDialogButtonBox.StandardButton.Cancel).text() == "Annuleren"
+    finally:
+        for translator in translators:
+            QApplication.instance().removeTranslator(translator)
