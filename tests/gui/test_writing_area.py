@@ -242,3 +242,22 @@ def test_a_reply_keeps_its_link_to_the_item(qtbot, area):
     assert not area.linked_item.isHidden() and "17" in area.linked_item.text()
     assert area.store.get(area.draft.id).feed_item_id == 17
     assert area.topic.text() == "Wonen"
+
+
+def test_published_draft_lands_in_the_real_log(qtbot, context, monkeypatch):
+    widget = WritingArea(context)  # the app's own recorder: the interaction log
+    qtbot.addWidget(widget)
+    widget.show()
+    qtbot.waitUntil(lambda: widget.draft is not None, timeout=5000)
+    widget.topic.setText("Wonen")
+    widget.topic.editingFinished.emit()
+    widget.editor.setPlainText("Indien u vragen heeft, bel ons.")
+    qtbot.waitUntil(lambda: "jargon" in rules_in_panel(widget), timeout=5000)
+    monkeypatch.setattr(widget, "ask_publication",
+                        lambda: ("https://social.overheid.nl/@gemeente/2", "mastodon"))
+    widget.publish_button.click()
+    qtbot.waitUntil(lambda: context.logbook.list() != [], timeout=5000)
+    entry = context.logbook.list()[0]
+    assert (entry.draft_id, entry.url, entry.platform) == (
+        widget.draft.id, "https://social.overheid.nl/@gemeente/2", "mastodon")
+    assert entry.open_findings and entry.open_findings >= 1
