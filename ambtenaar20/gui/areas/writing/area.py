@@ -58,6 +58,7 @@ class WritingArea(WritingActions, QSplitter):
         self._dirty = False
         self._generation = 0
         self._questions_for: str | None = None
+        self._ticks: set[str] = set()
         self._build()
         self._check_timer = QTimer(self, singleShot=True, interval=CHECK_DELAY_MS)
         self._check_timer.timeout.connect(self.run_check)
@@ -258,7 +259,7 @@ class WritingArea(WritingActions, QSplitter):
         self.preview.setHtml(preview_html(result))
         key = f"{self.draft.id if self.draft else None}:{result.pack_id}"
         if self._questions_for != key:
-            self.panel.set_checklist(result.checklist, getattr(self, "_ticks", set()))
+            self.panel.set_checklist(result.checklist, self._ticks)
             self._questions_for = key
         score = (_("readability {score}").format(score=result.metrics.readability)
                  if result.metrics.readability is not None else _("readability: no text yet"))
@@ -326,8 +327,8 @@ class WritingArea(WritingActions, QSplitter):
     def _tick(self, item_id: str, ticked: bool) -> None:
         if self.draft is not None:
             draft_id = self.draft.id
-            self._ticks = {*getattr(self, "_ticks", set()), item_id} if ticked else (
-                getattr(self, "_ticks", set()) - {item_id})
+            self._ticks = {*self._ticks, item_id} if ticked else (
+                self._ticks - {item_id})
             self._run(lambda: self.store.tick(draft_id, item_id, ticked))
 
     def _save_topic(self) -> None:

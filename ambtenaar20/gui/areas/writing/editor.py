@@ -45,6 +45,12 @@ def tooltip_html(finding: Finding) -> str:
     return "<p>" + "<br>".join(parts) + "</p>"
 
 
+def _whole_text(finding: Finding, text: str) -> bool:
+    """A finding about the text as a whole (tone, readability score), not about some words."""
+    body = text.strip()
+    return bool(body) and finding.end - finding.start >= len(body) and len(body) > 40
+
+
 class DraftEditor(QPlainTextEdit):
     """Plain text with wavy underlines for findings; undo/redo as usual."""
 
@@ -63,7 +69,7 @@ class DraftEditor(QPlainTextEdit):
         self._checked_text = text
         selections = []
         for finding in findings:
-            if finding.end <= finding.start or finding.rule.startswith("tone."):
+            if finding.end <= finding.start or _whole_text(finding, text):
                 continue  # whole-text findings would underline everything; the panel has them
             selection = QTextEdit.ExtraSelection()
             fmt = QTextCharFormat()
@@ -84,7 +90,7 @@ class DraftEditor(QPlainTextEdit):
     def finding_at(self, qt_position: int) -> Finding | None:
         offset = from_qt(self._checked_text, qt_position)
         covering = [f for f in self.findings if f.start <= offset < f.end
-                    and not f.rule.startswith("tone.")]
+                    and not _whole_text(f, self._checked_text)]
         return min(covering, key=lambda f: f.end - f.start) if covering else None
 
     def apply_suggestion(self, finding: Finding, suggestion: str) -> bool:
