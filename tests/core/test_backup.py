@@ -288,3 +288,24 @@ def test_cancelled_backup_leaves_no_file(context, tmp_path):
         context.backup.create(tmp_path / "b.zip", token)
     assert list(tmp_path.glob("*b.zip*")) == []
     assert [p for p in context.paths.data_dir.iterdir() if p.name.startswith(".")] == []
+
+
+def test_database_only_restore_for_recovery_checks_the_backup(context, tmp_path):
+    fill(context, "daily")
+    daily = context.backup.make_automatic(service.DAILY, keep=3)
+    assert service.newest_database_backup(context.paths.backups_dir) == daily
+    target = tmp_path / "restored.sqlite3"
+    service.restore_database_only(daily, target)
+    conn = sqlite3.connect(target)
+    try:
+        assert conn.execute("select value from app_meta where key='marker'").fetchone() == (
+            "daily",)
+    finally:
+        conn.close()
+    bad = tmp_path / "bad.zip"
+    tamper_copy = daily.read_bytes()
+    bad.write_bytes(tamper_copy[: len(tamper_copy) // 2])
+    with pytest.raises(BackupError):
+        service.restore_database_only(bad, tmp_path / "other.sqlite3")
+    assert not (tmp_path / "other.sqlite3").exists()
+    assert list(tmp_path.glob("*.restoring")) == []
