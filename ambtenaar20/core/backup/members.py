@@ -46,6 +46,8 @@ def is_included(relative: str) -> bool:
     parts = PurePosixPath(relative).parts
     if not parts or parts[0] in EXCLUDED_TOP_LEVEL:
         return False
+    if any(part.startswith(".") for part in parts):
+        return False  # hidden files: the temporary files of atomic writes, work folders
     if parts[0].startswith(EXCLUDED_PREFIXES) or is_secret_like(relative):
         return False
     return any(_matches(relative, pattern) for pattern in INCLUDED)
