@@ -27,7 +27,11 @@ def register(
         help=_("write the whole state (database, settings, packs, word lists) to one file"),
         description=_("Write a backup of the database, the settings, the installed guideline "
                       "packs and the word lists to FILE. Passwords are never included."))
-    backup.add_argument("file", metavar="FILE", help=_("the backup file to write (.zip)"))
+    backup.add_argument("file", metavar="FILE", nargs="?",
+                        help=_("the backup file to write (.zip)"))
+    backup.add_argument("--daily", action="store_true",
+                        help=_("instead of FILE: make the automatic daily backup in the backups "
+                               "folder if the newest is a day old (for a scheduled task)"))
     backup.set_defaults(handler=run_backup)
 
     restore = subparsers.add_parser(
@@ -55,6 +59,16 @@ def _size(size: int) -> str:
 
 
 def run_backup(args: argparse.Namespace, open_context: ContextOpener) -> int:
+    if args.daily == bool(args.file):
+        raise UsageError(_("Give either a backup FILE or --daily."))
+    if args.daily:
+        made = open_context().backup.run_daily_if_due()
+        if made is None:
+            print(_("No daily backup needed: the newest is less than a day old (or daily "
+                    "backups are switched off)."))
+        else:
+            print(_("Daily backup written to {path}.").format(path=made))
+        return 0
     target = Path(args.file).expanduser()
     if target.is_dir():
         raise UsageError(_("{path} is a folder; give the name of the backup file to write.")

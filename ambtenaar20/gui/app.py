@@ -45,17 +45,27 @@ def ensure_application() -> QApplication:
 
 def recover_database(context: AppContext, error: CorruptDatabaseError) -> bool:
     """Ask the officer what to do with a damaged database; False means: quit, untouched."""
-    from ambtenaar20.core.store import backups, database
+    from ambtenaar20.core.backup.service import newest_database_backup, restore_database_only
+    from ambtenaar20.core.errors import BackupError
+    from ambtenaar20.core.store import database
 
-    newest = next(iter(backups.list_backups(context.paths.backups_dir)), None)
+    # The newest of the copies made before updates and the automatic daily backups.
+    newest = newest_database_backup(context.paths.backups_dir)
     choice = ask_recovery(str(error), newest)
     if choice is Recovery.QUIT:
         return False
     moved = database.set_aside(error.path)
     log.warning("damaged database moved to %s", moved)
     if choice is Recovery.RESTORE_BACKUP and newest is not None:
-        database.restore_backup(error.path, newest)
-        log.warning("restored backup %s", newest)
+        try:
+            if newest.suffix == ".zip":
+                restore_database_only(newest, error.path)
+            else:
+                database.restore_backup(error.path, newest)
+            log.warning("restored backup %s", newest)
+        except (BackupError, OSError) as problem:
+            log.error("restoring %s failed: %s", newest, problem)
+            QMessageBox.warning(None, _("The database cannot be opened"), str(problem))
     return True
 
 

@@ -185,8 +185,7 @@ class TrustActions(QObject):
 
     # -- shared --------------------------------------------------------------------------------
     def _run(self, label: str, work, on_success, cancellable: bool) -> None:
-        self.backup_action.setEnabled(False)
-        self.restore_action.setEnabled(False)
+        self._set_enabled(False)
         progress = QProgressDialog(label, _("Cancel") if cancellable else "", 0, 0, self.window)
         progress.setWindowTitle(label.rstrip("…"))
         progress.setWindowModality(Qt.WindowModality.WindowModal)
@@ -205,9 +204,13 @@ class TrustActions(QObject):
             self.progress.setMaximum(max(total, 0))
             self.progress.setValue(done if total else 0)
 
+    def _set_enabled(self, enabled: bool) -> None:
+        # One piece of work at a time: a restore must not start while a backup runs.
+        for action in (self.backup_action, self.restore_action, self.erase_action):
+            action.setEnabled(enabled)
+
     def _close_progress(self) -> None:
-        self.backup_action.setEnabled(True)
-        self.restore_action.setEnabled(True)
+        self._set_enabled(True)
         if self.progress is not None:
             self.progress.reset()
             self.progress.deleteLater()

@@ -185,3 +185,17 @@ def test_diagnose_prints_the_report_and_saves_it_for_it(tmp_path):
     assert "Anne" not in saved and "integrity_check): ok" in saved
     result = run_cli("--data-dir", str(data), "diagnose", "--save", str(tmp_path))
     assert result.returncode == 2 and "Traceback" not in result.stderr
+
+
+def test_daily_backup_for_a_scheduled_task(tmp_path):
+    data = tmp_path / "data"
+    first = run_cli("--data-dir", str(data), "backup", "--daily")
+    assert first.returncode == 0, first.stderr
+    made = list((data / "backups").glob("ambtenaar20-*-daily.zip"))
+    assert len(made) == 1 and str(made[0]) in first.stdout
+    second = run_cli("--data-dir", str(data), "backup", "--daily")
+    assert second.returncode == 0 and "Geen dagelijkse back-up nodig" in second.stdout
+    assert list((data / "backups").glob("ambtenaar20-*-daily.zip")) == made
+    both = run_cli("--data-dir", str(data), "backup", "--daily", str(tmp_path / "b.zip"))
+    neither = run_cli("--data-dir", str(data), "backup")
+    assert both.returncode == neither.returncode == 2

@@ -92,6 +92,8 @@ def test_secrets_logs_and_backups_are_never_included(context, tmp_path):
     (data / "packs" / "keyring.cfg").write_text("password=hunter2", "utf-8")
     (data / "wordlist-secret.txt").write_text("password=hunter2", "utf-8")
     (context.paths.logs_dir / "ambtenaar20.log").write_text("log", "utf-8")
+    # A pack being written at this moment: its temporary file must not be taken along.
+    (data / "packs" / ".pack.toml.x1y2.tmp").write_text("half", "utf-8")
     context.backup.make_automatic("daily", keep=3)
     target = tmp_path / "b.zip"
     context.backup.create(target)
@@ -99,7 +101,7 @@ def test_secrets_logs_and_backups_are_never_included(context, tmp_path):
         names = zf.namelist()
         contents = b"".join(zf.read(name) for name in names)
     assert not [n for n in names if "keyring" in n.lower() or "secret" in n.lower()]
-    assert not [n for n in names if "logs/" in n or "backups/" in n]
+    assert not [n for n in names if "logs/" in n or "backups/" in n or ".tmp" in n]
     assert b"hunter2" not in contents
 
 
@@ -289,3 +291,24 @@ def test_cancelled_backup_leaves_no_file(context, tmp_path):
         context.backup.create(tmp_path / "b.zip", token)
     assert list(tmp_path.glob("*b.zip*")) == []
     assert [p for p in context.paths.data_dir.iterdir() if p.name.startswith(".")] == []
+
+
+def test_database_only_restore_for_recovery_checks_the_backup(context, tmp_path):
+    fill(context, "daily")
+    daily = context.backup.make_automatic(service.DAILY, keep=3)
+    assert service.newest_database_backup(context.paths.backups_dir) == daily
+    target = tmp_path / "restored.sqlite3"
+    service.restore_database_only(daily, target)
+    conn = sqlite3.connect(target)
+    try:
+        assert conn.execute("select value from app_meta where key='marker'").fetchone() == (
+            "daily",)
+    finally:
+        conn.close()
+    bad = tmp_path / "bad.zip"
+    tamper_copy = daily.read_bytes()
+    bad.write_bytes(tamper_copy[: len(tamper_copy) // 2])
+    with pytest.raises(BackupError):
+        service.restore_database_only(bad, tmp_path / "other.sqlite3")
+    assert not (tmp_path / "other.sqlite3").exists()
+    assert list(tmp_path.glob("*.restoring")) == []

@@ -34,6 +34,15 @@ def next_version(monkeypatch, fail=False):
     monkeypatch.setattr(schema, "migration_sets", lambda: [*sets, upcoming])
 
 
+def fixture_migrations(path):
+    conn = sqlite3.connect(path)
+    try:
+        return {f"{s}:{n}" for s, n in conn.execute(
+            "select migration_set, name from _sqlite_migrations")}
+    finally:
+        conn.close()
+
+
 def tables(path):
     conn = sqlite3.connect(path)
     try:
@@ -47,15 +56,11 @@ def test_old_database_opens_and_migrates_with_a_backup_first(tmp_path, monkeypat
     data = tmp_path / "data"
     data.mkdir()
     shutil.copyfile(fixture, data / "ambtenaar20.sqlite3")
-    conn = sqlite3.connect(fixture)
-    try:
-        done = set(conn.execute("SELECT migration_set, name FROM _sqlite_migrations"))
-    finally:
-        conn.close()
+    done = fixture_migrations(fixture)
     next_version(monkeypatch)
     # Everything this version knows that the old database lacks, in the order of the sets.
     expected = [f"{s.name}:{m.name}" for s in schema.migration_sets() for m in s._migrations
-                if (s.name, m.name) not in done]
+                if f"{s.name}:{m.name}" not in done]
     context = create_app_context(data, "nl")
     try:
         assert context.store.db["app_meta"].get("fixture")["value"]

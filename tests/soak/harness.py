@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import random
+import select
 import signal
 import subprocess
 import sys
@@ -20,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parent.parent.parent
+START_TIMEOUT_S = 60
 
 
 @dataclass
@@ -98,7 +100,9 @@ def run_soak(work_dir: Path, rounds: int, seed: int = 0, max_delay: float = 0.6,
              "--tag", "S", "--backup-every", str(backup_every), "--restore", *slow],
             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=_child_env(),
             cwd=REPO_ROOT)
-        ready = child.stdout.readline().strip()
+        # Bounded wait: a child that hangs must fail the round, not the whole run.
+        started, _w, _x = select.select([child.stdout], [], [], START_TIMEOUT_S)
+        ready = child.stdout.readline().strip() if started else ""
         if ready != "ready":
             child.kill()
             _out, err = child.communicate()

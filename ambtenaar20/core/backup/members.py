@@ -1,10 +1,11 @@
 """Which files of the data folder belong in a backup, declared in one small list.
 
 The database is copied separately (through SQLite's online backup API). Everything else in the
-data folder that is the officer's state is named here by a pattern relative to the data folder;
-an area that keeps its own files adds its pattern with ``include``. Secrets never belong in a
-backup: they live in the operating system's keyring, and a file that looks like one is skipped
-even when a pattern would match it.
+data folder that is the officer's state is named here by a pattern relative to the data folder.
+An area that keeps its own files adds its pattern to ``INCLUDED`` itself (not at run time: a
+restore only accepts files that match, and must know every pattern before any area is loaded).
+Secrets never belong in a backup: they live in the operating system's keyring, and a file that
+looks like one is skipped even when a pattern would match it.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from pathlib import Path, PurePosixPath
 log = logging.getLogger(__name__)
 
 #: Patterns (``fnmatch`` style, ``/`` separated, relative to the data folder) of files to back up.
-INCLUDED: list[str] = [
+INCLUDED: tuple[str, ...] = (
     "settings.json",
     # Installed guideline packs: the whole folder.
     "packs/*",
@@ -24,7 +25,7 @@ INCLUDED: list[str] = [
     "wordlist*",
     "word-list*",
     "woordenlijst*",
-]
+)
 
 #: Never backed up, whatever a pattern says: the database and its companions (copied through
 #: SQLite instead), automatic backups, logs, locks and the work folders of backup and restore.
@@ -33,12 +34,6 @@ EXCLUDED_PREFIXES = (".backup-", ".restore-", "gui.lock", "ambtenaar20.sqlite3")
 
 #: Names that suggest a secret store; such a file is never put in a backup.
 SECRET_LIKE = ("*keyring*", "*.kdbx", "*.keychain*", "*secret*", "*.pem", "*.key")
-
-
-def include(pattern: str) -> None:
-    """Add ``pattern`` to the backed-up files (an area calls this for files it owns)."""
-    if pattern not in INCLUDED:
-        INCLUDED.append(pattern)
 
 
 def is_secret_like(relative: str) -> bool:
@@ -51,6 +46,8 @@ def is_included(relative: str) -> bool:
     parts = PurePosixPath(relative).parts
     if not parts or parts[0] in EXCLUDED_TOP_LEVEL:
         return False
+    if any(part.startswith(".") for part in parts):
+        return False  # hidden files: the temporary files of atomic writes, work folders
     if parts[0].startswith(EXCLUDED_PREFIXES) or is_secret_like(relative):
         return False
     return any(_matches(relative, pattern) for pattern in INCLUDED)

@@ -61,6 +61,39 @@ def automatic_backups(backups_dir: Path, reason: str | None = None) -> list[Path
     return sorted(found, key=lambda p: p.name, reverse=True)
 
 
+def newest_database_backup(backups_dir: Path) -> Path | None:
+    """The newest backup that holds a database: a plain copy (``*.sqlite3``, made before an
+    update) or an automatic whole-state backup (``*.zip``). Both are named with their time."""
+    from ambtenaar20.core.store.backups import list_backups
+
+    candidates = list_backups(backups_dir) + automatic_backups(backups_dir)
+    return max(candidates, key=lambda p: p.name.split("-", 1)[-1], default=None)
+
+
+def restore_database_only(source: Path, target: Path) -> None:
+    """Put the database from the backup file ``source`` at ``target`` (which must not exist).
+
+    For recovering a damaged database: only the database is taken, after the same checks as a
+    full restore (checksum, ``integrity_check``, schema); settings and packs stay as they are.
+    """
+    from ambtenaar20.core.store.database import refuse_newer_schema
+
+    if target.exists():
+        raise FileExistsError(target)
+    partial = target.with_name(target.name + ".restoring")
+    info, zf = archive.read_manifest(source)
+    try:
+        with zf:
+            archive.extract_member(info, zf, archive.DATABASE_MEMBER, partial, CancelToken())
+        archive.check_database(info, partial, refuse_newer_schema)
+        partial.replace(target)
+    except OSError as error:
+        raise BackupError(describe_os_error(error, target)) from error
+    finally:
+        with contextlib.suppress(OSError):
+            partial.unlink()
+
+
 def _stamp_of(path: Path) -> datetime.datetime | None:
     # ambtenaar20-YYYYmmdd-HHMMSS-ffffff-reason.zip
     try:
