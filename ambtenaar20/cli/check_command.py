@@ -48,9 +48,15 @@ def register(
 
 def _read(name: str) -> str:
     if name == "-":
-        return sys.stdin.read()
+        # Bytes, decoded as UTF-8 whatever the console's code page (Windows).
+        try:
+            return sys.stdin.buffer.read().decode("utf-8-sig")
+        except UnicodeDecodeError as error:
+            raise UsageError(_("Cannot read {file}: {error}").format(
+                file=_("standard input"), error=error)) from error
     try:
-        return Path(name).read_text(encoding="utf-8")
+        # utf-8-sig: a byte-order mark (Windows Notepad) is not part of the text.
+        return Path(name).read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as error:
         raise UsageError(_("Cannot read {file}: {error}").format(
             file=name, error=getattr(error, "strerror", None) or error)) from error

@@ -134,3 +134,14 @@ def test_pack_install_list_show_remove(tmp_path, data_dir):
     assert run("pack", "remove", "voorbeeldgemeente", data_dir=data_dir).returncode == 0
     assert run("pack", "remove", "voorbeeldgemeente", data_dir=data_dir).returncode == 2
     assert run("pack", "show", "nope", data_dir=data_dir).returncode == 2
+
+
+def test_byte_order_mark_and_bad_bytes(tmp_path, data_dir):
+    marked = tmp_path / "bom.txt"
+    marked.write_bytes("\ufeffIndien u wilt.".encode())
+    result = run("check", "--format", "json", str(marked), data_dir=data_dir)
+    jargon = json.loads(result.stdout)["findings"][0]
+    assert (jargon["start"], jargon["text"]) == (0, "Indien")
+    latin = tmp_path / "latin.txt"
+    latin.write_bytes("caf\xe9".encode("latin-1"))
+    assert run("check", str(latin), data_dir=data_dir).returncode == 2

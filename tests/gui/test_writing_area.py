@@ -148,3 +148,116 @@ def test_offsets_survive_emoji_before_a_finding(qtbot, area):
     finding = next(f for f in area.panel.findings if f.rule == "jargon")
     assert area.editor.apply_suggestion(finding, "al")
     assert area.editor.toPlainText() == "😀 Wij komen al morgen."
+
+
+def test_add_to_word_list_removes_the_spelling_finding(qtbot, area):
+    area.editor.setPlainText("Het blorpwerk is klaar.")
+    qtbot.waitUntil(lambda: "spelling" in rules_in_panel(area), timeout=5000)
+    area.panel.list.setCurrentRow(rules_in_panel(area).index("spelling"))
+    assert area.panel.add_word_button.isVisible()
+    area.panel.add_word_button.click()
+    qtbot.waitUntil(lambda: "spelling" not in rules_in_panel(area), timeout=5000)
+    assert "blorpwerk" in area.service.word_list.words()
+
+
+def test_installing_a_pack_from_the_window(qtbot, area, monkeypatch, tmp_path):
+    from pathlib import Path
+
+    from PySide6.QtWidgets import QMessageBox
+
+    example = Path(__file__).resolve().parents[2] / "resources" / "packs" / "voorbeeldgemeente.toml"
+    broken = tmp_path / "kapot.toml"
+    broken.write_text('[pack]\nid = "kapot"\nname = 3\n', encoding="utf-8")
+    warnings: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *args: warnings.append(args[2]))
+    monkeypatch.setattr(area, "ask_pack_file", lambda: str(broken))
+    area.install_pack_button.click()
+    qtbot.waitUntil(lambda: warnings != [], timeout=5000)
+    assert "3:1" in warnings[0]
+    assert area.service.library.active("nl").id == "rijksoverheid-standaard"
+    monkeypatch.setattr(area, "ask_pack_file", lambda: str(example))
+    area.install_pack_button.click()
+    qtbot.waitUntil(lambda: area.service.library.active("nl").id == "voorbeeldgemeente",
+                    timeout=5000)
+    text = "Het raadsvoorstel komt morgen."
+    area.editor.setPlainText(text)
+    qtbot.waitUntil(lambda: area.result is not None and area.result.text == text and
+                    area.result.pack_id == "voorbeeldgemeente", timeout=5000)
+    assert "jargon" in rules_in_panel(area)
+
+
+def test_hovering_a_finding_shows_message_reason_and_link(qtbot, area):
+    from PySide6.QtCore import QEvent, QPoint
+    from PySide6.QtGui import QHelpEvent
+    from PySide6.QtWidgets import QApplication
+
+    area.editor.setPlainText("Wij komen reeds morgen.")
+    qtbot.waitUntil(lambda: "jargon" in rules_in_panel(area), timeout=5000)
+    cursor = area.editor.textCursor()
+    cursor.setPosition(12)  # inside "reeds"
+    where = area.editor.cursorRect(cursor).center()
+    event = QHelpEvent(QEvent.Type.ToolTip, where, area.editor.viewport().mapToGlobal(where))
+    QApplication.sendEvent(area.editor.viewport(), event)
+    tip = area.editor.last_tooltip
+    assert "reeds" in tip and "B1" in tip and "https://" in tip
+    far = QPoint(where.x(), where.y() + 300)
+    QApplication.sendEvent(area.editor.viewport(), QHelpEvent(
+        QEvent.Type.ToolTip, far, area.editor.viewport().mapToGlobal(far)))
+    assert area.editor.last_tooltip == ""
+
+
+def test_template_fills_an_empty_draft(qtbot, area):
+    qtbot.waitUntil(lambda: area.drafts_list.templates_menu.actions() != [], timeout=5000)
+    first = area.drafts_list.templates_menu.actions()[0]
+    first.trigger()
+    assert area.editor.toPlainText().startswith("Dank voor uw vraag.")
+
+
+def test_my_lists_change_the_checks(qtbot, area, monkeypatch):
+    def answer(dialog) -> bool:
+        dialog.watchlist.setPlainText("@jan_kamerlid")
+        dialog.own_words.setPlainText("blorpwerk")
+        dialog.mastodon.setValue(1000)
+        return True
+
+    monkeypatch.setattr(area, "run_dialog", answer)
+    area.preferences_button.click()
+    qtbot.waitUntil(lambda: area.service.preferences.load().limits == {"mastodon": 1000},
+                    timeout=5000)
+    assert area.service.preferences.load().watchlist == ["@jan_kamerlid"]
+    assert area.service.word_list.words() == frozenset({"blorpwerk"})
+    area.platform_bar.boxes["mastodon"].setChecked(True)
+    text = "Het blorpwerk voor @jan_kamerlid is klaar."
+    area.editor.setPlainText(text)
+    qtbot.waitUntil(lambda: area.result is not None and area.result.text == text, timeout=5000)
+    assert "mention.watchlist" in rules_in_panel(area)
+    assert "spelling" not in rules_in_panel(area)
+    assert area.result.length.limit == 1000
+
+
+def test_a_reply_keeps_its_link_to_the_item(qtbot, area):
+    area.new_draft("Dank voor uw vraag.", topic="Wonen", feed_item_id=17)
+    qtbot.waitUntil(lambda: area.draft is not None and area.draft.feed_item_id == 17,
+                    timeout=5000)
+    assert not area.linked_item.isHidden() and "17" in area.linked_item.text()
+    assert area.store.get(area.draft.id).feed_item_id == 17
+    assert area.topic.text() == "Wonen"
+
+
+def test_published_draft_lands_in_the_real_log(qtbot, context, monkeypatch):
+    widget = WritingArea(context)  # the app's own recorder: the interaction log
+    qtbot.addWidget(widget)
+    widget.show()
+    qtbot.waitUntil(lambda: widget.draft is not None, timeout=5000)
+    widget.topic.setText("Wonen")
+    widget.topic.editingFinished.emit()
+    widget.editor.setPlainText("Indien u vragen heeft, bel ons.")
+    qtbot.waitUntil(lambda: "jargon" in rules_in_panel(widget), timeout=5000)
+    monkeypatch.setattr(widget, "ask_publication",
+                        lambda: ("https://social.overheid.nl/@gemeente/2", "mastodon"))
+    widget.publish_button.click()
+    qtbot.waitUntil(lambda: context.logbook.list() != [], timeout=5000)
+    entry = context.logbook.list()[0]
+    assert (entry.draft_id, entry.url, entry.platform) == (
+        widget.draft.id, "https://social.overheid.nl/@gemeente/2", "mastodon")
+    assert entry.open_findings and entry.open_findings >= 1

@@ -20,7 +20,7 @@ from ambtenaar20.core.drafting.model import (
     Metrics,
 )
 from ambtenaar20.core.drafting.packs import Pack, Rule
-from ambtenaar20.core.drafting.platforms import count, fit, platform
+from ambtenaar20.core.drafting.platforms import measure, platform
 from ambtenaar20.core.drafting.rule_context import CheckOptions, RuleContext
 
 RuleCheck = Callable[[Rule, RuleContext], list[Finding]]
@@ -82,7 +82,17 @@ class Checker:
         lang = resolve_language(text, language, self.pack.language)
         ctx = RuleContext(text=text, language=lang, options=options,
                           sentiment=lambda: self._tone(text, lang),
-                          known_word=lambda word: spelling.in_dictionary(word, lang))
+                          known_word=lambda word: spelling.in_dictionary(word, lang),
+                          entry_word=lambda word: spelling.in_word_list(word, lang))
+        limits = {**self._limits(), **options.limits}
+        lengths = {}
+        for name in options.platforms:
+            target = platform(name)
+            if target is not None:
+                limit = limits.get(target.id, target.limit)
+                counted, fits = measure(text, target, limit)
+                lengths[target.id] = LengthCount(target.id, counted, limit, fits)
+        ctx.lengths = lengths
         findings: list[Finding] = []
         if text.strip():
             for rule, check in self._rules:
@@ -92,15 +102,6 @@ class Checker:
         metrics = Metrics(readability=readability.score(ctx), polarity=polarity,
                           subjectivity=subjectivity, words=len(ctx.words),
                           sentences=len(ctx.sentences))
-        lengths = {}
-        limits = {**self._limits(), **options.limits}
-        for name in options.platforms:
-            target = platform(name)
-            if target is not None:
-                limit = limits.get(target.id, target.limit)
-                counted = count(text, target)
-                lengths[target.id] = LengthCount(target.id, counted, limit, fit(
-                    text, target, limit) if counted > limit else None)
         first = platform(options.platforms[0]) if options.platforms else None
         return CheckResult(text=text, language=lang, platform=first.id if first else None,
                            pack_id=self.pack.id, pack_version=self.pack.version,

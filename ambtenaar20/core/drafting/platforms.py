@@ -56,48 +56,72 @@ def platform(name: str) -> Platform | None:
 
 def count(text: str, target: Platform) -> int:
     """Length of ``text`` as ``target`` counts it."""
-    return sum(weight for _end, weight in _units(text, target))
+    return measure(text, target, None)[0]
 
 
 def fit(text: str, target: Platform, limit: int) -> int:
     """How many characters of ``text`` fit within ``limit`` as ``target`` counts."""
-    total = 0
-    fitting = 0
-    for end, weight in _units(text, target):
-        total += weight
-        if total > limit:
-            break
-        fitting = end
-    else:
-        return len(text)
-    return fitting
+    fits = measure(text, target, limit)[1]
+    return len(text) if fits is None else fits
 
 
-def _units(text: str, target: Platform) -> list[tuple[int, int]]:
-    """The text as (end offset, weight) pieces: one per grapheme, link or mention domain.
+def measure(text: str, target: Platform, limit: int | None) -> tuple[int, int | None]:
+    """The count, and (when over ``limit``) how many characters fit: one pass for both.
 
-    Offsets are into the original text, so ``fit`` can say where a platform would cut.
+    X counts NFC-normalised text; when normalising changes the text, the count is of the
+    normalised form and the cut-off point an offset in the text as given.
     """
     if target.counting == "weighted":
-        text = unicodedata.normalize("NFC", text)
-    special: list[tuple[int, int, int]] = []  # (start, end, weight) of links and domains
+        normalised = unicodedata.normalize("NFC", text)
+        if normalised != text:
+            return _measure(normalised, target, None)[0], _measure(text, target, limit)[1]
+    return _measure(text, target, limit)
+
+
+def _measure(text: str, target: Platform, limit: int | None) -> tuple[int, int | None]:
+    total = 0
+    fits: int | None = None
+    for start, end, weight in _segments(text, target):
+        if weight is None and "\r" not in text[start:end] and text[start:end].isascii():
+            # Plain ASCII: every character is one grapheme of weight 1; no loop needed.
+            if fits is None and limit is not None and total + (end - start) > limit:
+                fits = start + max(limit - total, 0)
+            total += end - start
+            continue
+        if weight is None:
+            pieces = [(m.start(), _grapheme_weight(m.group(), target.counting))
+                      for m in _GRAPHEME.finditer(text, start, end)]
+        else:
+            pieces = [(start, weight)]
+        for piece_start, piece_weight in pieces:
+            if fits is None and limit is not None and total + piece_weight > limit:
+                fits = piece_start
+            total += piece_weight
+    return total, fits
+
+
+def _segments(text: str, target: Platform) -> list[tuple[int, int, int | None]]:
+    """(start, end, weight) pieces: links and mention domains with a fixed weight, and the
+    plain text between them (weight None: counted grapheme by grapheme)."""
+    special: list[tuple[int, int, int]] = []
     if target.url_length:
         special += [(m.start(), m.end(), target.url_length) for m in URL.finditer(text)]
     if target.mention_without_domain:
         special += [(m.end(1), m.end(), 0) for m in _MASTODON_MENTION.finditer(text)
                     if not any(s <= m.start() < e for s, e, _w in special)]
     special.sort()
-    units: list[tuple[int, int]] = []
+    segments: list[tuple[int, int, int | None]] = []
     position = 0
-    for start, end, weight in [*special, (len(text), len(text), 0)]:
+    for start, end, weight in special:
         if start < position:
             continue
-        for match in _GRAPHEME.finditer(text, position, start):
-            units.append((match.end(), _grapheme_weight(match.group(), target.counting)))
-        if end > start:
-            units.append((end, weight))
+        if start > position:
+            segments.append((position, start, None))
+        segments.append((start, end, weight))
         position = end
-    return units
+    if position < len(text):
+        segments.append((position, len(text), None))
+    return segments
 
 
 def _grapheme_weight(grapheme: str, counting: str) -> int:

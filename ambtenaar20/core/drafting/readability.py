@@ -8,6 +8,7 @@ skipped for texts too short to measure.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from functools import lru_cache
 
 from ambtenaar20.core.drafting.model import Finding
@@ -74,10 +75,12 @@ def check_readability(rule: Rule, ctx: RuleContext) -> list[Finding]:
         found.append(ctx.finding(rule, start, start + len(body), score=value,
                                  min_score=f"{minimum:g}"))
     longest = int(rule.param("max_sentence_words", 20))
+    starts = [w.start for w in ctx.words]
     for sentence in ctx.sentences:
-        inside = [w for w in ctx.words if sentence.start <= w.start < sentence.end]
-        if len(inside) > longest:
-            found.append(ctx.finding(rule, sentence.start, sentence.end, count=len(inside),
+        # Words are in text order: count those starting inside the sentence by bisection.
+        inside = bisect_left(starts, sentence.end) - bisect_left(starts, sentence.start)
+        if inside > longest:
+            found.append(ctx.finding(rule, sentence.start, sentence.end, count=inside,
                                      max=longest, template=rule.param("sentence_message")))
     most = int(rule.param("max_word_syllables", 7))
     for word in ctx.words:

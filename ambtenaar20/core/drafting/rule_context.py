@@ -39,6 +39,10 @@ class RuleContext:
     sentiment: Callable[[], tuple[float, float]]
     #: Lower-cased words the spelling dictionary knows (for hashtag splitting).
     known_word: Callable[[str], bool] = lambda word: False
+    #: Per platform id: the count against its limit (filled by the checker before rules run).
+    lengths: dict = field(default_factory=dict)
+    #: Lower-cased words that are a dictionary entry themselves (one word, not a compound).
+    entry_word: Callable[[str], bool] = lambda word: False
 
     @cached_property
     def words(self) -> list[textmod.Span]:

@@ -15,7 +15,7 @@ import regex
 from ambtenaar20.core.analysis.pii import find_personal_data
 from ambtenaar20.core.drafting.model import Finding
 from ambtenaar20.core.drafting.packs import Rule
-from ambtenaar20.core.drafting.platforms import URL, count, fit, platform
+from ambtenaar20.core.drafting.platforms import URL, platform
 from ambtenaar20.core.drafting.rule_context import RuleContext
 
 _EMOJI_PART = r"(?:\p{Extended_Pictographic}|\p{Regional_Indicator}{2})[\p{Emoji_Modifier}\uFE0F]*"
@@ -26,6 +26,7 @@ _FANCY = regex.compile(r"[\U0001D400-\U0001D7FF\uFF21-\uFF3A\uFF41-\uFF5A"
 _HASHTAG = regex.compile(r"(?<![\w#&])#([\p{L}\p{N}_]+)")
 _CAPS_WORD = r"[\p{Lu}]{2,}(?:['’-][\p{Lu}]+)*"
 _MARKS = regex.compile(r"[!?]{2,}")
+_MIN_PIECE = 3
 
 
 def check_pii(rule: Rule, ctx: RuleContext) -> list[Finding]:
@@ -39,18 +40,13 @@ def check_pii(rule: Rule, ctx: RuleContext) -> list[Finding]:
 
 
 def check_length(rule: Rule, ctx: RuleContext) -> list[Finding]:
+    """Counts come from the checker (``ctx.lengths``), which applied the pack's limits."""
     found = []
-    limits = {**rule.param("limits", {}), **ctx.options.limits}
-    for name in ctx.options.platforms:
-        target = platform(name)
-        if target is None:
-            continue
-        limit = limits.get(target.id, target.limit)
-        counted = count(ctx.text, target)
-        if counted > limit:
-            start = min(fit(ctx.text, target, limit), max(len(ctx.text) - 1, 0))
-            found.append(ctx.finding(rule, start, len(ctx.text), platform=target.name,
-                                     count=counted, limit=limit))
+    for key, length in ctx.lengths.items():
+        if length.over:
+            start = min(length.fits or 0, max(len(ctx.text) - 1, 0))
+            found.append(ctx.finding(rule, start, len(ctx.text), platform=platform(key).name,
+                                     count=length.count, limit=length.limit))
     return found
 
 
@@ -69,6 +65,8 @@ def check_hashtag(rule: Rule, ctx: RuleContext) -> list[Finding]:
             continue
         if not (body.islower() or body.isupper()):
             continue  # already has capitals inside: CamelCase or a name
+        if ctx.entry_word(body.lower()):
+            continue  # one word ("#klimaatakkoord"), not several run together
         parts = _split_compound(body.lower(), ctx)
         if parts and len(parts) >= 2:
             camel = "#" + "".join(part.capitalize() for part in parts)
@@ -77,14 +75,14 @@ def check_hashtag(rule: Rule, ctx: RuleContext) -> list[Finding]:
 
 
 def _split_compound(word: str, ctx: RuleContext, depth: int = 0) -> list[str] | None:
-    """Split ``word`` into known words (3+ letters each), fewest pieces first."""
-    if ctx.known_word(word) and depth > 0:
+    """Split ``word`` into dictionary entries of 3+ letters, longest first piece first."""
+    if depth > 0 and len(word) >= _MIN_PIECE and ctx.entry_word(word):
         return [word]
     if depth >= 4:
         return None
-    for cut in range(len(word) - 3, 2, -1):
+    for cut in range(len(word) - _MIN_PIECE, _MIN_PIECE - 1, -1):
         head = word[:cut]
-        if ctx.known_word(head):
+        if ctx.entry_word(head):
             rest = _split_compound(word[cut:], ctx, depth + 1)
             if rest:
                 return [head, *rest]

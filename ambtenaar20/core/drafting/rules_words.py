@@ -76,7 +76,7 @@ def check_restraint(rule: Rule, ctx: RuleContext) -> list[Finding]:
         return []
     topics = [*rule.param("topics", []), *ctx.options.topic_words]
     about: list[str] = []
-    own = find_phrases(ctx.text, topics)
+    own = find_phrases(ctx.text, topics, word_start=True)
     if own:
         about.append(own[0].text)
     political = find_phrases(ctx.text, rule.param("political", []), case_sensitive=True)

@@ -19,6 +19,7 @@ from ambtenaar20.core.drafting.model import CheckResult
 from ambtenaar20.core.drafting.pack_library import PackLibrary
 from ambtenaar20.core.drafting.packs import Pack
 from ambtenaar20.core.drafting.platforms import platform
+from ambtenaar20.core.drafting.preferences import PreferencesStore
 from ambtenaar20.core.drafting.rule_context import CheckOptions
 from ambtenaar20.core.drafting.spelling import WordList
 from ambtenaar20.core.errors import UsageError
@@ -40,6 +41,7 @@ class DraftingService:
         #: log service exists; see ``InteractionRecorder``).
         self.recorder: InteractionRecorder | None = None
         self.word_list = WordList(data_dir / "wordlist.txt")
+        self.preferences = PreferencesStore(data_dir / "drafting.json")
         self._sentiment = sentiment
         self._checkers: dict[tuple[str, str], Checker] = {}
         self._lock = threading.Lock()
@@ -66,7 +68,10 @@ class DraftingService:
             if platform(name) is None:
                 raise UsageError(_("Unknown platform '{name}'.").format(name=name))
         chosen = pack or self.pack_for(text, language)
-        options = CheckOptions(topic_words=topic_words, own_words=self.word_list.words(),
-                               platforms=tuple(platforms), limits=dict(limits or {}))
+        mine = self.preferences.load()
+        options = CheckOptions(topic_words=(*topic_words, *mine.topic_words),
+                               watchlist=tuple(mine.watchlist),
+                               own_words=self.word_list.words(), platforms=tuple(platforms),
+                               limits={**mine.limits, **(limits or {})})
         lang = language if language in ("nl", "en") else None
         return self.checker(chosen).check(text, lang, options)

@@ -9,6 +9,7 @@ sentence marks a name, all capitals an abbreviation.
 from __future__ import annotations
 
 import threading
+import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
@@ -41,7 +42,15 @@ def in_dictionary(word: str, language: str) -> bool:
     checker = _checker(language)
     if word in checker:
         return True
+    plain = _without_accents(word)
+    if plain != word and plain in checker:
+        return True  # accents for stress: "één", "vóór", "dát"
     return language == "nl" and len(word) >= _MIN_COMPOUND and _compound(word, checker, 0)
+
+
+def _without_accents(word: str) -> str:
+    decomposed = unicodedata.normalize("NFD", word)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def _compound(word: str, checker, depth: int) -> bool:
@@ -59,6 +68,11 @@ def _compound(word: str, checker, depth: int) -> bool:
                                and _compound(tail, checker, depth + 1)):
             return True
     return False
+
+
+def in_word_list(word: str, language: str) -> bool:
+    """``word`` (lower case) is itself a dictionary entry (not only a compound of entries)."""
+    return word in _checker(language)
 
 
 @lru_cache(maxsize=5000)
@@ -133,6 +147,12 @@ class WordList:
         current.add(word.strip().lower())
         self.path.parent.mkdir(parents=True, exist_ok=True)
         atomic_write_text(self.path, "\n".join(sorted(current)) + "\n")
+
+    def replace_all(self, words: list[str]) -> None:
+        """The whole list at once (the officer edited it)."""
+        cleaned = sorted({w.strip().lower() for w in words if w.strip()})
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write_text(self.path, "".join(f"{w}\n" for w in cleaned))
 
     def remove(self, word: str) -> None:
         current = set(self.words()) - {word.strip().lower()}

@@ -59,18 +59,25 @@ def _add_sentence(found: list[Span], text: str, start: int, end: int) -> None:
 
 
 @lru_cache(maxsize=256)
-def phrase_pattern(phrases: tuple[str, ...], case_sensitive: bool = False) -> regex.Pattern | None:
-    """One pattern matching any of ``phrases`` as whole words; longest phrase wins."""
+def phrase_pattern(phrases: tuple[str, ...], case_sensitive: bool = False,
+                   word_start: bool = False) -> regex.Pattern | None:
+    """One pattern matching any of ``phrases`` as whole words; longest phrase wins.
+
+    ``word_start`` also matches a phrase at the start of a longer word, for Dutch compounds
+    ("stikstof" in "stikstofplan").
+    """
     cleaned = sorted({p.strip() for p in phrases if p.strip()}, key=len, reverse=True)
     if not cleaned:
         return None
     parts = [r"\s+".join(regex.escape(word) for word in phrase.split()) for phrase in cleaned]
     flags = regex.V0 if case_sensitive else regex.IGNORECASE
-    return regex.compile(r"(?<![\w@#])(?:" + "|".join(parts) + r")(?![\w])", flags)
+    end = r"\w*" if word_start else r"(?![\w])"
+    return regex.compile(r"(?<![\w@#])(?:" + "|".join(parts) + r")" + end, flags)
 
 
-def find_phrases(text: str, phrases: Iterable[str], case_sensitive: bool = False) -> list[Span]:
-    pattern = phrase_pattern(tuple(phrases), case_sensitive)
+def find_phrases(text: str, phrases: Iterable[str], case_sensitive: bool = False,
+                 word_start: bool = False) -> list[Span]:
+    pattern = phrase_pattern(tuple(phrases), case_sensitive, word_start)
     if pattern is None:
         return []
     return [Span(m.start(), m.end(), m.group()) for m in pattern.finditer(text)]

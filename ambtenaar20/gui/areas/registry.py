@@ -40,6 +40,8 @@ def _report_view(context: AppContext, parent: QWidget | None) -> QWidget:
     from ambtenaar20.gui.logbook.report_view import ReportView
 
     return ReportView(context, parent)
+
+
 def _writing_area(context: AppContext, parent: QWidget | None) -> QWidget:
     from ambtenaar20.gui.areas.writing.area import WritingArea
 

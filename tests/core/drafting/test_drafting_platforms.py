@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import pytest
+import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from ambtenaar20.core.drafting.platforms import count, platform, platforms
+from ambtenaar20.core.drafting.platforms import count, fit, platform, platforms
 
 
 def test_limits_are_data():
@@ -33,3 +36,22 @@ def test_counts(name, text, expected):
 def test_aliases_and_unknown():
     assert platform("Twitter").id == "x"
     assert platform("myspace") is None
+
+TEXTS = st.lists(st.one_of(st.text(max_size=20), st.sampled_from(
+    ["https://www.rijksoverheid.nl/a ", "@jan@social.overheid.nl ", "👨‍👩‍👧", "e\u0301", "\r\n"])),
+    max_size=10).map("".join)
+
+
+@settings(max_examples=80, deadline=None)
+@given(text=TEXTS, limit=st.integers(min_value=0, max_value=60),
+       name=st.sampled_from(["x", "mastodon", "bluesky", "threads", "linkedin"]))
+def test_the_part_that_fits_is_within_the_limit(text, limit, name):
+    target = platform(name)
+    fits = fit(text, target, limit)
+    assert 0 <= fits <= len(text)
+    if count(text, target) <= limit:
+        assert fits == len(text)
+    elif target.counting != "weighted":
+        assert count(text[:fits], target) <= limit
+    if name == "bluesky":
+        assert count(text, target) == len(regex.findall(r"\X", text))

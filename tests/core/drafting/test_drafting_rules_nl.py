@@ -181,3 +181,13 @@ def test_manual_checklist_is_listed(nl_checker):
     ids = [q.id for q in nl_checker.check(NEUTRAL, "nl").checklist]
     assert {"manual.facts", "manual.public", "manual.capacity", "manual.consent",
             "manual.alt-text"} <= set(ids)
+
+
+def test_a_single_dutch_compound_hashtag_is_one_word(found_nl):
+    assert "hashtag.case" not in found_nl("Lees meer over het #klimaatakkoord", "nl")
+
+
+def test_hashtag_split_uses_whole_dictionary_words(nl_checker):
+    result = nl_checker.check("Nieuws #wonenvoorouderen", "nl")
+    assert [f.suggestions for f in result.findings if f.rule == "hashtag.case"] == [
+        ("#WonenVoorOuderen",)]

@@ -61,3 +61,8 @@ def test_own_word_list_accepts_a_word(nl_checker, tmp_path):
     assert before == ["blorpwerk"] and after == []
     words.remove("blorpwerk")
     assert words.words() == frozenset()
+
+
+def test_stress_accents_are_not_spelling_mistakes(nl_checker):
+    text = "Eén ding is zeker: vóór de zomer komt er één nieuwe regeling, dát beloven we."
+    assert not [f.text for f in nl_checker.check(text, "nl").findings if f.rule == "spelling"]

@@ -107,3 +107,19 @@ def test_templates_builtin_and_own(context):
         drafts.remove_template("correction")
     drafts.remove_template(own.id)
     assert own not in drafts.templates("nl")
+
+
+def test_own_preferences_reach_the_checker(context):
+    from ambtenaar20.core.drafting.preferences import DraftingPreferences
+
+    service = context.drafting
+    assert service.preferences.load() == DraftingPreferences()
+    service.preferences.save(DraftingPreferences(
+        watchlist=["@jan_kamerlid"], topic_words=["stikstof"], limits={"mastodon": 1000}))
+    result = service.check("Ik vind dat stikstofplan onzin, zeg ik tegen @jan_kamerlid. " * 12,
+                           language="nl", platforms=("mastodon",))
+    rules = {f.rule for f in result.findings}
+    assert "mention.watchlist" in rules and "restraint" in rules
+    assert result.length.limit == 1000 and "length" not in rules
+    (context.paths.data_dir / "drafting.json").write_text("{broken", encoding="utf-8")
+    assert service.preferences.load() == DraftingPreferences()

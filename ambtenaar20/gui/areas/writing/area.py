@@ -12,15 +12,13 @@ from collections.abc import Callable
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QThreadPool, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QInputDialog,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QSplitter,
     QTabWidget,
@@ -33,6 +31,7 @@ from ambtenaar20.core.app_context import AppContext
 from ambtenaar20.core.drafting.drafts import STATUS_LABELS, STATUSES, Dismissal, Draft
 from ambtenaar20.core.drafting.model import CheckResult, Finding
 from ambtenaar20.core.i18n import _
+from ambtenaar20.gui.areas.writing.actions import WritingActions
 from ambtenaar20.gui.areas.writing.drafts_list import DraftsList
 from ambtenaar20.gui.areas.writing.editor import DraftEditor
 from ambtenaar20.gui.areas.writing.findings_panel import FindingsPanel
@@ -43,7 +42,7 @@ CHECK_DELAY_MS = 300
 AUTOSAVE_DELAY_MS = 1500
 
 
-class WritingArea(QSplitter):
+class WritingArea(WritingActions, QSplitter):
     def __init__(self, context: AppContext, parent: QWidget | None = None,
                  recorder: Any = None) -> None:
         super().__init__(Qt.Orientation.Horizontal, parent)
@@ -59,6 +58,7 @@ class WritingArea(QSplitter):
         self._dirty = False
         self._generation = 0
         self._questions_for: str | None = None
+        self._ticks: set[str] = set()
         self._build()
         self._check_timer = QTimer(self, singleShot=True, interval=CHECK_DELAY_MS)
         self._check_timer.timeout.connect(self.run_check)
@@ -111,16 +111,29 @@ class WritingArea(QSplitter):
         self.tabs.addTab(self.editor, _("Text"))
         self.tabs.addTab(self.preview, _("Preview"))
         column.addWidget(self.tabs, 1)
+        status_row = QHBoxLayout()
         self.metrics = QLabel()
         self.metrics.setWordWrap(True)
-        column.addWidget(self.metrics)
+        self.state = QLabel()
+        status_row.addWidget(self.metrics, 1)
+        status_row.addWidget(self.state)
+        column.addLayout(status_row)
         bottom = QHBoxLayout()
+        self.preferences_button = QPushButton(_("My lists…"))
+        self.preferences_button.setAccessibleName(_("My lists for drafting"))
+        self.preferences_button.clicked.connect(self.edit_preferences)
+        self.install_pack_button = QPushButton(_("Install guideline pack…"))
+        self.install_pack_button.setAccessibleName(_("Install guideline pack"))
+        self.install_pack_button.clicked.connect(self.install_pack)
         self.copy_button = QPushButton(_("Copy"))
+        self.copy_button.setAccessibleName(_("Copy the text to the clipboard"))
         self.copy_button.clicked.connect(self.copy_text)
         self.publish_button = QPushButton(_("Mark as published…"))
+        self.publish_button.setAccessibleName(_("Mark as published"))
         self.publish_button.clicked.connect(self.publish)
-        self.state = QLabel()
-        bottom.addWidget(self.state, 1)
+        bottom.addWidget(self.preferences_button)
+        bottom.addWidget(self.install_pack_button)
+        bottom.addStretch(1)
         bottom.addWidget(self.copy_button)
         bottom.addWidget(self.publish_button)
         column.addLayout(bottom)
@@ -246,7 +259,7 @@ class WritingArea(QSplitter):
         self.preview.setHtml(preview_html(result))
         key = f"{self.draft.id if self.draft else None}:{result.pack_id}"
         if self._questions_for != key:
-            self.panel.set_checklist(result.checklist, getattr(self, "_ticks", set()))
+            self.panel.set_checklist(result.checklist, self._ticks)
             self._questions_for = key
         score = (_("readability {score}").format(score=result.metrics.readability)
                  if result.metrics.readability is not None else _("readability: no text yet"))
@@ -281,6 +294,8 @@ class WritingArea(QSplitter):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self._watched_window and event.type() == QEvent.Type.Close:
             self.flush()
+            # Let autosaves and checks in flight finish before the database is closed.
+            QThreadPool.globalInstance().waitForDone(3000)
         return False
 
     # Actions -------------------------------------------------------------------------------
@@ -312,8 +327,8 @@ class WritingArea(QSplitter):
     def _tick(self, item_id: str, ticked: bool) -> None:
         if self.draft is not None:
             draft_id = self.draft.id
-            self._ticks = {*getattr(self, "_ticks", set()), item_id} if ticked else (
-                getattr(self, "_ticks", set()) - {item_id})
+            self._ticks = {*self._ticks, item_id} if ticked else (
+                self._ticks - {item_id})
             self._run(lambda: self.store.tick(draft_id, item_id, ticked))
 
     def _save_topic(self) -> None:
@@ -336,55 +351,3 @@ class WritingArea(QSplitter):
         if self.draft is not None and draft.id == self.draft.id:
             self.draft = Draft(**{**draft.__dict__, "text": self.editor.toPlainText()})
         self.refresh_list()
-
-    def copy_text(self) -> None:
-        QGuiApplication.clipboard().setText(self.editor.toPlainText())
-        self.state.setText(_("Copied to the clipboard"))
-
-    def use_template(self, template) -> None:
-        if self.draft is not None and not self.editor.toPlainText().strip():
-            self.editor.setPlainText(template.text)
-        else:
-            self.new_draft(template.text)
-
-    def save_as_template(self) -> None:
-        name, ok = QInputDialog.getText(self, _("Save as template"), _("Name of the template:"))
-        text = self.editor.toPlainText()
-        if ok and name.strip() and text.strip():
-            language = self.result.language if self.result else "nl"
-            self._run(lambda: (self.store.add_template(name, text, language),
-                               self.store.templates())[1], self.drafts_list.set_templates)
-
-    def ask_publication(self) -> tuple[str, str] | None:
-        url, ok = QInputDialog.getText(self, _("Mark as published"),
-                                       _("Web address (URL) of the published post:"))
-        if not ok or not url.strip():
-            return None
-        choices = list(self.platform_bar.selected()) or list(self.platform_bar.boxes)
-        platform, ok = QInputDialog.getItem(self, _("Mark as published"), _("Platform:"),
-                                            choices, 0, False)
-        return (url.strip(), platform) if ok else None
-
-    def publish(self) -> None:
-        if self.draft is None:
-            return
-        answer = self.ask_publication()
-        if answer is None:
-            return
-        self.flush()
-        url, platform = answer
-        draft_id, still_open = self.draft.id, list(self.open_findings)
-        recorder = self.recorder
-
-        def done(draft: Draft) -> None:
-            self._updated(draft)
-            self.status.setCurrentIndex(self.status.findData(draft.status))
-            if recorder is None:
-                QMessageBox.information(self, _("Published"), _(
-                    "The draft is marked as published. The log is not available in this "
-                    "version, so no log entry was made."))
-            else:
-                self.state.setText(_("Marked as published and added to the log"))
-
-        self._run(lambda: self.store.mark_published(draft_id, url, platform, still_open,
-                                                    recorder), done)

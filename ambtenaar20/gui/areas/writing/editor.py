@@ -45,6 +45,12 @@ def tooltip_html(finding: Finding) -> str:
     return "<p>" + "<br>".join(parts) + "</p>"
 
 
+def _whole_text(finding: Finding, text: str) -> bool:
+    """A finding about the text as a whole (tone, readability score), not about some words."""
+    body = text.strip()
+    return bool(body) and finding.end - finding.start >= len(body) and len(body) > 40
+
+
 class DraftEditor(QPlainTextEdit):
     """Plain text with wavy underlines for findings; undo/redo as usual."""
 
@@ -55,6 +61,7 @@ class DraftEditor(QPlainTextEdit):
                                   "type."))
         self.findings: list[Finding] = []
         self._checked_text = ""
+        self.last_tooltip = ""
 
     def show_findings(self, text: str, findings: list[Finding]) -> None:
         """Underline ``findings`` (computed for ``text``, which must be the current text)."""
@@ -62,7 +69,7 @@ class DraftEditor(QPlainTextEdit):
         self._checked_text = text
         selections = []
         for finding in findings:
-            if finding.end <= finding.start or finding.rule.startswith("tone."):
+            if finding.end <= finding.start or _whole_text(finding, text):
                 continue  # whole-text findings would underline everything; the panel has them
             selection = QTextEdit.ExtraSelection()
             fmt = QTextCharFormat()
@@ -83,7 +90,7 @@ class DraftEditor(QPlainTextEdit):
     def finding_at(self, qt_position: int) -> Finding | None:
         offset = from_qt(self._checked_text, qt_position)
         covering = [f for f in self.findings if f.start <= offset < f.end
-                    and not f.rule.startswith("tone.")]
+                    and not _whole_text(f, self._checked_text)]
         return min(covering, key=lambda f: f.end - f.start) if covering else None
 
     def apply_suggestion(self, finding: Finding, suggestion: str) -> bool:
@@ -107,13 +114,16 @@ class DraftEditor(QPlainTextEdit):
         self.setTextCursor(cursor)
         self.setFocus(Qt.FocusReason.OtherFocusReason)
 
-    def event(self, event: QEvent) -> bool:
+    def viewportEvent(self, event: QEvent) -> bool:
+        # Tooltips arrive at the viewport, not at the text field itself.
         if event.type() == QEvent.Type.ToolTip:
             position = self.cursorForPosition(event.pos()).position()
             finding = self.finding_at(position)
             if finding is not None:
-                QToolTip.showText(event.globalPos(), tooltip_html(finding), self)
+                self.last_tooltip = tooltip_html(finding)
+                QToolTip.showText(event.globalPos(), self.last_tooltip, self.viewport())
             else:
+                self.last_tooltip = ""
                 QToolTip.hideText()
             return True
-        return super().event(event)
+        return super().viewportEvent(event)

@@ -57,6 +57,7 @@ class FindingsPanel(QWidget):
         self.suggestion_buttons: list[QPushButton] = []
         for _index in range(MAX_SUGGESTION_BUTTONS):
             button = QPushButton()
+            button.setAccessibleName(_("Suggestion:"))
             button.setVisible(False)
             button.clicked.connect(lambda _c=False, b=button: self._choose(b))
             self.suggestion_buttons.append(button)
@@ -65,8 +66,10 @@ class FindingsPanel(QWidget):
         layout.addLayout(buttons)
         actions = QHBoxLayout()
         self.dismiss_button = QPushButton(_("Ignore with reason…"))
+        self.dismiss_button.setAccessibleName(_("Ignore finding"))
         self.dismiss_button.clicked.connect(self._dismiss)
         self.add_word_button = QPushButton(_("Add to my word list"))
+        self.add_word_button.setAccessibleName(_("Add to my word list"))
         self.add_word_button.clicked.connect(self._add_word)
         actions.addWidget(self.dismiss_button)
         actions.addWidget(self.add_word_button)
