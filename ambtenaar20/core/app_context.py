@@ -92,9 +92,14 @@ class AppContext:
 
     @cached_property
     def privacy(self) -> PrivacyService:
+        from ambtenaar20.core.drafting.erasure import DraftsErasure
+        from ambtenaar20.core.logbook.erasure import LogbookErasure
         from ambtenaar20.core.privacy import PrivacyService
 
-        return PrivacyService(self)
+        service = PrivacyService(self)
+        service.register_erasure(LogbookErasure(lambda: self.store.db))
+        service.register_erasure(DraftsErasure(lambda: self.store.db))
+        return service
 
     def save_settings(self) -> None:
         self.settings_store.save(self.settings)

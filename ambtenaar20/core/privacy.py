@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime
 import json
 import logging
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
@@ -84,6 +85,22 @@ class ErasureProvider(Protocol):
     def erase_counterpart(self, name: str) -> int:
         """Remove or pseudonymise everything about ``name``; how many records were affected."""
         ...
+
+
+#: What replaces an erased person's name; language-neutral, since the log is a shared record.
+ERASED_MARKER = "[verwijderd]"
+
+
+def name_pattern(name: str) -> re.Pattern[str]:
+    """Matches ``name`` as a whole word, any case, with or without a leading ``@``."""
+    bare = name.strip().lstrip("@")
+    return re.compile(rf"(?<![\w@])@?{re.escape(bare)}(?!\w)", re.IGNORECASE)
+
+
+def replace_name(text: str, pattern: re.Pattern[str]) -> tuple[str, bool]:
+    """``text`` with every match of ``pattern`` replaced by ``ERASED_MARKER``; changed?"""
+    replaced, count = pattern.subn(ERASED_MARKER, text)
+    return replaced, count > 0
 
 
 @dataclass(frozen=True)

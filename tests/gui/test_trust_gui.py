@@ -139,7 +139,7 @@ def test_erase_a_persons_data_from_the_window(qtbot, window, monkeypatch):
     monkeypatch.setattr(window.trust_actions, "confirm_erase", lambda name: name == "Pieter")
     with qtbot.waitSignal(window.trust_actions.erased, timeout=20_000) as erased:
         window.trust_actions.erase_person("Pieter")
-    assert erased.args[0].affected == {"log_entries": 1}
+    assert erased.args[0].affected["log_entries"] == 1
     assert "logboekregels: 1" in window.statusBar().currentMessage()
     assert [r[0] for r in context.store.db.execute("select counterpart from test_notes")] == [
         "Els"]

@@ -2,8 +2,9 @@
 
 Posts and replies made for government tasks are government information (Archiefwet, Woo), so a
 row is never physically removed or its history rewritten: deleting sets ``deleted_at``; triggers
-refuse ``DELETE`` on both tables and ``UPDATE`` on history rows. Indexes are chosen for the
-Logboek view's filtered, newest-first list over 100,000 entries.
+refuse ``DELETE`` on both tables and ``UPDATE`` on history rows - except inside an AVG
+erasure, which opens ``log_erasure_gate`` for its own transaction (``logbook/erasure.py``).
+Indexes are chosen for the Logboek view's filtered, newest-first list over 100,000 entries.
 """
 
 from __future__ import annotations
@@ -99,3 +100,19 @@ CREATE TRIGGER interaction_history_never_changed BEFORE UPDATE ON interaction_hi
     BEGIN SELECT RAISE(ABORT, 'log history is kept'); END
     """,
 )
+
+
+@log_migrations(name="0002_erasure_gate")
+def _allow_sanctioned_erasure(db: Database) -> None:
+    # The gate table holds a row only inside an erasure's transaction; other connections never
+    # see it, so for them history stays unchangeable.
+    for statement in (
+        "CREATE TABLE log_erasure_gate (id INTEGER PRIMARY KEY)",
+        "DROP TRIGGER interaction_history_never_changed",
+        """
+        CREATE TRIGGER interaction_history_never_changed BEFORE UPDATE ON interaction_history
+            WHEN NOT EXISTS (SELECT 1 FROM log_erasure_gate)
+            BEGIN SELECT RAISE(ABORT, 'log history is kept'); END
+        """,
+    ):
+        db.execute(statement)
