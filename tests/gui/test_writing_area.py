@@ -261,3 +261,23 @@ def test_published_draft_lands_in_the_real_log(qtbot, context, monkeypatch):
     assert (entry.draft_id, entry.url, entry.platform) == (
         widget.draft.id, "https://social.overheid.nl/@gemeente/2", "mastodon")
     assert entry.open_findings and entry.open_findings >= 1
+
+
+def test_autosave_tries_again_after_a_failed_write(qtbot, area, monkeypatch):
+    from ambtenaar20.core.errors import StoreError
+
+    real_save = area.store.save_text
+    attempts: list[str] = []
+
+    def flaky(draft_id, text):
+        attempts.append(text)
+        if len(attempts) == 1:
+            raise StoreError("schijf vol")
+        real_save(draft_id, text)
+
+    monkeypatch.setattr(area.store, "save_text", flaky)
+    area.editor.setPlainText("Moet er toch komen")
+    qtbot.waitUntil(lambda: area.state.text() == "schijf vol", timeout=4000)
+    qtbot.waitUntil(lambda: real_save.__self__.get(area.draft.id).text == "Moet er toch komen",
+                    timeout=6000)
+    assert len(attempts) >= 2

@@ -151,14 +151,20 @@ class WritingArea(WritingActions, QSplitter):
         self.setStretchFactor(2, 2)
         self.setSizes([220, 560, 360])
 
-    def _run(self, work: Callable[[], Any], done: Callable[[Any], None] | None = None) -> None:
+    def _run(self, work: Callable[[], Any], done: Callable[[Any], None] | None = None,
+             failed: Callable[[Exception], None] | None = None) -> None:
         def deliver(result: Any) -> None:
             # The area may be gone by the time a worker finishes (window closed).
             if done is not None and shiboken6.isValid(self):
                 done(result)
 
+        def report(error: Exception) -> None:
+            if failed is not None and shiboken6.isValid(self):
+                failed(error)
+            self._show_error(error)
+
         run_in_background(lambda _token, _progress: work(), on_success=deliver,
-                          on_error=self._show_error)
+                          on_error=report)
 
     def _show_error(self, error: Exception) -> None:
         if shiboken6.isValid(self):
@@ -207,6 +213,7 @@ class WritingArea(WritingActions, QSplitter):
         if draft.feed_item_id is not None:
             self.linked_item.setText(_("Reply to item {id}").format(id=draft.feed_item_id))
         self.dismissals = []
+        self._ticks = set()
         self._questions_for = None
         draft_id = draft.id
         self._run(lambda: (self.store.dismissals(draft_id), self.store.ticks(draft_id)),
@@ -275,8 +282,15 @@ class WritingArea(WritingActions, QSplitter):
             return
         draft_id, text = self.draft.id, self.editor.toPlainText()
         self._dirty = False
+
+        def not_saved(_error: Exception) -> None:
+            # Keep it dirty so the next pause (or closing) tries again.
+            if self.draft is not None and self.draft.id == draft_id:
+                self._dirty = True
+                self._save_timer.start()
+
         self._run(lambda: self.store.save_text(draft_id, text),
-                  lambda _r: (self.state.setText(_("Saved")), self.refresh_list()))
+                  lambda _r: (self.state.setText(_("Saved")), self.refresh_list()), not_saved)
 
     def flush(self) -> None:
         """Save now and wait for it: used when switching drafts and when the window closes."""
