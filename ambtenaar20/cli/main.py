@@ -32,7 +32,13 @@ EXIT_USAGE = 2
 EXIT_INTERNAL = 3
 
 #: Modules that add a subcommand; order is the order in ``--help``.
-COMMAND_MODULES = ("ambtenaar20.cli.gui_command",)
+COMMAND_MODULES = (
+    "ambtenaar20.cli.gui_command",
+    "ambtenaar20.cli.feeds_command",
+    "ambtenaar20.cli.topics_command",
+    "ambtenaar20.cli.refresh_command",
+    "ambtenaar20.cli.items_command",
+)
 
 Handler = Callable[[argparse.Namespace, "ContextOpener"], int]
 

@@ -20,6 +20,9 @@ from ambtenaar20.core.paths import AppPaths, resolve_data_dir
 from ambtenaar20.core.settings import Settings, SettingsStore
 
 if TYPE_CHECKING:
+    from ambtenaar20.core.feeds.items import ItemService
+    from ambtenaar20.core.feeds.service import FeedService
+    from ambtenaar20.core.feeds.topics import TopicService
     from ambtenaar20.core.store.database import OpenReport, Store
 
 log = logging.getLogger(__name__)
@@ -56,6 +59,25 @@ class AppContext:
     def sentiment(self) -> SentimentAnalyser:
         """The one sentiment analyser, shared by feed items and drafts."""
         return SentimentAnalyser()
+
+    @cached_property
+    def feeds(self) -> FeedService:
+        from ambtenaar20.core.feeds.service import FeedService
+        from ambtenaar20.core.secret_store import SecretStore
+
+        return FeedService(self.store, self.settings.feeds, SecretStore())
+
+    @cached_property
+    def topics(self) -> TopicService:
+        from ambtenaar20.core.feeds.topics import TopicService
+
+        return TopicService(self.store)
+
+    @cached_property
+    def items(self) -> ItemService:
+        from ambtenaar20.core.feeds.items import ItemService
+
+        return ItemService(self.store, self.sentiment)
 
     def save_settings(self) -> None:
         self.settings_store.save(self.settings)

@@ -28,4 +28,6 @@ def _create_app_meta(db: Database) -> None:
 
 def migration_sets() -> list[Migrations]:
     """All migration sets, in the order they are applied."""
-    return [core_migrations]
+    from ambtenaar20.core.feeds.schema import feeds_migrations
+
+    return [core_migrations, feeds_migrations]
