@@ -40,7 +40,8 @@ def test_every_corpus_file_ingests_and_sanitize_cases_keep_no_active_content(con
             assert outcome.error  # a plain message, stored per feed
     assert report.new_items > 1000
     sanitize_items = db.execute(
-        "SELECT i.html, i.title, i.text FROM items i JOIN feeds f ON f.id = i.feed_id "
+        "SELECT b.html, i.title, b.text FROM items i JOIN feeds f ON f.id = i.feed_id "
+        "JOIN item_bodies b ON b.item_id = i.id "
         "WHERE f.url LIKE '%/sanitize/%'").fetchall()
     assert len(sanitize_items) > 100
     for html, title, _text in sanitize_items:

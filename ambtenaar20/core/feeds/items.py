@@ -20,8 +20,9 @@ _FULL = """SELECT i.id, i.feed_id, coalesce(nullif(f.title, ''), f.url) AS feed,
                   i.title, i.link, i.author, i.published, i.fetched, i.lang, i.polarity,
                   i.subjectivity, coalesce(i.sentiment_override, i.sentiment) AS sentiment,
                   i.sentiment AS sentiment_computed, i.sentiment_override, i.read, i.starred,
-                  i.needs_response, i.responded, i.html, i.text
-           FROM items i JOIN feeds f ON f.id = i.feed_id"""
+                  i.needs_response, i.responded, b.html, b.text
+           FROM items i JOIN feeds f ON f.id = i.feed_id
+           JOIN item_bodies b ON b.item_id = i.id"""
 
 
 class ItemService:
@@ -41,10 +42,8 @@ class ItemService:
             raise UsageError(_("There is no topic named '{name}'.").format(name=name))
         return row[0]
 
-    def item_ids(self, *, topic: str | None = None, feed_id: int | None = None,
-                 unread: bool = False, starred: bool = False, query: str | None = None,
-                 limit: int = 0) -> list[int]:
-        """Ids of the selected items, newest first; ``limit`` 0 means all."""
+    def _selection(self, topic: str | None, feed_id: int | None, unread: bool, starred: bool,
+                   query: str | None) -> tuple[str, list[Any]]:
         joins, where, params = [], [], []
         if topic is not None:
             joins.append("JOIN item_topics it ON it.item_id = i.id AND it.topic_id = ?")
@@ -60,20 +59,34 @@ class ItemService:
             where.append("i.read = 0")
         if starred:
             where.append("i.starred = 1")
-        sql = "SELECT i.id FROM items i " + " ".join(joins)
+        sql = "FROM items i " + " ".join(joins)
         if where:
             sql += " WHERE " + " AND ".join(where)
-        sql += " ORDER BY i.published DESC, i.id DESC"
+        return sql, params
+
+    def item_ids(self, *, topic: str | None = None, feed_id: int | None = None,
+                 unread: bool = False, starred: bool = False, query: str | None = None,
+                 limit: int = 0, offset: int = 0) -> list[int]:
+        """Ids of the selected items, newest first; ``limit`` 0 means all."""
+        where, params = self._selection(topic, feed_id, unread, starred, query)
+        sql = f"SELECT i.id {where} ORDER BY i.published DESC, i.id DESC"
         if limit > 0:
-            sql += f" LIMIT {int(limit)}"
+            sql += f" LIMIT {int(limit)} OFFSET {int(offset)}"
         return [row[0] for row in self.db.execute(sql, params)]
+
+    def count_items(self, *, topic: str | None = None, feed_id: int | None = None,
+                    unread: bool = False, starred: bool = False,
+                    query: str | None = None) -> int:
+        where, params = self._selection(topic, feed_id, unread, starred, query)
+        return self.db.execute(f"SELECT count(*) {where}", params).fetchone()[0]
 
     def rows(self, ids: Sequence[int], *, full: bool = True) -> list[dict[str, Any]]:
         """Items for ``ids`` in that order; ``full`` False leaves out html and text."""
         if not ids:
             return []
         found: dict[int, dict[str, Any]] = {}
-        sql = _FULL if full else _FULL.replace(", i.html, i.text", "")
+        sql = _FULL if full else _FULL.replace(", b.html, b.text", "").replace(
+            "\n           JOIN item_bodies b ON b.item_id = i.id", "")
         for start in range(0, len(ids), 500):
             chunk = list(ids[start:start + 500])
             marks = ",".join("?" * len(chunk))
@@ -156,16 +169,19 @@ class ItemService:
             if cancel is not None:
                 cancel.raise_if_cancelled()
             if ids is None:
-                rows = self.db.execute("SELECT id, title, text FROM items WHERE sentiment IS NULL "
-                                       "LIMIT ?", [batch]).fetchall()
+                rows = self.db.execute(
+                    "SELECT i.id, b.title, b.text FROM items i JOIN item_bodies b "
+                    "ON b.item_id = i.id WHERE i.sentiment IS NULL LIMIT ?", [batch]).fetchall()
             else:
                 chunk = list(ids[position:position + batch])
                 position += batch
                 if not chunk:
                     break
                 marks = ",".join("?" * len(chunk))
-                rows = self.db.execute(f"SELECT id, title, text FROM items WHERE id IN ({marks}) "
-                                       "AND sentiment IS NULL", chunk).fetchall()
+                rows = self.db.execute(
+                    f"SELECT i.id, b.title, b.text FROM items i JOIN item_bodies b "
+                    f"ON b.item_id = i.id WHERE i.id IN ({marks}) AND i.sentiment IS NULL",
+                    chunk).fetchall()
             if not rows and ids is None:
                 break
             results = []

@@ -181,7 +181,8 @@ class FeedService:
             # The index is external-content: its rows must be deleted with the old values.
             self.db.execute(
                 "INSERT INTO items_fts(items_fts, rowid, title, text) "
-                "SELECT 'delete', id, title, text FROM items WHERE feed_id = ?", [feed["id"]])
+                "SELECT 'delete', b.item_id, b.title, b.text FROM item_bodies b "
+                "JOIN items i ON i.id = b.item_id WHERE i.feed_id = ?", [feed["id"]])
             self.db.execute("DELETE FROM items WHERE feed_id = ?", [feed["id"]])
             self.db.execute("DELETE FROM feeds WHERE id = ?", [feed["id"]])
         if feed["username"]:
@@ -330,12 +331,17 @@ class FeedService:
         before = db.execute("SELECT coalesce(max(id), 0) FROM items").fetchone()[0]
         fetched = stamp(moment)
         db.conn.executemany(
-            "INSERT INTO items (feed_id, dedupe_key, title, link, author, published, fetched, "
-            "html, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO items (feed_id, dedupe_key, title, link, author, published, fetched) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
             [(feed_id, item.dedupe_key, item.title, item.link, item.author, item.published,
-              fetched, item.html, item.text) for item in fresh.values()])
+              fetched) for item in fresh.values()])
+        new_ids = db.execute("SELECT dedupe_key, id FROM items WHERE id > ?", [before])
+        db.conn.executemany(
+            "INSERT INTO item_bodies (item_id, title, html, text) VALUES (?, ?, ?, ?)",
+            [(item_id, fresh[key].title, fresh[key].html, fresh[key].text)
+             for key, item_id in new_ids.fetchall()])
         db.execute("INSERT INTO items_fts(rowid, title, text) "
-                   "SELECT id, title, text FROM items WHERE id > ?", [before])
+                   "SELECT item_id, title, text FROM item_bodies WHERE item_id > ?", [before])
         for topic_id, name, query in topics:
             ids = match_new_items(db, topic_id, query, before)
             report.matched[name] = report.matched.get(name, 0) + len(ids)
@@ -352,7 +358,8 @@ class FeedService:
         with self.db.atomic():
             self.db.execute(
                 "INSERT INTO items_fts(items_fts, rowid, title, text) "
-                f"SELECT 'delete', id, title, text FROM items WHERE {condition}", [limit, limit])
+                "SELECT 'delete', item_id, title, text FROM item_bodies WHERE item_id IN "
+                f"(SELECT id FROM items WHERE {condition})", [limit, limit])
             cursor = self.db.execute(f"DELETE FROM items WHERE {condition}", [limit, limit])
         return cursor.rowcount
 
