@@ -30,10 +30,16 @@ def _ignore_context(build: Callable[[QWidget | None], QWidget]):
     return lambda _context, parent: build(parent)
 
 
+def _following(context: AppContext, parent: QWidget | None) -> QWidget:
+    from ambtenaar20.gui.areas.following.area import FollowingArea
+
+    return FollowingArea(context, parent)
+
+
 AREAS: tuple[AreaSpec, ...] = (
     AreaSpec("follow", N_("Follow"), N_("Topics and feeds"),
              QStyle.StandardPixmap.SP_FileDialogContentsView,
-             _ignore_context(placeholders.following_placeholder)),
+             lambda context, parent: _following(context, parent)),
     AreaSpec("write", N_("Write"), N_("Drafts checked against the guidelines"),
              QStyle.StandardPixmap.SP_FileDialogDetailedView,
              _ignore_context(placeholders.writing_placeholder)),
