@@ -101,7 +101,7 @@ class FollowingArea(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(22)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((1, 130), (2, 115), (3, 70), (4, 60)):
+        for column, width in ((1, 120), (2, 132), (3, 68), (4, 78)):
             self.table.setColumnWidth(column, width)
         self.reader = ReaderPane()
         self.trend = TrendChart()
@@ -116,13 +116,14 @@ class FollowingArea(QWidget):
         self.tabs.addTab(self.reader, _("Item"))
         self.tabs.addTab(trend_page, _("Trend"))
 
-        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter = self.splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.tree)
         splitter.addWidget(self.table)
         splitter.addWidget(self.tabs)
-        splitter.setSizes([190, 430, 430])
-        splitter.setStretchFactor(1, 1)
-        splitter.setStretchFactor(2, 1)
+        splitter.setSizes([230, 620, 520])
+        splitter.setStretchFactor(0, 0)
+        splitter.setStretchFactor(1, 3)
+        splitter.setStretchFactor(2, 2)
         working = QWidget()
         working_layout = QVBoxLayout(working)
         working_layout.setContentsMargins(0, 0, 0, 0)
@@ -215,7 +216,13 @@ class FollowingArea(QWidget):
 
     def _fill_tree(self, result: tuple[list[dict], list[dict], int]) -> None:
         feeds, topics, unread = result
-        self.pages.setCurrentIndex(1 if feeds else 0)
+        if feeds and self.pages.currentIndex() == 0:
+            self.pages.setCurrentIndex(1)
+            # Sizes are set once the panes are visible; set while hidden they are discarded.
+            width = max(self.width(), 900)
+            self.splitter.setSizes([width * 17 // 100, width * 50 // 100, width * 33 // 100])
+        elif not feeds:
+            self.pages.setCurrentIndex(0)
         current = self.tree.currentItem()
         chosen = (current.data(0, KIND_ROLE), current.data(0, VALUE_ROLE)) if current else None
         self.tree.blockSignals(True)

@@ -76,11 +76,15 @@ class ReaderPane(QWidget):
         for label, value in ((_("Tone: automatic"), None), (_("Tone: positive"), "positive"),
                              (_("Tone: neutral"), "neutral"), (_("Tone: negative"), "negative")):
             self.tone.addItem(label, value)
-        buttons = QHBoxLayout()
-        for widget in (self.open_button, self.read_button, self.star_button,
-                       self.response_button, self.reply_button, self.tone):
-            buttons.addWidget(widget)
-        buttons.addStretch(1)
+        # Two rows, so the pane stays narrow enough to leave the item list room.
+        buttons = QVBoxLayout()
+        for row_widgets in ((self.open_button, self.reply_button, self.tone),
+                            (self.read_button, self.star_button, self.response_button)):
+            row = QHBoxLayout()
+            for widget in row_widgets:
+                row.addWidget(widget)
+            row.addStretch(1)
+            buttons.addLayout(row)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.meta)

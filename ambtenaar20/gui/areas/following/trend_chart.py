@@ -10,10 +10,11 @@ from PySide6.QtCharts import (
     QBarSet,
     QChart,
     QChartView,
+    QDateTimeAxis,
     QLineSeries,
     QValueAxis,
 )
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, QDateTime, Qt, QTime
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QWidget
 
@@ -38,24 +39,28 @@ class TrendChart(QChartView):
         tone = QLineSeries()
         tone.setName(_("Average tone (-1 to +1)"))
         labels = []
-        for index, point in enumerate(series):
+        for point in series:
             bars.append(point["items"])
+            noon = QDateTime(QDate.fromString(point["day"], "yyyy-MM-dd"), QTime(12, 0))
             if point["polarity"] is not None:
-                tone.append(index, point["polarity"])
-            # Day-month labels; every label would be unreadable over 90 days.
-            step = 1 if len(series) <= 31 else 7
-            day = point["day"]
-            labels.append(f"{day[8:10]}-{day[5:7]}" if index % step == 0 else " " * (index % 7))
+                tone.append(noon.toMSecsSinceEpoch(), point["polarity"])
+            labels.append(point["day"])
         bar_series = QBarSeries()
         bar_series.append(bars)
         chart.addSeries(bar_series)
         chart.addSeries(tone)
+        # The bars sit on a hidden category axis (one slot per day); the visible date axis spans
+        # the same days, so each day's noon is the middle of its bar. Category labels would be
+        # elided to the width of one bar.
         days = QBarCategoryAxis()
         days.append(labels or [""])
-        days.setLabelsAngle(-60)
+        days.setVisible(False)
         counts = QValueAxis()
         counts.setLabelFormat("%d")
-        counts.setRange(0, max([point["items"] for point in series] + [1]))
+        highest = max([point["items"] for point in series] + [1])
+        counts.setRange(0, highest)
+        # Whole numbers only: one tick per item up to 10, else about ten ticks.
+        counts.setTickCount(highest + 1 if highest <= 10 else 11)
         counts.setTitleText(_("items"))
         polarity = QValueAxis()
         polarity.setRange(-1, 1)
@@ -65,9 +70,12 @@ class TrendChart(QChartView):
         chart.addAxis(polarity, Qt.AlignmentFlag.AlignRight)
         bar_series.attachAxis(days)
         bar_series.attachAxis(counts)
-        tone_x = QValueAxis()
-        tone_x.setRange(-0.5, max(len(series) - 0.5, 0.5))
-        tone_x.setVisible(False)
+        tone_x = QDateTimeAxis()
+        tone_x.setFormat("dd-MM")
+        tone_x.setTickCount(7 if len(series) <= 31 else 10)
+        if series:
+            first = QDateTime(QDate.fromString(series[0]["day"], "yyyy-MM-dd"), QTime(0, 0))
+            tone_x.setRange(first, first.addDays(len(series)))
         chart.addAxis(tone_x, Qt.AlignmentFlag.AlignBottom)
         tone.attachAxis(tone_x)
         tone.attachAxis(polarity)
