@@ -19,6 +19,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+import itertools
+
 from feed_corpus import LoopbackFeeds
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
@@ -61,7 +63,7 @@ def main() -> None:
             app.processEvents()
             time.sleep(0.0005)
         heartbeat.stop()
-        gaps = [(b - a) * 1000 for a, b in zip(beats, beats[1:], strict=False)]
+        gaps = [(b - a) * 1000 for a, b in itertools.pairwise(beats)]
         print(f"refresh of {args.feeds} feeds x {args.items} items: {refresh_s * 1000:.0f} ms, "
               f"then 3 s of list reload and sentiment")
         print(f"heartbeats: {len(beats)}, median gap {statistics.median(gaps):.1f} ms, "

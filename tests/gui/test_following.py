@@ -128,3 +128,23 @@ def test_empty_state_when_there_are_no_feeds(qtbot, make_context):
     assert widget.pages.currentWidget() is widget.empty
     assert widget.empty.title_label.text() == (
         "Nog geen feeds — voeg er een toe of importeer een OPML-bestand")
+
+
+def test_remove_feed_asks_and_deletes_its_items(qtbot, area, monkeypatch):
+    from ambtenaar20.gui.areas.following import feed_actions
+
+    task = area.refresh()
+    with qtbot.waitSignal(task.signals.finished, timeout=30_000):
+        pass
+    feed = area.context.feeds.list_feeds()[0]
+    asked = []
+    buttons = feed_actions.QMessageBox.StandardButton
+    monkeypatch.setattr(feed_actions.QMessageBox, "question",
+                        lambda *args: asked.append(args) or buttons.No)
+    area.remove_feed(feed["id"])
+    assert asked and len(area.context.feeds.list_feeds()) == 50
+    monkeypatch.setattr(feed_actions.QMessageBox, "question",
+                        lambda *args: feed_actions.QMessageBox.StandardButton.Yes)
+    area.remove_feed(feed["id"])
+    qtbot.waitUntil(lambda: len(area.context.feeds.list_feeds()) == 49, timeout=10_000)
+    assert area.context.items.count_items(feed_id=feed["id"]) == 0

@@ -8,7 +8,6 @@ returns at once (the worker stops at its next check; no one waits for it).
 from __future__ import annotations
 
 import logging
-import time
 from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
@@ -17,7 +16,6 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -40,19 +38,18 @@ from PySide6.QtWidgets import (
 from ambtenaar20.core.app_context import AppContext
 from ambtenaar20.core.i18n import _, ngettext
 from ambtenaar20.gui.areas.empty_state import EmptyState
-from ambtenaar20.gui.areas.following.dialogs import AddFeedDialog, AddTopicDialog
+from ambtenaar20.gui.areas.following.feed_actions import KIND_ROLE, VALUE_ROLE, FeedActions
 from ambtenaar20.gui.areas.following.item_model import ItemListModel, Selection, while_alive
 from ambtenaar20.gui.areas.following.reader import ReaderPane
+from ambtenaar20.gui.areas.following.refresh_control import RefreshControl
 from ambtenaar20.gui.areas.following.trend_chart import TrendChart
 from ambtenaar20.gui.workers import BackgroundTask, run_in_background
 
 log = logging.getLogger(__name__)
 
-KIND_ROLE = Qt.ItemDataRole.UserRole + 1
-VALUE_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
-class FollowingArea(QWidget):
+class FollowingArea(FeedActions, RefreshControl, QWidget):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
@@ -158,6 +155,8 @@ class FollowingArea(QWidget):
         self.import_button.clicked.connect(self.import_opml)
         self.search.returnPressed.connect(self._search)
         self.tree.currentItemChanged.connect(self._tree_selection_changed)
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.tree.customContextMenuRequested.connect(self._tree_menu)
         self.table.selectionModel().currentRowChanged.connect(self._item_selected)
         self.trend_days.currentIndexChanged.connect(lambda _index: self._load_trend())
         self.reader.flag_changed.connect(self._set_flag)
@@ -362,116 +361,6 @@ class FollowingArea(QWidget):
                           on_error=self._show_error)
 
     # -- actions -----------------------------------------------------------------------------
-
-    def add_feed(self) -> None:
-        dialog = AddFeedDialog(self)
-        if dialog.exec() != AddFeedDialog.DialogCode.Accepted:
-            return
-        url, title, user, password = dialog.values()
-
-        def work(_cancel, _progress):
-            service = self.context.feeds
-            target = service.validate_url(url)
-            kind, found = service.discover(target, user, password)
-            if kind == "page" and found:
-                target = found[0][0]
-            return service.add_feed(target, title, user, password)
-
-        self._run(work, on_success=lambda _feed: (self.reload_lists(), self.refresh()),
-                          on_error=self._show_error)
-
-    def add_topic(self) -> None:
-        dialog = AddTopicDialog(self)
-        if dialog.exec() != AddTopicDialog.DialogCode.Accepted:
-            return
-        name, query = dialog.values()
-        self._run(lambda _c, _p: self.context.topics.add_topic(name, query),
-                          on_success=lambda _topic: self.reload_lists(),
-                          on_error=self._show_error)
-
-    def import_opml(self) -> None:
-        path, _filter = QFileDialog.getOpenFileName(self, _("Import OPML"), "",
-                                                    _("OPML files (*.opml *.xml)"))
-        if not path:
-            return
-        self._run(lambda _c, _p: self.context.feeds.import_opml(path),
-                          on_success=lambda _r: (self.reload_lists(), self.refresh()),
-                          on_error=self._show_error)
-
-    def refresh(self) -> BackgroundTask | None:
-        if self.refresh_task is not None and not self.refresh_task.done:
-            return self.refresh_task
-        bar = self._status_bar()
-        if bar is not None and not self._status_installed:
-            bar.addPermanentWidget(self.progress)
-            bar.addPermanentWidget(self.cancel_button)
-            self._status_installed = True
-        self.progress.setRange(0, 0)
-        self.progress.show()
-        self.cancel_button.show()
-        self.refresh_button.setEnabled(False)
-        self._say(_("Refreshing feeds…"))
-        def work(cancel, progress):
-            report = self.context.feeds.refresh(cancel, progress)
-            notify = {topic["name"] for topic in self.context.topics.list_topics()
-                      if topic["notify"]}
-            return report, notify
-
-        self.refresh_task = self._run(
-            work, on_success=self._refreshed, on_error=self._refresh_failed,
-            on_progress=self._refresh_progress, on_cancelled=lambda: None)
-        return self.refresh_task
-
-    def cancel_refresh(self) -> None:
-        """Returns at once: the worker notices the token; nobody waits for it here."""
-        if self.refresh_task is not None:
-            self.refresh_task.cancel()
-        self._refresh_ui_done()
-        self._say(_("Refresh cancelled."))
-
-    def _refresh_progress(self, done: int, total: int, _what: str) -> None:
-        self.progress.setRange(0, max(total, 1))
-        self.progress.setValue(done)
-
-    def _refresh_ui_done(self) -> None:
-        self.progress.hide()
-        self.cancel_button.hide()
-        self.refresh_button.setEnabled(True)
-
-    def _refresh_failed(self, error: Exception) -> None:
-        self._refresh_ui_done()
-        self._show_error(error)
-
-    def _refreshed(self, result) -> None:
-        report, notify = result
-        self._refresh_ui_done()
-        failed = sum(1 for outcome in report.feeds if outcome.status == "error")
-        message = ngettext("{n} new item", "{n} new items", report.new_items).format(
-            n=report.new_items) + " · " + _("last refreshed {time}").format(
-            time=time.strftime("%H:%M"))
-        if failed:
-            message += " · " + ngettext("{n} feed failed", "{n} feeds failed", failed).format(
-                n=failed)
-        self._say(message)
-        self._notify(report, notify)
-        self.reload_lists()
-        if report.new_items:
-            self.model.reload()
-        # Sentiment follows the refresh, so the refresh itself stays quick.
-        self._run(lambda cancel, _p: self.context.items.analyse_pending(cancel=cancel),
-                          on_error=self._show_error)
-
-    def _notify(self, report, wanted: set[str]) -> None:
-        news = {name: count for name, count in report.matched.items()
-                if count and name in wanted}
-        if not news or not QSystemTrayIcon.isSystemTrayAvailable():
-            return
-        if self._tray is None:
-            self._tray = QSystemTrayIcon(self.window().windowIcon(), self)
-            self._tray.show()
-        text = "; ".join(_("{topic}: {n} new").format(topic=name, n=count)
-                         for name, count in news.items())
-        self._tray.showMessage(_("New items for your topics"), text)
 
     def _show_error(self, error: Exception) -> None:
         """Plain messages (``Ambtenaar20Error``) in a dialog that does not block the window."""
