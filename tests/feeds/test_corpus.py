@@ -50,3 +50,27 @@ def test_every_corpus_file_ingests_and_sanitize_cases_keep_no_active_content(con
     for href in re.findall(r'href="([^"]*)"', "".join(row[0] for row in sanitize_items)):
         assert not re.match(r"\s*[a-z][a-z0-9+.-]*:", href, re.IGNORECASE) or \
             href.lower().startswith(("http:", "https:", "mailto:")), href
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="feedparser test corpus not present")
+def test_fast_path_agrees_with_feedparser_wherever_it_is_taken():
+    from datetime import UTC, datetime
+
+    import feedparser
+
+    from ambtenaar20.core.feeds.parsing import _try_fast
+    from ambtenaar20.core.feeds.sanitize import plain_text
+
+    taken = 0
+    for path in sorted(CORPUS.rglob("*.xml")):
+        data = path.read_bytes()
+        fast = _try_fast(data, datetime.now(UTC))
+        if fast is None:
+            continue
+        taken += 1
+        reference = feedparser.parse(data).entries
+        assert len(fast.items) == len(reference), path
+        for mine, theirs in zip(fast.items, reference, strict=True):
+            assert mine.title == plain_text(str(theirs.get("title", "") or "")), path
+            assert mine.link == str(theirs.get("link", "") or "").strip(), path
+    assert taken > 0
