@@ -5,8 +5,16 @@ from __future__ import annotations
 import os
 
 import pytest
+from hypothesis import settings
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+# Property tests explore new random inputs on every developer run; in CI they replay a fixed
+# sequence, so a red build always means a change broke something, never a lucky draw. Inputs
+# a developer run finds are added to the tests as @example.
+settings.register_profile("ci", derandomize=True, print_blob=True)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE") or
+                      ("ci" if os.environ.get("CI") else "default"))
 
 
 @pytest.fixture(autouse=True)

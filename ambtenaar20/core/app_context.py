@@ -23,6 +23,9 @@ from ambtenaar20.core.settings import Settings, SettingsStore
 if TYPE_CHECKING:
     from ambtenaar20.core.backup.service import BackupService
     from ambtenaar20.core.drafting.service import DraftingService
+    from ambtenaar20.core.feeds.items import ItemService
+    from ambtenaar20.core.feeds.service import FeedService
+    from ambtenaar20.core.feeds.topics import TopicService
     from ambtenaar20.core.privacy import PrivacyService
     from ambtenaar20.core.store.database import OpenReport, Store
 
@@ -99,7 +102,30 @@ class AppContext:
         service = PrivacyService(self)
         service.register_erasure(LogbookErasure(lambda: self.store.db))
         service.register_erasure(DraftsErasure(lambda: self.store.db))
+        service.register_retention(_FeedItemRetention(self))
         return service
+
+    @cached_property
+    def feeds(self) -> FeedService:
+        from ambtenaar20.core.feeds.service import FeedService
+        from ambtenaar20.core.secret_store import SecretStore
+
+        # Retention runs after each refresh, through the privacy service, so items that drafts
+        # or log entries refer to are kept and the period is the one set in the preferences.
+        return FeedService(self.store, self.settings.feeds, SecretStore(),
+                           after_refresh=self.privacy.purge_expired)
+
+    @cached_property
+    def topics(self) -> TopicService:
+        from ambtenaar20.core.feeds.topics import TopicService
+
+        return TopicService(self.store)
+
+    @cached_property
+    def items(self) -> ItemService:
+        from ambtenaar20.core.feeds.items import ItemService
+
+        return ItemService(self.store, self.sentiment)
 
     def save_settings(self) -> None:
         self.settings_store.save(self.settings)
@@ -123,6 +149,20 @@ class _LogbookRecorder:
     def record_published(self, draft_id: int, url: str, platform: str, topic: str,
                          open_findings: list) -> None:
         self._context.logbook.record_published(draft_id, url, platform, topic, open_findings)
+
+
+class _FeedItemRetention:
+    """Purges old feed items, keeping the ones a draft or a log entry refers to."""
+
+    kind = "feed_items"
+
+    def __init__(self, context: AppContext) -> None:
+        self._context = context
+
+    def purge_older_than(self, days: int) -> int:
+        keep = (self._context.drafting.drafts.linked_item_ids()
+                | self._context.logbook.linked_item_ids())
+        return self._context.feeds.apply_retention(days, keep)
 
 
 def create_app_context(

@@ -19,6 +19,7 @@ from typing import Any
 
 from ambtenaar20.core.atomic_file import atomic_write_text
 from ambtenaar20.core.errors import SettingsError
+from ambtenaar20.core.feeds.config import FeedSettings
 from ambtenaar20.core.i18n import _
 
 log = logging.getLogger(__name__)
@@ -72,6 +73,7 @@ class Settings:
     window: WindowState = field(default_factory=WindowState)
     backup: BackupSettings = field(default_factory=BackupSettings)
     retention: RetentionSettings = field(default_factory=RetentionSettings)
+    feeds: FeedSettings = field(default_factory=FeedSettings)
 
 
 @dataclass

@@ -98,3 +98,16 @@ def test_zip_bomb_member_is_bounded(fuzz_context, tmp_path, valid_backup):
             zf.writestr(name, b"\0" * 200_000_000 if name == "data/wordlist.txt" else data)
     assert len(buffer.getvalue()) < 1_000_000
     assert inspect_bytes(fuzz_context, tmp_path, buffer.getvalue()) == "refused"
+
+
+def test_zip_claiming_an_unsupported_version_is_not_a_backup(tmp_path, valid_backup):
+    """Found by the fuzzer: zipfile raises NotImplementedError for such a header."""
+    from ambtenaar20.core.backup.archive import read_manifest
+
+    data = bytearray(valid_backup)
+    central = data.rfind(b"PK\x01\x02")
+    data[central + 6] = 64  # "version needed to extract": 6.4
+    target = tmp_path / "odd.zip"
+    target.write_bytes(bytes(data))
+    with pytest.raises(BackupError):
+        read_manifest(target)

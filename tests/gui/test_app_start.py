@@ -144,7 +144,7 @@ def test_window_appears_first_and_areas_fill_in_after_the_database_opens(qtbot, 
     with qtbot.waitSignal(window.areas_populated, timeout=10_000):
         startup.start()
     assert context.store_is_open
-    assert "Nog geen feeds" in window.areas["follow"].accessibleName()
+    assert "Nog geen feeds" in window.areas["follow"].empty.accessibleName()
     assert window.stack.count() == 4
 
 

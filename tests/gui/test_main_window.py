@@ -50,8 +50,9 @@ def test_rail_selection_switches_area_and_arrow_keys_move(qtbot, window):
 
 def test_empty_states_say_what_the_area_is_for(window):
     follow = window.areas["follow"]
-    assert "Nog geen feeds" in follow.accessibleName()
-    assert "beleidsonderwerpen" in follow.text_label.text()
+    assert follow.pages.currentWidget() is follow.empty
+    assert "Nog geen feeds" in follow.empty.accessibleName()
+    assert "beleidsonderwerpen" in follow.empty.text_label.text()
 
 
 def test_every_interactive_widget_has_an_accessible_name(window):

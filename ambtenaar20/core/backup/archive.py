@@ -164,7 +164,8 @@ def read_manifest(path: Path) -> tuple[ArchiveInfo, zipfile.ZipFile]:
     """
     try:
         zf = zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError):
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError,
+            NotImplementedError):  # the latter: a damaged header claims a newer zip version
         raise _not_a_backup(path) from None
     except IsADirectoryError:
         raise _not_a_backup(path) from None

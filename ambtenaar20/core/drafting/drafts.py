@@ -154,6 +154,11 @@ class DraftStore:
                                             order_by="updated_at DESC, id DESC")
         return [_draft(row) for row in rows]
 
+    def linked_item_ids(self) -> set[int]:
+        """Feed items that drafts reply to (retention keeps them)."""
+        return {row[0] for row in self.db.execute(
+            "SELECT feed_item_id FROM drafts WHERE feed_item_id IS NOT NULL")}
+
     def save_text(self, draft_id: int, text: str) -> None:
         """Autosave: only the text and the time of the change."""
         with self.db.atomic():

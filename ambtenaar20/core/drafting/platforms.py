@@ -74,7 +74,10 @@ def measure(text: str, target: Platform, limit: int | None) -> tuple[int, int | 
     if target.counting == "weighted":
         normalised = unicodedata.normalize("NFC", text)
         if normalised != text:
-            return _measure(normalised, target, None)[0], _measure(text, target, limit)[1]
+            total = _measure(normalised, target, None)[0]
+            if limit is None or total <= limit:
+                return total, None  # all of it fits, even if the raw form would count more
+            return total, _measure(text, target, limit)[1]
     return _measure(text, target, limit)
 
 

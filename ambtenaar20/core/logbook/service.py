@@ -180,6 +180,11 @@ class LogbookService:
                         platform=platform, kind=kind, direction="out", topic=topic,
                         counterpart=counterpart, url=url, summary=summary, minutes=minutes)
 
+    def linked_item_ids(self) -> set[int]:
+        """Feed items that log entries refer to (retention keeps them, deleted entries too)."""
+        return {row[0] for row in self.db.execute(
+            "SELECT item_id FROM interactions WHERE item_id IS NOT NULL")}
+
     def _live_link(self, column: str, value: int, source: str) -> Interaction | None:
         row = self.db.execute(
             f"SELECT {_COLUMNS} FROM interactions WHERE {column} = ? AND source = ? "

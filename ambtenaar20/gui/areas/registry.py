@@ -13,7 +13,6 @@ from PySide6.QtWidgets import QStyle, QWidget
 
 from ambtenaar20.core.app_context import AppContext
 from ambtenaar20.core.i18n import N_
-from ambtenaar20.gui.areas import placeholders
 
 
 @dataclass(frozen=True)
@@ -26,8 +25,10 @@ class AreaSpec:
     factory: Callable[[AppContext, QWidget | None], QWidget]
 
 
-def _ignore_context(build: Callable[[QWidget | None], QWidget]):
-    return lambda _context, parent: build(parent)
+def _following(context: AppContext, parent: QWidget | None) -> QWidget:
+    from ambtenaar20.gui.areas.following.area import FollowingArea
+
+    return FollowingArea(context, parent)
 
 
 def _log_view(context: AppContext, parent: QWidget | None) -> QWidget:
@@ -51,7 +52,7 @@ def _writing_area(context: AppContext, parent: QWidget | None) -> QWidget:
 AREAS: tuple[AreaSpec, ...] = (
     AreaSpec("follow", N_("Follow"), N_("Topics and feeds"),
              QStyle.StandardPixmap.SP_FileDialogContentsView,
-             _ignore_context(placeholders.following_placeholder)),
+             _following),
     AreaSpec("write", N_("Write"), N_("Drafts checked against the guidelines"),
              QStyle.StandardPixmap.SP_FileDialogDetailedView,
              _writing_area),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 import regex
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from ambtenaar20.core.drafting.platforms import count, fit, platform, platforms
@@ -43,6 +43,7 @@ TEXTS = st.lists(st.one_of(st.text(max_size=20), st.sampled_from(
 
 
 @settings(max_examples=80, deadline=None)
+@example(text="0\u11000\u11000\u1100A\u0300", limit=10, name="x")  # found by this test
 @given(text=TEXTS, limit=st.integers(min_value=0, max_value=60),
        name=st.sampled_from(["x", "mastodon", "bluesky", "threads", "linkedin"]))
 def test_the_part_that_fits_is_within_the_limit(text, limit, name):

@@ -1,0 +1,155 @@
+"""``ambtenaar20 feeds add|list|remove|rename|import|export``: managing the followed feeds."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ambtenaar20.cli.output import add_format_option, print_json, print_table
+from ambtenaar20.core.errors import UsageError
+from ambtenaar20.core.i18n import _
+
+if TYPE_CHECKING:
+    from ambtenaar20.cli.main import ContextOpener
+
+
+def register(subparsers: argparse._SubParsersAction,
+             parents: list[argparse.ArgumentParser]) -> None:
+    parser = subparsers.add_parser("feeds", parents=parents, help=_("manage the followed feeds"),
+                                   description=_("Add, list, remove, import and export feeds."))
+    commands = parser.add_subparsers(dest="feeds_command", metavar=_("COMMAND"),
+                                     parser_class=type(parser), required=True)
+
+    add = commands.add_parser("add", parents=parents, help=_("follow a feed"),
+                              description=_("Follow a feed by its http(s) address. For a web "
+                                            "page, the feed it announces is followed."))
+    add.add_argument("url", metavar="URL")
+    add.add_argument("--title", help=_("your own name for the feed"))
+    add.add_argument("--user", help=_("user name for a feed behind a login (Basic auth)"))
+    add.add_argument("--password-stdin", action="store_true",
+                     help=_("read the password from standard input; it is kept in the "
+                            "system keyring only"))
+    add.set_defaults(handler=run_add)
+
+    listing = commands.add_parser("list", parents=parents, help=_("list the followed feeds"))
+    add_format_option(listing)
+    listing.set_defaults(handler=run_list)
+
+    remove = commands.add_parser("remove", parents=parents,
+                                 help=_("stop following a feed and delete its items"))
+    remove.add_argument("feed", metavar="URL|ID")
+    remove.add_argument("--yes", action="store_true", help=_("do not ask for confirmation"))
+    remove.set_defaults(handler=run_remove)
+
+    rename = commands.add_parser("rename", parents=parents, help=_("give a feed another name"))
+    rename.add_argument("feed", metavar="URL|ID")
+    rename.add_argument("title", metavar=_("TITLE"))
+    rename.set_defaults(handler=run_rename)
+
+    importing = commands.add_parser("import", parents=parents,
+                                    help=_("follow the feeds of an OPML file"))
+    importing.add_argument("file", metavar="FILE.opml", type=Path)
+    add_format_option(importing)
+    importing.set_defaults(handler=run_import)
+
+    export = commands.add_parser("export", parents=parents,
+                                 help=_("write the followed feeds to an OPML file"))
+    export.add_argument("file", metavar="FILE.opml", type=Path)
+    export.set_defaults(handler=run_export)
+
+
+def run_add(args: argparse.Namespace, open_context: ContextOpener) -> int:
+    password = None
+    if args.password_stdin:
+        if not args.user:
+            raise UsageError(_("--password-stdin needs --user."))
+        password = sys.stdin.readline().rstrip("\r\n")
+        if not password:
+            raise UsageError(_("No password was given on standard input."))
+    elif args.user:
+        raise UsageError(_("--user needs --password-stdin (the password is read from "
+                           "standard input)."))
+    service = open_context().feeds
+    url = service.validate_url(args.url)
+    kind, found = service.discover(url, args.user, password)
+    if kind == "page":
+        if not found:
+            raise UsageError(_("{url} is a web page that announces no feed.").format(url=url))
+        if len(found) > 1:
+            choices = "; ".join(f"{link} ({title})" if title else link for link, title in found)
+            raise UsageError(_("{url} is a web page with several feeds; add one of them: "
+                               "{choices}").format(url=url, choices=choices))
+        url = found[0][0]
+        print(_("The web page announces the feed {url}; following that.").format(url=url),
+              file=sys.stderr)
+    elif kind == "unknown":
+        print(_("Note: {url} could not be checked now; it is added and will be fetched at the "
+                "next refresh.").format(url=url), file=sys.stderr)
+    feed = service.add_feed(url, args.title, args.user, password)
+    print(_("Following {url} (number {id}).").format(url=feed["url"], id=feed["id"]))
+    return 0
+
+
+def run_list(args: argparse.Namespace, open_context: ContextOpener) -> int:
+    feeds = open_context().feeds.list_feeds()
+    if args.format == "json":
+        print_json([{
+            "id": feed["id"], "url": feed["url"], "title": feed["title"],
+            "category": feed["category"], "user": feed["username"],
+            "status": feed["last_status"], "error": feed["last_error"],
+            "last_checked": feed["last_checked"], "last_success": feed["last_success"],
+            "items": feed["item_count"], "unread": feed["unread"], "gone": bool(feed["gone"]),
+        } for feed in feeds])
+        return 0
+    if not feeds:
+        print(_("No feeds yet. Add one with 'ambtenaar20 feeds add URL' or import an OPML "
+                "file."))
+        return 0
+    rows = [[_("ID"), _("Title"), _("Items"), _("Status"), _("Last success"), _("Address")]]
+    for feed in feeds:
+        rows.append([str(feed["id"]), feed["title"] or "-", str(feed["item_count"]),
+                     feed["last_status"] or _("not fetched yet"), feed["last_success"] or "-",
+                     feed["url"]])
+    print_table(rows)
+    for feed in feeds:
+        if feed["last_error"]:
+            print(_("{id}: {error}").format(id=feed["id"], error=feed["last_error"]))
+    return 0
+
+
+def run_remove(args: argparse.Namespace, open_context: ContextOpener) -> int:
+    service = open_context().feeds
+    feed = service.find_feed(args.feed)
+    if not args.yes and sys.stdin.isatty():
+        answer = input(_("Stop following {url} and delete its items? [y/N] ").format(
+            url=feed["url"]))
+        if answer.strip().lower() not in ("y", "yes", "j", "ja"):
+            print(_("Nothing was removed."))
+            return 0
+    service.remove_feed(str(feed["id"]))
+    print(_("No longer following {url}; its items were deleted.").format(url=feed["url"]))
+    return 0
+
+
+def run_rename(args: argparse.Namespace, open_context: ContextOpener) -> int:
+    open_context().feeds.rename_feed(args.feed, args.title)
+    return 0
+
+
+def run_import(args: argparse.Namespace, open_context: ContextOpener) -> int:
+    report = open_context().feeds.import_opml(args.file)
+    if args.format == "json":
+        print_json(report)
+        return 0
+    print(_("{added} feeds added, {existing} already followed, {invalid} skipped (not http or "
+            "https).").format(added=len(report["added"]), existing=len(report["existing"]),
+                              invalid=len(report["invalid"])))
+    return 0
+
+
+def run_export(args: argparse.Namespace, open_context: ContextOpener) -> int:
+    count = open_context().feeds.export_opml(args.file)
+    print(_("{count} feeds written to {path}.").format(count=count, path=args.file))
+    return 0

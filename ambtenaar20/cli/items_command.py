@@ -1,0 +1,75 @@
+"""``ambtenaar20 items list|search``: the fetched items, newest first, as text or JSON."""
+
+from __future__ import annotations
+
+import argparse
+from typing import TYPE_CHECKING, Any
+
+from ambtenaar20.cli.output import add_format_option, print_json, print_table
+from ambtenaar20.core.errors import UsageError
+from ambtenaar20.core.i18n import _
+
+if TYPE_CHECKING:
+    from ambtenaar20.cli.main import ContextOpener
+
+JSON_FIELDS = ("id", "feed", "title", "link", "published", "topics", "lang", "polarity",
+               "subjectivity", "sentiment", "read", "starred", "needs_response", "html", "text")
+
+
+def register(subparsers: argparse._SubParsersAction,
+             parents: list[argparse.ArgumentParser]) -> None:
+    parser = subparsers.add_parser("items", parents=parents, help=_("list or search items"),
+                                   description=_("List or search the fetched items."))
+    commands = parser.add_subparsers(dest="items_command", metavar=_("COMMAND"),
+                                     parser_class=type(parser), required=True)
+    listing = commands.add_parser("list", parents=parents, help=_("list items, newest first"))
+    listing.add_argument("--topic", metavar=_("NAME"), help=_("only items of this topic"))
+    listing.add_argument("--unread", action="store_true", help=_("only unread items"))
+    _limit_option(listing)
+    add_format_option(listing)
+    listing.set_defaults(handler=run_list)
+    search = commands.add_parser(
+        "search", parents=parents, help=_("search all items"),
+        description=_('Query syntax: all words must occur; OR between terms; -term or NOT '
+                      'term excludes; "exact phrase"; prefix*; parentheses group.'))
+    search.add_argument("query", metavar=_("QUERY"))
+    _limit_option(search)
+    add_format_option(search)
+    search.set_defaults(handler=run_search)
+
+
+def _limit_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--limit", type=int, default=200, metavar="N",
+                        help=_("at most N items (default 200; 0 for all)"))
+
+
+def _check_limit(limit: int) -> int:
+    if limit < 0:
+        raise UsageError(_("--limit must be 0 or more."))
+    return limit
+
+
+def run_list(args: argparse.Namespace, open_context: ContextOpener) -> int:
+    items = open_context().items.list_items(topic=args.topic, unread=args.unread,
+                                            limit=_check_limit(args.limit))
+    _print(items, args.format)
+    return 0
+
+
+def run_search(args: argparse.Namespace, open_context: ContextOpener) -> int:
+    items = open_context().items.list_items(query=args.query, limit=_check_limit(args.limit))
+    _print(items, args.format)
+    return 0
+
+
+def _print(items: list[dict[str, Any]], output: str) -> None:
+    if output == "json":
+        print_json([{name: item[name] for name in JSON_FIELDS} | {"feed_url": item["feed_url"]}
+                    for item in items])
+        return
+    if not items:
+        print(_("No items."))
+        return
+    rows = [[item["published"][:16].replace("T", " "), "*" if not item["read"] else " ",
+             item["sentiment"] or "", item["feed"][:30], item["title"][:80]] for item in items]
+    print_table(rows)

@@ -1,0 +1,1 @@
+"""Following feeds: fetching, parsing, storing, topics (saved queries) over the items."""

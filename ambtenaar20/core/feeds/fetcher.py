@@ -1,0 +1,198 @@
+"""Fetching one feed politely and safely: the only place that talks HTTP for feeds.
+
+Bounded everywhere: connect and total timeouts, at most ``MAX_BYTES`` read (streamed, so an
+endless body stops at the cap), at most ``MAX_REDIRECTS`` redirects and only to http/https.
+Conditional GET with both ETag and Last-Modified; a 304 returns no body so nothing is parsed.
+Every failure becomes a ``FetchResult`` with a plain-language message, never an exception, so
+one bad feed cannot stop the others.
+"""
+
+from __future__ import annotations
+
+import email.utils
+import ssl
+import time
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from urllib.parse import urljoin, urlsplit
+
+import httpx
+
+from ambtenaar20 import APP_NAME, __version__
+from ambtenaar20.core.i18n import _
+
+MAX_BYTES = 10 * 1024 * 1024
+MAX_REDIRECTS = 5
+USER_AGENT = f"Ambtenaar20/{__version__} (+{APP_NAME} feed reader)"
+ALLOWED_SCHEMES = ("http", "https")
+
+
+@dataclass(frozen=True)
+class FetchOptions:
+    connect_timeout: float = 10.0
+    total_timeout: float = 30.0
+    max_bytes: int = MAX_BYTES
+    proxy: str | None = None
+
+
+@dataclass
+class FetchResult:
+    url: str
+    #: ``ok``, ``not_modified`` or ``error``.
+    status: str
+    http_status: int | None = None
+    body: bytes = b""
+    content_type: str = ""
+    etag: str | None = None
+    last_modified: str | None = None
+    final_url: str | None = None
+    error: str | None = None
+    #: Seconds the server asked us to wait (429/503 Retry-After).
+    retry_after: float | None = None
+    gone: bool = False
+
+
+def make_client(options: FetchOptions) -> httpx.Client:
+    """One client per refresh: shared connection pool, environment proxies honoured."""
+    timeout = httpx.Timeout(options.total_timeout, connect=options.connect_timeout)
+    return httpx.Client(
+        timeout=timeout,
+        follow_redirects=False,  # followed by hand: the scheme of every hop is checked
+        trust_env=True,
+        proxy=options.proxy or None,
+        headers={"User-Agent": USER_AGENT, "Accept-Encoding": "gzip, deflate",
+                 "Accept": "application/rss+xml, application/atom+xml, application/xml;q=0.9, "
+                           "text/xml;q=0.9, text/html;q=0.5, */*;q=0.1"},
+        limits=httpx.Limits(max_connections=32, max_keepalive_connections=16),
+    )
+
+
+def is_http_url(url: str) -> bool:
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return False
+    return parts.scheme.lower() in ALLOWED_SCHEMES and bool(parts.hostname)
+
+
+def fetch(client: httpx.Client, url: str, *, etag: str | None = None,
+          last_modified: str | None = None, auth: tuple[str, str] | None = None,
+          options: FetchOptions | None = None) -> FetchResult:
+    options = options or FetchOptions()
+    deadline = time.monotonic() + options.total_timeout
+    headers = {}
+    if etag:
+        headers["If-None-Match"] = etag
+    if last_modified:
+        headers["If-Modified-Since"] = last_modified
+    origin = _origin(url)
+    current = url
+    try:
+        for _hop in range(MAX_REDIRECTS + 1):
+            # Credentials only go to the origin they were given for, never to a redirect target.
+            hop_auth = httpx.BasicAuth(*auth) if auth and _origin(current) == origin else None
+            with client.stream("GET", current, headers=headers, auth=hop_auth) as response:
+                if response.has_redirect_location:
+                    target = urljoin(current, response.headers.get("location", ""))
+                    if not is_http_url(target):
+                        return _error(url, _("The feed redirects to an address that is not "
+                                             "http or https; it was not followed."),
+                                      response.status_code)
+                    current = target
+                    continue
+                return _finish(url, current, response, deadline, options)
+        return _error(url, _("The feed redirects more than {n} times; it was not followed.")
+                      .format(n=MAX_REDIRECTS))
+    except httpx.ConnectTimeout:
+        return _error(url, _("The server did not answer in time (connection time-out)."))
+    except httpx.TimeoutException:
+        return _error(url, _("The server was too slow to send the feed (time-out)."))
+    except httpx.ConnectError as error:
+        return _error(url, _connect_message(error))
+    except httpx.ProxyError as error:
+        return _error(url, _("The proxy refused the connection: {reason}").format(reason=error))
+    except (httpx.DecodingError, httpx.RemoteProtocolError) as error:
+        return _error(url, _("The server sent a broken answer: {reason}").format(reason=error))
+    except httpx.HTTPError as error:
+        return _error(url, _("The feed could not be fetched: {reason}").format(reason=error))
+    except (ssl.SSLError, OSError) as error:
+        return _error(url, _("The feed could not be fetched: {reason}").format(reason=error))
+
+
+def _finish(url: str, final: str, response: httpx.Response, deadline: float,
+            options: FetchOptions) -> FetchResult:
+    status = response.status_code
+    etag = response.headers.get("etag")
+    modified = response.headers.get("last-modified")
+    if status == 304:
+        return FetchResult(url, "not_modified", 304, etag=etag, last_modified=modified,
+                           final_url=final)
+    if status == 410:
+        result = _error(url, _("The feed no longer exists (HTTP 410 Gone); it is no longer "
+                               "checked."), status)
+        result.gone = True
+        return result
+    if status in (429, 503):
+        result = _error(url, _("The server is busy (HTTP {status}); it will be tried again "
+                               "later.").format(status=status), status)
+        result.retry_after = parse_retry_after(response.headers.get("retry-after"))
+        return result
+    if status in (401, 403):
+        return _error(url, _("Access denied (HTTP {status}): check the user name and "
+                             "password.").format(status=status), status)
+    if status == 404:
+        return _error(url, _("The feed was not found (HTTP 404)."), status)
+    if status >= 400:
+        return _error(url, _("The server answered with an error (HTTP {status}).").format(
+            status=status), status)
+    chunks: list[bytes] = []
+    size = 0
+    for chunk in response.iter_bytes():
+        size += len(chunk)
+        if size > options.max_bytes:
+            return _error(url, _("The feed is larger than {mb} MB; it was not read.").format(
+                mb=options.max_bytes // (1024 * 1024) or 1), status)
+        if time.monotonic() > deadline:
+            return _error(url, _("The server was too slow to send the feed (time-out)."), status)
+        chunks.append(chunk)
+    return FetchResult(url, "ok", status, b"".join(chunks),
+                       response.headers.get("content-type", ""), etag, modified, final)
+
+
+def parse_retry_after(value: str | None) -> float | None:
+    """Seconds from a Retry-After header (delta-seconds or an HTTP date)."""
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return max(0.0, (when - datetime.now(UTC)).total_seconds())
+
+
+def _connect_message(error: httpx.ConnectError) -> str:
+    text = str(error)
+    lowered = text.lower()
+    if "name or service not known" in lowered or "nodename nor servname" in lowered or \
+            "getaddrinfo" in lowered or "name resolution" in lowered:
+        return _("The server name could not be found (DNS). Check the address.")
+    if "certificate" in lowered or "ssl" in lowered or "tls" in lowered:
+        return _("The secure connection failed (TLS/certificate problem): {reason}").format(
+            reason=text)
+    if "refused" in lowered:
+        return _("The server refused the connection.")
+    return _("Could not connect to the server: {reason}").format(reason=text)
+
+
+def _origin(url: str) -> tuple[str, str, int | None]:
+    parts = urlsplit(url)
+    return (parts.scheme.lower(), (parts.hostname or "").lower(), parts.port)
+
+
+def _error(url: str, message: str, http_status: int | None = None) -> FetchResult:
+    return FetchResult(url, "error", http_status, error=message)

@@ -1,0 +1,214 @@
+"""Reading the items: lists per topic or feed, full-text search, flags, sentiment and trends.
+
+List queries return ids first and rows on demand, so a view of 100,000 items never loads them
+all. Sentiment is filled in here (``analyse_pending``), after a refresh rather than during it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from ambtenaar20.core.cancellation import CancelToken
+from ambtenaar20.core.errors import UsageError
+from ambtenaar20.core.feeds.query import compile_query
+from ambtenaar20.core.i18n import _
+
+LABELS = ("positive", "neutral", "negative")
+_FULL = """SELECT i.id, i.feed_id, coalesce(nullif(f.title, ''), f.url) AS feed, f.url AS feed_url,
+                  i.title, i.link, i.author, i.published, i.fetched, i.lang, i.polarity,
+                  i.subjectivity, coalesce(i.sentiment_override, i.sentiment) AS sentiment,
+                  i.sentiment AS sentiment_computed, i.sentiment_override, i.read, i.starred,
+                  i.needs_response, i.responded, b.html, b.text
+           FROM items i JOIN feeds f ON f.id = i.feed_id
+           JOIN item_bodies b ON b.item_id = i.id"""
+
+
+class ItemService:
+    def __init__(self, store: Any, analyser: Any) -> None:
+        self.store = store
+        self.analyser = analyser
+
+    @property
+    def db(self):
+        return self.store.db
+
+    # -- selecting ---------------------------------------------------------------------------
+
+    def _topic_id(self, name: str) -> int:
+        row = self.db.execute("SELECT id FROM topics WHERE name = ?", [name]).fetchone()
+        if row is None:
+            raise UsageError(_("There is no topic named '{name}'.").format(name=name))
+        return row[0]
+
+    def _selection(self, topic: str | None, feed_id: int | None, unread: bool, starred: bool,
+                   query: str | None) -> tuple[str, list[Any]]:
+        joins, where, params = [], [], []
+        if topic is not None:
+            joins.append("JOIN item_topics it ON it.item_id = i.id AND it.topic_id = ?")
+            params.append(self._topic_id(topic))
+        if query:
+            joins.append("JOIN items_fts ON items_fts.rowid = i.id")
+            where.append("items_fts MATCH ?")
+            params.append(compile_query(query))
+        if feed_id is not None:
+            where.append("i.feed_id = ?")
+            params.append(feed_id)
+        if unread:
+            where.append("i.read = 0")
+        if starred:
+            where.append("i.starred = 1")
+        sql = "FROM items i " + " ".join(joins)
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        return sql, params
+
+    def item_ids(self, *, topic: str | None = None, feed_id: int | None = None,
+                 unread: bool = False, starred: bool = False, query: str | None = None,
+                 limit: int = 0, offset: int = 0) -> list[int]:
+        """Ids of the selected items, newest first; ``limit`` 0 means all."""
+        where, params = self._selection(topic, feed_id, unread, starred, query)
+        sql = f"SELECT i.id {where} ORDER BY i.published DESC, i.id DESC"
+        if limit > 0:
+            sql += f" LIMIT {int(limit)} OFFSET {int(offset)}"
+        return [row[0] for row in self.db.execute(sql, params)]
+
+    def count_items(self, *, topic: str | None = None, feed_id: int | None = None,
+                    unread: bool = False, starred: bool = False,
+                    query: str | None = None) -> int:
+        where, params = self._selection(topic, feed_id, unread, starred, query)
+        return self.db.execute(f"SELECT count(*) {where}", params).fetchone()[0]
+
+    def rows(self, ids: Sequence[int], *, full: bool = True) -> list[dict[str, Any]]:
+        """Items for ``ids`` in that order; ``full`` False leaves out html and text."""
+        if not ids:
+            return []
+        found: dict[int, dict[str, Any]] = {}
+        sql = _FULL if full else _FULL.replace(", b.html, b.text", "").replace(
+            "\n           JOIN item_bodies b ON b.item_id = i.id", "")
+        for start in range(0, len(ids), 500):
+            chunk = list(ids[start:start + 500])
+            marks = ",".join("?" * len(chunk))
+            cursor = self.db.execute(f"{sql} WHERE i.id IN ({marks})", chunk)
+            columns = [d[0] for d in cursor.description]
+            for row in cursor.fetchall():
+                record = dict(zip(columns, row, strict=True))
+                for flag in ("read", "starred", "needs_response", "responded"):
+                    record[flag] = bool(record[flag])
+                found[record["id"]] = record
+        return [found[item_id] for item_id in ids if item_id in found]
+
+    def topics_of(self, ids: Sequence[int]) -> dict[int, list[str]]:
+        result: dict[int, list[str]] = {item_id: [] for item_id in ids}
+        for start in range(0, len(ids), 500):
+            chunk = list(ids[start:start + 500])
+            marks = ",".join("?" * len(chunk))
+            for item_id, name in self.db.execute(
+                    f"SELECT it.item_id, t.name FROM item_topics it JOIN topics t "
+                    f"ON t.id = it.topic_id WHERE it.item_id IN ({marks}) ORDER BY t.name", chunk):
+                result[item_id].append(name)
+        return result
+
+    def list_items(self, *, topic: str | None = None, feed_id: int | None = None,
+                   unread: bool = False, query: str | None = None,
+                   limit: int = 200) -> list[dict[str, Any]]:
+        """Complete items (with topics and sentiment filled in), newest first."""
+        ids = self.item_ids(topic=topic, feed_id=feed_id, unread=unread, query=query,
+                            limit=limit)
+        self.analyse_pending(ids)
+        items = self.rows(ids)
+        topics = self.topics_of(ids)
+        for item in items:
+            item["topics"] = topics.get(item["id"], [])
+        return items
+
+    def item(self, item_id: int) -> dict[str, Any]:
+        rows = self.rows([item_id])
+        if not rows:
+            raise UsageError(_("There is no item with number {id}.").format(id=item_id))
+        rows[0]["topics"] = self.topics_of([item_id])[item_id]
+        return rows[0]
+
+    # -- flags -------------------------------------------------------------------------------
+
+    def set_flag(self, item_ids: Iterable[int], flag: str, value: bool) -> None:
+        if flag not in ("read", "starred", "needs_response", "responded"):
+            raise ValueError(flag)
+        with self.db.atomic():
+            self.db.conn.executemany(f"UPDATE items SET {flag} = ? WHERE id = ?",
+                                     [(int(value), item_id) for item_id in item_ids])
+
+    def set_sentiment_override(self, item_id: int, label: str | None) -> None:
+        if label is not None and label not in LABELS:
+            raise UsageError(_("A sentiment is positive, neutral or negative."))
+        with self.db.atomic():
+            self.db.execute("UPDATE items SET sentiment_override = ? WHERE id = ?",
+                            [label, item_id])
+
+    def record_response(self, item_id: int, draft_ref: str | None = None) -> None:
+        """'Reageren': link a (future) draft to the item and mark it answered."""
+        with self.db.atomic():
+            self.db.execute("INSERT INTO item_responses (item_id, created, draft_ref) "
+                            "VALUES (?, ?, ?)",
+                            [item_id, datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+                             draft_ref])
+            self.db.execute("UPDATE items SET responded = 1, needs_response = 0 WHERE id = ?",
+                            [item_id])
+
+    # -- sentiment and trends ----------------------------------------------------------------
+
+    def pending_count(self) -> int:
+        return self.db.execute("SELECT count(*) FROM items WHERE sentiment IS NULL").fetchone()[0]
+
+    def analyse_pending(self, ids: Sequence[int] | None = None,
+                        cancel: CancelToken | None = None, batch: int = 200) -> int:
+        """Compute language and sentiment for items that have none yet; returns how many."""
+        done = position = 0
+        while True:
+            if cancel is not None:
+                cancel.raise_if_cancelled()
+            if ids is None:
+                rows = self.db.execute(
+                    "SELECT i.id, b.title, b.text FROM items i JOIN item_bodies b "
+                    "ON b.item_id = i.id WHERE i.sentiment IS NULL LIMIT ?", [batch]).fetchall()
+            else:
+                chunk = list(ids[position:position + batch])
+                position += batch
+                if not chunk:
+                    break
+                marks = ",".join("?" * len(chunk))
+                rows = self.db.execute(
+                    f"SELECT i.id, b.title, b.text FROM items i JOIN item_bodies b "
+                    f"ON b.item_id = i.id WHERE i.id IN ({marks}) AND i.sentiment IS NULL",
+                    chunk).fetchall()
+            if not rows and ids is None:
+                break
+            results = []
+            for item_id, title, text in rows:
+                outcome = self.analyser.analyse(f"{title}. {text}".strip(" ."))
+                results.append((outcome.lang, outcome.polarity, outcome.subjectivity,
+                                outcome.label, item_id))
+            with self.db.atomic():
+                self.db.conn.executemany(
+                    "UPDATE items SET lang = ?, polarity = ?, subjectivity = ?, sentiment = ? "
+                    "WHERE id = ?", results)
+            done += len(rows)
+        return done
+
+    def trend(self, topic: str, days: int = 30) -> list[dict[str, Any]]:
+        """Per day over the last ``days``: number of items and average polarity (or None)."""
+        topic_id = self._topic_id(topic)
+        today = datetime.now(UTC).date()
+        first = today - timedelta(days=days - 1)
+        rows = {row[0]: (row[1], row[2]) for row in self.db.execute(
+            """SELECT substr(i.published, 1, 10) AS day, count(*), avg(i.polarity)
+               FROM items i JOIN item_topics it ON it.item_id = i.id AND it.topic_id = ?
+               WHERE i.published >= ? GROUP BY day""", [topic_id, first.isoformat()])}
+        series = []
+        for offset in range(days):
+            day = (first + timedelta(days=offset)).isoformat()
+            count, polarity = rows.get(day, (0, None))
+            series.append({"day": day, "items": count,
+                           "polarity": None if polarity is None else round(polarity, 4)})
+        return series

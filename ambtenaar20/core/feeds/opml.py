@@ -1,0 +1,87 @@
+"""OPML import and export: the subscription lists other feed readers read and write.
+
+Nested outlines are categories (the exports of Feedly, Thunderbird, NetNewsWire, newsboat...).
+Only addresses, titles and categories are written: never a user name or password.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from ambtenaar20 import APP_NAME
+from ambtenaar20.core.atomic_file import atomic_write_text
+from ambtenaar20.core.errors import UsageError
+from ambtenaar20.core.i18n import _
+
+
+@dataclass(frozen=True)
+class OpmlFeed:
+    url: str
+    title: str
+    category: str
+
+
+def read_opml(path: Path) -> list[OpmlFeed]:
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise UsageError(_("The file {path} cannot be read: {reason}").format(
+            path=path, reason=error.strerror or error)) from error
+    try:
+        root = ET.fromstring(data)
+    except ET.ParseError as error:
+        raise UsageError(_("The file {path} is not a valid OPML file: {reason}").format(
+            path=path, reason=error)) from error
+    body = root.find("body")
+    if root.tag.lower() != "opml" or body is None:
+        raise UsageError(_("The file {path} is not an OPML file (no <opml><body>).").format(
+            path=path))
+    found: list[OpmlFeed] = []
+    _walk(body, [], found)
+    return found
+
+
+def _walk(element: ET.Element, path: list[str], found: list[OpmlFeed]) -> None:
+    for outline in element.findall("outline"):
+        attributes = {key.lower(): value for key, value in outline.attrib.items()}
+        url = (attributes.get("xmlurl") or "").strip()
+        label = (attributes.get("title") or attributes.get("text") or "").strip()
+        if url:
+            found.append(OpmlFeed(url, label, "/".join(path)))
+        # Outlines with a feed can still hold children in some exports; walk them all.
+        _walk(outline, [*path, label] if not url and label else path, found)
+
+
+def write_opml(path: Path, feeds: list[dict]) -> None:
+    root = ET.Element("opml", version="2.0")
+    head = ET.SubElement(root, "head")
+    ET.SubElement(head, "title").text = _("{app} subscriptions").format(app=APP_NAME)
+    ET.SubElement(head, "dateCreated").text = datetime.now(UTC).strftime(
+        "%a, %d %b %Y %H:%M:%S GMT")
+    body = ET.SubElement(root, "body")
+    folders: dict[str, ET.Element] = {"": body}
+    for feed in feeds:
+        parent = _folder(folders, feed.get("category") or "")
+        title = feed.get("title") or feed["url"]
+        ET.SubElement(parent, "outline", type="rss", text=title, title=title,
+                      xmlUrl=feed["url"])
+    ET.indent(root)
+    text = '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode")
+    try:
+        atomic_write_text(path, text + "\n")
+    except OSError as error:
+        raise UsageError(_("The file {path} cannot be written: {reason}").format(
+            path=path, reason=error.strerror or error)) from error
+
+
+def _folder(folders: dict[str, ET.Element], category: str) -> ET.Element:
+    if category in folders:
+        return folders[category]
+    parent_name, _sep, name = category.rpartition("/")
+    parent = _folder(folders, parent_name)
+    element = ET.SubElement(parent, "outline", text=name, title=name)
+    folders[category] = element
+    return element

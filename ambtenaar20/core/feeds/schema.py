@@ -1,0 +1,94 @@
+"""The feeds area's own tables: feeds, items with their full-text index, topics and matches.
+
+The FTS5 index is an external-content table over ``item_bodies``, kept in sync by the service inside
+the same transaction as the items (no triggers: the service writes both, so a crash can never
+leave one without the other). ``unicode61 remove_diacritics 2`` makes "financiele" find
+"financiële".
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database, Migrations
+
+feeds_migrations = Migrations("ambtenaar20.feeds")
+
+
+@feeds_migrations(name="0001_feeds_items_topics")
+def _create(db: Database) -> None:
+    db.executescript(
+        """
+        CREATE TABLE feeds (
+            id INTEGER PRIMARY KEY,
+            url TEXT NOT NULL UNIQUE,
+            title TEXT NOT NULL DEFAULT '',
+            category TEXT NOT NULL DEFAULT '',
+            username TEXT,
+            etag TEXT,
+            last_modified TEXT,
+            last_status TEXT,
+            last_error TEXT,
+            last_checked TEXT,
+            last_success TEXT,
+            failures INTEGER NOT NULL DEFAULT 0,
+            next_poll TEXT,
+            gone INTEGER NOT NULL DEFAULT 0,
+            added TEXT NOT NULL
+        );
+        CREATE TABLE items (
+            id INTEGER PRIMARY KEY,
+            feed_id INTEGER NOT NULL REFERENCES feeds(id) ON DELETE CASCADE,
+            dedupe_key TEXT NOT NULL,
+            title TEXT NOT NULL DEFAULT '',
+            link TEXT NOT NULL DEFAULT '',
+            author TEXT NOT NULL DEFAULT '',
+            published TEXT NOT NULL,
+            fetched TEXT NOT NULL,
+            lang TEXT,
+            polarity REAL,
+            subjectivity REAL,
+            sentiment TEXT,
+            sentiment_override TEXT,
+            read INTEGER NOT NULL DEFAULT 0,
+            starred INTEGER NOT NULL DEFAULT 0,
+            needs_response INTEGER NOT NULL DEFAULT 0,
+            responded INTEGER NOT NULL DEFAULT 0,
+            UNIQUE (feed_id, dedupe_key)
+        );
+        -- The bodies live apart so that the rows lists and counts read stay small and dense:
+        -- with them inline, each item filled a page and a search touched thousands of pages.
+        CREATE TABLE item_bodies (
+            item_id INTEGER PRIMARY KEY REFERENCES items(id) ON DELETE CASCADE,
+            title TEXT NOT NULL DEFAULT '',
+            html TEXT NOT NULL DEFAULT '',
+            text TEXT NOT NULL DEFAULT ''
+        );
+        CREATE INDEX items_published ON items(published DESC);
+        CREATE INDEX items_feed_published ON items(feed_id, published DESC);
+        CREATE INDEX items_unanalysed ON items(id) WHERE sentiment IS NULL;
+        CREATE VIRTUAL TABLE items_fts USING fts5(
+            title, text, content='item_bodies', content_rowid='item_id',
+            tokenize='unicode61 remove_diacritics 2'
+        );
+        -- Merge index segments less eagerly: each feed commits its own small segment, and
+        -- merging them at every commit was a third of a cold refresh.
+        INSERT INTO items_fts(items_fts, rank) VALUES ('automerge', 16);
+        CREATE TABLE topics (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE,
+            query TEXT NOT NULL,
+            notify INTEGER NOT NULL DEFAULT 0,
+            added TEXT NOT NULL
+        );
+        CREATE TABLE item_topics (
+            topic_id INTEGER NOT NULL REFERENCES topics(id) ON DELETE CASCADE,
+            item_id INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,
+            PRIMARY KEY (topic_id, item_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX item_topics_item ON item_topics(item_id);
+        CREATE TABLE item_responses (
+            item_id INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,
+            created TEXT NOT NULL,
+            draft_ref TEXT
+        );
+        """
+    )

@@ -1,0 +1,1 @@
+"""The "Volgen" (follow) area: topics and feeds, the item list, the reader and trends."""

@@ -1,0 +1,372 @@
+"""The "Volgen" area: topics and feeds | items of the selection | reader and trend.
+
+Every database call and every fetch runs through ``run_in_background``; this widget only lays
+out results. A refresh shows progress in the window's status bar with a cancel button that
+returns at once (the worker stops at its next check; no one waits for it).
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QSystemTrayIcon,
+    QTableView,
+    QTabWidget,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ambtenaar20.core.app_context import AppContext
+from ambtenaar20.core.i18n import _, ngettext
+from ambtenaar20.gui.areas.empty_state import EmptyState
+from ambtenaar20.gui.areas.following.feed_actions import KIND_ROLE, VALUE_ROLE, FeedActions
+from ambtenaar20.gui.areas.following.item_model import ItemListModel, Selection, while_alive
+from ambtenaar20.gui.areas.following.reader import ReaderPane
+from ambtenaar20.gui.areas.following.refresh_control import RefreshControl
+from ambtenaar20.gui.areas.following.trend_chart import TrendChart
+from ambtenaar20.gui.workers import BackgroundTask, run_in_background
+
+log = logging.getLogger(__name__)
+
+
+
+class FollowingArea(FeedActions, RefreshControl, QWidget):
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.refresh_task: BackgroundTask | None = None
+        self._tray: QSystemTrayIcon | None = None
+        self.model = ItemListModel(self._load_page, self)
+        self._build()
+        self.model.loaded.connect(self._after_items_loaded)
+        self.model.failed.connect(self._show_error)
+        minutes = context.settings.feeds.refresh_minutes
+        self.auto_refresh = QTimer(self)
+        self.auto_refresh.timeout.connect(self.refresh)
+        if minutes > 0:
+            self.auto_refresh.start(minutes * 60_000)
+        # The item list loads after the first list load, not at the same time: the first
+        # database use may still open (and migrate) the store, which must happen once.
+        self._items_started = False
+        self.reload_lists()
+
+    # -- layout ------------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.refresh_button = QPushButton(_("&Refresh"))
+        self.add_feed_button = QPushButton(_("Add &feed"))
+        self.add_topic_button = QPushButton(_("Add &topic"))
+        self.import_button = QPushButton(_("&Import OPML"))
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(_("Search all items (same syntax as topics)"))
+        self.search.setAccessibleName(_("Search"))
+        self.search.setClearButtonEnabled(True)
+        toolbar = QHBoxLayout()
+        for button in (self.refresh_button, self.add_feed_button, self.add_topic_button,
+                       self.import_button):
+            toolbar.addWidget(button)
+        toolbar.addWidget(self.search, 1)
+
+        self.tree = QTreeWidget()
+        self.tree.setHeaderHidden(True)
+        self.tree.setAccessibleName(_("Topics and feeds"))
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setAccessibleName(_("Items"))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(22)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((1, 120), (2, 132), (3, 68), (4, 78)):
+            self.table.setColumnWidth(column, width)
+        self.reader = ReaderPane()
+        self.trend = TrendChart()
+        self.trend_days = QComboBox()
+        self.trend_days.addItem(_("Last 30 days"), 30)
+        self.trend_days.addItem(_("Last 90 days"), 90)
+        trend_page = QWidget()
+        trend_layout = QVBoxLayout(trend_page)
+        trend_layout.addWidget(self.trend_days)
+        trend_layout.addWidget(self.trend, 1)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.reader, _("Item"))
+        self.tabs.addTab(trend_page, _("Trend"))
+
+        splitter = self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.tree)
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.tabs)
+        splitter.setSizes([230, 620, 520])
+        splitter.setStretchFactor(0, 0)
+        splitter.setStretchFactor(1, 3)
+        splitter.setStretchFactor(2, 2)
+        working = QWidget()
+        working_layout = QVBoxLayout(working)
+        working_layout.setContentsMargins(0, 0, 0, 0)
+        working_layout.addLayout(toolbar)
+        working_layout.addWidget(splitter, 1)
+
+        self.empty = EmptyState(_("No feeds yet — add one or import an OPML file"),
+                                _("Follow news sites, blogs, your intranet or social media "
+                                  "through their feeds. Topics then collect what is said about "
+                                  "your dossiers, with its tone."))
+        self.empty.add_action_button(_("Add &feed"), self.add_feed)
+        self.empty.add_action_button(_("&Import OPML"), self.import_opml)
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.empty)
+        self.pages.addWidget(working)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.pages)
+
+        self.progress = QProgressBar()
+        self.progress.setMaximumWidth(180)
+        self.progress.setAccessibleName(_("Refresh progress"))
+        self.cancel_button = QPushButton(_("Cancel"))
+        self.cancel_button.clicked.connect(self.cancel_refresh)
+        self.progress.hide()
+        self.cancel_button.hide()
+        self._status_installed = False
+
+        self.refresh_button.clicked.connect(self.refresh)
+        self.add_feed_button.clicked.connect(self.add_feed)
+        self.add_topic_button.clicked.connect(self.add_topic)
+        self.import_button.clicked.connect(self.import_opml)
+        self.search.returnPressed.connect(self._search)
+        self.tree.currentItemChanged.connect(self._tree_selection_changed)
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.tree.customContextMenuRequested.connect(self._tree_menu)
+        self.table.selectionModel().currentRowChanged.connect(self._item_selected)
+        self.trend_days.currentIndexChanged.connect(lambda _index: self._load_trend())
+        self.reader.flag_changed.connect(self._set_flag)
+        self.reader.sentiment_changed.connect(self._set_sentiment)
+        self.reader.reply_requested.connect(self._reply)
+        self._name_buttons()
+        for keys, step in (("N", 1), ("J", 1), ("P", -1), ("K", -1)):
+            for widget in (self.table, self.reader.browser):
+                shortcut = QShortcut(QKeySequence(keys), widget)
+                shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+                shortcut.activated.connect(lambda step=step: self.go_unread(step))
+
+    def _name_buttons(self) -> None:
+        """Every button gets an accessible name, also Qt's own (tab scrolling, clear field)."""
+        for button in self.findChildren(QAbstractButton):
+            if not button.accessibleName():
+                name = button.text().replace("&", "") or button.toolTip() or \
+                    {"ScrollLeftButton": _("Scroll left"),
+                     "ScrollRightButton": _("Scroll right")}.get(button.objectName(), "")
+                button.setAccessibleName(name or _("Clear"))
+
+    def _run(self, work, **callbacks) -> BackgroundTask:
+        """``run_in_background``, with callbacks dropped once this area has been deleted."""
+        return run_in_background(work, **{name: while_alive(self, callback)
+                                          for name, callback in callbacks.items()})
+
+    # -- status bar --------------------------------------------------------------------------
+
+    def _status_bar(self):
+        window = self.window()
+        return window.statusBar() if isinstance(window, QMainWindow) else None
+
+    def _say(self, message: str) -> None:
+        window = self.window()
+        label = getattr(window, "status_message", None)
+        if isinstance(label, QLabel):
+            label.setText(message)
+        elif (bar := self._status_bar()) is not None:
+            bar.showMessage(message, 10_000)
+
+    # -- lists -------------------------------------------------------------------------------
+
+    def _load_page(self, selection: Selection, offset: int, limit: int):
+        """Runs on a worker thread (called by the model through ``run_in_background``)."""
+        items = self.context.items
+        arguments = selection.as_kwargs()
+        ids = items.item_ids(**arguments, limit=limit, offset=offset)
+        return items.count_items(**arguments), items.rows(ids, full=False)
+
+    def reload_lists(self) -> None:
+        def work(_cancel, _progress):
+            return (self.context.feeds.list_feeds(), self.context.topics.list_topics(),
+                    self.context.items.count_items(unread=True))
+
+        self._run(work, on_success=self._fill_tree, on_error=self._show_error)
+
+    def _fill_tree(self, result: tuple[list[dict], list[dict], int]) -> None:
+        feeds, topics, unread = result
+        if feeds and self.pages.currentIndex() == 0:
+            self.pages.setCurrentIndex(1)
+            # Sizes are set once the panes are visible; set while hidden they are discarded.
+            width = max(self.width(), 900)
+            self.splitter.setSizes([width * 17 // 100, width * 50 // 100, width * 33 // 100])
+        elif not feeds:
+            self.pages.setCurrentIndex(0)
+        current = self.tree.currentItem()
+        chosen = (current.data(0, KIND_ROLE), current.data(0, VALUE_ROLE)) if current else None
+        self.tree.blockSignals(True)
+        self.tree.clear()
+        everything = QTreeWidgetItem([_("All items ({n} unread)").format(n=unread)])
+        everything.setData(0, KIND_ROLE, "all")
+        topic_root = QTreeWidgetItem([_("Topics")])
+        feed_root = QTreeWidgetItem([_("Feeds")])
+        for root in (topic_root, feed_root):
+            root.setFlags(root.flags() & ~Qt.ItemFlag.ItemIsSelectable)
+        self.tree.addTopLevelItems([everything, topic_root, feed_root])
+        for topic in topics:
+            node = QTreeWidgetItem([f"{topic['name']} ({topic['unread']})"])
+            node.setData(0, KIND_ROLE, "topic")
+            node.setData(0, VALUE_ROLE, topic["name"])
+            node.setToolTip(0, topic["query"])
+            topic_root.addChild(node)
+        for feed in feeds:
+            name = feed["title"] or feed["url"]
+            node = QTreeWidgetItem([f"{name} ({feed['unread']})"])
+            node.setData(0, KIND_ROLE, "feed")
+            node.setData(0, VALUE_ROLE, feed["id"])
+            node.setToolTip(0, feed["last_error"] or feed["url"])
+            if feed["last_status"] == "error":
+                node.setText(0, "⚠ " + node.text(0))
+            feed_root.addChild(node)
+        self.tree.expandAll()
+        restored = everything
+        for node in self._all_nodes():
+            if chosen and (node.data(0, KIND_ROLE), node.data(0, VALUE_ROLE)) == chosen:
+                restored = node
+        self.tree.setCurrentItem(restored)
+        self.tree.blockSignals(False)
+        if not self._items_started:
+            self._items_started = True
+            self.model.set_selection(Selection())
+
+    def _all_nodes(self):
+        for index in range(self.tree.topLevelItemCount()):
+            top = self.tree.topLevelItem(index)
+            yield top
+            for child in range(top.childCount()):
+                yield top.child(child)
+
+    def _tree_selection_changed(self, current: QTreeWidgetItem | None, _previous=None) -> None:
+        if current is None:
+            return
+        kind, value = current.data(0, KIND_ROLE), current.data(0, VALUE_ROLE)
+        if kind is None:
+            return
+        self.search.clear()
+        self.model.set_selection(Selection(topic=value if kind == "topic" else None,
+                                           feed_id=value if kind == "feed" else None))
+        self._load_trend()
+
+    def _search(self) -> None:
+        text = self.search.text().strip()
+        if not text:
+            self._tree_selection_changed(self.tree.currentItem())
+            return
+        from ambtenaar20.core.feeds.query import QuerySyntaxError, compile_query
+
+        try:
+            compile_query(text)
+        except QuerySyntaxError as error:
+            self._say(str(error))
+            return
+        self.model.set_selection(Selection(query=text))
+
+    def _after_items_loaded(self) -> None:
+        self._say(ngettext("{n} item", "{n} items", self.model.total).format(n=self.model.total))
+
+    # -- reading -----------------------------------------------------------------------------
+
+    def _item_selected(self, current, _previous=None) -> None:
+        if not current.isValid():
+            self.reader.show_item(None)
+            return
+        item_id = self.model.row(current.row())["id"]
+
+        def work(_cancel, _progress):
+            items = self.context.items
+            items.analyse_pending([item_id])
+            items.set_flag([item_id], "read", True)
+            return items.item(item_id)
+
+        self._run(work, on_success=self._show_item, on_error=self._show_error)
+
+    def _show_item(self, item: dict[str, Any]) -> None:
+        current = self.table.currentIndex()
+        if not current.isValid() or self.model.row(current.row())["id"] != item["id"]:
+            return  # the officer has moved on
+        self.reader.show_item(item)
+        self.tabs.setCurrentWidget(self.reader)
+        self.model.update_row(item["id"], read=True, sentiment=item["sentiment"])
+
+    def go_unread(self, step: int) -> None:
+        """Select the next (step 1) or previous (step -1) unread item."""
+        row = self.table.currentIndex().row()
+        candidates = range(row + 1, self.model.rowCount()) if step > 0 else range(row - 1, -1, -1)
+        for index in candidates:
+            if not self.model.row(index)["read"]:
+                self.table.selectionModel().setCurrentIndex(
+                    self.model.index(index, 0),
+                    QItemSelectionModel.SelectionFlag.ClearAndSelect
+                    | QItemSelectionModel.SelectionFlag.Rows)
+                return
+        self._say(_("No more unread items in this list."))
+
+    def _set_flag(self, item_id: int, flag: str, value: bool) -> None:
+        self.model.update_row(item_id, **{flag: value})
+        self._run(lambda _c, _p: self.context.items.set_flag([item_id], flag, value),
+                          on_success=lambda _r: self.reload_lists(), on_error=self._show_error)
+
+    def _set_sentiment(self, item_id: int, label: str | None) -> None:
+        def work(_cancel, _progress):
+            self.context.items.set_sentiment_override(item_id, label)
+            return self.context.items.item(item_id)
+
+        self._run(work, on_success=self._show_item, on_error=self._show_error)
+
+    def _reply(self, item_id: int) -> None:
+        self._run(lambda _c, _p: self.context.items.record_response(item_id),
+                          on_success=lambda _r: self._say(
+                              _("Reply recorded for this item. The draft editor is not "
+                                "available in this version yet.")),
+                          on_error=self._show_error)
+
+    def _load_trend(self) -> None:
+        current = self.tree.currentItem()
+        if current is None or current.data(0, KIND_ROLE) != "topic":
+            self.trend.show_series("", [])
+            return
+        name, days = current.data(0, VALUE_ROLE), self.trend_days.currentData()
+        self._run(lambda _c, _p: self.context.items.trend(name, days),
+                          on_success=lambda series: self.trend.show_series(name, series),
+                          on_error=self._show_error)
+
+    # -- actions -----------------------------------------------------------------------------
+
+    def _show_error(self, error: Exception) -> None:
+        """Plain messages (``Ambtenaar20Error``) in a dialog that does not block the window."""
+        log.warning("follow area: %s: %s", type(error).__name__, error)
+        box = QMessageBox(QMessageBox.Icon.Warning, _("Follow"), str(error),
+                          QMessageBox.StandardButton.Ok, self)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+        self._say(str(error))

@@ -1,0 +1,92 @@
+"""What the officer does to feeds and topics in the Volgen area: add, import, rename, remove.
+
+A mixin of ``FollowingArea`` (kept apart to keep each module readable); like the rest of the
+area it only shows dialogs and hands the work to ``_run`` (``run_in_background``).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox
+
+from ambtenaar20.core.i18n import _
+from ambtenaar20.gui.areas.following.dialogs import AddFeedDialog, AddTopicDialog
+
+KIND_ROLE = Qt.ItemDataRole.UserRole + 1
+VALUE_ROLE = Qt.ItemDataRole.UserRole + 2
+
+
+class FeedActions:
+    """Needs ``context``, ``tree``, ``model``, ``_run``, ``reload_lists``, ``refresh`` and
+    ``_show_error`` from the area it is mixed into."""
+
+    def _tree_menu(self, position) -> None:
+        node = self.tree.itemAt(position)
+        if node is None or node.data(0, KIND_ROLE) not in ("feed", "topic"):
+            return
+        kind, value = node.data(0, KIND_ROLE), node.data(0, VALUE_ROLE)
+        menu = QMenu(self)
+        if kind == "feed":
+            menu.addAction(_("Rename…"), lambda: self.rename_feed(value))
+            menu.addAction(_("Remove feed…"), lambda: self.remove_feed(value))
+        else:
+            menu.addAction(_("Remove topic…"), lambda: self.remove_topic(value))
+        menu.exec(self.tree.viewport().mapToGlobal(position))
+
+    def rename_feed(self, feed_id: int) -> None:
+        title, accepted = QInputDialog.getText(self, _("Rename feed"), _("New name:"))
+        if accepted and title.strip():
+            self._run(lambda _c, _p: self.context.feeds.rename_feed(str(feed_id), title),
+                      on_success=lambda _r: self.reload_lists(), on_error=self._show_error)
+
+    def remove_feed(self, feed_id: int) -> None:
+        answer = QMessageBox.question(
+            self, _("Remove feed"),
+            _("Stop following this feed and delete all its items? This cannot be undone."))
+        if answer == QMessageBox.StandardButton.Yes:
+            self._run(lambda _c, _p: self.context.feeds.remove_feed(str(feed_id)),
+                      on_success=lambda _r: (self.reload_lists(), self.model.reload()),
+                      on_error=self._show_error)
+
+    def remove_topic(self, name: str) -> None:
+        answer = QMessageBox.question(
+            self, _("Remove topic"),
+            _("Remove the topic '{name}'? Its items stay.").format(name=name))
+        if answer == QMessageBox.StandardButton.Yes:
+            self._run(lambda _c, _p: self.context.topics.remove_topic(name),
+                      on_success=lambda _r: self.reload_lists(), on_error=self._show_error)
+
+    def add_feed(self) -> None:
+        dialog = AddFeedDialog(self)
+        if dialog.exec() != AddFeedDialog.DialogCode.Accepted:
+            return
+        url, title, user, password = dialog.values()
+
+        def work(_cancel, _progress):
+            service = self.context.feeds
+            target = service.validate_url(url)
+            kind, found = service.discover(target, user, password)
+            if kind == "page" and found:
+                target = found[0][0]
+            return service.add_feed(target, title, user, password)
+
+        self._run(work, on_success=lambda _feed: (self.reload_lists(), self.refresh()),
+                          on_error=self._show_error)
+
+    def add_topic(self) -> None:
+        dialog = AddTopicDialog(self)
+        if dialog.exec() != AddTopicDialog.DialogCode.Accepted:
+            return
+        name, query = dialog.values()
+        self._run(lambda _c, _p: self.context.topics.add_topic(name, query),
+                          on_success=lambda _topic: self.reload_lists(),
+                          on_error=self._show_error)
+
+    def import_opml(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(self, _("Import OPML"), "",
+                                                    _("OPML files (*.opml *.xml)"))
+        if not path:
+            return
+        self._run(lambda _c, _p: self.context.feeds.import_opml(path),
+                          on_success=lambda _r: (self.reload_lists(), self.refresh()),
+                          on_error=self._show_error)

@@ -1,0 +1,202 @@
+"""The item list as a lazy table model: a count and pages of rows, never 100,000 widgets.
+
+Rows are loaded a page at a time on a worker thread (``run_in_background``) when the view
+scrolls near the end (``canFetchMore``/``fetchMore``). Each load carries a generation number,
+so a page that arrives after the selection changed is dropped instead of mixed in.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QFont
+from shiboken6 import isValid
+
+from ambtenaar20.core.i18n import _
+from ambtenaar20.gui.workers import run_in_background
+
+PAGE = 200
+_ROOT = QModelIndex()
+
+
+@dataclass(frozen=True)
+class Selection:
+    topic: str | None = None
+    feed_id: int | None = None
+    query: str | None = None
+    unread: bool = False
+    starred: bool = False
+
+    def as_kwargs(self) -> dict[str, Any]:
+        return {"topic": self.topic, "feed_id": self.feed_id, "query": self.query or None,
+                "unread": self.unread, "starred": self.starred}
+
+
+def while_alive(owner: QObject, callback: Callable[..., Any]) -> Callable[..., None]:
+    """``callback``, but skipped when ``owner`` was deleted before a background result came."""
+
+    def guarded(*args: Any) -> None:
+        if isValid(owner):
+            callback(*args)
+
+    return guarded
+
+
+#: ``load(selection, offset, limit) -> (total, rows)``; runs on a worker thread.
+Loader = Callable[[Selection, int, int], tuple[int, list[dict[str, Any]]]]
+
+
+class ItemListModel(QAbstractTableModel):
+    COLUMNS = ("title", "feed", "published", "sentiment", "flags")
+    ItemIdRole = Qt.ItemDataRole.UserRole + 1
+    loaded = Signal()
+    failed = Signal(object)
+
+    def __init__(self, load: Loader, parent=None) -> None:
+        super().__init__(parent)
+        self._load = load
+        self._rows: list[dict[str, Any]] = []
+        self._total = 0
+        self._selection = Selection()
+        self._generation = 0
+        self._fetching = False
+
+    # -- loading -----------------------------------------------------------------------------
+
+    def set_selection(self, selection: Selection) -> None:
+        """Show ``selection``: clears the list now, fills it when the first page arrives."""
+        self._selection = selection
+        self._generation += 1
+        self.beginResetModel()
+        self._rows, self._total, self._fetching = [], 0, True
+        self.endResetModel()
+        self._request(0, reset=True)
+
+    def reload(self) -> None:
+        self.set_selection(self._selection)
+
+    @property
+    def selection(self) -> Selection:
+        return self._selection
+
+    @property
+    def total(self) -> int:
+        return self._total
+
+    def _request(self, offset: int, reset: bool) -> None:
+        generation, selection = self._generation, self._selection
+        self._fetching = True
+        run_in_background(
+            lambda _cancel, _progress: self._load(selection, offset, PAGE),
+            on_success=while_alive(
+                self, lambda result: self._arrived(generation, offset, reset, result)),
+            on_error=while_alive(self, self._on_error))
+
+    def _on_error(self, error: Exception) -> None:
+        self._fetching = False
+        self.failed.emit(error)
+
+    def _arrived(self, generation: int, offset: int, reset: bool,
+                 result: tuple[int, list[dict[str, Any]]]) -> None:
+        if generation != self._generation:
+            return  # the selection changed meanwhile: this page belongs to the old one
+        total, rows = result
+        self._fetching = False
+        if reset:
+            self.beginResetModel()
+            self._rows, self._total = list(rows), total
+            self.endResetModel()
+        elif offset == len(self._rows) and rows:
+            self._total = total
+            self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(rows) - 1)
+            self._rows.extend(rows)
+            self.endInsertRows()
+        self.loaded.emit()
+
+    def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> bool:
+        return not parent.isValid() and not self._fetching and len(self._rows) < self._total
+
+    def fetchMore(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> None:
+        if self.canFetchMore(parent):
+            self._request(len(self._rows), reset=False)
+
+    # -- reading -----------------------------------------------------------------------------
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole \
+                or not 0 <= section < len(self.COLUMNS):
+            return None
+        return (_("Title"), _("Feed"), _("Date"), _("Tone"), _("Flags"))[section]
+
+    def row(self, row: int) -> dict[str, Any]:
+        return self._rows[row]
+
+    def row_of(self, item_id: int) -> int:
+        for index, record in enumerate(self._rows):
+            if record["id"] == item_id:
+                return index
+        return -1
+
+    def data(self, index: QModelIndex | QPersistentModelIndex,
+             role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self._rows):
+            return None
+        record = self._rows[index.row()]
+        column = self.COLUMNS[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(record, column)
+        if role == Qt.ItemDataRole.FontRole and not record["read"]:
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.ToolTipRole and column == "title":
+            return record["title"]
+        if role == self.ItemIdRole:
+            return record["id"]
+        return None
+
+    def _display(self, record: dict[str, Any], column: str) -> str:
+        if column == "published":
+            try:
+                moment = datetime.fromisoformat(record["published"].replace("Z", "+00:00"))
+            except ValueError:
+                return record["published"]
+            return moment.astimezone().strftime("%d-%m-%Y %H:%M")
+        if column == "sentiment":
+            label = record.get("sentiment")
+            return {"positive": _("positive"), "neutral": _("neutral"),
+                    "negative": _("negative")}.get(label or "", "")
+        if column == "flags":
+            marks = []
+            if record["starred"]:
+                marks.append("★")
+            if record["needs_response"]:
+                marks.append(_("reply"))
+            return " ".join(marks)
+        return str(record.get(column) or "")
+
+    def update_row(self, item_id: int, **changes: Any) -> None:
+        """Reflect a change made through the service (read, starred...) without reloading."""
+        row = self.row_of(item_id)
+        if row < 0:
+            return
+        self._rows[row].update(changes)
+        self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.COLUMNS) - 1))

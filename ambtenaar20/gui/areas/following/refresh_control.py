@@ -1,0 +1,99 @@
+"""Refreshing from the Volgen area: progress and cancel in the status bar, then notifications.
+
+A mixin of ``FollowingArea``. The refresh (fetch, parse, write) runs on a worker thread; cancel
+only sets its token, so the button returns at once. Sentiment follows in a second background
+pass so the refresh itself stays quick.
+"""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtWidgets import QSystemTrayIcon
+
+from ambtenaar20.core.i18n import _, ngettext
+from ambtenaar20.gui.workers import BackgroundTask
+
+
+class RefreshControl:
+    """Needs ``context``, ``progress``, ``cancel_button``, ``refresh_button``, ``model``,
+    ``_status_bar``, ``_say``, ``_run``, ``reload_lists`` and ``_show_error``."""
+
+    refresh_task: BackgroundTask | None = None
+    _tray: QSystemTrayIcon | None = None
+    _status_installed = False
+
+    def refresh(self) -> BackgroundTask | None:
+        if self.refresh_task is not None and not self.refresh_task.done:
+            return self.refresh_task
+        bar = self._status_bar()
+        if bar is not None and not self._status_installed:
+            bar.addPermanentWidget(self.progress)
+            bar.addPermanentWidget(self.cancel_button)
+            self._status_installed = True
+        self.progress.setRange(0, 0)
+        self.progress.show()
+        self.cancel_button.show()
+        self.refresh_button.setEnabled(False)
+        self._say(_("Refreshing feeds…"))
+        def work(cancel, progress):
+            report = self.context.feeds.refresh(cancel, progress)
+            notify = {topic["name"] for topic in self.context.topics.list_topics()
+                      if topic["notify"]}
+            return report, notify
+
+        self.refresh_task = self._run(
+            work, on_success=self._refreshed, on_error=self._refresh_failed,
+            on_progress=self._refresh_progress, on_cancelled=lambda: None)
+        return self.refresh_task
+
+    def cancel_refresh(self) -> None:
+        """Returns at once: the worker notices the token; nobody waits for it here."""
+        if self.refresh_task is not None:
+            self.refresh_task.cancel()
+        self._refresh_ui_done()
+        self._say(_("Refresh cancelled."))
+
+    def _refresh_progress(self, done: int, total: int, _what: str) -> None:
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(done)
+
+    def _refresh_ui_done(self) -> None:
+        self.progress.hide()
+        self.cancel_button.hide()
+        self.refresh_button.setEnabled(True)
+
+    def _refresh_failed(self, error: Exception) -> None:
+        self._refresh_ui_done()
+        self._show_error(error)
+
+    def _refreshed(self, result) -> None:
+        report, notify = result
+        self._refresh_ui_done()
+        failed = sum(1 for outcome in report.feeds if outcome.status == "error")
+        message = ngettext("{n} new item", "{n} new items", report.new_items).format(
+            n=report.new_items) + " · " + _("last refreshed {time}").format(
+            time=time.strftime("%H:%M"))
+        if failed:
+            message += " · " + ngettext("{n} feed failed", "{n} feeds failed", failed).format(
+                n=failed)
+        self._say(message)
+        self._notify(report, notify)
+        self.reload_lists()
+        if report.new_items:
+            self.model.reload()
+        # Sentiment follows the refresh, so the refresh itself stays quick.
+        self._run(lambda cancel, _p: self.context.items.analyse_pending(cancel=cancel),
+                          on_error=self._show_error)
+
+    def _notify(self, report, wanted: set[str]) -> None:
+        news = {name: count for name, count in report.matched.items()
+                if count and name in wanted}
+        if not news or not QSystemTrayIcon.isSystemTrayAvailable():
+            return
+        if self._tray is None:
+            self._tray = QSystemTrayIcon(self.window().windowIcon(), self)
+            self._tray.show()
+        text = "; ".join(_("{topic}: {n} new").format(topic=name, n=count)
+                         for name, count in news.items())
+        self._tray.showMessage(_("New items for your topics"), text)

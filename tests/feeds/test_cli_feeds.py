@@ -1,0 +1,147 @@
+"""The feeds, topics, refresh and items commands, run as a user would, against loopback feeds."""
+
+from __future__ import annotations
+
+import html
+import json
+
+from tests.feeds.feed_server import AUTH_PASSWORD, AUTH_USER, rss
+from tests.helpers import run_cli
+
+ITEMS = [
+    {"title": "Financiële steun voor de zorg", "link": "https://example.org/1", "guid": "a1",
+     "description": html.escape("<p>Dit is een heel goed en mooi plan voor de zorg.</p>"),
+     "pubDate": "Mon, 06 Sep 2021 16:45:00 +0000"},
+    {"title": "Roads closed", "link": "https://example.org/2",
+     "description": "This is a terrible and awful decision for the city.",
+     "pubDate": "Tue, 07 Sep 2021 08:00:00 +0000"},
+]
+
+
+def cli(data_dir, *args, **kwargs):
+    return run_cli("--data-dir", str(data_dir), "--lang", "en", *args, **kwargs)
+
+
+def test_add_refresh_list_search_as_json(data_dir, feed_server):
+    url = feed_server.add("/a.xml", rss("Gemeente", ITEMS))
+    assert cli(data_dir, "feeds", "add", url, "--title", "Mijn gemeente").returncode == 0
+    added = cli(data_dir, "topics", "add", "Zorg", "--query", "financiele OR zorg*")
+    assert added.returncode == 0, added.stderr
+    result = cli(data_dir, "refresh", "--format", "json")
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert report["new_items"] == 2
+    assert report["matched"] == {"Zorg": 1}
+    assert report["feeds"] == [{"url": url, "title": "Mijn gemeente", "status": "ok",
+                                "new_items": 2, "error": None}]
+    again = json.loads(cli(data_dir, "refresh", "--format", "json").stdout)
+    assert again["feeds"][0]["status"] == "not_modified"
+
+    items = json.loads(cli(data_dir, "items", "list", "--format", "json").stdout)
+    assert [item["title"] for item in items] == ["Roads closed", "Financiële steun voor de zorg"]
+    expected_keys = {"id", "feed", "title", "link", "published", "topics", "lang", "polarity",
+                     "subjectivity", "sentiment", "read", "starred", "needs_response", "html",
+                     "text"}
+    assert expected_keys <= set(items[0])
+    english, dutch = items
+    assert (english["lang"], english["sentiment"]) == ("en", "negative")
+    assert (dutch["lang"], dutch["sentiment"]) == ("nl", "positive")
+    assert dutch["topics"] == ["Zorg"] and english["topics"] == []
+    assert dutch["read"] is False and dutch["published"] == "2021-09-06T16:45:00Z"
+
+    topic_items = json.loads(cli(data_dir, "items", "list", "--topic", "Zorg", "--unread",
+                                 "--format", "json").stdout)
+    assert [item["id"] for item in topic_items] == [dutch["id"]]
+    found = json.loads(cli(data_dir, "items", "search", "financiele", "--format",
+                           "json").stdout)
+    assert [item["id"] for item in found] == [dutch["id"]]
+    limited = json.loads(cli(data_dir, "items", "list", "--limit", "1", "--format",
+                             "json").stdout)
+    assert len(limited) == 1
+
+    topics = json.loads(cli(data_dir, "topics", "list", "--format", "json").stdout)
+    assert topics[0]["name"] == "Zorg" and topics[0]["unread"] == 1
+    feeds = json.loads(cli(data_dir, "feeds", "list", "--format", "json").stdout)
+    assert feeds[0]["items"] == 2 and feeds[0]["status"] == "not_modified"
+    assert feeds[0]["last_success"]
+
+    assert cli(data_dir, "feeds", "remove", url).returncode == 0
+    assert json.loads(cli(data_dir, "items", "list", "--format", "json").stdout) == []
+    assert cli(data_dir, "topics", "remove", "Zorg").returncode == 0
+
+
+def test_refresh_exits_0_when_feeds_fail(data_dir, feed_server):
+    cli(data_dir, "feeds", "add", feed_server.url("/missing.xml"))
+    result = cli(data_dir, "refresh", "--format", "json")
+    assert result.returncode == 0
+    outcome = json.loads(result.stdout)["feeds"][0]
+    assert outcome["status"] == "error" and "404" in outcome["error"]
+
+
+def test_bad_input_exits_2_with_one_line(data_dir, feed_server):
+    for args in (("feeds", "add", "ftp://example.org/feed"), ("feeds", "add", "not a url"),
+                 ("feeds", "add", "file:///etc/passwd"), ("feeds", "remove", "42"),
+                 ("topics", "add", "X", "--query", "(zorg"), ("topics", "remove", "nope"),
+                 ("items", "search", '"open'), ("items", "list", "--topic", "nope")):
+        result = cli(data_dir, *args)
+        assert result.returncode == 2, (args, result.stderr)
+        assert len(result.stderr.strip().splitlines()) == 1, result.stderr
+    error = cli(data_dir, "topics", "add", "X", "--query", "zorg OR").stderr
+    assert "character 6" in error
+
+
+def test_html_page_discovery(data_dir, feed_server):
+    feed = feed_server.add("/feed.xml", rss("Echt", ITEMS))
+    page = feed_server.add("/index.html", '<html><head><link rel="alternate" '
+                           'type="application/rss+xml" href="/feed.xml"></head></html>',
+                           content_type="text/html")
+    result = cli(data_dir, "feeds", "add", page)
+    assert result.returncode == 0, result.stderr
+    feeds = json.loads(cli(data_dir, "feeds", "list", "--format", "json").stdout)
+    assert [f["url"] for f in feeds] == [feed]
+    two = feed_server.add("/two.html", '<html><head>'
+                          '<link rel="alternate" type="application/rss+xml" href="/a.xml">'
+                          '<link rel="alternate" type="application/atom+xml" href="/b.xml">'
+                          '</head></html>', content_type="text/html")
+    result = cli(data_dir, "feeds", "add", two)
+    assert result.returncode == 2 and "/a.xml" in result.stderr and "/b.xml" in result.stderr
+
+
+def test_password_without_keyring_is_refused(data_dir, feed_server):
+    url = feed_server.add("/intranet.xml", rss("Intranet", ITEMS), auth=True)
+    result = cli(data_dir, "feeds", "add", url, "--user", AUTH_USER, "--password-stdin",
+                 input_text=AUTH_PASSWORD + "\n")
+    assert result.returncode == 2 and "keyring" in result.stderr
+    assert json.loads(cli(data_dir, "feeds", "list", "--format", "json").stdout) == []
+    for path in data_dir.rglob("*"):
+        if path.is_file():
+            assert AUTH_PASSWORD.encode() not in path.read_bytes()
+
+
+def test_opml_round_trip_with_nested_outlines(data_dir, tmp_path):
+    source = tmp_path / "in.opml"
+    source.write_text(
+        '<?xml version="1.0"?><opml version="1.0"><head><title>x</title></head><body>'
+        '<outline text="Nieuws"><outline text="Overheid">'
+        '<outline type="rss" text="Rijksoverheid" xmlUrl="https://www.rijksoverheid.nl/rss"/>'
+        '</outline></outline>'
+        '<outline type="rss" title="Blog" xmlUrl="http://blog.example.org/feed"/>'
+        '<outline type="rss" text="Geen web" xmlUrl="gopher://x"/>'
+        "</body></opml>", encoding="utf-8")
+    result = cli(data_dir, "feeds", "import", str(source))
+    assert result.returncode == 0, result.stderr
+    feeds = json.loads(cli(data_dir, "feeds", "list", "--format", "json").stdout)
+    assert {(f["url"], f["title"], f["category"]) for f in feeds} == {
+        ("https://www.rijksoverheid.nl/rss", "Rijksoverheid", "Nieuws/Overheid"),
+        ("http://blog.example.org/feed", "Blog", "")}
+    target = tmp_path / "out.opml"
+    assert cli(data_dir, "feeds", "export", str(target)).returncode == 0
+    other = tmp_path / "other"
+    other.mkdir()
+    assert cli(other, "feeds", "import", str(target)).returncode == 0
+    again = json.loads(cli(other, "feeds", "list", "--format", "json").stdout)
+    assert {(f["url"], f["category"]) for f in again} == {(f["url"], f["category"])
+                                                          for f in feeds}
+    broken = tmp_path / "broken.opml"
+    broken.write_text("<opml><body>", encoding="utf-8")
+    assert cli(data_dir, "feeds", "import", str(broken)).returncode == 2

@@ -1,0 +1,150 @@
+"""The Volgen area: a refresh never blocks the event loop, the list model is sound, the reader
+is safe, and cancel returns at once. Feeds come from a real loopback HTTP server."""
+
+from __future__ import annotations
+
+import html
+import threading
+
+import pytest
+from PySide6.QtCore import QTimer, QUrl
+
+from ambtenaar20.core.feeds import service as feed_service
+from ambtenaar20.gui.areas.following import reader as reader_module
+from ambtenaar20.gui.areas.following.area import FollowingArea
+from tests.feeds.feed_server import FeedServer, rss
+
+
+@pytest.fixture
+def feed_server():
+    server = FeedServer().start()
+    yield server
+    server.stop()
+
+
+def items_for(index: int, count: int) -> list[dict[str, str]]:
+    return [{"title": f"Bericht {index}-{number} over de zorg", "guid": f"{index}-{number}",
+             "link": f"https://example.org/{index}/{number}",
+             "description": html.escape(f"<p>Tekst {number} <a href='javascript:x()'>x</a>"
+                                         f"<a href='https://example.org/'>bron</a></p>"),
+             "pubDate": f"Mon, 0{1 + number % 9} Sep 2025 10:00:00 +0000"}
+            for number in range(count)]
+
+
+@pytest.fixture
+def area(qtbot, make_context, feed_server):
+    context = make_context("en")
+    assert context.store  # opened first, as the app does before the areas are built
+    for index in range(50):
+        url = feed_server.add(f"/feed{index}.xml", rss(f"Feed {index}", items_for(index, 20)))
+        context.feeds.add_feed(url)
+    context.topics.add_topic("Zorg", "zorg")
+    widget = FollowingArea(context)
+    qtbot.addWidget(widget)
+    widget.show()
+    qtbot.waitUntil(lambda: widget.pages.currentIndex() == 1, timeout=10_000)
+    return widget
+
+
+def test_refresh_keeps_the_event_loop_running_and_works_off_the_gui_thread(qtbot, area,
+                                                                          monkeypatch):
+    threads: dict[str, set[int]] = {"fetch": set(), "parse": set(), "write": set()}
+
+    def spy(kind, original):
+        def wrapper(*args, **kwargs):
+            threads[kind].add(threading.get_ident())
+            return original(*args, **kwargs)
+        return wrapper
+
+    monkeypatch.setattr(feed_service.fetcher, "fetch", spy("fetch", feed_service.fetcher.fetch))
+    monkeypatch.setattr(feed_service, "parse_feed", spy("parse", feed_service.parse_feed))
+    monkeypatch.setattr(feed_service.FeedService, "_store",
+                        spy("write", feed_service.FeedService._store))
+    beats = []
+    heartbeat = QTimer()
+    heartbeat.setInterval(5)
+    heartbeat.timeout.connect(lambda: beats.append(task is not None and not task.done))
+    heartbeat.start()
+    task = area.refresh()
+    with qtbot.waitSignal(task.signals.finished, timeout=30_000):
+        pass
+    heartbeat.stop()
+    assert sum(beats) >= 3, "the heartbeat stopped while the refresh ran"
+    gui_thread = threading.get_ident()
+    for kind, seen in threads.items():
+        assert seen, kind
+        assert gui_thread not in seen, f"{kind} ran on the GUI thread"
+    qtbot.waitUntil(lambda: area.model.total == 1000, timeout=10_000)
+    assert area.context.items.count_items(topic="Zorg") == 1000
+
+
+def test_item_model_passes_qtmodeltester(qtbot, qtmodeltester, area):
+    task = area.refresh()
+    with qtbot.waitSignal(task.signals.finished, timeout=30_000):
+        pass
+    qtbot.waitUntil(lambda: area.model.rowCount() > 0, timeout=10_000)
+    assert area.model.rowCount() == 200 and area.model.canFetchMore()
+    qtmodeltester.check(area.model)
+    area.model.fetchMore()
+    qtbot.waitUntil(lambda: area.model.rowCount() == 400, timeout=10_000)
+    qtmodeltester.check(area.model)
+
+
+def test_reader_shows_sanitised_item_and_opens_only_safe_links(qtbot, area, monkeypatch):
+    task = area.refresh()
+    with qtbot.waitSignal(task.signals.finished, timeout=30_000):
+        pass
+    qtbot.waitUntil(lambda: area.model.rowCount() > 0, timeout=10_000)
+    area.table.setCurrentIndex(area.model.index(0, 0))
+    qtbot.waitUntil(lambda: area.reader.item is not None, timeout=10_000)
+    shown = area.reader.browser.toHtml()
+    assert "javascript" not in shown and "https://example.org/" in shown
+    qtbot.waitUntil(lambda: area.model.row(0)["read"], timeout=5_000)
+    opened = []
+    monkeypatch.setattr(reader_module.QDesktopServices, "openUrl",
+                        lambda url: opened.append(url.toString()) or True)
+    for target in ("javascript:alert(1)", "file:///etc/passwd", "https://example.org/a",
+                   "mailto:a@example.org"):
+        area.reader.browser.anchorClicked.emit(QUrl(target))
+    assert opened == ["https://example.org/a", "mailto:a@example.org"]
+
+
+def test_cancel_returns_at_once(qtbot, area):
+    task = area.refresh()
+    area.cancel_refresh()
+    assert task.token.cancelled
+    assert area.refresh_button.isEnabled() and not area.progress.isVisible()
+    with qtbot.waitSignal(task.signals.finished, timeout=30_000):
+        pass
+
+
+def test_empty_state_when_there_are_no_feeds(qtbot, make_context):
+    context = make_context("nl")
+    assert context.store
+    widget = FollowingArea(context)
+    qtbot.addWidget(widget)
+    qtbot.waitUntil(lambda: widget.model.selection is not None and widget._items_started,
+                    timeout=10_000)
+    assert widget.pages.currentWidget() is widget.empty
+    assert widget.empty.title_label.text() == (
+        "Nog geen feeds — voeg er een toe of importeer een OPML-bestand")
+
+
+def test_remove_feed_asks_and_deletes_its_items(qtbot, area, monkeypatch):
+    from ambtenaar20.gui.areas.following import feed_actions
+
+    task = area.refresh()
+    with qtbot.waitSignal(task.signals.finished, timeout=30_000):
+        pass
+    feed = area.context.feeds.list_feeds()[0]
+    asked = []
+    buttons = feed_actions.QMessageBox.StandardButton
+    monkeypatch.setattr(feed_actions.QMessageBox, "question",
+                        lambda *args: asked.append(args) or buttons.No)
+    area.remove_feed(feed["id"])
+    assert asked and len(area.context.feeds.list_feeds()) == 50
+    monkeypatch.setattr(feed_actions.QMessageBox, "question",
+                        lambda *args: feed_actions.QMessageBox.StandardButton.Yes)
+    area.remove_feed(feed["id"])
+    qtbot.waitUntil(lambda: len(area.context.feeds.list_feeds()) == 49, timeout=10_000)
+    assert area.context.items.count_items(feed_id=feed["id"]) == 0
