@@ -148,7 +148,10 @@ class _LogbookRecorder:
 
     def record_published(self, draft_id: int, url: str, platform: str, topic: str,
                          open_findings: list) -> None:
-        self._context.logbook.record_published(draft_id, url, platform, topic, open_findings)
+        # A reply to a feed item is linked to that item too, so the log shows what it answered.
+        item_id = self._context.drafting.drafts.get(draft_id).feed_item_id
+        self._context.logbook.record_published(draft_id, url, platform, topic, open_findings,
+                                               item_id=item_id)
 
 
 class _FeedItemRetention:

@@ -124,8 +124,16 @@ class MainWindow(QMainWindow):
             self.edit_menu.addSeparator()
             self.edit_menu.addActions(window_actions)
             self.addActions(window_actions)
+        follow, write = self.areas.get("follow"), self.areas.get("write")
+        if hasattr(follow, "reply_started") and hasattr(write, "new_draft"):
+            follow.reply_started.connect(self.start_reply)
         self.populated = True
         self.areas_populated.emit()
+
+    def start_reply(self, item_id: int, topic: str = "") -> None:
+        """"Reageren" on a feed item: a new draft linked to it, in the Schrijven area."""
+        self.show_area("write")
+        self.areas["write"].new_draft(topic=topic, feed_item_id=item_id)
 
     def show_area(self, key: str) -> None:
         self.show_area_at([spec.key for spec in AREAS].index(key))

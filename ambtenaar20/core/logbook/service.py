@@ -157,16 +157,21 @@ class LogbookService:
     def record_published(self, draft_id: int, url: str, platform: str, topic: str = "",
                          open_findings: int | Sequence[Any] | None = None, *,
                          summary: str = "", minutes: int = 0,
-                         at: datetime | None = None) -> Interaction:
-        """A draft was marked "gepubliceerd": log a post (out) linked to it, once per draft."""
+                         at: datetime | None = None, item_id: int | None = None) -> Interaction:
+        """A draft was marked "gepubliceerd": log a post (out) linked to it, once per draft.
+
+        ``item_id`` is the feed item the draft replies to, if any; the entry links to both.
+        """
         existing = self._live_link("draft_id", draft_id, "draft")
         if existing is not None:
             return existing
         findings = len(open_findings) if isinstance(open_findings, Sequence) else open_findings
-        return self.add(source="draft", draft_id=draft_id, open_findings=findings,
+        return self.add(source="draft", draft_id=draft_id, item_id=item_id,
+                        open_findings=findings,
                         occurred_at=at or now_local(self.tz), platform=platform,
-                        kind="bericht", direction="out", topic=topic, url=url,
-                        summary=summary, minutes=minutes)
+                        kind="reactie" if item_id is not None else "bericht",
+                        direction="out", topic=topic, url=url, summary=summary,
+                        minutes=minutes)
 
     def record_item_response(self, item_id: int, platform: str, *, topic: str = "",
                              counterpart: str = "", url: str = "", summary: str = "",

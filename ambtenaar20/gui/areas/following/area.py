@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -50,6 +50,9 @@ log = logging.getLogger(__name__)
 
 
 class FollowingArea(FeedActions, RefreshControl, QWidget):
+    #: "Reageren" was chosen for this item (id, topic): the window opens a linked draft.
+    reply_started = Signal(int, str)
+
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
@@ -344,11 +347,13 @@ class FollowingArea(FeedActions, RefreshControl, QWidget):
         self._run(work, on_success=self._show_item, on_error=self._show_error)
 
     def _reply(self, item_id: int) -> None:
-        self._run(lambda _c, _p: self.context.items.record_response(item_id),
-                          on_success=lambda _r: self._say(
-                              _("Reply recorded for this item. The draft editor is not "
-                                "available in this version yet.")),
-                          on_error=self._show_error)
+        def work(_cancel, _progress):
+            self.context.items.record_response(item_id)
+            topics = self.context.items.item(item_id).get("topics") or [""]
+            return topics[0]
+
+        self._run(work, on_success=lambda topic: self.reply_started.emit(item_id, topic),
+                  on_error=self._show_error)
 
     def _load_trend(self) -> None:
         current = self.tree.currentItem()

@@ -1,0 +1,53 @@
+"""From a feed item to a published reply: "Reageren" opens a linked draft, publishing logs it."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import close_after_background_work
+from tests.feeds.feed_server import rss
+
+ITEM = {"title": "Vraag over de afvalkalender", "link": "https://example.org/vraag",
+        "guid": "v1", "description": "Wanneer wordt het gft opgehaald?",
+        "pubDate": "Mon, 06 Sep 2021 16:45:00 +0000"}
+
+
+@pytest.fixture
+def item_id(context, feed_server):
+    context.feeds.add_feed(feed_server.add("/afval.xml", rss("Gemeente", [ITEM])))
+    context.topics.add_topic("Afval", "afvalkalender")
+    context.feeds.refresh()
+    return context.items.item_ids()[0]
+
+
+def test_published_reply_is_logged_once_and_linked_to_item_and_draft(context, item_id):
+    drafts = context.drafting.drafts
+    draft = drafts.create("Het gft wordt op dinsdag opgehaald.", "Afval", ["mastodon"],
+                          item_id)
+    drafts.mark_published(draft.id, "https://social.example/@gemeente/2", "Mastodon", [],
+                          context.drafting.recorder)
+    entries = context.logbook.list()
+    assert [(e.kind, e.draft_id, e.item_id, e.topic) for e in entries] == [
+        ("reactie", draft.id, item_id, "Afval")]
+    # Retention keeps an item that a draft or log entry refers to, however old.
+    context.store.db.execute("UPDATE items SET fetched = '2000-01-01T00:00:00Z', responded = 0")
+    context.settings.retention.feed_item_days = 1
+    assert context.privacy.purge_expired() == {"feed_items": 0}
+    assert context.items.item_ids() == [item_id]
+
+
+def test_reageren_opens_a_draft_linked_to_the_item(qtbot, context, item_id):
+    from ambtenaar20.gui.main_window import MainWindow
+
+    window = MainWindow(context)
+    window.populate_areas()
+    qtbot.addWidget(window)
+    follow, write = window.areas["follow"], window.areas["write"]
+    with qtbot.waitSignal(follow.reply_started, timeout=10_000) as started:
+        follow._reply(item_id)
+    assert started.args == [item_id, "Afval"]
+    qtbot.waitUntil(lambda: write.draft is not None, timeout=10_000)
+    assert window.current_area_key() == "write"
+    assert (write.draft.feed_item_id, write.draft.topic) == (item_id, "Afval")
+    assert context.items.item(item_id)["responded"]
+    close_after_background_work(context)
