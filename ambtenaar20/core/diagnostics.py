@@ -44,12 +44,24 @@ class Section:
 
 Provider = Callable[["AppContext"], "Section | None"]
 PROVIDERS: list[Provider] = []
+#: The areas' sections, as "module:function", imported only when a report is made.
+AREA_PROVIDERS = ("ambtenaar20.core.feeds.diagnostics:feed_refresh_errors",)
 
 
 def register_provider(provider: Provider) -> None:
     """Add a section to the diagnostics (called once by an area, e.g. feed refresh errors)."""
     if provider not in PROVIDERS:
         PROVIDERS.append(provider)
+
+
+def _area_providers() -> list[Provider]:
+    import importlib
+
+    found = []
+    for reference in AREA_PROVIDERS:
+        module_name, function_name = reference.split(":")
+        found.append(getattr(importlib.import_module(module_name), function_name))
+    return found
 
 
 def _version(name: str) -> str:
@@ -138,7 +150,7 @@ def collect(context: AppContext, extra_versions: dict[str, str] | None = None) -
     """Every section; slow (integrity check), so call it off the GUI thread."""
     sections = [versions_section(extra_versions), data_section(context), keyring_section(),
                 errors_section(context)]
-    for provider in PROVIDERS:
+    for provider in [*_area_providers(), *PROVIDERS]:
         try:
             section = provider(context)
         except Exception as error:

@@ -46,8 +46,24 @@ def test_reageren_opens_a_draft_linked_to_the_item(qtbot, context, item_id):
     with qtbot.waitSignal(follow.reply_started, timeout=10_000) as started:
         follow._reply(item_id)
     assert started.args == [item_id, "Afval"]
-    qtbot.waitUntil(lambda: write.draft is not None, timeout=10_000)
+    qtbot.waitUntil(lambda: write.draft is not None and write.draft.feed_item_id == item_id,
+                    timeout=10_000)
     assert window.current_area_key() == "write"
     assert (write.draft.feed_item_id, write.draft.topic) == (item_id, "Afval")
     assert context.items.item(item_id)["responded"]
     close_after_background_work(context)
+
+
+def test_diagnostics_name_failing_feeds_by_server_only(context, feed_server):
+    from ambtenaar20.core import diagnostics
+
+    context.feeds.add_feed(feed_server.add("/goed.xml", rss("Goed", [ITEM])))
+    broken = feed_server.url("/bestaat-niet.xml").replace("http://", "http://jan:geheim@")
+    context.feeds.add_feed(broken)
+    context.feeds.refresh()
+    sections = {section.title: section.rows for section in diagnostics.collect(context)}
+    rows = dict(sections["Feeds"])
+    assert rows["Feeds followed"] == "2"
+    assert rows["Feeds with an error at their last refresh"] == "1"
+    text = diagnostics.report_for_it(context)
+    assert "127.0.0.1" in text and "bestaat-niet" not in text and "geheim" not in text
