@@ -185,3 +185,24 @@ def test_add_feed_from_a_page_lets_the_officer_pick(qtbot, make_context, feed_se
     qtbot.waitUntil(lambda: len(context.feeds.list_feeds()) == 1, timeout=10_000)
     assert len(offered) == 2
     assert context.feeds.list_feeds()[0]["url"] == feed_server.url("/b.xml")
+
+
+def test_feed_preferences_are_saved_and_a_bad_proxy_refused(qtbot, make_context, monkeypatch):
+    from ambtenaar20.gui.dialogs import preferences_dialog
+
+    context = make_context("en")
+    dialog = preferences_dialog.PreferencesDialog(context)
+    qtbot.addWidget(dialog)
+    warnings = []
+    monkeypatch.setattr(preferences_dialog.QMessageBox, "warning",
+                        lambda *args: warnings.append(args[2]))
+    dialog.feed_preferences.proxy.setText("ftp://nope")
+    dialog.accept()
+    assert warnings and context.settings.feeds.proxy == ""
+    dialog.feed_preferences.proxy.setText("http://proxy.example.nl:8080")
+    dialog.feed_preferences.minutes.setValue(0)
+    dialog.feed_preferences.days.setValue(90)
+    dialog.accept()
+    saved = context.settings_store.load().settings.feeds
+    assert (saved.proxy, saved.refresh_minutes, saved.retention_days) == (
+        "http://proxy.example.nl:8080", 0, 90)
