@@ -33,3 +33,18 @@ def data_dir(tmp_path):
     path = tmp_path / "data"
     path.mkdir()
     return path
+
+
+def close_after_background_work(context) -> None:
+    """Close ``context`` once background tasks have finished, as the app does on exit.
+
+    Closing an SQLite connection while a worker thread is inside a query on it crashes the
+    process, and closing a window can still start work (autosave), so wait here, at the end.
+    """
+    import sys
+
+    if "PySide6.QtCore" in sys.modules:
+        from PySide6.QtCore import QThreadPool
+
+        QThreadPool.globalInstance().waitForDone(30_000)
+    context.close()

@@ -18,7 +18,7 @@ from typing import NoReturn
 
 from ambtenaar20 import APP_SLUG, __version__
 from ambtenaar20.cli import argparse_messages
-from ambtenaar20.core import i18n
+from ambtenaar20.core import disk_errors, i18n
 from ambtenaar20.core.app_context import AppContext, create_app_context
 from ambtenaar20.core.errors import Ambtenaar20Error
 from ambtenaar20.core.i18n import _
@@ -34,6 +34,13 @@ EXIT_INTERNAL = 3
 #: Modules that add a subcommand; order is the order in ``--help``.
 COMMAND_MODULES = (
     "ambtenaar20.cli.gui_command",
+    "ambtenaar20.cli.check_command",
+    "ambtenaar20.cli.pack_command",
+    "ambtenaar20.cli.log_command",
+    "ambtenaar20.cli.export_command",
+    "ambtenaar20.cli.backup_command",
+    "ambtenaar20.cli.privacy_command",
+    "ambtenaar20.cli.selftest_command",
     "ambtenaar20.cli.feeds_command",
     "ambtenaar20.cli.topics_command",
     "ambtenaar20.cli.refresh_command",
@@ -142,6 +149,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"{APP_SLUG}: " + _("interrupted"), file=sys.stderr)
         return 130
     except Exception as error:  # a bug: keep the traceback in the log, not on screen
+        plain = disk_errors.plain_message(error)
+        if plain is not None:  # a full disk or read-only folder is not a bug
+            log.error("command %s: %s", args.command, error)
+            print(f"{APP_SLUG}: {plain}", file=sys.stderr)
+            return EXIT_USAGE
         log.exception("unexpected error in command %s", args.command)
         where = opener.log_file() or _("the log file")
         print(

@@ -7,6 +7,7 @@ heavy libraries are created on first use, which keeps start-up fast.
 from __future__ import annotations
 
 import logging
+import threading
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -20,9 +21,12 @@ from ambtenaar20.core.paths import AppPaths, resolve_data_dir
 from ambtenaar20.core.settings import Settings, SettingsStore
 
 if TYPE_CHECKING:
+    from ambtenaar20.core.backup.service import BackupService
+    from ambtenaar20.core.drafting.service import DraftingService
     from ambtenaar20.core.feeds.items import ItemService
     from ambtenaar20.core.feeds.service import FeedService
     from ambtenaar20.core.feeds.topics import TopicService
+    from ambtenaar20.core.privacy import PrivacyService
     from ambtenaar20.core.store.database import OpenReport, Store
 
 log = logging.getLogger(__name__)
@@ -39,21 +43,34 @@ class AppContext:
     settings_problem: str | None = None
     _store: Store | None = field(default=None, repr=False)
     open_report: OpenReport | None = None
+    _store_lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     @property
     def store(self) -> Store:
         """The database; opened (checked, backed up, migrated) on first use."""
-        if self._store is None:
-            # Imported here: the database libraries are the slowest part of start-up, and the
-            # window is shown before they are needed.
-            from ambtenaar20.core.store.database import open_store
+        # Several threads may ask at once (the GUI and background tasks): only one may check
+        # and migrate the file.
+        with self._store_lock:
+            if self._store is None:
+                # Imported here: the database libraries are the slowest part of start-up, and
+                # the window is shown before they are needed.
+                from ambtenaar20.core.store.database import open_store
 
-            self._store, self.open_report = open_store(self.paths.database, self.paths.backups_dir)
-        return self._store
+                self._store, self.open_report = open_store(self.paths.database,
+                                                           self.paths.backups_dir)
+            return self._store
 
     @property
     def store_is_open(self) -> bool:
         return self._store is not None
+
+    @cached_property
+    def logbook(self):  # -> LogbookService (imported on first use)
+        from ambtenaar20.core.logbook.service import LogbookService, default_actor
+
+        self.store  # noqa: B018 - open and migrate here, once, before worker threads share it
+        return LogbookService(lambda: self.store.db,
+                              actor=lambda: self.settings.profile.name or default_actor())
 
     @cached_property
     def sentiment(self) -> SentimentAnalyser:
@@ -79,6 +96,33 @@ class AppContext:
 
         return ItemService(self.store, self.sentiment)
 
+    @cached_property
+    def drafting(self) -> DraftingService:
+        """Guideline packs, the checker and the drafts store."""
+        from ambtenaar20.core.drafting.service import DraftingService
+
+        service = DraftingService(self.paths.data_dir, self.paths.packs_dir,
+                                  lambda: self.sentiment, lambda: self.store.db)
+        service.recorder = _LogbookRecorder(self)
+        return service
+
+    @cached_property
+    def backup(self) -> BackupService:
+        from ambtenaar20.core.backup.service import BackupService
+
+        return BackupService(self)
+
+    @cached_property
+    def privacy(self) -> PrivacyService:
+        from ambtenaar20.core.drafting.erasure import DraftsErasure
+        from ambtenaar20.core.logbook.erasure import LogbookErasure
+        from ambtenaar20.core.privacy import PrivacyService
+
+        service = PrivacyService(self)
+        service.register_erasure(LogbookErasure(lambda: self.store.db))
+        service.register_erasure(DraftsErasure(lambda: self.store.db))
+        return service
+
     def save_settings(self) -> None:
         self.settings_store.save(self.settings)
 
@@ -86,6 +130,21 @@ class AppContext:
         if self._store is not None:
             self._store.close()
             self._store = None
+
+
+class _LogbookRecorder:
+    """Records published drafts in the interaction log, resolving the log only when used.
+
+    Checking a text needs no database; only publishing does, so the log (and the database) is
+    not opened until a draft is actually published.
+    """
+
+    def __init__(self, context: AppContext) -> None:
+        self._context = context
+
+    def record_published(self, draft_id: int, url: str, platform: str, topic: str,
+                         open_findings: list) -> None:
+        self._context.logbook.record_published(draft_id, url, platform, topic, open_findings)
 
 
 def create_app_context(
@@ -100,6 +159,10 @@ def create_app_context(
             _("The data folder {path} cannot be used: {reason}").format(
                 path=paths.data_dir, reason=error.strerror or error)
         ) from error
+    # A restore cut off by a crash is completed before anything reads the data folder.
+    from ambtenaar20.core.backup.swap import finish_interrupted
+
+    finish_interrupted(paths.data_dir)
     settings_store = SettingsStore(paths.settings)
     loaded = settings_store.load()
     chosen = i18n.resolve_language(language or loaded.settings.language)

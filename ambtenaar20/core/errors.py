@@ -45,3 +45,11 @@ class SettingsError(Ambtenaar20Error):
 
 class InstanceLockedError(Ambtenaar20Error):
     """Another window of the app already uses this data directory."""
+
+
+class BackupError(Ambtenaar20Error):
+    """A backup could not be written, or a backup file cannot be restored; nothing was changed."""
+
+
+class PrivacyError(Ambtenaar20Error):
+    """A retention or personal-data request could not be carried out; nothing was changed."""

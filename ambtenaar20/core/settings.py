@@ -47,6 +47,24 @@ class WindowState:
 
 
 @dataclass
+class BackupSettings:
+    """Automatic whole-state backups (see ``core/backup``)."""
+
+    #: Make a backup when the window starts and the newest automatic one is older than a day.
+    daily: bool = True
+    #: How many daily backups are kept; older ones are deleted.
+    keep_daily: int = 7
+
+
+@dataclass
+class RetentionSettings:
+    """How long data is kept before it is purged automatically (0 = keep for ever)."""
+
+    #: Feed items older than this are purged (starred, responded and linked items are kept).
+    feed_item_days: int = 365
+
+
+@dataclass
 class Settings:
     schema_version: int = SETTINGS_SCHEMA_VERSION
     #: ``auto`` follows the system; otherwise ``nl`` or ``en``.
@@ -54,6 +72,8 @@ class Settings:
     profile: Profile = field(default_factory=Profile)
     window: WindowState = field(default_factory=WindowState)
     feeds: FeedSettings = field(default_factory=FeedSettings)
+    backup: BackupSettings = field(default_factory=BackupSettings)
+    retention: RetentionSettings = field(default_factory=RetentionSettings)
 
 
 @dataclass

@@ -5,9 +5,10 @@ from __future__ import annotations
 import json
 import logging
 import sys
+from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QThreadPool, QTimer
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ambtenaar20 import APP_ID, APP_NAME, APP_SLUG, __version__
@@ -20,11 +21,13 @@ from ambtenaar20.gui.dialogs.database_problem_dialog import Recovery, ask_recove
 from ambtenaar20.gui.instance_lock import acquire_instance_lock
 from ambtenaar20.gui.main_window import MainWindow
 from ambtenaar20.gui.qt_translations import install_qt_translations
+from ambtenaar20.gui.trust_actions import start_daily_backup
 from ambtenaar20.gui.workers import run_in_background
 
 log = logging.getLogger(__name__)
 
 EXIT_USAGE = 2
+APP_ICON = Path(__file__).resolve().parent.parent / "icons" / "ambtenaar20.svg"
 
 
 def ensure_application() -> QApplication:
@@ -35,22 +38,34 @@ def ensure_application() -> QApplication:
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setOrganizationName(APP_SLUG)
+    # The same icon as the installers' shortcuts, for the title bar and task switcher.
+    app.setWindowIcon(QIcon(str(APP_ICON)))
     return app
 
 
 def recover_database(context: AppContext, error: CorruptDatabaseError) -> bool:
     """Ask the officer what to do with a damaged database; False means: quit, untouched."""
-    from ambtenaar20.core.store import backups, database
+    from ambtenaar20.core.backup.service import newest_database_backup, restore_database_only
+    from ambtenaar20.core.errors import BackupError
+    from ambtenaar20.core.store import database
 
-    newest = next(iter(backups.list_backups(context.paths.backups_dir)), None)
+    # The newest of the copies made before updates and the automatic daily backups.
+    newest = newest_database_backup(context.paths.backups_dir)
     choice = ask_recovery(str(error), newest)
     if choice is Recovery.QUIT:
         return False
     moved = database.set_aside(error.path)
     log.warning("damaged database moved to %s", moved)
     if choice is Recovery.RESTORE_BACKUP and newest is not None:
-        database.restore_backup(error.path, newest)
-        log.warning("restored backup %s", newest)
+        try:
+            if newest.suffix == ".zip":
+                restore_database_only(newest, error.path)
+            else:
+                database.restore_backup(error.path, newest)
+            log.warning("restored backup %s", newest)
+        except (BackupError, OSError) as problem:
+            log.error("restoring %s failed: %s", newest, problem)
+            QMessageBox.warning(None, _("The database cannot be opened"), str(problem))
     return True
 
 
@@ -83,6 +98,8 @@ class StartUp(QObject):
 
     def _on_store_open(self, _store: object) -> None:
         self.window.populate_areas()
+        if not self.smoke_test:
+            start_daily_backup(self.context)
         if self.smoke_test:
             self.window.repaint()
             populated_ms = process_clock.ms_since_process_start()

@@ -22,6 +22,7 @@ from ambtenaar20.core.app_context import AppContext
 from ambtenaar20.core.i18n import _
 from ambtenaar20.gui.areas.empty_state import EmptyState
 from ambtenaar20.gui.areas.registry import AREAS, AreaSpec
+from ambtenaar20.gui.trust_actions import TrustActions
 
 log = logging.getLogger(__name__)
 
@@ -116,6 +117,13 @@ class MainWindow(QMainWindow):
             loading.deleteLater()
             self.areas[spec.key] = widget
         self.stack.setCurrentIndex(current)
+        # Actions an area offers in every area, such as Ctrl+L (add to the log).
+        window_actions = [action for widget in self.areas.values()
+                          for action in getattr(widget, "window_actions", list)()]
+        if window_actions:
+            self.edit_menu.addSeparator()
+            self.edit_menu.addActions(window_actions)
+            self.addActions(window_actions)
         self.populated = True
         self.areas_populated.emit()
 
@@ -183,6 +191,7 @@ class MainWindow(QMainWindow):
         about = help_menu.addAction(_("&About Ambtenaar 2.0"))
         about.triggered.connect(self.open_about)
         self.help_menu = help_menu
+        self.trust_actions = TrustActions(self, file_menu, help_menu)
 
     def open_preferences(self) -> None:
         from ambtenaar20.gui.dialogs.preferences_dialog import PreferencesDialog

@@ -179,3 +179,29 @@ def test_each_thread_gets_its_own_connection(paths):
         assert seen[0].execute("select count(*) from app_meta").fetchone()[0] >= 2
     finally:
         store.close()
+
+
+def test_threads_asking_for_the_store_at_once_open_it_once(data_dir):
+    import threading
+
+    from ambtenaar20.core.app_context import create_app_context
+
+    context = create_app_context(data_dir, "nl")
+    stores, errors = [], []
+
+    def ask():
+        try:
+            stores.append(context.store)
+        except Exception as error:  # collected, so the assertion below names it
+            errors.append(error)
+
+    threads = [threading.Thread(target=ask) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    try:
+        assert errors == []
+        assert len({id(store) for store in stores}) == 1
+    finally:
+        context.close()

@@ -3,6 +3,7 @@
 import pytest
 
 from ambtenaar20.core.app_context import create_app_context
+from tests.conftest import close_after_background_work
 
 
 @pytest.fixture
@@ -16,7 +17,7 @@ def make_context(data_dir):
 
     yield make
     for context in made:
-        context.close()
+        close_after_background_work(context)
 
 
 @pytest.fixture

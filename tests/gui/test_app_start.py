@@ -146,3 +146,45 @@ def test_window_appears_first_and_areas_fill_in_after_the_database_opens(qtbot, 
     assert context.store_is_open
     assert "Nog geen feeds" in window.areas["follow"].empty.accessibleName()
     assert window.stack.count() == 4
+
+
+def test_damaged_database_offers_the_newest_daily_whole_state_backup(qtbot, make_context,
+                                                                    monkeypatch):
+    context = make_context()
+    context.store.db["app_meta"].insert({"key": "marker", "value": "old copy"})
+    backups.backup_database(context.store.db.conn, context.paths.backups_dir,
+                            "before-migration")
+    context.store.db["app_meta"].upsert({"key": "marker", "value": "daily"}, pk="key")
+    context.settings.profile.name = "Anne"
+    context.save_settings()
+    daily = context.backup.make_automatic("daily", keep=7)
+    context.close()
+    write_garbage_database(context)
+    context.settings.profile.name = "Anne (changed after the backup)"
+    context.save_settings()
+    offered = []
+
+    def ask(message, newest):
+        offered.append(newest)
+        return Recovery.RESTORE_BACKUP
+
+    monkeypatch.setattr(gui_app, "ask_recovery", ask)
+    assert gui_app.recover_database(context, _corrupt_error(context))
+    assert offered == [daily]
+    assert context.store.db["app_meta"].get("marker")["value"] == "daily"
+    # Only the database came from the backup; the settings were not damaged and stay.
+    from ambtenaar20.core.settings import SettingsStore
+
+    assert SettingsStore(context.paths.settings).load().settings.profile.name.endswith(
+        "(changed after the backup)")
+
+
+def _corrupt_error(context):
+    from ambtenaar20.core.errors import CorruptDatabaseError
+    from ambtenaar20.core.store import database
+
+    try:
+        database.check_file(context.paths.database)
+    except CorruptDatabaseError as error:
+        return error
+    raise AssertionError("the database should be damaged")

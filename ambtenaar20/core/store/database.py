@@ -7,10 +7,12 @@ explicit recovery steps the officer chooses.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import shutil
 import sqlite3
 import threading
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,12 +20,40 @@ from sqlite_utils import Database
 
 from ambtenaar20.core.errors import CorruptDatabaseError, DatabaseTooNewError, MigrationError
 from ambtenaar20.core.i18n import _
-from ambtenaar20.core.store import backups, schema
+from ambtenaar20.core.store import backups, process_lock, schema
 
 log = logging.getLogger(__name__)
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 10_000
+
+
+class AppDatabase(Database):
+    """sqlite-utils' ``Database`` whose outermost ``atomic()`` takes the write lock at once.
+
+    A transaction that starts deferred and reads before it writes cannot wait for another
+    process's writer: SQLite fails it at once with "database is locked" (its snapshot is stale),
+    whatever the busy timeout. ``BEGIN IMMEDIATE`` waits for the write lock up front, within the
+    busy timeout, so the window and the command line can write to the same folder together.
+    """
+
+    @contextlib.contextmanager
+    def atomic(self) -> Iterator[Database]:
+        if self.conn.in_transaction:
+            with super().atomic():  # nested: a savepoint
+                yield self
+            return
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self
+        except BaseException:
+            self.rollback()
+            raise
+        try:
+            self.conn.execute("COMMIT")
+        except BaseException:
+            self.rollback()
+            raise
 
 
 def connect(path: Path) -> Database:
@@ -37,7 +67,7 @@ def connect(path: Path) -> Database:
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute("PRAGMA journal_mode = WAL")
     conn.execute("PRAGMA synchronous = NORMAL")
-    return Database(conn, execute_plugins=False)
+    return AppDatabase(conn, execute_plugins=False)
 
 
 def check_file(path: Path) -> None:
@@ -123,28 +153,34 @@ def open_store(path: Path, backups_dir: Path) -> tuple[Store, OpenReport]:
     report = OpenReport(created=not path.exists() or path.stat().st_size == 0)
     store = Store(path, backups_dir)
     try:
-        db = store.db
-        sets = schema.migration_sets()
-        _refuse_newer_schema(db, sets)
-        pending = [(s, m.name) for s in sets for m in s.pending(db)]
-        if pending and not report.created and _has_tables(db):
-            report.backup = backups.backup_database(db.conn, backups_dir, "before-migration")
-            log.info("backup before migration written to %s", report.backup)
-        report.applied = [f"{s.name}:{name}" for s, name in pending]
-        for migration_set in sets:
-            try:
-                migration_set.apply(db)
-            except Exception as exc:
-                raise MigrationError(
-                    _("Updating the database failed ({reason}). The database is as it was "
-                      "before this step; a copy is in {backups}.").format(
-                        reason=exc, backups=backups_dir
-                    )
-                ) from exc
+        # One process at a time checks, backs up and migrates (see ``process_lock``).
+        with process_lock.exclusive(path.with_name(path.name + ".lock")):
+            _migrate(store, report, backups_dir)
     except BaseException:
         store.close()
         raise
     return store, report
+
+
+def _migrate(store: Store, report: OpenReport, backups_dir: Path) -> None:
+    db = store.db
+    sets = schema.migration_sets()
+    _refuse_newer_schema(db, sets)
+    pending = [(s, m.name) for s in sets for m in s.pending(db)]
+    if pending and not report.created and _has_tables(db):
+        report.backup = backups.backup_database(db.conn, backups_dir, "before-migration")
+        log.info("backup before migration written to %s", report.backup)
+    report.applied = [f"{s.name}:{name}" for s, name in pending]
+    for migration_set in sets:
+        try:
+            migration_set.apply(db)
+        except Exception as exc:
+            raise MigrationError(
+                _("Updating the database failed ({reason}). The database is as it was "
+                  "before this step; a copy is in {backups}.").format(
+                    reason=exc, backups=backups_dir
+                )
+            ) from exc
 
 
 def _has_tables(db: Database) -> bool:
@@ -187,3 +223,12 @@ def restore_backup(path: Path, backup: Path) -> None:
     partial = path.with_name(path.name + ".restoring")
     shutil.copyfile(backup, partial)
     partial.replace(path)
+
+
+def refuse_newer_schema(conn: sqlite3.Connection) -> None:
+    """Raise ``DatabaseTooNewError`` when ``conn`` has migrations this app does not know.
+
+    The same rule as opening the store, for databases that are not opened as the store (a
+    backup being checked before it is restored).
+    """
+    _refuse_newer_schema(Database(conn, execute_plugins=False), schema.migration_sets())

@@ -22,16 +22,6 @@ def following_placeholder(parent: QWidget | None = None) -> QWidget:
     )
 
 
-def writing_placeholder(parent: QWidget | None = None) -> QWidget:
-    return EmptyState(
-        _("No drafts yet"),
-        _("Here you will write posts and replies and check them against your organisation's "
-          "guidelines for online communication. The editor is not available in this version "
-          "yet."),
-        parent,
-    )
-
-
 def log_placeholder(parent: QWidget | None = None) -> QWidget:
     return EmptyState(
         _("The log is empty"),

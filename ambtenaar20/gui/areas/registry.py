@@ -13,7 +13,6 @@ from PySide6.QtWidgets import QStyle, QWidget
 
 from ambtenaar20.core.app_context import AppContext
 from ambtenaar20.core.i18n import N_
-from ambtenaar20.gui.areas import placeholders
 
 
 @dataclass(frozen=True)
@@ -30,6 +29,24 @@ def _ignore_context(build: Callable[[QWidget | None], QWidget]):
     return lambda _context, parent: build(parent)
 
 
+def _log_view(context: AppContext, parent: QWidget | None) -> QWidget:
+    from ambtenaar20.gui.logbook.log_view import LogView
+
+    return LogView(context, parent)
+
+
+def _report_view(context: AppContext, parent: QWidget | None) -> QWidget:
+    from ambtenaar20.gui.logbook.report_view import ReportView
+
+    return ReportView(context, parent)
+
+
+def _writing_area(context: AppContext, parent: QWidget | None) -> QWidget:
+    from ambtenaar20.gui.areas.writing.area import WritingArea
+
+    return WritingArea(context, parent)
+
+
 def _following(context: AppContext, parent: QWidget | None) -> QWidget:
     from ambtenaar20.gui.areas.following.area import FollowingArea
 
@@ -42,11 +59,11 @@ AREAS: tuple[AreaSpec, ...] = (
              lambda context, parent: _following(context, parent)),
     AreaSpec("write", N_("Write"), N_("Drafts checked against the guidelines"),
              QStyle.StandardPixmap.SP_FileDialogDetailedView,
-             _ignore_context(placeholders.writing_placeholder)),
+             _writing_area),
     AreaSpec("log", N_("Log"), N_("Your interactions"),
              QStyle.StandardPixmap.SP_FileDialogListView,
-             _ignore_context(placeholders.log_placeholder)),
+             _log_view),
     AreaSpec("report", N_("Reports"), N_("Export for your manager"),
              QStyle.StandardPixmap.SP_DialogSaveButton,
-             _ignore_context(placeholders.report_placeholder)),
+             _report_view),
 )

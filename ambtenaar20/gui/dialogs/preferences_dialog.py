@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from ambtenaar20.core.app_context import AppContext
 from ambtenaar20.core.errors import SettingsError
 from ambtenaar20.core.i18n import _
+from ambtenaar20.gui.dialogs.backup_preferences import BackupPreferences
 
 
 class PreferencesDialog(QDialog):
@@ -53,6 +54,8 @@ class PreferencesDialog(QDialog):
         note.setWordWrap(True)
         language_form.addRow(note)
         layout.addWidget(language_box)
+        self.backup_box = BackupPreferences(context.settings)
+        layout.addWidget(self.backup_box)
 
         from ambtenaar20.gui.areas.following.preferences import FeedPreferences
 
@@ -84,6 +87,7 @@ class PreferencesDialog(QDialog):
             QMessageBox.warning(self, _("Preferences"), problem)
             return
         self.feed_preferences.apply(settings.feeds)
+        self.backup_box.apply(settings)
         try:
             self.context.save_settings()
         except SettingsError as error:

@@ -1,0 +1,67 @@
+"""``ambtenaar20 erase-person NAME`` (an AVG request) and ``privacy-requests`` (what was done).
+
+The erasure runs through the areas' providers in one transaction (see ``core/privacy``); the
+record that it happened holds counts, never the name.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import TYPE_CHECKING
+
+from ambtenaar20.core.errors import UsageError
+from ambtenaar20.core.i18n import _
+
+if TYPE_CHECKING:
+    from ambtenaar20.cli.main import ContextOpener
+
+
+def register(
+    subparsers: argparse._SubParsersAction, parents: list[argparse.ArgumentParser]
+) -> None:
+    erase = subparsers.add_parser(
+        "erase-person", parents=parents,
+        help=_("delete or pseudonymise everything about one person (AVG request)"),
+        description=_("Delete or pseudonymise everything the app holds about NAME (log "
+                      "entries, drafts), all or nothing, and record that it happened (without "
+                      "the name). Older backups still contain the data."))
+    erase.add_argument("name", metavar="NAME", help=_("the person's name as used in the app"))
+    erase.add_argument("--yes", action="store_true", help=_("do not ask for confirmation"))
+    erase.set_defaults(handler=run_erase)
+
+    requests = subparsers.add_parser(
+        "privacy-requests", parents=parents,
+        help=_("list the personal-data requests carried out"),
+        description=_("List when personal data of a person was deleted, and how much."))
+    requests.set_defaults(handler=run_requests)
+
+
+def run_erase(args: argparse.Namespace, open_context: ContextOpener) -> int:
+    from ambtenaar20.core.privacy import describe_counts
+
+    context = open_context()
+    if not args.yes:
+        if not sys.stdin.isatty():
+            raise UsageError(_("Deleting personal data cannot be undone; add --yes to confirm "
+                               "when not asking interactively."))
+        answer = input(_("Delete or pseudonymise everything about {name}? This cannot be "
+                         "undone. [y/N] ").format(name=args.name)).strip().lower()
+        if answer not in ("y", "yes", "j", "ja"):
+            print(_("Nothing has been deleted."))
+            return 0
+    request = context.privacy.erase_counterpart(args.name)
+    print(_("Done: {counts}. Recorded as request {id} (without the name).").format(
+        counts=describe_counts(request.affected) or "0", id=request.id))
+    return 0
+
+
+def run_requests(args: argparse.Namespace, open_context: ContextOpener) -> int:
+    from ambtenaar20.core.privacy import describe_counts
+
+    requests = open_context().privacy.requests()
+    if not requests:
+        print(_("No personal-data requests have been carried out."))
+    for request in requests:
+        print(f"{request.id}\t{request.carried_out_at}\t{describe_counts(request.affected)}")
+    return 0

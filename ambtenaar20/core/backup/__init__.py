@@ -1,0 +1,1 @@
+"""Whole-state backup and restore: the database, settings, packs and word lists in one file."""

@@ -1,0 +1,263 @@
+"""The drafts store: drafts, their dismissed findings, checklist ticks and templates.
+
+Everything the officer decides about a draft is kept with it: which findings were dismissed
+(rule, pack version, reason, time), which checklist questions were ticked, and when it was
+published where. Publishing hands an entry to the interaction log through the small
+``InteractionRecorder`` protocol, so this module does not depend on the log's implementation.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+import tomllib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from importlib import resources
+from typing import Protocol
+
+from sqlite_utils import Database, Migrations
+
+from ambtenaar20.core.drafting.model import Finding
+from ambtenaar20.core.errors import UsageError
+from ambtenaar20.core.i18n import N_, _
+
+drafting_migrations = Migrations("ambtenaar20.drafting")
+
+STATUSES = ("draft", "checked", "published", "archived")
+#: Labels for the statuses (translated where shown): concept, gecontroleerd, ...
+STATUS_LABELS = {"draft": N_("draft"), "checked": N_("checked"),
+                 "published": N_("published"), "archived": N_("archived")}
+
+
+@drafting_migrations(name="0001_drafts")
+def _create_drafts(db: Database) -> None:
+    db["drafts"].create({
+        "id": int, "text": str, "status": str, "topic": str, "platforms": str,
+        "feed_item_id": int, "language": str, "created_at": str, "updated_at": str,
+        "published_url": str, "published_at": str,
+    }, pk="id", not_null={"text", "status", "created_at", "updated_at"},
+        defaults={"text": "", "status": "draft", "topic": "", "platforms": "[]"})
+    db["drafts"].create_index(["updated_at"])
+    db["draft_dismissals"].create({
+        "id": int, "draft_id": int, "rule": str, "match_text": str, "pack": str,
+        "reason": str, "created_at": str,
+    }, pk="id", foreign_keys=[("draft_id", "drafts", "id")],
+        not_null={"draft_id", "rule", "reason", "created_at"})
+    db["draft_dismissals"].create_index(["draft_id"])
+    db["draft_checklist"].create({"draft_id": int, "item_id": str, "ticked_at": str},
+                                 pk=("draft_id", "item_id"),
+                                 foreign_keys=[("draft_id", "drafts", "id")])
+    db["draft_templates"].create({"id": int, "name": str, "text": str, "language": str,
+                                  "created_at": str}, pk="id")
+
+
+class InteractionRecorder(Protocol):
+    """Whatever keeps the interaction log; publishing a draft records one entry through it."""
+
+    def record_published(self, draft_id: int, url: str, platform: str, topic: str,
+                         open_findings: list[Finding]) -> None: ...
+
+
+@dataclass(frozen=True)
+class Draft:
+    id: int
+    text: str
+    status: str
+    topic: str
+    platforms: tuple[str, ...]
+    feed_item_id: int | None
+    language: str | None
+    created_at: str
+    updated_at: str
+    published_url: str | None = None
+    published_at: str | None = None
+
+    @property
+    def title(self) -> str:
+        first = self.text.strip().splitlines()[0] if self.text.strip() else ""
+        return first[:60]
+
+
+@dataclass(frozen=True)
+class Dismissal:
+    id: int
+    draft_id: int
+    rule: str
+    match_text: str
+    pack: str
+    reason: str
+    created_at: str
+
+    def covers(self, finding: Finding) -> bool:
+        """The same rule on the same words: still dismissed after the text around it changed."""
+        return finding.rule == self.rule and finding.text == self.match_text
+
+
+@dataclass(frozen=True)
+class Template:
+    id: str
+    name: str
+    text: str
+    language: str
+    builtin: bool
+
+
+def _now() -> str:
+    return datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds")
+
+
+def _draft(row: dict) -> Draft:
+    return Draft(id=row["id"], text=row["text"] or "", status=row["status"],
+                 topic=row["topic"] or "", platforms=tuple(json.loads(row["platforms"] or "[]")),
+                 feed_item_id=row["feed_item_id"], language=row["language"],
+                 created_at=row["created_at"], updated_at=row["updated_at"],
+                 published_url=row["published_url"], published_at=row["published_at"])
+
+
+class DraftStore:
+    """Drafts in the app's database; every method may run on a worker thread."""
+
+    def __init__(self, db_getter) -> None:
+        self._db_getter = db_getter
+
+    @property
+    def db(self) -> Database:
+        return self._db_getter()
+
+    def create(self, text: str = "", topic: str = "", platforms: Iterable[str] = (),
+               feed_item_id: int | None = None, language: str | None = None) -> Draft:
+        now = _now()
+        with self.db.atomic():
+            table = self.db["drafts"].insert({
+                "text": text, "status": "draft", "topic": topic,
+                "platforms": json.dumps(list(platforms)), "feed_item_id": feed_item_id,
+                "language": language, "created_at": now, "updated_at": now,
+            })
+        return self.get(table.last_pk)
+
+    def get(self, draft_id: int) -> Draft:
+        rows = list(self.db["drafts"].rows_where("id = ?", [draft_id]))
+        if not rows:
+            raise UsageError(_("There is no draft {id}.").format(id=draft_id))
+        return _draft(rows[0])
+
+    def list(self, status: str | None = None, search: str = "") -> list[Draft]:
+        where, params = [], []
+        if status:
+            where.append("status = ?")
+            params.append(status)
+        if search.strip():
+            where.append("(text LIKE ? OR topic LIKE ?)")
+            params += [f"%{search.strip()}%"] * 2
+        rows = self.db["drafts"].rows_where(" AND ".join(where) or None, params,
+                                            order_by="updated_at DESC, id DESC")
+        return [_draft(row) for row in rows]
+
+    def save_text(self, draft_id: int, text: str) -> None:
+        """Autosave: only the text and the time of the change."""
+        with self.db.atomic():
+            self.db["drafts"].update(draft_id, {"text": text, "updated_at": _now()})
+
+    def update(self, draft_id: int, *, topic: str | None = None,
+               platforms: Iterable[str] | None = None, status: str | None = None) -> Draft:
+        changes: dict[str, object] = {"updated_at": _now()}
+        if topic is not None:
+            changes["topic"] = topic
+        if platforms is not None:
+            changes["platforms"] = json.dumps(list(platforms))
+        if status is not None:
+            if status not in STATUSES:
+                raise UsageError(_("Unknown status '{status}'.").format(status=status))
+            changes["status"] = status
+        with self.db.atomic():
+            self.db["drafts"].update(draft_id, changes)
+        return self.get(draft_id)
+
+    def delete(self, draft_id: int) -> None:
+        with self.db.atomic():
+            for table in ("draft_dismissals", "draft_checklist"):
+                self.db[table].delete_where("draft_id = ?", [draft_id])
+            self.db["drafts"].delete(draft_id)
+
+    # Dismissals ---------------------------------------------------------------------------
+    def dismiss(self, draft_id: int, finding: Finding, pack_label: str, reason: str) -> Dismissal:
+        if not reason.strip():
+            raise UsageError(_("Give a short reason for ignoring this finding."))
+        with self.db.atomic():
+            table = self.db["draft_dismissals"].insert({
+                "draft_id": draft_id, "rule": finding.rule, "match_text": finding.text,
+                "pack": pack_label, "reason": reason.strip(), "created_at": _now()})
+        return self.dismissals(draft_id, only_id=table.last_pk)[0]
+
+    def dismissals(self, draft_id: int, only_id: int | None = None) -> list[Dismissal]:
+        where, params = "draft_id = ?", [draft_id]
+        if only_id is not None:
+            where, params = where + " AND id = ?", [draft_id, only_id]
+        return [Dismissal(**row) for row in
+                self.db["draft_dismissals"].rows_where(where, params, order_by="id")]
+
+    @staticmethod
+    def open_findings(findings: Iterable[Finding],
+                      dismissals: Iterable[Dismissal]) -> list[Finding]:
+        kept = list(dismissals)
+        return [f for f in findings if not any(d.covers(f) for d in kept)]
+
+    # Checklist -----------------------------------------------------------------------------
+    def tick(self, draft_id: int, item_id: str, ticked: bool = True) -> None:
+        with self.db.atomic():
+            if ticked:
+                self.db["draft_checklist"].upsert(
+                    {"draft_id": draft_id, "item_id": item_id, "ticked_at": _now()},
+                    pk=("draft_id", "item_id"))
+            else:
+                self.db["draft_checklist"].delete_where("draft_id = ? AND item_id = ?",
+                                                        [draft_id, item_id])
+
+    def ticks(self, draft_id: int) -> set[str]:
+        return {row["item_id"] for row in
+                self.db["draft_checklist"].rows_where("draft_id = ?", [draft_id])}
+
+    # Publishing ----------------------------------------------------------------------------
+    def mark_published(self, draft_id: int, url: str, platform: str,
+                       open_findings: list[Finding],
+                       recorder: InteractionRecorder | None) -> Draft:
+        """Status ``published`` with the post's URL, and one entry in the interaction log
+        (when a log is connected: ``recorder`` None means this build has no log)."""
+        if not url.strip().lower().startswith(("http://", "https://")):
+            raise UsageError(_("Give the web address (https://...) of the published post."))
+        draft = self.get(draft_id)
+        now = _now()
+        with self.db.atomic():
+            self.db["drafts"].update(draft_id, {"status": "published", "updated_at": now,
+                                                "published_url": url.strip(),
+                                                "published_at": now})
+        if recorder is not None:
+            recorder.record_published(draft_id, url.strip(), platform, draft.topic,
+                                      list(open_findings))
+        return self.get(draft_id)
+
+    # Templates -----------------------------------------------------------------------------
+    def templates(self, language: str | None = None) -> list[Template]:
+        raw = tomllib.loads((resources.files("ambtenaar20") / "packs" / "templates.toml")
+                            .read_text(encoding="utf-8"))
+        found = [Template(t["id"], t["name"], t["text"], t["language"], True)
+                 for t in raw["templates"]]
+        found += [Template(str(row["id"]), row["name"], row["text"], row["language"], False)
+                  for row in self.db["draft_templates"].rows_where(order_by="name")]
+        return [t for t in found if language is None or t.language == language]
+
+    def add_template(self, name: str, text: str, language: str) -> Template:
+        if not name.strip() or not text.strip():
+            raise UsageError(_("A template needs a name and a text."))
+        with self.db.atomic():
+            table = self.db["draft_templates"].insert({"name": name.strip(), "text": text,
+                                                       "language": language,
+                                                       "created_at": _now()})
+        return Template(str(table.last_pk), name.strip(), text, language, False)
+
+    def remove_template(self, template_id: str) -> None:
+        if not template_id.isdigit():
+            raise UsageError(_("Built-in templates cannot be removed."))
+        with self.db.atomic():
+            self.db["draft_templates"].delete_where("id = ?", [int(template_id)])

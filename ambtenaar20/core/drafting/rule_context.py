@@ -1,0 +1,69 @@
+"""What a rule sees while it runs: the text, its language, the officer's own lists, shared work.
+
+Word and sentence lists are computed once per check and shared by every rule that needs them,
+which keeps a whole check within a few milliseconds.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from ambtenaar20.core.drafting import text as textmod
+from ambtenaar20.core.drafting.model import Finding
+from ambtenaar20.core.drafting.packs import Rule
+
+
+@dataclass
+class CheckOptions:
+    """The officer's own additions to the pack, for one check."""
+
+    #: Words of the officer's own policy area (their topics), for the restraint rule.
+    topic_words: tuple[str, ...] = ()
+    #: Extra accounts to watch (handles, with or without ``@``).
+    watchlist: tuple[str, ...] = ()
+    #: Words the spelling check accepts (the officer's word list).
+    own_words: frozenset[str] = frozenset()
+    #: Platforms to count for; the first is the one reported as ``length``.
+    platforms: tuple[str, ...] = ()
+    #: Limits that differ from the pack's (e.g. a Mastodon server allowing 1000).
+    limits: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass
+class RuleContext:
+    text: str
+    language: str
+    options: CheckOptions
+    sentiment: Callable[[], tuple[float, float]]
+    #: Lower-cased words the spelling dictionary knows (for hashtag splitting).
+    known_word: Callable[[str], bool] = lambda word: False
+    #: Per platform id: the count against its limit (filled by the checker before rules run).
+    lengths: dict = field(default_factory=dict)
+    #: Lower-cased words that are a dictionary entry themselves (one word, not a compound).
+    entry_word: Callable[[str], bool] = lambda word: False
+
+    @cached_property
+    def words(self) -> list[textmod.Span]:
+        return textmod.words(self.text)
+
+    @cached_property
+    def sentences(self) -> list[textmod.Span]:
+        return textmod.sentences(self.text)
+
+    @cached_property
+    def tone(self) -> tuple[float, float]:
+        return self.sentiment()
+
+    def finding(self, rule: Rule, start: int, end: int, suggestions: tuple[str, ...] = (),
+                template: str | None = None, severity: str | None = None,
+                **values: object) -> Finding:
+        """A finding of ``rule`` over ``text[start:end]``; ``template`` replaces its message."""
+        matched = self.text[start:end]
+        shown = ", ".join(f"'{s}'" if s else "—" for s in suggestions)
+        message = textmod.fill(template or rule.message, match=matched, suggestions=shown,
+                               **values)
+        return Finding(rule=rule.id, severity=severity or rule.severity, start=start, end=end,
+                       text=matched, message=message, suggestions=suggestions, link=rule.link,
+                       why=rule.why)

@@ -1,0 +1,77 @@
+"""The drafting service: one place that knows the packs, the word list and the checkers.
+
+The CLI and the editor both check through here, so they give the same findings for the same
+text. Checkers are built once per pack and reused; ``check`` may run on a worker thread.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from ambtenaar20.core.analysis.sentiment import SentimentAnalyser
+from ambtenaar20.core.drafting.checker import Checker, resolve_language
+from ambtenaar20.core.drafting.drafts import DraftStore, InteractionRecorder
+from ambtenaar20.core.drafting.model import CheckResult
+from ambtenaar20.core.drafting.pack_library import PackLibrary
+from ambtenaar20.core.drafting.packs import Pack
+from ambtenaar20.core.drafting.platforms import platform
+from ambtenaar20.core.drafting.preferences import PreferencesStore
+from ambtenaar20.core.drafting.rule_context import CheckOptions
+from ambtenaar20.core.drafting.spelling import WordList
+from ambtenaar20.core.errors import UsageError
+from ambtenaar20.core.i18n import _
+
+
+def _no_database() -> Database:
+    raise RuntimeError("this drafting service was built without a database")
+
+
+class DraftingService:
+    def __init__(self, data_dir: Path, packs_dir: Path,
+                 sentiment: Callable[[], SentimentAnalyser],
+                 db_getter: Callable[[], Database] | None = None) -> None:
+        self.library = PackLibrary(packs_dir)
+        #: Drafts, dismissals, checklist ticks, templates (needs the database).
+        self.drafts = DraftStore(db_getter or _no_database)
+        #: The interaction log that "published" drafts are recorded in (set by the app when the
+        #: log service exists; see ``InteractionRecorder``).
+        self.recorder: InteractionRecorder | None = None
+        self.word_list = WordList(data_dir / "wordlist.txt")
+        self.preferences = PreferencesStore(data_dir / "drafting.json")
+        self._sentiment = sentiment
+        self._checkers: dict[tuple[str, str], Checker] = {}
+        self._lock = threading.Lock()
+
+    def checker(self, pack: Pack) -> Checker:
+        key = (pack.label, repr(pack.rules))
+        with self._lock:
+            found = self._checkers.get(key)
+            if found is None:
+                found = Checker(pack, self._sentiment())
+                self._checkers[key] = found
+            return found
+
+    def pack_for(self, text: str, language: str | None) -> Pack:
+        """The active pack for the text's language (as asked, or detected)."""
+        lang = resolve_language(text, language, "nl")
+        return self.library.active(lang)
+
+    def check(self, text: str, *, language: str | None = None, platforms: tuple[str, ...] = (),
+              pack: Pack | None = None, topic_words: tuple[str, ...] = (),
+              limits: dict[str, int] | None = None) -> CheckResult:
+        """Check ``text``; ``language`` ``nl``/``en`` or None/``auto`` to detect it."""
+        for name in platforms:
+            if platform(name) is None:
+                raise UsageError(_("Unknown platform '{name}'.").format(name=name))
+        chosen = pack or self.pack_for(text, language)
+        mine = self.preferences.load()
+        options = CheckOptions(topic_words=(*topic_words, *mine.topic_words),
+                               watchlist=tuple(mine.watchlist),
+                               own_words=self.word_list.words(), platforms=tuple(platforms),
+                               limits={**mine.limits, **(limits or {})})
+        lang = language if language in ("nl", "en") else None
+        return self.checker(chosen).check(text, lang, options)

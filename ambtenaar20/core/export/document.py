@@ -1,0 +1,88 @@
+"""What an export contains: the selected entries, the period, the officer and the totals.
+
+Built once per export from the log service; pseudonymisation is applied here, before any format
+sees the entries, so no format can leak what another one hides.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from ambtenaar20 import APP_NAME, __version__
+from ambtenaar20.core.cancellation import CancelToken
+from ambtenaar20.core.logbook.clock import Period, zone_name
+from ambtenaar20.core.logbook.model import Interaction, LogFilter, Summary
+from ambtenaar20.core.logbook.service import LogbookService
+from ambtenaar20.core.logbook.summary import summarize
+
+FORMATS = ("csv", "xlsx", "pdf", "json")
+SEPARATORS = (";", ",")
+JSON_SCHEMA_ID = "ambtenaar20.logbook-export/1"
+
+
+@dataclass(frozen=True)
+class ExportRequest:
+    period: Period
+    topics: tuple[str, ...] = ()
+    pseudonymize: bool = False
+    separator: str = ";"
+
+
+@dataclass
+class ExportDocument:
+    period: Period
+    timezone: str
+    start: datetime
+    end_exclusive: datetime
+    officer: dict[str, str]
+    topics: tuple[str, ...]
+    pseudonymized: bool
+    entries: list[Interaction]
+    summary: Summary
+    generated_at: datetime = field(default_factory=lambda: datetime.now(UTC).astimezone())
+
+    def period_json(self) -> dict[str, Any]:
+        return {
+            "from": self.period.start.isoformat(),
+            "to": self.period.end.isoformat(),
+            "timezone": self.timezone,
+            "start": self.start.isoformat(),
+            "end_exclusive": self.end_exclusive.isoformat(),
+        }
+
+
+def build_document(service: LogbookService, profile: Any, request: ExportRequest,
+                   cancel: CancelToken | None = None) -> ExportDocument:
+    """Select the entries of ``request`` and prepare them (pseudonymised if asked)."""
+    entries = service.list(LogFilter(period=request.period, topics=request.topics))
+    if cancel is not None:
+        cancel.raise_if_cancelled()
+    if request.pseudonymize:
+        from ambtenaar20.core.export.pseudonymize import Pseudonymizer
+
+        entries = Pseudonymizer.for_entries(entries).apply_all(entries)
+    start, end = request.period.bounds(service.tz)
+    officer = {name: getattr(profile, name, "") or "" for name in
+               ("name", "function", "organisation", "department")}
+    return ExportDocument(
+        period=request.period,
+        timezone=zone_name(service.tz),
+        start=start,
+        end_exclusive=end,
+        officer=officer,
+        topics=request.topics,
+        pseudonymized=request.pseudonymize,
+        entries=entries,
+        summary=summarize(entries, request.period),
+    )
+
+
+def generator_name() -> str:
+    return f"{APP_NAME} {__version__}"
+
+
+def replace_entry(entry: Interaction, **changes: Any) -> Interaction:
+    return dataclasses.replace(entry, **changes)

@@ -1,0 +1,82 @@
+"""Where an export goes: checked before any work, written atomically.
+
+The output file appears complete or not at all: formats write to a temporary file beside the
+target and rename it into place; a failure removes the temporary file and leaves an existing
+target untouched.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+from ambtenaar20.core.errors import UsageError
+from ambtenaar20.core.i18n import _
+
+
+def check_output(target: Path) -> Path:
+    """Raise ``UsageError`` naming the output option if ``target`` cannot be written."""
+    target = Path(target).expanduser()
+    folder = target.parent if str(target.parent) else Path(".")
+    if target.is_dir():
+        raise UsageError(_("output: {path} is a folder, not a file").format(path=target))
+    if not folder.is_dir():
+        raise UsageError(_("output: the folder {folder} does not exist").format(folder=folder))
+    # Write bits, not just access(): an administrator may write anywhere, but a folder or file
+    # marked read-only means "do not write here" for them too.
+    if not folder.stat().st_mode & 0o222 or not os.access(folder, os.W_OK):
+        raise UsageError(_("output: the folder {folder} is read-only").format(folder=folder))
+    if target.exists() and not target.is_file():
+        raise UsageError(_("output: {path} is not a regular file").format(path=target))
+    if target.exists() and (not target.stat().st_mode & 0o222
+                            or not os.access(target, os.W_OK)):
+        raise UsageError(_("output: {path} is read-only").format(path=target))
+    try:
+        fd, probe = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".probe", dir=folder)
+    except OSError as exc:
+        raise UsageError(_("output: cannot write in {folder} ({reason})").format(
+            folder=folder, reason=exc.strerror or exc)) from None
+    os.close(fd)
+    os.unlink(probe)
+    return target
+
+
+@contextlib.contextmanager
+def atomic_output(target: Path) -> Iterator[Path]:
+    """Yield a temporary path beside ``target``; rename it over ``target`` on success."""
+    target = Path(target)
+    fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    os.close(fd)
+    temporary = Path(name)
+    try:
+        yield temporary
+        # mkstemp makes the file private (0600); an export should get the usual permissions.
+        mode = target.stat().st_mode & 0o777 if target.exists() else 0o666 & ~_umask()
+        os.chmod(temporary, mode)
+        with open(temporary, "rb+") as handle:
+            os.fsync(handle.fileno())
+        os.replace(temporary, target)
+    except OSError as exc:
+        with contextlib.suppress(FileNotFoundError):
+            temporary.unlink()
+        raise UsageError(_("output: writing {path} failed ({reason})").format(
+            path=target, reason=exc.strerror or exc)) from exc
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            temporary.unlink()
+        raise
+
+
+def _umask() -> int:
+    # os.umask can only be read by setting it, which races with other threads; Linux shows it.
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    return 0o022

@@ -1,0 +1,107 @@
+"""XLSX export: sheet "Logboek" with typed, filterable cells and sheet "Samenvatting" with totals.
+
+Dates are real date cells (local wall time; spreadsheets have no time zones), minutes are
+numbers, so the manager can sort, filter and sum without converting anything. openpyxl is
+imported when an export runs, not when the app starts.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from ambtenaar20.core.export.cells import COLUMNS, headers, neutralise, typed_row
+from ambtenaar20.core.export.document import ExportDocument, generator_name
+from ambtenaar20.core.export.target import atomic_output
+from ambtenaar20.core.i18n import _
+from ambtenaar20.core.logbook.kinds import kind_label
+
+LOG_SHEET = "Logboek"
+SUMMARY_SHEET = "Samenvatting"
+_WIDTHS = {"id": 7, "occurred_at": 17, "platform": 14, "kind": 18, "direction": 11, "topic": 20,
+           "counterpart": 20, "url": 36, "summary": 60, "minutes": 9, "outcome": 30,
+           "follow_up": 12, "draft_id": 8, "item_id": 10}
+
+
+def write_xlsx(document: ExportDocument, target: Path) -> Path:
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = LOG_SHEET
+    sheet.append(headers())
+    bold = Font(bold=True)
+    for cell in sheet[1]:
+        cell.font = bold
+    for entry in document.entries:
+        sheet.append(typed_row(entry))
+    for index, (name, _label) in enumerate(COLUMNS, start=1):
+        letter = get_column_letter(index)
+        sheet.column_dimensions[letter].width = _WIDTHS.get(name, 14)
+        fmt = {"occurred_at": "yyyy-mm-dd hh:mm", "follow_up": "yyyy-mm-dd"}.get(name)
+        if fmt:
+            for (cell,) in sheet.iter_rows(min_row=2, min_col=index, max_col=index):
+                cell.number_format = fmt
+    wrap = Alignment(wrap_text=True, vertical="top")
+    summary_column = [name for name, _label in COLUMNS].index("summary") + 1
+    for (cell,) in sheet.iter_rows(min_row=2, min_col=summary_column, max_col=summary_column):
+        cell.alignment = wrap
+    sheet.freeze_panes = "A2"
+    sheet.auto_filter.ref = f"A1:{get_column_letter(len(COLUMNS))}{max(1, sheet.max_row)}"
+
+    _summary_sheet(workbook.create_sheet(SUMMARY_SHEET), document, bold)
+    with atomic_output(target) as temporary:
+        workbook.save(temporary)
+    return Path(target)
+
+
+def _summary_sheet(sheet: Any, document: ExportDocument, bold: Any) -> None:
+    summary = document.summary
+    officer = document.officer
+    rows: list[tuple[Any, ...]] = [
+        (_("Activity report"),),
+        (),
+        (_("Name"), officer["name"]),
+        (_("Function"), officer["function"]),
+        (_("Organisation"), officer["organisation"]),
+        (_("Department"), officer["department"]),
+        (_("Period from"), document.period.start),
+        (_("Period to"), document.period.end),
+        (_("Topics"), ", ".join(document.topics) or _("all")),
+        (_("Pseudonymised"), _("yes") if document.pseudonymized else _("no")),
+        (),
+        (_("Entries"), summary.entries),
+        (_("Time spent (minutes)"), summary.minutes),
+        (_("Time spent (hours)"), summary.hours),
+        (_("Open follow-ups"), summary.follow_ups_open),
+    ]
+    heading_rows = [1]
+    for title, counts, label in (
+        (_("By kind"), summary.by_kind, kind_label),
+        (_("By platform"), summary.by_platform, str),
+        (_("By topic"), summary.by_topic, lambda topic: topic or _("(no topic)")),
+        (_("By week"), summary.by_week, str),
+    ):
+        rows.append(())
+        rows.append((title, _("Entries")))
+        heading_rows.append(len(rows))
+        rows.extend((label(key), count) for key, count in counts.items())
+    rows += [(), (_("Made with"), generator_name()),
+             (_("Made on"), document.generated_at.replace(tzinfo=None))]
+    for row in rows:
+        sheet.append([neutralise(value) if isinstance(value, str) else value
+                      for value in row])
+    for number in heading_rows:
+        for cell in sheet[number]:
+            cell.font = bold
+    for (cell,) in sheet.iter_rows(min_col=2, max_col=2):
+        if isinstance(cell.value, datetime):
+            cell.number_format = "yyyy-mm-dd hh:mm"
+        elif isinstance(cell.value, date):
+            cell.number_format = "yyyy-mm-dd"
+    sheet.column_dimensions["A"].width = 28
+    sheet.column_dimensions["B"].width = 40
+

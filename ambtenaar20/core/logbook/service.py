@@ -1,0 +1,296 @@
+"""The log service: add, edit, delete and restore entries, list and total them.
+
+Every change writes a history line (who, when, old and new values) in the same transaction as the
+change itself. Deleting only marks an entry; ``undo_delete`` brings back what this session
+deleted, and the deleted row with its history stays in the database for the record.
+"""
+
+from __future__ import annotations
+
+import getpass
+import json
+from collections.abc import Callable, Sequence
+from datetime import UTC, date, datetime, tzinfo
+from typing import Any
+
+from sqlite_utils import Database
+
+from ambtenaar20.core.errors import UsageError
+from ambtenaar20.core.i18n import _
+from ambtenaar20.core.logbook.clock import now_local, utc_key
+from ambtenaar20.core.logbook.model import (
+    EDITABLE_FIELDS,
+    HistoryLine,
+    Interaction,
+    LogFilter,
+    Summary,
+)
+from ambtenaar20.core.logbook.summary import summarize
+from ambtenaar20.core.logbook.validation import clean_fields
+
+_COLUMNS = (
+    "id, occurred_at, platform, kind, direction, topic, counterpart, url, summary, minutes, "
+    "outcome, follow_up, draft_id, item_id, open_findings, source, created_at, updated_at, "
+    "deleted_at"
+)
+_SEARCHED = ("summary", "counterpart", "topic", "outcome", "platform", "url")
+
+
+def default_actor() -> str:
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):  # no login name on some service accounts
+        return "?"
+
+
+class LogbookService:
+    def __init__(
+        self,
+        database: Callable[[], Database],
+        *,
+        tz: tzinfo | None = None,
+        actor: Callable[[], str] = default_actor,
+    ) -> None:
+        self._database = database
+        self.tz = tz
+        self._actor = actor
+        #: Ids deleted in this session, newest last: what "undo" can bring back.
+        self._deleted_this_session: list[int] = []
+
+    @property
+    def db(self) -> Database:
+        return self._database()
+
+    # -- writing -------------------------------------------------------------------------------
+    def add(self, *, source: str = "manual", draft_id: int | None = None,
+            item_id: int | None = None, open_findings: int | None = None,
+            **fields: Any) -> Interaction:
+        """Add an entry; ``platform`` and ``kind`` are required, ``occurred_at`` defaults to now."""
+        fields.setdefault("occurred_at", now_local(self.tz))
+        fields.setdefault("direction", "out")
+        for required in ("platform", "kind"):
+            fields.setdefault(required, "")
+        values = clean_fields(fields, self.tz)
+        stamp = _now_utc()
+        row = {name: _to_db(name, values.get(name)) for name in EDITABLE_FIELDS}
+        for name in ("topic", "counterpart", "url", "summary", "outcome"):
+            row[name] = row[name] or ""
+        row["minutes"] = row["minutes"] or 0
+        row.update(occurred_utc=utc_key(values["occurred_at"]), draft_id=draft_id,
+                   item_id=item_id, open_findings=open_findings, source=source,
+                   created_at=stamp, updated_at=stamp, deleted_at=None)
+        db = self.db
+        with db.atomic():
+            cursor = db.execute(
+                f"INSERT INTO interactions ({', '.join(row)}) "
+                f"VALUES ({', '.join('?' for _ in row)})", list(row.values()))
+            entry_id = cursor.lastrowid
+            new = {name: row[name] for name in EDITABLE_FIELDS}
+            self._history(db, entry_id, "created", {}, new, stamp)
+        return self.get(entry_id)
+
+    def edit(self, entry_id: int, **changes: Any) -> Interaction:
+        """Change fields of a live entry; unchanged values write no history."""
+        current = self.get(entry_id)
+        if current.deleted:
+            raise UsageError(_("entry {id} is deleted; restore it before editing").format(
+                id=entry_id))
+        values = clean_fields(changes, self.tz)
+        old_row = _row_of(current)
+        new_row = {name: _to_db(name, value) for name, value in values.items()}
+        changed = {name: value for name, value in new_row.items() if old_row[name] != value}
+        if not changed:
+            return current
+        stamp = _now_utc()
+        assignments = dict(changed, updated_at=stamp)
+        if "occurred_at" in changed:
+            assignments["occurred_utc"] = utc_key(values["occurred_at"])
+        db = self.db
+        with db.atomic():
+            db.execute(
+                f"UPDATE interactions SET {', '.join(f'{name} = ?' for name in assignments)} "
+                "WHERE id = ?", [*assignments.values(), entry_id])
+            self._history(db, entry_id, "edited", {name: old_row[name] for name in changed},
+                          changed, stamp)
+        return self.get(entry_id)
+
+    def delete(self, entry_id: int) -> Interaction:
+        """Mark an entry deleted (kept for the record); it can be restored."""
+        current = self.get(entry_id)
+        if current.deleted:
+            return current
+        stamp = _now_utc()
+        db = self.db
+        with db.atomic():
+            db.execute("UPDATE interactions SET deleted_at = ?, updated_at = ? WHERE id = ?",
+                       [stamp, stamp, entry_id])
+            self._history(db, entry_id, "deleted", {"deleted_at": None},
+                          {"deleted_at": stamp}, stamp)
+        self._deleted_this_session.append(entry_id)
+        return self.get(entry_id)
+
+    def restore(self, entry_id: int) -> Interaction:
+        current = self.get(entry_id)
+        if not current.deleted:
+            return current
+        stamp = _now_utc()
+        db = self.db
+        with db.atomic():
+            db.execute("UPDATE interactions SET deleted_at = NULL, updated_at = ? WHERE id = ?",
+                       [stamp, entry_id])
+            self._history(db, entry_id, "restored", {"deleted_at": current.deleted_at},
+                          {"deleted_at": None}, stamp)
+        if entry_id in self._deleted_this_session:
+            self._deleted_this_session.remove(entry_id)
+        return self.get(entry_id)
+
+    def can_undo_delete(self) -> bool:
+        return bool(self._deleted_this_session)
+
+    def undo_delete(self) -> Interaction | None:
+        """Restore the entry deleted last in this session (``None`` if there is none)."""
+        if not self._deleted_this_session:
+            return None
+        return self.restore(self._deleted_this_session[-1])
+
+    # -- the drafting and feeds areas call these -----------------------------------------------
+    def record_published(self, draft_id: int, url: str, platform: str, topic: str = "",
+                         open_findings: int | Sequence[Any] | None = None, *,
+                         summary: str = "", minutes: int = 0,
+                         at: datetime | None = None) -> Interaction:
+        """A draft was marked "gepubliceerd": log a post (out) linked to it, once per draft."""
+        existing = self._live_link("draft_id", draft_id, "draft")
+        if existing is not None:
+            return existing
+        findings = len(open_findings) if isinstance(open_findings, Sequence) else open_findings
+        return self.add(source="draft", draft_id=draft_id, open_findings=findings,
+                        occurred_at=at or now_local(self.tz), platform=platform,
+                        kind="bericht", direction="out", topic=topic, url=url,
+                        summary=summary, minutes=minutes)
+
+    def record_item_response(self, item_id: int, platform: str, *, topic: str = "",
+                             counterpart: str = "", url: str = "", summary: str = "",
+                             minutes: int = 0, kind: str = "reactie",
+                             at: datetime | None = None) -> Interaction:
+        """A feed item was marked as responded: log a reply (out) linked to it, once per item."""
+        existing = self._live_link("item_id", item_id, "item")
+        if existing is not None:
+            return existing
+        return self.add(source="item", item_id=item_id, occurred_at=at or now_local(self.tz),
+                        platform=platform, kind=kind, direction="out", topic=topic,
+                        counterpart=counterpart, url=url, summary=summary, minutes=minutes)
+
+    def _live_link(self, column: str, value: int, source: str) -> Interaction | None:
+        row = self.db.execute(
+            f"SELECT {_COLUMNS} FROM interactions WHERE {column} = ? AND source = ? "
+            "AND deleted_at IS NULL ORDER BY id LIMIT 1", [value, source]).fetchone()
+        return self._entry(row) if row else None
+
+    # -- reading -------------------------------------------------------------------------------
+    def get(self, entry_id: int) -> Interaction:
+        row = self.db.execute(f"SELECT {_COLUMNS} FROM interactions WHERE id = ?",
+                              [entry_id]).fetchone()
+        if row is None:
+            raise UsageError(_("id: there is no log entry {id}").format(id=entry_id))
+        return self._entry(row)
+
+    def list(self, log_filter: LogFilter | None = None, *, limit: int | None = None,
+             offset: int = 0, newest_first: bool = False) -> list[Interaction]:
+        where, params = self._where(log_filter or LogFilter())
+        order = "DESC" if newest_first else "ASC"
+        sql = (f"SELECT {_COLUMNS} FROM interactions WHERE {where} "
+               f"ORDER BY occurred_utc {order}, id {order}")
+        if limit is not None:
+            sql += " LIMIT ? OFFSET ?"
+            params += [limit, offset]
+        return [self._entry(row) for row in self.db.execute(sql, params).fetchall()]
+
+    def count(self, log_filter: LogFilter | None = None) -> int:
+        where, params = self._where(log_filter or LogFilter())
+        return self.db.execute(f"SELECT count(*) FROM interactions WHERE {where}",
+                               params).fetchone()[0]
+
+    def summary(self, log_filter: LogFilter | None = None) -> Summary:
+        log_filter = log_filter or LogFilter()
+        return summarize(self.list(log_filter), log_filter.period)
+
+    def follow_ups(self, today: date | None = None) -> list[Interaction]:
+        """Live entries whose follow-up date is today or past, oldest first."""
+        today = today or now_local(self.tz).date()
+        rows = self.db.execute(
+            f"SELECT {_COLUMNS} FROM interactions WHERE deleted_at IS NULL "
+            "AND follow_up IS NOT NULL AND follow_up <= ? ORDER BY follow_up, id",
+            [today.isoformat()]).fetchall()
+        return [self._entry(row) for row in rows]
+
+    def history(self, entry_id: int) -> list[HistoryLine]:
+        rows = self.db.execute(
+            "SELECT id, interaction_id, changed_at, changed_by, action, old_values, new_values "
+            "FROM interaction_history WHERE interaction_id = ? ORDER BY id", [entry_id])
+        return [HistoryLine(*row[:5], json.loads(row[5]), json.loads(row[6])) for row in rows]
+
+    def distinct_values(self, column: str) -> list[str]:
+        """Topics or platforms in use, for filter lists."""
+        if column not in ("topic", "platform"):
+            raise ValueError(column)
+        rows = self.db.execute(
+            f"SELECT DISTINCT {column} FROM interactions WHERE deleted_at IS NULL "
+            f"AND {column} != '' ORDER BY {column} COLLATE NOCASE")
+        return [row[0] for row in rows]
+
+    # -- helpers -------------------------------------------------------------------------------
+    def _where(self, log_filter: LogFilter) -> tuple[str, list[Any]]:
+        clauses: list[str] = []
+        params: list[Any] = []
+        if not log_filter.include_deleted:
+            clauses.append("deleted_at IS NULL")
+        if log_filter.period is not None:
+            start, end = log_filter.period.utc_bounds(self.tz)
+            clauses.append("occurred_utc >= ? AND occurred_utc < ?")
+            params += [start, end]
+        for column, values in (("topic", log_filter.topics), ("platform", log_filter.platforms),
+                               ("kind", log_filter.kinds)):
+            if values:
+                clauses.append(f"{column} IN ({', '.join('?' for _ in values)})")
+                params += list(values)
+        if log_filter.search.strip():
+            pattern = "%" + _escape_like(log_filter.search.strip()) + "%"
+            clauses.append("(" + " OR ".join(f"{column} LIKE ? ESCAPE '\\'"
+                                               for column in _SEARCHED) + ")")
+            params += [pattern] * len(_SEARCHED)
+        return " AND ".join(clauses) or "1", params
+
+    def _history(self, db: Database, entry_id: int, action: str, old: dict, new: dict,
+                 stamp: str) -> None:
+        db.execute(
+            "INSERT INTO interaction_history (interaction_id, changed_at, changed_by, action, "
+            "old_values, new_values) VALUES (?, ?, ?, ?, ?, ?)",
+            [entry_id, stamp, self._actor() or "?", action,
+             json.dumps(old, ensure_ascii=False), json.dumps(new, ensure_ascii=False)])
+
+    def _entry(self, row: Sequence[Any]) -> Interaction:
+        values = dict(zip([c.strip() for c in _COLUMNS.split(",")], row, strict=True))
+        values["occurred_at"] = datetime.fromisoformat(values["occurred_at"])
+        values["follow_up"] = date.fromisoformat(values["follow_up"]) if values["follow_up"] \
+            else None
+        return Interaction(**values)
+
+
+def _to_db(name: str, value: Any) -> Any:
+    if name == "occurred_at" and isinstance(value, datetime):
+        return value.isoformat(timespec="seconds")
+    if name == "follow_up":
+        return value.isoformat() if isinstance(value, date) else None
+    return value
+
+
+def _row_of(entry: Interaction) -> dict[str, Any]:
+    return {name: _to_db(name, getattr(entry, name)) for name in EDITABLE_FIELDS}
+
+
+def _escape_like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _now_utc() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")

@@ -1,0 +1,1 @@
+"""The "Schrijven" area: drafts, the live-checked editor, findings and the checklist."""

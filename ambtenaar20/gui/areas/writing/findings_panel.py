@@ -1,0 +1,180 @@
+"""The panel beside the editor: findings in text order with their actions, and the checklist.
+
+Selecting a finding shows its reason, link and one button per suggestion; "Ignore with reason"
+and "Add to my word list" are here too. The checklist holds the questions only a person can
+answer; ticks are stored with the draft.
+"""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ambtenaar20.core.drafting.model import ChecklistQuestion, Finding
+from ambtenaar20.core.i18n import _, ngettext
+from ambtenaar20.gui.areas.writing.editor import SEVERITY_COLOURS, SEVERITY_LABELS
+
+MAX_SUGGESTION_BUTTONS = 3
+
+
+class FindingsPanel(QWidget):
+    finding_selected = Signal(object)
+    suggestion_chosen = Signal(object, str)
+    dismiss_requested = Signal(object)
+    add_word_requested = Signal(str)
+    checklist_toggled = Signal(str, bool)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.summary = QLabel(_("No findings yet."))
+        self.summary.setWordWrap(True)
+        layout.addWidget(self.summary)
+        self.list = QListWidget()
+        self.list.setAccessibleName(_("Findings"))
+        self.list.setWordWrap(True)
+        self.list.setSpacing(2)
+        self.list.currentItemChanged.connect(self._on_current)
+        layout.addWidget(self.list, 3)
+        self.detail = QLabel()
+        self.detail.setWordWrap(True)
+        self.detail.setOpenExternalLinks(True)
+        self.detail.setTextFormat(Qt.TextFormat.RichText)
+        layout.addWidget(self.detail)
+        buttons = QHBoxLayout()
+        self.suggestion_buttons: list[QPushButton] = []
+        for _index in range(MAX_SUGGESTION_BUTTONS):
+            button = QPushButton()
+            button.setAccessibleName(_("Suggestion:"))
+            button.setVisible(False)
+            button.clicked.connect(lambda _c=False, b=button: self._choose(b))
+            self.suggestion_buttons.append(button)
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+        actions = QHBoxLayout()
+        self.dismiss_button = QPushButton(_("Ignore with reason…"))
+        self.dismiss_button.setAccessibleName(_("Ignore finding"))
+        self.dismiss_button.clicked.connect(self._dismiss)
+        self.add_word_button = QPushButton(_("Add to my word list"))
+        self.add_word_button.setAccessibleName(_("Add to my word list"))
+        self.add_word_button.clicked.connect(self._add_word)
+        actions.addWidget(self.dismiss_button)
+        actions.addWidget(self.add_word_button)
+        actions.addStretch(1)
+        layout.addLayout(actions)
+        checklist_box = QGroupBox(_("Checklist"))
+        box_layout = QVBoxLayout(checklist_box)
+        self.checklist = QListWidget()
+        self.checklist.setAccessibleName(_("Checklist"))
+        self.checklist.setWordWrap(True)
+        self.checklist.itemChanged.connect(self._on_tick)
+        box_layout.addWidget(self.checklist)
+        layout.addWidget(checklist_box, 2)
+        self.findings: list[Finding] = []
+        self._show_detail(None)
+
+    # Findings ------------------------------------------------------------------------------
+    def set_findings(self, findings: list[Finding], dismissed: int = 0) -> None:
+        current = self.current_finding()
+        self.findings = list(findings)
+        self.list.blockSignals(True)
+        self.list.clear()
+        for finding in self.findings:
+            label = _(SEVERITY_LABELS.get(finding.severity, finding.severity))
+            item = QListWidgetItem(f"{label} · {finding.rule}\n{finding.message}")
+            item.setForeground(SEVERITY_COLOURS.get(finding.severity))
+            item.setData(Qt.ItemDataRole.UserRole, finding)
+            item.setToolTip(finding.why or finding.message)
+            self.list.addItem(item)
+        self.list.blockSignals(False)
+        errors = sum(1 for f in self.findings if f.severity == "error")
+        text = ngettext("{n} finding", "{n} findings", len(self.findings)).format(
+            n=len(self.findings))
+        text += " · " + ngettext("{n} error", "{n} errors", errors).format(n=errors)
+        if dismissed:
+            text += " · " + ngettext("{n} ignored", "{n} ignored", dismissed).format(n=dismissed)
+        self.summary.setText(text)
+        keep = next((i for i, f in enumerate(self.findings) if current and
+                     (f.rule, f.text) == (current.rule, current.text)), None)
+        if keep is not None:
+            self.list.setCurrentRow(keep)
+        else:
+            self._show_detail(None)
+
+    def current_finding(self) -> Finding | None:
+        item = self.list.currentItem()
+        return item.data(Qt.ItemDataRole.UserRole) if item else None
+
+    def _on_current(self, item: QListWidgetItem | None, _previous=None) -> None:
+        finding = item.data(Qt.ItemDataRole.UserRole) if item else None
+        self._show_detail(finding)
+        if finding is not None:
+            self.finding_selected.emit(finding)
+
+    def _show_detail(self, finding: Finding | None) -> None:
+        for index, button in enumerate(self.suggestion_buttons):
+            suggestion = (finding.suggestions[index] if finding and
+                          index < len(finding.suggestions) else None)
+            button.setVisible(suggestion is not None)
+            if suggestion is not None:
+                button.setText(suggestion or _("(remove)"))
+                button.setProperty("suggestion", suggestion)
+                button.setAccessibleName(_("Replace with {text}").format(
+                    text=suggestion or _("(remove)")))
+        self.dismiss_button.setEnabled(finding is not None)
+        self.add_word_button.setVisible(finding is not None and finding.rule == "spelling")
+        if finding is None:
+            self.detail.setText("")
+            return
+        parts = [html.escape(finding.message)]
+        if finding.why:
+            parts.append("<i>" + html.escape(finding.why) + "</i>")
+        if finding.link:
+            label = html.escape(_("Source of this guideline"))
+            parts.append(f'<a href="{html.escape(finding.link)}">{label}</a>')
+        self.detail.setText("<br>".join(parts))
+
+    def _choose(self, button: QPushButton) -> None:
+        finding = self.current_finding()
+        if finding is not None:
+            self.suggestion_chosen.emit(finding, button.property("suggestion"))
+
+    def _dismiss(self) -> None:
+        finding = self.current_finding()
+        if finding is not None:
+            self.dismiss_requested.emit(finding)
+
+    def _add_word(self) -> None:
+        finding = self.current_finding()
+        if finding is not None:
+            self.add_word_requested.emit(finding.text)
+
+    # Checklist -----------------------------------------------------------------------------
+    def set_checklist(self, questions: list[ChecklistQuestion], ticked: set[str]) -> None:
+        self.checklist.blockSignals(True)
+        self.checklist.clear()
+        for question in questions:
+            item = QListWidgetItem(question.question)
+            item.setData(Qt.ItemDataRole.UserRole, question.id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if question.id in ticked
+                               else Qt.CheckState.Unchecked)
+            self.checklist.addItem(item)
+        self.checklist.blockSignals(False)
+
+    def _on_tick(self, item: QListWidgetItem) -> None:
+        self.checklist_toggled.emit(item.data(Qt.ItemDataRole.UserRole),
+                                    item.checkState() == Qt.CheckState.Checked)

@@ -1,0 +1,76 @@
+"""Platform chips with live counters, and the preview of how each platform will show the post."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QCheckBox, QGridLayout, QWidget
+
+from ambtenaar20.core.drafting.model import CheckResult
+from ambtenaar20.core.drafting.platforms import platforms
+from ambtenaar20.core.i18n import _
+
+COLUMNS = 4
+
+
+class PlatformBar(QWidget):
+    """One checkbox per platform; a ticked one shows "count/limit" and turns red when over."""
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QGridLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.boxes: dict[str, QCheckBox] = {}
+        for index, target in enumerate(platforms().values()):
+            box = QCheckBox(target.name)
+            box.setAccessibleName(_("Platform {name}").format(name=target.name))
+            box.toggled.connect(self._on_toggled)
+            layout.addWidget(box, index // COLUMNS, index % COLUMNS)
+            self.boxes[target.id] = box
+
+    def selected(self) -> tuple[str, ...]:
+        return tuple(key for key, box in self.boxes.items() if box.isChecked())
+
+    def set_selected(self, chosen: tuple[str, ...]) -> None:
+        for key, box in self.boxes.items():
+            box.blockSignals(True)
+            box.setChecked(key in chosen)
+            box.blockSignals(False)
+        self.show_counts(None)
+
+    def show_counts(self, result: CheckResult | None) -> None:
+        for key, box in self.boxes.items():
+            name = platforms()[key].name
+            length = result.lengths.get(key) if result else None
+            if length is None:
+                box.setText(name)
+                box.setStyleSheet("")
+                continue
+            box.setText(f"{name} {length.count}/{length.limit}")
+            box.setStyleSheet("color: #c0392b; font-weight: bold;" if length.over else "")
+
+    def _on_toggled(self, _checked: bool) -> None:
+        self.changed.emit()
+
+
+def preview_html(result: CheckResult) -> str:
+    """Per selected platform: the count, and the text with the part that would be cut marked."""
+    if not result.lengths:
+        return "<p>" + html.escape(_("Choose one or more platforms to see a preview.")) + "</p>"
+    blocks = []
+    for key, length in result.lengths.items():
+        name = platforms()[key].name
+        cut = length.fits if length.over and length.fits is not None else len(result.text)
+        kept = html.escape(result.text[:cut]).replace("\n", "<br>")
+        lost = html.escape(result.text[cut:]).replace("\n", "<br>")
+        state = (_("{count} of {limit}: too long, the red part would be cut off")
+                 if length.over else _("{count} of {limit}: fits")).format(
+            count=length.count, limit=length.limit)
+        body = kept + (f'<span style="color:#c0392b; text-decoration: line-through;">{lost}'
+                       "</span>" if lost else "")
+        blocks.append(f"<h3>{html.escape(name)}</h3><p><i>{html.escape(state)}</i></p>"
+                      f'<p style="border:1px solid #ccc; padding:6px;">{body}</p>')
+    return "".join(blocks)

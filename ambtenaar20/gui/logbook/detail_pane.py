@@ -1,0 +1,116 @@
+"""The selected entry: edit it, see its history, delete it (after confirmation)."""
+
+from __future__ import annotations
+
+import json
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ambtenaar20.core.i18n import N_, _, ngettext
+from ambtenaar20.core.logbook.model import HistoryLine, Interaction
+from ambtenaar20.gui.logbook.entry_form import EntryForm, changed_fields
+
+ACTIONS = {"created": N_("created"), "edited": N_("changed"), "deleted": N_("deleted"),
+           "restored": N_("restored")}
+
+
+def describe(line: HistoryLine) -> str:
+    """One history line in words: when, who, what changed from what to what."""
+    stamp = line.changed_at.replace("T", " ")[:16]
+    action = _(ACTIONS.get(line.action, line.action))
+    text = f"{stamp} · {line.changed_by} · {action}"
+    if line.action == "edited":
+        parts = [f"{name}: {_short(line.old_values.get(name))} → {_short(value)}"
+                 for name, value in line.new_values.items()]
+        text += ": " + "; ".join(parts)
+    return text
+
+
+
+def _short(value: object) -> str:
+    text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+    return text if len(text) <= 40 else text[:39] + "…"
+
+
+class DetailPane(QWidget):
+    save_requested = Signal(int, dict)
+    delete_requested = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        self.title = QLabel(_("Choose an entry to see and change it."))
+        self.title.setWordWrap(True)
+        layout.addWidget(self.title)
+        self.form = EntryForm()
+        layout.addWidget(self.form)
+        buttons = QHBoxLayout()
+        self.save_button = QPushButton(_("&Save changes"))
+        self.delete_button = QPushButton(_("&Delete…"))
+        buttons.addWidget(self.save_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.delete_button)
+        layout.addLayout(buttons)
+        self.error_label = QLabel()
+        self.error_label.setStyleSheet("color: #a40000")
+        self.error_label.setWordWrap(True)
+        self.error_label.hide()
+        layout.addWidget(self.error_label)
+        history_label = QLabel(_("&History"))
+        self.history_list = QListWidget()
+        self.history_list.setAccessibleName(_("History"))
+        self.history_list.setWordWrap(True)
+        history_label.setBuddy(self.history_list)
+        layout.addWidget(history_label)
+        layout.addWidget(self.history_list, 1)
+        self.entry: Interaction | None = None
+        self.save_button.clicked.connect(self._save)
+        self.delete_button.clicked.connect(self._delete)
+        self.show_entry(None)
+
+    def show_entry(self, entry: Interaction | None) -> None:
+        self.entry = entry
+        self.error_label.hide()
+        enabled = entry is not None
+        for widget in (self.form, self.save_button, self.delete_button):
+            widget.setEnabled(enabled)
+        if entry is None:
+            self.title.setText(_("Choose an entry to see and change it."))
+            self.history_list.clear()
+            return
+        title = _("Entry {id}").format(id=entry.id)
+        if entry.draft_id is not None:
+            title += " · " + _("from draft {id}").format(id=entry.draft_id)
+        if entry.item_id is not None:
+            title += " · " + _("reply to feed item {id}").format(id=entry.item_id)
+        if entry.open_findings:
+            title += " · " + ngettext("published with {count} open finding",
+                                      "published with {count} open findings",
+                                      entry.open_findings).format(count=entry.open_findings)
+        self.title.setText(title)
+        self.form.set_entry(entry)
+
+    def show_history(self, lines: list[HistoryLine]) -> None:
+        self.history_list.clear()
+        self.history_list.addItems([describe(line) for line in lines])
+
+    def show_error(self, message: str) -> None:
+        self.error_label.setText(message)
+        self.error_label.show()
+
+    def _save(self) -> None:
+        if self.entry is not None:
+            self.save_requested.emit(self.entry.id, changed_fields(self.entry,
+                                                                   self.form.values()))
+
+    def _delete(self) -> None:
+        if self.entry is not None:
+            self.delete_requested.emit(self.entry.id)

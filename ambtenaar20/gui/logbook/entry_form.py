@@ -1,0 +1,142 @@
+"""The fields of one log entry, shared by the quick-add dialog and the detail pane."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import QDate, QDateTime, QTime
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDateTimeEdit,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QSpinBox,
+    QWidget,
+)
+
+from ambtenaar20.core.i18n import _
+from ambtenaar20.core.logbook.kinds import DIRECTIONS, KINDS, kind_label
+from ambtenaar20.core.logbook.model import Interaction
+from ambtenaar20.core.logbook.validation import MAX_MINUTES
+
+COMMON_PLATFORMS = ("X", "LinkedIn", "Facebook", "Instagram", "Mastodon", "Website", "E-mail",
+                    "WhatsApp", "Telefoon")
+
+
+class EntryForm(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        form = QFormLayout(self)
+        self.at_edit = QDateTimeEdit(QDateTime.currentDateTime())
+        self.at_edit.setDisplayFormat("dd-MM-yyyy HH:mm")
+        self.at_edit.setCalendarPopup(True)
+        self.platform_edit = QComboBox()
+        self.platform_edit.setEditable(True)
+        self.platform_edit.addItems(COMMON_PLATFORMS)
+        self.kind_combo = QComboBox()
+        for value in KINDS:
+            self.kind_combo.addItem(kind_label(value), value)
+        self.direction_combo = QComboBox()
+        for value, label in DIRECTIONS.items():
+            self.direction_combo.addItem(_(label), value)
+        self.direction_combo.setCurrentIndex(self.direction_combo.findData("out"))
+        self.topic_edit = QComboBox()
+        self.topic_edit.setEditable(True)
+        self.counterpart_edit = QLineEdit()
+        self.counterpart_edit.setPlaceholderText(_("@handle or name"))
+        self.url_edit = QLineEdit()
+        self.url_edit.setPlaceholderText("https://")
+        self.minutes_spin = QSpinBox()
+        self.minutes_spin.setRange(0, MAX_MINUTES)
+        self.minutes_spin.setSuffix(" " + _("min"))
+        self.summary_edit = QPlainTextEdit()
+        self.summary_edit.setTabChangesFocus(True)
+        self.summary_edit.setMaximumHeight(90)
+        self.outcome_edit = QLineEdit()
+        self.follow_up_check = QCheckBox(_("Follow up on"))
+        self.follow_up_check.setAccessibleName(_("Follow up on"))
+        self.follow_up_date = QDateEdit(QDate.currentDate().addDays(7))
+        self.follow_up_date.setDisplayFormat("dd-MM-yyyy")
+        self.follow_up_date.setCalendarPopup(True)
+        self.follow_up_date.setEnabled(False)
+        self.follow_up_check.toggled.connect(self.follow_up_date.setEnabled)
+        follow_row = QHBoxLayout()
+        follow_row.addWidget(self.follow_up_check)
+        follow_row.addWidget(self.follow_up_date, 1)
+        for label, widget in (
+            (_("&When"), self.at_edit), (_("&Platform"), self.platform_edit),
+            (_("&Kind"), self.kind_combo), (_("&Direction"), self.direction_combo),
+            (_("&Topic"), self.topic_edit), (_("&Counterpart"), self.counterpart_edit),
+            (_("&Link"), self.url_edit), (_("&Minutes spent"), self.minutes_spin),
+            (_("&Summary"), self.summary_edit), (_("&Outcome"), self.outcome_edit),
+        ):
+            caption = QLabel(label)
+            caption.setBuddy(widget)
+            widget.setAccessibleName(label.replace("&", ""))
+            form.addRow(caption, widget)
+        form.addRow(follow_row)
+        self.follow_up_date.setAccessibleName(_("Follow-up date"))
+
+    def set_topics(self, topics: list[str]) -> None:
+        current = self.topic_edit.currentText()
+        self.topic_edit.clear()
+        self.topic_edit.addItems(["", *topics])
+        self.topic_edit.setCurrentText(current)
+
+    def values(self) -> dict[str, Any]:
+        """The fields as the log service takes them (it validates them)."""
+        return {
+            "occurred_at": self.at_edit.dateTime().toPython().replace(second=0, microsecond=0),
+            "platform": self.platform_edit.currentText(),
+            "kind": self.kind_combo.currentData(),
+            "direction": self.direction_combo.currentData(),
+            "topic": self.topic_edit.currentText(),
+            "counterpart": self.counterpart_edit.text(),
+            "url": self.url_edit.text(),
+            "minutes": self.minutes_spin.value(),
+            "summary": self.summary_edit.toPlainText(),
+            "outcome": self.outcome_edit.text(),
+            "follow_up": self.follow_up_date.date().toPython()
+            if self.follow_up_check.isChecked() else None,
+        }
+
+    def set_entry(self, entry: Interaction) -> None:
+        local = entry.occurred_at
+        self.at_edit.setDateTime(QDateTime(QDate(local.year, local.month, local.day),
+                                           QTime(local.hour, local.minute)))
+        self.platform_edit.setCurrentText(entry.platform)
+        self.kind_combo.setCurrentIndex(max(0, self.kind_combo.findData(entry.kind)))
+        self.direction_combo.setCurrentIndex(max(0, self.direction_combo.findData(
+            entry.direction)))
+        self.topic_edit.setCurrentText(entry.topic)
+        self.counterpart_edit.setText(entry.counterpart)
+        self.url_edit.setText(entry.url)
+        self.minutes_spin.setValue(entry.minutes)
+        self.summary_edit.setPlainText(entry.summary)
+        self.outcome_edit.setText(entry.outcome)
+        self.follow_up_check.setChecked(entry.follow_up is not None)
+        if entry.follow_up is not None:
+            self.follow_up_date.setDate(QDate(entry.follow_up.year, entry.follow_up.month,
+                                              entry.follow_up.day))
+
+
+def changed_fields(entry: Interaction, values: dict[str, Any]) -> dict[str, Any]:
+    """Only what differs from ``entry`` (the time compared to the minute, as shown)."""
+    changes: dict[str, Any] = {}
+    for name, value in values.items():
+        current = getattr(entry, name)
+        if name == "occurred_at":
+            shown = current.replace(second=0, tzinfo=None)
+            if isinstance(value, datetime) and value.replace(tzinfo=None) == shown:
+                continue
+        elif (isinstance(value, str) and isinstance(current, str)
+              and value.strip() == current.strip()) or value == current:
+            continue
+        changes[name] = value
+    return changes

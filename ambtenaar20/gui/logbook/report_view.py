@@ -1,0 +1,265 @@
+"""The Rapportage area: choose period, topics and format, see the totals, export.
+
+The summary follows every change (briefly delayed, computed on a worker thread); exporting runs
+on a worker thread too, so the window stays responsive while a large PDF is written.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from html import escape
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ambtenaar20.core.app_context import AppContext
+from ambtenaar20.core.errors import UsageError
+from ambtenaar20.core.export.document import ExportRequest, build_document
+from ambtenaar20.core.i18n import _
+from ambtenaar20.core.logbook.clock import Period
+from ambtenaar20.core.logbook.kinds import kind_label
+from ambtenaar20.core.logbook.model import LogFilter, Summary
+from ambtenaar20.core.logbook.presets import preset_period
+from ambtenaar20.gui.logbook.accessible_names import name_unnamed_children
+from ambtenaar20.gui.logbook.filter_bar import qdate
+from ambtenaar20.gui.workers import run_in_background
+
+FORMATS = (("xlsx", "Excel (XLSX)"), ("pdf", "PDF"), ("csv", "CSV"), ("json", "JSON"))
+REPORT_PRESETS = ("this_week", "last_week", "this_month", "last_month", "this_quarter",
+                  "last_quarter")
+
+
+class ReportView(QWidget):
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.service = context.logbook
+        self.setAccessibleName(_("Reports"))
+        self.preset_combo = QComboBox()
+        from ambtenaar20.core.logbook.presets import PRESETS
+
+        for key in REPORT_PRESETS:
+            self.preset_combo.addItem(_(PRESETS[key]), key)
+        self.preset_combo.addItem(_("From … to …"), "custom")
+        self.from_edit = QDateEdit()
+        self.to_edit = QDateEdit()
+        for edit in (self.from_edit, self.to_edit):
+            edit.setDisplayFormat("dd-MM-yyyy")
+            edit.setCalendarPopup(True)
+            edit.dateChanged.connect(self._dates_edited)
+        self.topic_list = QListWidget()
+        self.topic_list.setAccessibleName(_("Topics (none ticked: all)"))
+        self.topic_list.itemChanged.connect(self.schedule_summary)
+        self.topic_list.setMaximumHeight(180)
+        self.format_combo = QComboBox()
+        for key, label in FORMATS:
+            self.format_combo.addItem(label, key)
+        self.separator_combo = QComboBox()
+        self.separator_combo.addItem(_("semicolon ; (Dutch Excel)"), ";")
+        self.separator_combo.addItem(_("comma ,"), ",")
+        self.format_combo.currentIndexChanged.connect(self._format_changed)
+        self.pseudonymize_check = QCheckBox(_("P&seudonymise people (Persoon 1, Persoon 2 …)"))
+        self.export_button = QPushButton(_("&Export…"))
+        self.export_button.clicked.connect(self.export)
+        self.result_label = QLabel()
+        self.result_label.setWordWrap(True)
+        self.result_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        form = QFormLayout()
+        for label, widget in ((_("&Period"), self.preset_combo), (_("&From"), self.from_edit),
+                              (_("&To"), self.to_edit), (_("T&opics"), self.topic_list),
+                              (_("F&ormat"), self.format_combo),
+                              (_("&Separator"), self.separator_combo)):
+            caption = QLabel(label)
+            caption.setBuddy(widget)
+            widget.setAccessibleName(widget.accessibleName() or label.replace("&", ""))
+            form.addRow(caption, widget)
+        form.addRow(self.pseudonymize_check)
+        form.addRow(self.export_button)
+        form.addRow(self.result_label)
+        left = QWidget()
+        left.setLayout(form)
+        left.setMaximumWidth(420)
+
+        self.summary_label = QLabel()
+        self.summary_label.setWordWrap(True)
+        self.summary_label.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.summary_label.setAccessibleName(_("Summary"))
+        self.chart_label = QLabel()
+        self.chart_label.setAccessibleName(_("Entries per week"))
+        right = QVBoxLayout()
+        right.addWidget(self.summary_label)
+        right.addWidget(self.chart_label)
+        right.addStretch(1)
+        layout = QHBoxLayout(self)
+        layout.addWidget(left)
+        layout.addLayout(right, 1)
+
+        self._timer = QTimer(self, singleShot=True, interval=200)
+        self._timer.timeout.connect(self.update_summary)
+        self.preset_combo.currentIndexChanged.connect(self._preset_changed)
+        self.summary: Summary | None = None
+        self.last_export: Path | None = None
+        self.preset_combo.setCurrentIndex(self.preset_combo.findData("last_month"))
+        self._preset_changed()
+        self._format_changed()
+        name_unnamed_children(self)
+        self._load_topics()
+
+    # -- choices -------------------------------------------------------------------------------
+    def _preset_changed(self) -> None:
+        key = self.preset_combo.currentData()
+        if key != "custom":
+            period = preset_period(key, date.today())
+            for edit, day in ((self.from_edit, period.start), (self.to_edit, period.end)):
+                edit.blockSignals(True)
+                edit.setDate(qdate(day))
+                edit.blockSignals(False)
+        self.schedule_summary()
+
+    def _dates_edited(self) -> None:
+        self.preset_combo.blockSignals(True)
+        self.preset_combo.setCurrentIndex(self.preset_combo.findData("custom"))
+        self.preset_combo.blockSignals(False)
+        self.schedule_summary()
+
+    def set_period(self, start: date, end: date) -> None:
+        self.from_edit.setDate(qdate(start))
+        self.to_edit.setDate(qdate(end))
+
+    def _format_changed(self) -> None:
+        self.separator_combo.setEnabled(self.format_combo.currentData() == "csv")
+
+    def _load_topics(self) -> None:
+        service = self.service
+        run_in_background(lambda _c, _p: service.distinct_values("topic"),
+                          on_success=self._topics_loaded)
+
+    def _topics_loaded(self, topics: list[str]) -> None:
+        ticked = set(self.topics())
+        self.topic_list.blockSignals(True)
+        self.topic_list.clear()
+        for topic in topics:
+            item = QListWidgetItem(topic)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if topic in ticked
+                               else Qt.CheckState.Unchecked)
+            self.topic_list.addItem(item)
+        self.topic_list.blockSignals(False)
+
+    def topics(self) -> tuple[str, ...]:
+        return tuple(self.topic_list.item(row).text() for row in range(self.topic_list.count())
+                     if self.topic_list.item(row).checkState() == Qt.CheckState.Checked)
+
+    def period(self) -> Period:
+        start, end = self.from_edit.date().toPython(), self.to_edit.date().toPython()
+        return Period(start, end)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self._load_topics()
+        self.schedule_summary()
+
+    # -- summary -------------------------------------------------------------------------------
+    def schedule_summary(self) -> None:
+        self._timer.start()
+
+    def update_summary(self) -> None:
+        try:
+            log_filter = LogFilter(period=self.period(), topics=self.topics())
+        except UsageError as error:
+            self.summary_label.setText(str(error))
+            self.export_button.setEnabled(False)
+            return
+        self.export_button.setEnabled(True)
+        service = self.service
+        run_in_background(lambda _c, _p: service.summary(log_filter),
+                          on_success=self._show_summary)
+
+    def _show_summary(self, summary: Summary) -> None:
+        from ambtenaar20.render.chart import weekly_chart
+
+        self.summary = summary
+
+        def rows(counts: dict[str, int], label=str) -> str:
+            return "".join(f"<tr><td>{escape(label(key) or '–')}</td>"
+                           f"<td align='right'>&nbsp;{count}</td></tr>"
+                           for key, count in counts.items()) or "<tr><td>–</td></tr>"
+
+        from ambtenaar20.render.pdf_report import totals_html
+
+        columns = [(_("By kind"), rows(summary.by_kind, kind_label)),
+                   (_("By platform"), rows(summary.by_platform)),
+                   (_("By topic"), rows(summary.by_topic,
+                                        lambda topic: topic or _("(no topic)")))]
+        html = (
+            "<h3>" + escape(_("Summary")) + "</h3><p>" + " &nbsp; ".join(totals_html(summary))
+            + "</p><table><tr>"
+            + "<td width='24'></td>".join(f"<td valign='top'><b>{escape(title)}</b>"
+                                          f"<table>{body}</table></td>"
+                                          for title, body in columns)
+            + "</tr></table>"
+        )
+        self.summary_label.setText(html)
+        width = max(320, min(720, self.width() - 460))
+        image = weekly_chart(summary.by_week, width, int(width * 0.4), _("Entries per week"),
+                             _("No entries in this period"))
+        self.chart_label.setPixmap(QPixmap.fromImage(image))
+
+    # -- export --------------------------------------------------------------------------------
+    def choose_target(self, suggested: str) -> Path | None:
+        """Ask where to save; tests replace this."""
+        name, _filter = QFileDialog.getSaveFileName(self, _("Export the log"), suggested)
+        return Path(name) if name else None
+
+    def export(self) -> None:
+        try:
+            period = self.period()
+        except UsageError as error:
+            self.result_label.setText(str(error))
+            return
+        file_format = self.format_combo.currentData()
+        suggested = str(Path.home() / f"logboek-{period.start}-{period.end}.{file_format}")
+        target = self.choose_target(suggested)
+        if target is None:
+            return
+        request = ExportRequest(period=period, topics=self.topics(),
+                                pseudonymize=self.pseudonymize_check.isChecked(),
+                                separator=self.separator_combo.currentData())
+        service, profile = self.service, self.context.settings.profile
+
+        def work(cancel, _progress):
+            from ambtenaar20.core.export.target import check_output
+            from ambtenaar20.render.exports import write_export
+
+            check_output(target)
+            document = build_document(service, profile, request, cancel)
+            return write_export(document, file_format, target, request.separator)
+
+        self.export_button.setEnabled(False)
+        self.result_label.setText(_("Exporting…"))
+        run_in_background(work, on_success=self._exported, on_error=self._export_failed)
+
+    def _exported(self, path: Path) -> None:
+        self.last_export = path
+        self.export_button.setEnabled(True)
+        self.result_label.setText(_("Saved as {path}").format(path=path))
+
+    def _export_failed(self, error: Exception) -> None:
+        self.export_button.setEnabled(True)
+        self.result_label.setText(_("Export failed: {reason}").format(reason=error))

@@ -1,0 +1,29 @@
+"""Pick the writer for an export format; only PDF brings in Qt."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ambtenaar20.core.export.document import ExportDocument
+
+
+def write_export(document: ExportDocument, file_format: str, target: Path,
+                 separator: str = ";") -> Path:
+    """Write ``document`` as ``file_format`` (csv, xlsx, pdf, json) to ``target`` atomically."""
+    if file_format == "csv":
+        from ambtenaar20.core.export.csv_format import write_csv
+
+        return write_csv(document, target, separator)
+    if file_format == "xlsx":
+        from ambtenaar20.core.export.xlsx_format import write_xlsx
+
+        return write_xlsx(document, target)
+    if file_format == "json":
+        from ambtenaar20.core.export.json_format import write_json
+
+        return write_json(document, target)
+    if file_format == "pdf":
+        from ambtenaar20.render.pdf_report import write_pdf
+
+        return write_pdf(document, target)
+    raise ValueError(file_format)

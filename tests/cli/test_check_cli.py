@@ -1,0 +1,147 @@
+"""The ``check`` and ``pack`` commands, run as a real process: the exact contract of the issue."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+EXAMPLE = REPO / "resources" / "packs" / "voorbeeldgemeente.toml"
+
+
+def run(*args: str, stdin: str | None = None, data_dir: Path) -> subprocess.CompletedProcess:
+    env = {**os.environ, "PYTHONPATH": str(REPO), "AMBTENAAR20_DATA_DIR": str(data_dir)}
+    return subprocess.run([sys.executable, "-m", "ambtenaar20", *args], input=stdin,
+                          capture_output=True, text=True, env=env, timeout=60)
+
+
+@pytest.fixture
+def drafts(tmp_path) -> dict[str, Path]:
+    bad = tmp_path / "bad.txt"
+    bad.write_text("Beste meneer,\nIndien u wilt, stuur uw BSN 111222333 naar ons.",
+                   encoding="utf-8")
+    fine = tmp_path / "fine.txt"
+    fine.write_text("De gemeente opent maandag een loket in het stadhuis.", encoding="utf-8")
+    return {"bad": bad, "fine": fine}
+
+
+def test_text_format_is_line_col_severity_rule_message(drafts, data_dir):
+    result = run("check", str(drafts["bad"]), data_dir=data_dir)
+    assert result.returncode == 1
+    lines = result.stdout.splitlines()
+    assert any(line.startswith("2:1 warning jargon 'Indien'") for line in lines)
+    assert all(len(line.split(" ", 3)) == 4 for line in lines)
+    assert any(line.startswith("2:29 error pii.bsn ") for line in lines)
+
+
+def test_json_format_for_one_input(drafts, data_dir):
+    result = run("check", "--format", "json", "--platform", "x", "--lang", "nl",
+                 str(drafts["bad"]), data_dir=data_dir)
+    assert result.returncode == 1
+    payload = json.loads(result.stdout)
+    assert set(payload) >= {"platform", "language", "length", "findings", "checklist",
+                            "metrics"}
+    assert payload["platform"] == "x" and payload["language"] == "nl"
+    assert payload["length"] == {"count": 61, "limit": 280}
+    bsn = next(f for f in payload["findings"] if f["rule"] == "pii.bsn")
+    text = drafts["bad"].read_text(encoding="utf-8")
+    assert text[bsn["start"]:bsn["end"]] == bsn["text"] == "111222333"
+    assert set(bsn) == {"rule", "severity", "start", "end", "text", "message", "suggestions",
+                        "link"}
+    jargon = next(f for f in payload["findings"] if f["rule"] == "jargon")
+    assert jargon["suggestions"] == ["Als"]
+    assert {"id", "question"} == set(payload["checklist"][0])
+    assert set(payload["metrics"]) == {"readability", "polarity", "subjectivity"}
+
+
+def test_json_for_several_files_is_an_array_with_file(drafts, data_dir):
+    result = run("check", "--format", "json", str(drafts["bad"]), str(drafts["fine"]),
+                 data_dir=data_dir)
+    payload = json.loads(result.stdout)
+    assert [item["file"] for item in payload] == [str(drafts["bad"]), str(drafts["fine"])]
+    assert result.returncode == 1
+
+
+def test_clean_text_from_stdin_exits_0(data_dir):
+    result = run("check", "-", stdin="De gemeente opent maandag een loket.", data_dir=data_dir)
+    assert (result.returncode, result.stdout) == (0, "")
+    result = run("check", "--format", "json", stdin="Read this now, it is fine.",
+                 data_dir=data_dir)
+    assert json.loads(result.stdout)["language"] == "en"
+
+
+def test_warnings_only_exit_0(data_dir):
+    result = run("check", "-", stdin="Indien u vragen heeft, bel ons gerust.",
+                 data_dir=data_dir)
+    assert result.returncode == 0 and " warning jargon " in result.stdout
+
+
+@pytest.mark.parametrize("args", [
+    ("check", "--platform", "myspace", "-"),
+    ("check", "/no/such/file.txt"),
+    ("check", "--lang", "de", "-"),
+    ("check", "--format", "xml", "-"),
+])
+def test_bad_usage_exits_2(args, data_dir):
+    result = run(*args, stdin="tekst", data_dir=data_dir)
+    assert result.returncode == 2
+    assert result.stderr.strip()
+
+
+def test_bad_pack_exits_2_and_good_pack_is_used(drafts, tmp_path, data_dir):
+    broken = tmp_path / "broken.toml"
+    broken.write_text('[pack]\nid = "x"\n', encoding="utf-8")
+    assert run("check", "--pack", str(broken), str(drafts["fine"]),
+               data_dir=data_dir).returncode == 2
+    result = run("check", "--pack", str(EXAMPLE), "-",
+                 stdin="Het raadsvoorstel komt morgen.", data_dir=data_dir)
+    assert result.returncode == 1 and " error jargon " in result.stdout
+
+
+def test_pack_validate_reports_every_error_with_position(tmp_path, data_dir):
+    broken = tmp_path / "broken.toml"
+    broken.write_text('[pack]\nid = "x"\nname = "X"\nversion = "1"\nlanguage = "fr"\n\n'
+                      '[[rules]]\nid = "a"\nkind = "caps"\nseverity = "loud"\nmessage = "m"\n',
+                      encoding="utf-8")
+    result = run("pack", "validate", str(broken), data_dir=data_dir)
+    assert result.returncode == 2
+    assert f"{broken}:5:1:" in result.stdout and f"{broken}:10:1:" in result.stdout
+    good = run("pack", "validate", str(EXAMPLE), data_dir=data_dir)
+    assert good.returncode == 0 and "voorbeeldgemeente" in good.stdout
+
+
+def test_pack_install_list_show_remove(tmp_path, data_dir):
+    assert run("pack", "install", str(EXAMPLE), data_dir=data_dir).returncode == 0
+    assert (data_dir / "packs" / "voorbeeldgemeente.toml").is_file()
+    listing = run("pack", "list", data_dir=data_dir).stdout
+    assert "rijksoverheid-standaard\t" in listing and "voorbeeldgemeente\t2025.1" in listing
+    shown = run("pack", "show", "voorbeeldgemeente", data_dir=data_dir)
+    assert "gemeente.zaaknummer" in shown.stdout
+    # The installed pack is now active for Dutch texts.
+    result = run("check", "-", stdin="Het raadsvoorstel komt.", data_dir=data_dir)
+    assert " error jargon " in result.stdout
+    broken = tmp_path / "voorbeeldgemeente.toml"
+    broken.write_text(EXAMPLE.read_text(encoding="utf-8").replace('version = "2025.1"',
+                                                                  "version = 2025"),
+                      encoding="utf-8")
+    assert run("pack", "install", str(broken), data_dir=data_dir).returncode == 2
+    assert "voorbeeldgemeente\t2025.1" in run("pack", "list", data_dir=data_dir).stdout
+    assert run("pack", "remove", "voorbeeldgemeente", data_dir=data_dir).returncode == 0
+    assert run("pack", "remove", "voorbeeldgemeente", data_dir=data_dir).returncode == 2
+    assert run("pack", "show", "nope", data_dir=data_dir).returncode == 2
+
+
+def test_byte_order_mark_and_bad_bytes(tmp_path, data_dir):
+    marked = tmp_path / "bom.txt"
+    marked.write_bytes("\ufeffIndien u wilt.".encode())
+    result = run("check", "--format", "json", str(marked), data_dir=data_dir)
+    jargon = json.loads(result.stdout)["findings"][0]
+    assert (jargon["start"], jargon["text"]) == (0, "Indien")
+    latin = tmp_path / "latin.txt"
+    latin.write_bytes("caf\xe9".encode("latin-1"))
+    assert run("check", str(latin), data_dir=data_dir).returncode == 2

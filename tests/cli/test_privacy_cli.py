@@ -1,0 +1,79 @@
+"""``erase-person`` and ``privacy-requests``: confirmation, counts, no name in the record."""
+
+import logging
+
+import pytest
+
+from ambtenaar20.cli.main import main
+from ambtenaar20.core.app_context import AppContext, create_app_context
+from tests.helpers import run_cli
+
+NAME = "Pieter Zwanenburg"
+
+
+class Notes:
+    kind = "log_entries"
+
+    def __init__(self, context):
+        self.context = context
+
+    def erase_counterpart(self, name):
+        return self.context.store.db.execute(
+            "update test_notes set counterpart = '[persoon]' where counterpart = ?",
+            [name]).rowcount
+
+
+@pytest.fixture
+def data(tmp_path, monkeypatch):
+    data = tmp_path / "data"
+    context = create_app_context(data, "nl")
+    context.store.db.execute("create table test_notes (id integer primary key, counterpart)")
+    context.store.db.execute("insert into test_notes (counterpart) values (?), (?), ('Els')",
+                             [NAME, NAME])
+    context.store.db.conn.commit()
+    context.close()
+    built = AppContext.__dict__["privacy"].func
+
+    def with_provider(self):
+        service = built(self)
+        service.register_erasure(Notes(self))
+        return service
+
+    monkeypatch.setattr(AppContext, "privacy", property(with_provider))
+    before = list(logging.getLogger().handlers)
+    yield data
+    for handler in logging.getLogger().handlers[:]:  # main() set up file logging in-process
+        if handler not in before:
+            logging.getLogger().removeHandler(handler)
+            handler.close()
+
+
+def test_erase_person_pseudonymises_and_records_counts(data, capsys):
+    assert main(["--data-dir", str(data), "erase-person", NAME, "--yes"]) == 0
+    out = capsys.readouterr().out
+    assert "logboekregels: 2" in out
+    assert main(["--data-dir", str(data), "privacy-requests"]) == 0
+    listed = capsys.readouterr().out
+    assert "logboekregels: 2" in listed and NAME not in listed
+    context = create_app_context(data, "nl")
+    try:
+        names = [r[0] for r in context.store.db.execute("select counterpart from test_notes")]
+    finally:
+        context.close()
+    assert names == ["[persoon]", "[persoon]", "Els"]
+
+
+def test_erase_person_needs_yes_without_a_terminal(data, capsys, monkeypatch):
+    monkeypatch.setattr("sys.stdin.isatty", lambda: False)
+    assert main(["--data-dir", str(data), "erase-person", NAME]) == 2
+    assert "--yes" in capsys.readouterr().err
+
+
+def test_a_person_found_nowhere_is_still_a_recorded_request(tmp_path):
+    result = run_cli("--data-dir", str(tmp_path / "d"), "erase-person", NAME, "--yes")
+    assert result.returncode == 0, result.stderr
+    assert "concepten: 0, logboekregels: 0" in result.stdout
+    listed = run_cli("--data-dir", str(tmp_path / "d"), "privacy-requests")
+    assert listed.returncode == 0
+    assert "Er zijn nog geen verzoeken" not in listed.stdout
+    assert NAME not in listed.stdout

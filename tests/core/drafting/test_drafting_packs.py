@@ -1,0 +1,170 @@
+"""Packs: the built-in packs are complete, every validation error has a position, overrides work,
+and a broken pack never replaces a working one."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ambtenaar20.core.drafting.checker import Checker
+from ambtenaar20.core.drafting.pack_library import PackLibrary, builtin_packs
+from ambtenaar20.core.drafting.packs import PackError, parse_pack
+from ambtenaar20.core.drafting.rule_context import CheckOptions
+
+REPO = Path(__file__).resolve().parents[3]
+EXAMPLE = REPO / "resources" / "packs" / "voorbeeldgemeente.toml"
+STABLE_IDS = {
+    "length", "pii.bsn", "pii.iban", "pii.phone", "pii.email", "pii.address", "confidential",
+    "jargon", "readability", "tone.negative", "tone.subjective", "hashtag.case",
+    "hashtag.count", "emoji", "caps", "spelling", "link.shortener", "link.source",
+    "restraint", "mention.watchlist",
+}
+
+
+def test_builtin_packs_have_the_stable_rule_ids():
+    packs = builtin_packs()
+    dutch, english = packs["rijksoverheid-standaard"], packs["rijksoverheid-standard-en"]
+    assert STABLE_IDS | {"consistency.address-form"} <= {r.id for r in dutch.rules}
+    assert {r.id for r in english.rules} >= STABLE_IDS
+    for pack in (dutch, english):
+        assert (pack.language, pack.version) in (("nl", "1.0.0"), ("en", "1.0.0"))
+        assert all(r.id.startswith("manual.") for r in pack.rules if r.kind == "manual")
+    # Every automatic rule names the guideline it comes from.
+    assert all(r.link for r in dutch.rules if r.kind != "manual")
+
+
+BROKEN = '''[pack]
+id = "Bad Pack"
+name = "x"
+version = 3
+extends = "rijksoverheid-standaard"
+
+[overrides.jargon]
+severity = "fatal"
+
+[overrides.nope]
+enabled = false
+
+[[rules]]
+id = "x.y"
+kind = "words"
+severity = "warning"
+message = "m"
+patterns = ['(unclosed']
+
+[[rules]]
+id = "x.z"
+kind = "colour"
+
+[[rules]]
+kind = "words"
+severity = "warning"
+message = "no id"
+
+[[rules]]
+id = "x.q"
+kind = "tone"
+severity = "loud"
+'''
+
+
+def test_every_schema_error_is_reported_with_its_line():
+    with pytest.raises(PackError) as caught:
+        parse_pack(BROKEN, "broken.toml", builtin_packs().get)
+    where = [(p.line, p.column) for p in caught.value.problems]
+    messages = " | ".join(p.message for p in caught.value.problems)
+    assert (2, 1) in where and "id" in messages            # bad pack id
+    assert (4, 1) in where                                  # version not text
+    assert (8, 1) in where and "fatal" not in messages      # severity choices are listed
+    assert (10, 1) in where and "nope" in messages          # unknown rule overridden
+    assert (18, 1) in where and "'patterns'" in messages
+    assert (22, 1) in where and "colour" in messages
+    assert (24, 1) in where                                 # rule without id: its header
+    assert (32, 1) in where                                 # bad severity
+    assert any(p.line == 29 and "measure" in p.message for p in caught.value.problems)
+    assert any(p.line == 29 and "message" in p.message for p in caught.value.problems)
+    assert len(caught.value.problems) == 10
+
+
+def test_toml_syntax_error_has_line_and_column():
+    with pytest.raises(PackError) as caught:
+        parse_pack('[pack]\nid = "a"\nname = \n', "x.toml")
+    problem = caught.value.problems[0]
+    assert (problem.line, problem.column) == (3, 8)
+
+
+def test_missing_pack_section_and_unknown_base():
+    with pytest.raises(PackError) as caught:
+        parse_pack('[[rules]]\nid = "a"\nkind = "manual"\nquestion = "q"\n')
+    assert "[pack]" in caught.value.problems[0].message
+    with pytest.raises(PackError) as caught:
+        parse_pack('[pack]\nid = "a"\nname = "A"\nversion = "1"\nextends = "nowhere"\n',
+                   "a.toml", builtin_packs().get)
+    assert [(p.line, p.column) for p in caught.value.problems] == [(5, 1)]
+
+
+def test_example_organisation_pack_overrides_the_builtin_pack():
+    pack = PackLibrary(Path("/nonexistent")).load_file(EXAMPLE)
+    assert pack.rule("loanword").enabled is False
+    assert pack.rule("readability").param("max_sentence_words") == 15
+    assert pack.rule("jargon").severity == "error"
+    assert pack.rule("jargon").param("replace")["raadsvoorstel"] == [
+        "voorstel aan de gemeenteraad"]
+    assert "indien" in pack.rule("jargon").param("replace")  # added to, not replaced
+    assert pack.lineage == ("voorbeeldgemeente 2025.1", "rijksoverheid-standaard 1.0.0")
+    checker = Checker(pack)
+    result = checker.check("Het raadsvoorstel en zaak Z/24/123456 over de deadline, "
+                           "zie @raad.voorbeeld.", "nl", CheckOptions(platforms=("mastodon",)))
+    rules = {f.rule: f for f in result.findings}
+    assert rules["jargon"].severity == "error"
+    assert rules["gemeente.zaaknummer"].text == "Z/24/123456"
+    assert rules["mention.watchlist"].text == "@raad.voorbeeld"
+    assert "loanword" not in rules
+    assert result.length.limit == 1000
+    assert "manual.wethouder" in [q.id for q in result.checklist]
+
+
+def test_install_validates_first_and_never_replaces_a_working_pack(tmp_path):
+    library = PackLibrary(tmp_path / "packs")
+    installed = library.install(EXAMPLE)
+    assert library.active("nl").id == installed.id
+    good = (tmp_path / "packs" / "voorbeeldgemeente.toml").read_text(encoding="utf-8")
+    broken = tmp_path / "voorbeeldgemeente.toml"
+    broken.write_text(EXAMPLE.read_text(encoding="utf-8").replace(
+        'max_sentence_words = 15', 'max_sentence_words = "veel"'), encoding="utf-8")
+    with pytest.raises(PackError) as caught:
+        library.install(broken)
+    assert caught.value.problems[0].line > 1
+    assert (tmp_path / "packs" / "voorbeeldgemeente.toml").read_text(encoding="utf-8") == good
+    assert library.active("nl").rule("readability").param("max_sentence_words") == 15
+    library.remove("voorbeeldgemeente")
+    assert library.active("nl").id == "rijksoverheid-standaard"
+
+
+def test_builtin_packs_cannot_be_removed_or_shadowed(tmp_path):
+    from ambtenaar20.core.errors import UsageError
+
+    library = PackLibrary(tmp_path / "packs")
+    with pytest.raises(UsageError):
+        library.remove("rijksoverheid-standaard")
+    copy = tmp_path / "copy.toml"
+    copy.write_text('[pack]\nid = "rijksoverheid-standaard"\nname = "x"\nversion = "9"\n'
+                    'language = "nl"\n', encoding="utf-8")
+    with pytest.raises(UsageError):
+        library.install(copy)
+
+
+def test_documentation_example_pack_validates_and_rules_are_documented():
+    import re
+
+    doc = (REPO / "docs" / "guideline-packs.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```toml\n(.*?)```", doc, re.S)
+    example = blocks[-1]
+    assert example == EXAMPLE.read_text(encoding="utf-8")
+    pack = parse_pack(example, "guideline-packs.md", builtin_packs().get)
+    assert pack.id == "voorbeeldgemeente"
+    guidelines = (REPO / "docs" / "guidelines.md").read_text(encoding="utf-8")
+    for built_in in builtin_packs().values():
+        for rule in built_in.rules:
+            assert f"`{rule.id}`" in guidelines, rule.id

@@ -1,0 +1,68 @@
+"""Spelling: real typos from comments under government posts are caught, ordinary Dutch is not."""
+
+from __future__ import annotations
+
+import pytest
+
+from ambtenaar20.core.drafting.spelling import WordList
+
+# Ordinary Dutch government text, in the style of rijksoverheid.nl pages.
+GOVERNMENT_TEXT = (
+    "Huurt u een woning en heeft u een laag inkomen? Dan kunt u misschien huurtoeslag krijgen. "
+    "Dit is een bijdrage in de kosten van uw huur. De Belastingdienst/Toeslagen beoordeelt of u "
+    "recht heeft op huurtoeslag. Hoeveel huurtoeslag u krijgt, hangt af van uw inkomen, uw "
+    "vermogen, de hoogte van de huur en de samenstelling van uw huishouden. Vanaf 1 januari "
+    "gelden nieuwe bedragen. Gaat u verhuizen of verandert uw inkomen? Geef dat dan direct door, "
+    "zo voorkomt u dat u later moet terugbetalen. Door de klimaatverandering wordt het weer "
+    "extremer. Waterschappen versterken daarom de dijken. Vervang tegels in de tuin door "
+    "planten, zodat regenwater beter in de bodem zakt. Het wetsvoorstel over betaalbare "
+    "huurwoningen ligt nu bij de Tweede Kamer; de woningcorporaties bouwen extra sociale "
+    "huurwoningen."
+)
+
+
+@pytest.mark.parametrize(("typo", "fix"), [
+    ("termijjn", "termijn"),
+    ("willekeuriig", "willekeurig"),
+    ("menseliijks", None),
+])
+def test_typos_from_real_comments_are_caught(nl_checker, typo, fix):
+    text = f"Ik vind de {typo} van de gemeente niet goed."
+    spelling = [f for f in nl_checker.check(text, "nl").findings if f.rule == "spelling"]
+    assert [f.text for f in spelling] == [typo]
+    if fix:
+        assert fix in spelling[0].suggestions
+
+
+def test_ordinary_dutch_is_not_flagged(nl_checker):
+    spelling = [f.text for f in nl_checker.check(GOVERNMENT_TEXT, "nl").findings
+                if f.rule == "spelling"]
+    assert spelling == []
+
+
+def test_names_and_abbreviations_are_left_alone(nl_checker):
+    text = "Vandaag sprak staatssecretaris Van Huffelen met de VNG over Wmo-zorg in Zoetermeer."
+    assert not [f for f in nl_checker.check(text, "nl").findings if f.rule == "spelling"]
+
+
+def test_own_word_list_accepts_a_word(nl_checker, tmp_path):
+    from ambtenaar20.core.drafting.rule_context import CheckOptions
+
+    words = WordList(tmp_path / "wordlist.txt")
+    text = "De stikstofkaartjes komen later."
+    assert "stikstofkaartjes" not in {f.text for f in nl_checker.check(text, "nl").findings} or \
+        True  # compounds may already be known; the list must work either way
+    words.add("Blorpwerk")
+    assert words.words() == frozenset({"blorpwerk"})
+    text = "Het blorpwerk is klaar."
+    before = [f.text for f in nl_checker.check(text, "nl").findings if f.rule == "spelling"]
+    after = [f.text for f in nl_checker.check(text, "nl", CheckOptions(
+        own_words=words.words())).findings if f.rule == "spelling"]
+    assert before == ["blorpwerk"] and after == []
+    words.remove("blorpwerk")
+    assert words.words() == frozenset()
+
+
+def test_stress_accents_are_not_spelling_mistakes(nl_checker):
+    text = "Eén ding is zeker: vóór de zomer komt er één nieuwe regeling, dát beloven we."
+    assert not [f.text for f in nl_checker.check(text, "nl").findings if f.rule == "spelling"]
