@@ -188,3 +188,37 @@ def test_retention_keeps_starred_items(context, feed_server):
     assert context.privacy.purge_expired() == {"feed_items": 1}
     assert context.items.item_ids() == [starred]
     assert context.items.item_ids(query="wegwerkzaamheden OR financiele") == [starred]
+
+
+def test_refresh_and_flag_changes_from_another_thread_do_not_collide(context, feed_server):
+    import threading
+
+    first = feed_server.add("/a.xml", rss("A", ITEMS))
+    context.feeds.add_feed(first)
+    context.feeds.refresh()
+    item_ids = context.items.item_ids()
+    for index in range(20):
+        url = feed_server.add(f"/f{index}.xml", rss(f"F{index}", [
+            {"title": f"Bericht {index}", "guid": f"g{index}", "link": f"https://e.nl/{index}"}]))
+        context.feeds.add_feed(url)
+    errors: list[BaseException] = []
+    stop = threading.Event()
+
+    def mark_read_repeatedly():
+        try:
+            while not stop.is_set():
+                context.items.topics_of(item_ids)  # a read first, as the window does
+                context.items.set_flag(item_ids, "read", True)
+                context.items.set_flag(item_ids, "read", False)
+        except BaseException as error:  # collected for the assertion below
+            errors.append(error)
+
+    worker = threading.Thread(target=mark_read_repeatedly)
+    worker.start()
+    try:
+        report = context.feeds.refresh()
+    finally:
+        stop.set()
+        worker.join()
+    assert errors == []
+    assert report.new_items == 20

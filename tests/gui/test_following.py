@@ -148,3 +148,61 @@ def test_remove_feed_asks_and_deletes_its_items(qtbot, area, monkeypatch):
     area.remove_feed(feed["id"])
     qtbot.waitUntil(lambda: len(area.context.feeds.list_feeds()) == 49, timeout=10_000)
     assert area.context.items.count_items(feed_id=feed["id"]) == 0
+
+
+def test_add_feed_from_a_page_lets_the_officer_pick(qtbot, make_context, feed_server,
+                                                    monkeypatch):
+    from ambtenaar20.gui.areas.following import feed_actions
+
+    context = make_context("en")
+    assert context.store
+    widget = FollowingArea(context)
+    qtbot.addWidget(widget)
+    feed_server.add("/b.xml", rss("B", items_for(1, 2)))
+    page = feed_server.add("/index.html", '<html><head>'
+                           '<link rel="alternate" type="application/rss+xml" href="/a.xml">'
+                           '<link rel="alternate" type="application/atom+xml" title="Tweede" '
+                           'href="/b.xml"></head></html>', content_type="text/html")
+
+    class Accepting:
+        DialogCode = feed_actions.AddFeedDialog.DialogCode
+
+        def __init__(self, _parent):
+            pass
+
+        def exec(self):
+            return self.DialogCode.Accepted
+
+        def values(self):
+            return page, None, None, None
+
+    offered = []
+    monkeypatch.setattr(feed_actions, "AddFeedDialog", Accepting)
+    monkeypatch.setattr(feed_actions.QInputDialog, "getItem",
+                        lambda _p, _t, _l, labels, *_a: offered.extend(labels) or
+                        (labels[1], True))
+    widget.add_feed()
+    qtbot.waitUntil(lambda: len(context.feeds.list_feeds()) == 1, timeout=10_000)
+    assert len(offered) == 2
+    assert context.feeds.list_feeds()[0]["url"] == feed_server.url("/b.xml")
+
+
+def test_feed_preferences_are_saved_and_a_bad_proxy_refused(qtbot, make_context, monkeypatch):
+    from ambtenaar20.gui.dialogs import preferences_dialog
+
+    context = make_context("en")
+    dialog = preferences_dialog.PreferencesDialog(context)
+    qtbot.addWidget(dialog)
+    warnings = []
+    monkeypatch.setattr(preferences_dialog.QMessageBox, "warning",
+                        lambda *args: warnings.append(args[2]))
+    dialog.feed_preferences.proxy.setText("ftp://nope")
+    dialog.accept()
+    assert warnings and context.settings.feeds.proxy == ""
+    dialog.feed_preferences.proxy.setText("http://proxy.example.nl:8080")
+    dialog.feed_preferences.minutes.setValue(0)
+    dialog.backup_box.item_days.setValue(90)
+    dialog.accept()
+    saved = context.settings_store.load().settings
+    assert (saved.feeds.proxy, saved.feeds.refresh_minutes, saved.retention.feed_item_days) == (
+        "http://proxy.example.nl:8080", 0, 90)

@@ -13,6 +13,7 @@ from typing import Any
 from ambtenaar20.core.cancellation import CancelToken
 from ambtenaar20.core.errors import UsageError
 from ambtenaar20.core.feeds.query import compile_query
+from ambtenaar20.core.feeds.sql import one, write_transaction
 from ambtenaar20.core.i18n import _
 
 LABELS = ("positive", "neutral", "negative")
@@ -37,7 +38,7 @@ class ItemService:
     # -- selecting ---------------------------------------------------------------------------
 
     def _topic_id(self, name: str) -> int:
-        row = self.db.execute("SELECT id FROM topics WHERE name = ?", [name]).fetchone()
+        row = one(self.db.execute("SELECT id FROM topics WHERE name = ?", [name]))
         if row is None:
             raise UsageError(_("There is no topic named '{name}'.").format(name=name))
         return row[0]
@@ -78,7 +79,7 @@ class ItemService:
                     unread: bool = False, starred: bool = False,
                     query: str | None = None) -> int:
         where, params = self._selection(topic, feed_id, unread, starred, query)
-        return self.db.execute(f"SELECT count(*) {where}", params).fetchone()[0]
+        return one(self.db.execute(f"SELECT count(*) {where}", params))[0]
 
     def rows(self, ids: Sequence[int], *, full: bool = True) -> list[dict[str, Any]]:
         """Items for ``ids`` in that order; ``full`` False leaves out html and text."""
@@ -135,20 +136,20 @@ class ItemService:
     def set_flag(self, item_ids: Iterable[int], flag: str, value: bool) -> None:
         if flag not in ("read", "starred", "needs_response", "responded"):
             raise ValueError(flag)
-        with self.db.atomic():
+        with write_transaction(self.db):
             self.db.conn.executemany(f"UPDATE items SET {flag} = ? WHERE id = ?",
                                      [(int(value), item_id) for item_id in item_ids])
 
     def set_sentiment_override(self, item_id: int, label: str | None) -> None:
         if label is not None and label not in LABELS:
             raise UsageError(_("A sentiment is positive, neutral or negative."))
-        with self.db.atomic():
+        with write_transaction(self.db):
             self.db.execute("UPDATE items SET sentiment_override = ? WHERE id = ?",
                             [label, item_id])
 
     def record_response(self, item_id: int, draft_ref: str | None = None) -> None:
         """'Reageren': link a (future) draft to the item and mark it answered."""
-        with self.db.atomic():
+        with write_transaction(self.db):
             self.db.execute("INSERT INTO item_responses (item_id, created, draft_ref) "
                             "VALUES (?, ?, ?)",
                             [item_id, datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
@@ -159,7 +160,7 @@ class ItemService:
     # -- sentiment and trends ----------------------------------------------------------------
 
     def pending_count(self) -> int:
-        return self.db.execute("SELECT count(*) FROM items WHERE sentiment IS NULL").fetchone()[0]
+        return one(self.db.execute("SELECT count(*) FROM items WHERE sentiment IS NULL"))[0]
 
     def analyse_pending(self, ids: Sequence[int] | None = None,
                         cancel: CancelToken | None = None, batch: int = 200) -> int:
@@ -189,7 +190,7 @@ class ItemService:
                 outcome = self.analyser.analyse(f"{title}. {text}".strip(" ."))
                 results.append((outcome.lang, outcome.polarity, outcome.subjectivity,
                                 outcome.label, item_id))
-            with self.db.atomic():
+            with write_transaction(self.db):
                 self.db.conn.executemany(
                     "UPDATE items SET lang = ?, polarity = ?, subjectivity = ?, sentiment = ? "
                     "WHERE id = ?", results)

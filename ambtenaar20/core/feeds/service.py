@@ -29,6 +29,7 @@ from ambtenaar20.core.feeds.parsing import (
     looks_like_html,
     parse_feed,
 )
+from ambtenaar20.core.feeds.sql import one, write_transaction
 from ambtenaar20.core.feeds.topics import match_new_items
 from ambtenaar20.core.i18n import _
 from ambtenaar20.core.secret_store import SecretStore
@@ -134,21 +135,21 @@ class FeedService:
     def add_feed(self, url: str, title: str | None = None, username: str | None = None,
                  password: str | None = None, category: str = "") -> dict[str, Any]:
         url = self.validate_url(url)
-        if self.db.execute("SELECT 1 FROM feeds WHERE url = ?", [url]).fetchone():
+        if one(self.db.execute("SELECT 1 FROM feeds WHERE url = ?", [url])):
             raise UsageError(_("The feed {url} is already being followed.").format(url=url))
         if password is not None:
             if not username:
                 raise UsageError(_("A password needs a user name (--user)."))
             # First the keyring: if it refuses, nothing at all is stored.
             self.secrets.set(secret_key(url), password)
-        with self.db.atomic():
+        with write_transaction(self.db):
             cursor = self.db.execute(
                 "INSERT INTO feeds (url, title, category, username, added) VALUES (?, ?, ?, ?, ?)",
                 [url, (title or "").strip(), category, username or None, stamp(now_utc())])
         return self.feed(cursor.lastrowid)
 
     def feed(self, feed_id: int) -> dict[str, Any]:
-        row = self.db.execute("SELECT * FROM feeds WHERE id = ?", [feed_id]).fetchone()
+        row = one(self.db.execute("SELECT * FROM feeds WHERE id = ?", [feed_id]))
         if row is None:
             raise UsageError(_("There is no feed with number {id}.").format(id=feed_id))
         columns = [d[0] for d in self.db.execute("SELECT * FROM feeds LIMIT 0").description]
@@ -156,9 +157,9 @@ class FeedService:
 
     def find_feed(self, url_or_id: str) -> dict[str, Any]:
         text = str(url_or_id).strip()
-        row = self.db.execute("SELECT id FROM feeds WHERE url = ?", [text]).fetchone()
+        row = one(self.db.execute("SELECT id FROM feeds WHERE url = ?", [text]))
         if row is None and text.isdigit():
-            row = self.db.execute("SELECT id FROM feeds WHERE id = ?", [int(text)]).fetchone()
+            row = one(self.db.execute("SELECT id FROM feeds WHERE id = ?", [int(text)]))
         if row is None:
             raise UsageError(_("No feed '{feed}' is being followed.").format(feed=text))
         return self.feed(row[0])
@@ -176,13 +177,13 @@ class FeedService:
 
     def rename_feed(self, url_or_id: str, title: str) -> None:
         feed = self.find_feed(url_or_id)
-        with self.db.atomic():
+        with write_transaction(self.db):
             self.db.execute("UPDATE feeds SET title = ? WHERE id = ?", [title.strip(), feed["id"]])
 
     def remove_feed(self, url_or_id: str) -> dict[str, Any]:
         """Remove a feed with all its items (the caller has asked for confirmation)."""
         feed = self.find_feed(url_or_id)
-        with self.db.atomic():
+        with write_transaction(self.db):
             # The index is external-content: its rows must be deleted with the old values.
             self.db.execute(
                 "INSERT INTO items_fts(items_fts, rowid, title, text) "
@@ -201,7 +202,7 @@ class FeedService:
         report: dict[str, list[str]] = {"added": [], "existing": [], "invalid": []}
         known = {row[0] for row in self.db.execute("SELECT url FROM feeds")}
         added = stamp(now_utc())
-        with self.db.atomic():
+        with write_transaction(self.db):
             for entry in read_opml(Path(path)):
                 if not fetcher.is_http_url(entry.url):
                     report["invalid"].append(entry.url)
@@ -300,7 +301,7 @@ class FeedService:
         title = feed["title"] or (fetched.parsed.title if fetched.parsed else "") or ""
         error = result.error or fetched.error
         db = self.db
-        with db.atomic():
+        with write_transaction(db):
             if error:
                 failures = feed["failures"] + 1
                 wait = _backoff(failures, result.retry_after)
@@ -334,7 +335,7 @@ class FeedService:
                 fresh[item.dedupe_key] = item
         if not fresh:
             return 0
-        before = db.execute("SELECT coalesce(max(id), 0) FROM items").fetchone()[0]
+        before = one(db.execute("SELECT coalesce(max(id), 0) FROM items"))[0]
         fetched = stamp(moment)
         db.conn.executemany(
             "INSERT INTO items (feed_id, dedupe_key, title, link, author, published, fetched) "
@@ -366,7 +367,7 @@ class FeedService:
         condition = ("published < ? AND starred = 0 AND responded = 0 AND fetched < ? "
                      "AND id NOT IN (SELECT value FROM json_each(?))")
         parameters = [limit, limit, json.dumps(sorted(set(keep_ids)))]
-        with self.db.atomic():
+        with write_transaction(self.db):
             self.db.execute(
                 "INSERT INTO items_fts(items_fts, rowid, title, text) "
                 "SELECT 'delete', item_id, title, text FROM item_bodies WHERE item_id IN "

@@ -12,6 +12,7 @@ from typing import Any
 
 from ambtenaar20.core.errors import UsageError
 from ambtenaar20.core.feeds.query import compile_query
+from ambtenaar20.core.feeds.sql import one, write_transaction
 from ambtenaar20.core.i18n import _
 
 
@@ -39,9 +40,9 @@ class TopicService:
         if not name:
             raise UsageError(_("A topic needs a name."))
         compile_query(query)  # a syntax error is reported before anything is stored
-        if self.db.execute("SELECT 1 FROM topics WHERE name = ?", [name]).fetchone():
+        if one(self.db.execute("SELECT 1 FROM topics WHERE name = ?", [name])):
             raise UsageError(_("A topic named '{name}' already exists.").format(name=name))
-        with self.db.atomic():
+        with write_transaction(self.db):
             cursor = self.db.execute(
                 "INSERT INTO topics (name, query, notify, added) VALUES (?, ?, ?, ?)",
                 [name, query, int(notify), datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")])
@@ -53,10 +54,10 @@ class TopicService:
         topic = self.topic(name)
         if query is not None:
             compile_query(query)
-        with self.db.atomic():
+        with write_transaction(self.db):
             if new_name and new_name.strip() != topic["name"]:
-                if self.db.execute("SELECT 1 FROM topics WHERE name = ?",
-                                   [new_name.strip()]).fetchone():
+                if one(self.db.execute("SELECT 1 FROM topics WHERE name = ?",
+                                   [new_name.strip()])):
                     raise UsageError(_("A topic named '{name}' already exists.").format(
                         name=new_name.strip()))
                 self.db.execute("UPDATE topics SET name = ? WHERE id = ?",
@@ -93,5 +94,5 @@ class TopicService:
 
     def remove_topic(self, name: str) -> None:
         topic = self.topic(name)
-        with self.db.atomic():
+        with write_transaction(self.db):
             self.db.execute("DELETE FROM topics WHERE id = ?", [topic["id"]])

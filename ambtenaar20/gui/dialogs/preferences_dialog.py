@@ -57,6 +57,11 @@ class PreferencesDialog(QDialog):
         self.backup_box = BackupPreferences(context.settings)
         layout.addWidget(self.backup_box)
 
+        from ambtenaar20.gui.areas.following.preferences import FeedPreferences
+
+        self.feed_preferences = FeedPreferences(context.settings.feeds)
+        layout.addWidget(self.feed_preferences)
+
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
@@ -78,6 +83,10 @@ class PreferencesDialog(QDialog):
         settings.profile.organisation = self.organisation_edit.text().strip()
         settings.profile.department = self.department_edit.text().strip()
         settings.language = self.language_combo.currentData()
+        if (problem := self.feed_preferences.problem()) is not None:
+            QMessageBox.warning(self, _("Preferences"), problem)
+            return
+        self.feed_preferences.apply(settings.feeds)
         self.backup_box.apply(settings)
         try:
             self.context.save_settings()

@@ -222,7 +222,7 @@ class FollowingArea(FeedActions, RefreshControl, QWidget):
             self.pages.setCurrentIndex(1)
             # Sizes are set once the panes are visible; set while hidden they are discarded.
             width = max(self.width(), 900)
-            self.splitter.setSizes([width * 17 // 100, width * 50 // 100, width * 33 // 100])
+            self.splitter.setSizes([width * 16 // 100, width * 46 // 100, width * 38 // 100])
         elif not feeds:
             self.pages.setCurrentIndex(0)
         current = self.tree.currentItem()

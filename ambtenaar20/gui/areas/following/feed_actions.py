@@ -62,16 +62,33 @@ class FeedActions:
             return
         url, title, user, password = dialog.values()
 
-        def work(_cancel, _progress):
+        def look(_cancel, _progress):
             service = self.context.feeds
             target = service.validate_url(url)
             kind, found = service.discover(target, user, password)
-            if kind == "page" and found:
-                target = found[0][0]
-            return service.add_feed(target, title, user, password)
+            if kind == "page" and not found:
+                from ambtenaar20.core.errors import UsageError
 
-        self._run(work, on_success=lambda _feed: (self.reload_lists(), self.refresh()),
-                          on_error=self._show_error)
+                raise UsageError(_("{url} is a web page that announces no feed.").format(
+                    url=target))
+            return [link for link, _title in found] if kind == "page" else [target], found
+
+        def chosen(result) -> None:
+            links, found = result
+            target = links[0]
+            if len(links) > 1:
+                labels = [f"{name} — {link}" if name else link for link, name in found]
+                picked, accepted = QInputDialog.getItem(
+                    self, _("Choose a feed"), _("This web page offers several feeds:"),
+                    labels, 0, False)
+                if not accepted:
+                    return
+                target = links[labels.index(picked)]
+            self._run(lambda _c, _p: self.context.feeds.add_feed(target, title, user, password),
+                      on_success=lambda _feed: (self.reload_lists(), self.refresh()),
+                      on_error=self._show_error)
+
+        self._run(look, on_success=chosen, on_error=self._show_error)
 
     def add_topic(self) -> None:
         dialog = AddTopicDialog(self)

@@ -32,12 +32,12 @@ class TrendChart(QChartView):
     def show_series(self, topic: str, series: list[dict[str, Any]]) -> None:
         """``series``: per day ``{"day", "items", "polarity"}`` as ``ItemService.trend`` gives."""
         chart = QChart()
-        chart.setTitle(_("Topic '{name}': items per day and average tone").format(name=topic)
+        chart.setTitle(_("Topic '{name}'").format(name=topic)
                        if topic else _("Choose a topic to see its trend"))
         chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
         bars = QBarSet(_("Items per day"))
         tone = QLineSeries()
-        tone.setName(_("Average tone (-1 to +1)"))
+        tone.setName(_("Average tone"))
         labels = []
         for point in series:
             bars.append(point["items"])

@@ -1,0 +1,47 @@
+"""The feeds section of the preferences: proxy and automatic refresh interval.
+
+How long items are kept is set with the other retention settings ("Back-ups en bewaren").
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QLineEdit, QSpinBox, QWidget
+
+from ambtenaar20.core.feeds.config import FeedSettings
+from ambtenaar20.core.i18n import _
+
+
+class FeedPreferences(QGroupBox):
+    def __init__(self, settings: FeedSettings, parent: QWidget | None = None) -> None:
+        super().__init__(_("Feeds"), parent)
+        form = QFormLayout(self)
+        self.proxy = QLineEdit(settings.proxy)
+        self.proxy.setPlaceholderText(_("empty: use the system proxy"))
+        self.proxy.setAccessibleName(_("Proxy"))
+        self.minutes = QSpinBox()
+        self.minutes.setRange(0, 24 * 60)
+        self.minutes.setValue(settings.refresh_minutes)
+        self.minutes.setSuffix(_(" min"))
+        self.minutes.setSpecialValueText(_("never"))
+        self.minutes.setAccessibleName(_("Refresh automatically every"))
+        for text, widget in ((_("&Proxy (for example http://proxy.example.nl:8080)"), self.proxy),
+                             (_("&Refresh automatically every"), self.minutes)):
+            label = QLabel(text)
+            label.setBuddy(widget)
+            form.addRow(label, widget)
+
+    def problem(self) -> str | None:
+        """A plain message when the proxy address cannot be used, else None."""
+        proxy = self.proxy.text().strip()
+        if not proxy:
+            return None
+        parts = urlsplit(proxy)
+        if parts.scheme not in ("http", "https", "socks5") or not parts.hostname:
+            return _("The proxy must be an address like http://proxy.example.nl:8080.")
+        return None
+
+    def apply(self, settings: FeedSettings) -> None:
+        settings.proxy = self.proxy.text().strip()
+        settings.refresh_minutes = self.minutes.value()
