@@ -21,14 +21,22 @@ def item_id(context, feed_server):
 
 
 def test_published_reply_is_logged_once_and_linked_to_item_and_draft(context, item_id):
+    from ambtenaar20.core.replies import start_reply
+
+    assert start_reply(context, item_id) == "Afval"
+    started = context.logbook.list()
+    assert [(e.kind, e.item_id, e.draft_id, e.platform, e.url, e.summary) for e in started] == [
+        ("reactie", item_id, None, "Gemeente", ITEM["link"], ITEM["title"])]
     drafts = context.drafting.drafts
     draft = drafts.create("Het gft wordt op dinsdag opgehaald.", "Afval", ["mastodon"],
                           item_id)
     drafts.mark_published(draft.id, "https://social.example/@gemeente/2", "Mastodon", [],
                           context.drafting.recorder)
     entries = context.logbook.list()
-    assert [(e.kind, e.draft_id, e.item_id, e.topic) for e in entries] == [
-        ("reactie", draft.id, item_id, "Afval")]
+    assert [(e.id, e.kind, e.draft_id, e.item_id, e.topic, e.platform, e.url)
+            for e in entries] == [(started[0].id, "reactie", draft.id, item_id, "Afval",
+                                   "Mastodon", "https://social.example/@gemeente/2")]
+    assert context.logbook.history(started[0].id)[-1].action == "edited"
     # Retention keeps an item that a draft or log entry refers to, however old.
     context.store.db.execute("UPDATE items SET fetched = '2000-01-01T00:00:00Z', responded = 0")
     context.settings.retention.feed_item_days = 1
@@ -51,6 +59,7 @@ def test_reageren_opens_a_draft_linked_to_the_item(qtbot, context, item_id):
     assert window.current_area_key() == "write"
     assert (write.draft.feed_item_id, write.draft.topic) == (item_id, "Afval")
     assert context.items.item(item_id)["responded"]
+    assert [(e.item_id, e.kind) for e in context.logbook.list()] == [(item_id, "reactie")]
     close_after_background_work(context)
 
 

@@ -166,6 +166,12 @@ class LogbookService:
         if existing is not None:
             return existing
         findings = len(open_findings) if isinstance(open_findings, Sequence) else open_findings
+        if item_id is not None:
+            # The reply to this item was logged when it was started ("Reageren"); the
+            # publication completes that entry instead of adding a second one.
+            started = self._live_link("item_id", item_id, "item")
+            if started is not None and started.draft_id is None:
+                return self._complete_item_entry(started, draft_id, url, platform, findings)
         return self.add(source="draft", draft_id=draft_id, item_id=item_id,
                         open_findings=findings,
                         occurred_at=at or now_local(self.tz), platform=platform,
@@ -189,6 +195,16 @@ class LogbookService:
         """Feed items that log entries refer to (retention keeps them, deleted entries too)."""
         return {row[0] for row in self.db.execute(
             "SELECT item_id FROM interactions WHERE item_id IS NOT NULL")}
+
+    def _complete_item_entry(self, entry: Interaction, draft_id: int, url: str, platform: str,
+                             findings: int | None) -> Interaction:
+        db = self.db
+        with db.atomic():
+            db.execute("UPDATE interactions SET draft_id = ?, open_findings = ? WHERE id = ?",
+                       [draft_id, findings, entry.id])
+            self._history(db, entry.id, "edited", {"draft_id": None}, {"draft_id": draft_id},
+                          _now_utc())
+            return self.edit(entry.id, url=url, platform=platform or entry.platform)
 
     def _live_link(self, column: str, value: int, source: str) -> Interaction | None:
         row = self.db.execute(

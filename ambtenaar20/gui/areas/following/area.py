@@ -347,12 +347,10 @@ class FollowingArea(FeedActions, RefreshControl, QWidget):
         self._run(work, on_success=self._show_item, on_error=self._show_error)
 
     def _reply(self, item_id: int) -> None:
-        def work(_cancel, _progress):
-            self.context.items.record_response(item_id)
-            topics = self.context.items.item(item_id).get("topics") or [""]
-            return topics[0]
+        from ambtenaar20.core.replies import start_reply
 
-        self._run(work, on_success=lambda topic: self.reply_started.emit(item_id, topic),
+        self._run(lambda _c, _p: start_reply(self.context, item_id),
+                  on_success=lambda topic: self.reply_started.emit(item_id, topic),
                   on_error=self._show_error)
 
     def _load_trend(self) -> None:

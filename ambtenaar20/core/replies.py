@@ -1,0 +1,25 @@
+"""Replying to a feed item spans three areas: the item, the log and (later) the draft.
+
+"Reageren" marks the item answered and logs the reply at once, linked to the item, so the log
+shows the interaction even if the reply is finally posted outside the app. When the draft
+written for it is published, the log service completes that same entry (draft, URL) instead of
+adding a second one.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ambtenaar20.core.app_context import AppContext
+
+
+def start_reply(context: AppContext, item_id: int) -> str:
+    """Mark the item answered and log the reply; returns the item's first topic (or "")."""
+    context.items.record_response(item_id)
+    item = context.items.item(item_id)
+    topic = (item.get("topics") or [""])[0]
+    context.logbook.record_item_response(
+        item_id, platform=item["feed"], topic=topic, counterpart=item.get("author") or "",
+        url=item.get("link") or "", summary=item.get("title") or "")
+    return topic
