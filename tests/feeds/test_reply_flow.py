@@ -58,6 +58,11 @@ def test_reageren_opens_a_draft_linked_to_the_item(qtbot, context, item_id):
                     timeout=10_000)
     assert window.current_area_key() == "write"
     assert (write.draft.feed_item_id, write.draft.topic) == (item_id, "Afval")
+    # The item is shown beside the draft: title, source and its plain text.
+    qtbot.waitUntil(lambda: ITEM["title"] in write.linked_item.text(), timeout=10_000)
+    assert write.linked_item.isVisibleTo(write)
+    assert "Gemeente" in write.linked_item.text()
+    assert "Wanneer wordt het gft opgehaald?" in write.linked_item.text()
     assert context.items.item(item_id)["responded"]
     assert [(e.item_id, e.kind) for e in context.logbook.list()] == [(item_id, "reactie")]
     close_after_background_work(context)

@@ -30,11 +30,13 @@ from PySide6.QtWidgets import (
 from ambtenaar20.core.app_context import AppContext
 from ambtenaar20.core.drafting.drafts import STATUS_LABELS, STATUSES, Dismissal, Draft
 from ambtenaar20.core.drafting.model import CheckResult, Finding
+from ambtenaar20.core.errors import UsageError
 from ambtenaar20.core.i18n import _
 from ambtenaar20.gui.areas.writing.actions import WritingActions
 from ambtenaar20.gui.areas.writing.drafts_list import DraftsList
 from ambtenaar20.gui.areas.writing.editor import DraftEditor
 from ambtenaar20.gui.areas.writing.findings_panel import FindingsPanel
+from ambtenaar20.gui.areas.writing.linked_item import LinkedItemPanel
 from ambtenaar20.gui.areas.writing.platform_bar import PlatformBar, preview_html
 from ambtenaar20.gui.workers import run_in_background
 
@@ -97,8 +99,7 @@ class WritingArea(WritingActions, QSplitter):
         header.addWidget(self.topic, 1)
         header.addWidget(self.status)
         column.addLayout(header)
-        self.linked_item = QLabel()
-        self.linked_item.setVisible(False)
+        self.linked_item = LinkedItemPanel()
         column.addWidget(self.linked_item)
         self.platform_bar = PlatformBar()
         self.platform_bar.changed.connect(self._save_platforms)
@@ -211,7 +212,7 @@ class WritingArea(WritingActions, QSplitter):
         self.platform_bar.set_selected(draft.platforms)
         self.linked_item.setVisible(draft.feed_item_id is not None)
         if draft.feed_item_id is not None:
-            self.linked_item.setText(_("Reply to item {id}").format(id=draft.feed_item_id))
+            self._show_linked_item(draft.feed_item_id)
         self.dismissals = []
         self._ticks = set()
         self._questions_for = None
@@ -220,6 +221,25 @@ class WritingArea(WritingActions, QSplitter):
                   lambda loaded: self._loaded_extras(draft_id, *loaded))
         self.run_check()
         self._watch_window()
+
+    def _show_linked_item(self, item_id: int) -> None:
+        self.linked_item.show_pending(item_id)
+
+        def load() -> dict[str, Any] | None:
+            try:
+                return self.context.items.item(item_id)
+            except UsageError:  # removed by retention or with its feed
+                return None
+
+        def shown(item: dict[str, Any] | None) -> None:
+            if self.draft is None or self.draft.feed_item_id != item_id:
+                return
+            if item is None:
+                self.linked_item.show_missing(item_id)
+            else:
+                self.linked_item.show_item(item)
+
+        self._run(load, shown)
 
     def _loaded_extras(self, draft_id: int, dismissals: list[Dismissal], ticks: set) -> None:
         if self.draft is None or self.draft.id != draft_id:

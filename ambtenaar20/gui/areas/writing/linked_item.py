@@ -1,0 +1,51 @@
+"""The feed item a reply draft answers, shown above the editor so the officer writes to it.
+
+Only the stored plain text is shown (never the item's HTML), so nothing remote is loaded.
+"""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QWidget
+
+from ambtenaar20.core.i18n import _
+
+#: Characters of the item's text shown; the reader in Volgen has the whole item.
+EXCERPT = 600
+
+
+class LinkedItemPanel(QLabel):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.setTextFormat(Qt.TextFormat.RichText)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                     | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.setFrameShape(QLabel.Shape.StyledPanel)
+        self.setMargin(6)
+        self.setAccessibleName(_("The item this draft replies to"))
+        self.setVisible(False)
+
+    def show_pending(self, item_id: int) -> None:
+        self.setText(html.escape(_("Reply to item {id}").format(id=item_id)))
+        self.setVisible(True)
+
+    def show_item(self, item: dict[str, Any]) -> None:
+        text = " ".join((item.get("text") or "").split())
+        if len(text) > EXCERPT:
+            text = text[:EXCERPT].rstrip() + "…"
+        heading = _("Reply to: {title}").format(title=item.get("title") or "")
+        source = " · ".join(part for part in (item.get("feed"), item.get("author"),
+                                              (item.get("published") or "")[:10]) if part)
+        self.setText(f"<b>{html.escape(heading)}</b><br><i>{html.escape(source)}</i>"
+                     f"<br>{html.escape(text)}")
+        self.setToolTip(item.get("link") or "")
+        self.setVisible(True)
+
+    def show_missing(self, item_id: int) -> None:
+        self.setText(html.escape(
+            _("Reply to item {id} (the item is no longer stored)").format(id=item_id)))
+        self.setVisible(True)
