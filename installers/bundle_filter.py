@@ -17,7 +17,10 @@ import re
 _SEP = r"[/\\]"
 
 QT_DROP = re.compile(
-    rf"platforminputcontexts{_SEP}.*virtualkeyboard"
+    # Python bindings the app never imports; the Qt libraries behind them stay where QtCharts
+    # or the platform plugins need them (libQt6OpenGL, libQt6DBus).
+    rf"(^|{_SEP})PySide6{_SEP}Qt(OpenGL|OpenGLWidgets|Network|DBus)\.(abi3\.so|pyd)$"
+    rf"|platforminputcontexts{_SEP}.*virtualkeyboard"
     rf"|{_SEP}wayland"
     r"|egldeviceintegrations"
     rf"|platforms{_SEP}(lib)?(qeglfs|qminimalegl|qvnc|qvkkhrdisplay|qlinuxfb|qwayland)"

@@ -18,10 +18,17 @@ KEPT_BINARIES = [
     "PySide6/Qt/plugins/platforms/libqcocoa.dylib",
     "PySide6/Qt/lib/QtCharts.framework/Versions/A/QtCharts",
     "PySide6/QtCharts.abi3.so",
+    "PySide6/QtWidgets.abi3.so",
+    "PySide6/Qt/lib/libQt6OpenGL.so.6",
+    "PySide6/Qt/lib/libQt6DBus.so.6",
     "libharfbuzz.so.0",
     "libfontconfig.so.1",
 ]
 DROPPED_BINARIES = [
+    "PySide6/QtOpenGL.abi3.so",
+    "PySide6/QtOpenGLWidgets.abi3.so",
+    "PySide6/QtNetwork.abi3.so",
+    "PySide6\\QtDBus.pyd",
     "PySide6/Qt/plugins/platforminputcontexts/libqtvirtualkeyboardplugin.so",
     "PySide6/Qt/lib/libQt6Qml.so.6",
     "PySide6/Qt/lib/libQt6QuickTemplates2.so.6",
