@@ -205,7 +205,11 @@ class MainWindow(QMainWindow):
         from ambtenaar20.gui.dialogs.preferences_dialog import PreferencesDialog
 
         dialog = PreferencesDialog(self.context, self)
-        dialog.exec()
+        if dialog.exec() == PreferencesDialog.DialogCode.Accepted:
+            # Areas that hold on to settings (the refresh interval) pick up the new values.
+            for area in self.areas.values():
+                if hasattr(area, "settings_changed"):
+                    area.settings_changed()
 
     def open_about(self) -> None:
         from ambtenaar20.gui.dialogs.about_dialog import AboutDialog

@@ -222,3 +222,23 @@ def test_refresh_and_flag_changes_from_another_thread_do_not_collide(context, fe
         worker.join()
     assert errors == []
     assert report.new_items == 20
+
+
+def test_tls_failure_is_reported_in_plain_language(context, feed_server):
+    # https to the loopback server, which speaks plain HTTP: the TLS handshake fails.
+    plain = feed_server.add("/plain.xml", rss("Gewoon", ITEMS))
+    secure = plain.replace("http://", "https://")
+    context.feeds.add_feed(secure)
+    outcome = by_url(context.feeds.refresh())[secure]
+    assert outcome.status == "error"
+    assert outcome.error.startswith("The secure connection failed (TLS/certificate problem)")
+
+
+def test_dns_failure_message_names_the_cause():
+    # Resolving a name would send a query to the machine's resolver, so the mapping from the
+    # resolver's error to the message is checked on the error httpx raises for it.
+    import httpx
+
+    error = httpx.ConnectError("[Errno -2] Name or service not known")
+    assert fetcher._connect_message(error) == (
+        "De servernaam is niet gevonden (DNS). Controleer het adres.")

@@ -206,3 +206,29 @@ def test_feed_preferences_are_saved_and_a_bad_proxy_refused(qtbot, make_context,
     saved = context.settings_store.load().settings
     assert (saved.feeds.proxy, saved.feeds.refresh_minutes, saved.retention.feed_item_days) == (
         "http://proxy.example.nl:8080", 0, 90)
+
+
+def test_new_refresh_interval_applies_without_restart(qtbot, window, monkeypatch):
+    from ambtenaar20.gui.dialogs import preferences_dialog
+
+    follow = window.areas["follow"]
+    assert follow.auto_refresh.isActive()
+    assert follow.auto_refresh.interval() == 30 * 60_000
+
+    def choose(dialog):
+        dialog.feed_preferences.minutes.setValue(5)
+        dialog.accept()
+        return preferences_dialog.PreferencesDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(preferences_dialog.PreferencesDialog, "exec", choose)
+    window.open_preferences()
+    assert follow.auto_refresh.interval() == 5 * 60_000
+
+    def switch_off(dialog):
+        dialog.feed_preferences.minutes.setValue(0)
+        dialog.accept()
+        return preferences_dialog.PreferencesDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(preferences_dialog.PreferencesDialog, "exec", switch_off)
+    window.open_preferences()
+    assert not follow.auto_refresh.isActive()

@@ -62,11 +62,9 @@ class FollowingArea(FeedActions, RefreshControl, QWidget):
         self._build()
         self.model.loaded.connect(self._after_items_loaded)
         self.model.failed.connect(self._show_error)
-        minutes = context.settings.feeds.refresh_minutes
         self.auto_refresh = QTimer(self)
         self.auto_refresh.timeout.connect(self.refresh)
-        if minutes > 0:
-            self.auto_refresh.start(minutes * 60_000)
+        self.settings_changed()
         # The item list loads after the first list load, not at the same time: the first
         # database use may still open (and migrate) the store, which must happen once.
         self._items_started = False
@@ -345,6 +343,14 @@ class FollowingArea(FeedActions, RefreshControl, QWidget):
             return self.context.items.item(item_id)
 
         self._run(work, on_success=self._show_item, on_error=self._show_error)
+
+    def settings_changed(self) -> None:
+        """Apply the automatic refresh interval from the settings (also after Preferences)."""
+        minutes = self.context.settings.feeds.refresh_minutes
+        if minutes > 0:
+            self.auto_refresh.start(minutes * 60_000)
+        else:
+            self.auto_refresh.stop()
 
     def _reply(self, item_id: int) -> None:
         from ambtenaar20.core.replies import start_reply
