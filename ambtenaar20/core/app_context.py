@@ -96,12 +96,14 @@ class AppContext:
     @cached_property
     def privacy(self) -> PrivacyService:
         from ambtenaar20.core.drafting.erasure import DraftsErasure
+        from ambtenaar20.core.feeds.erasure import FeedItemsErasure
         from ambtenaar20.core.logbook.erasure import LogbookErasure
         from ambtenaar20.core.privacy import PrivacyService
 
         service = PrivacyService(self)
         service.register_erasure(LogbookErasure(lambda: self.store.db))
         service.register_erasure(DraftsErasure(lambda: self.store.db))
+        service.register_erasure(FeedItemsErasure(lambda: self.store.db))
         service.register_retention(_FeedItemRetention(self))
         return service
 

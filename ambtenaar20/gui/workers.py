@@ -62,6 +62,18 @@ class BackgroundTask(QRunnable):
 
 _running: set[BackgroundTask] = set()
 
+#: At least this many worker threads, whatever the core count: most tasks wait on SQLite or the
+#: network rather than compute, and with one thread per core (two on many work laptops) a long
+#: sentiment pass and a refresh would leave no thread for loading what the officer clicks.
+MIN_THREADS = 4
+
+
+def default_pool() -> QThreadPool:
+    pool = QThreadPool.globalInstance()
+    if pool.maxThreadCount() < MIN_THREADS:
+        pool.setMaxThreadCount(MIN_THREADS)
+    return pool
+
 
 def run_in_background(
     work: Work,
@@ -85,5 +97,5 @@ def run_in_background(
     # Keep a reference until Qt has delivered every signal, or the signals object could die first.
     _running.add(task)
     task.signals.finished.connect(lambda: _running.discard(task))
-    (pool or QThreadPool.globalInstance()).start(task)
+    (pool or default_pool()).start(task)
     return task

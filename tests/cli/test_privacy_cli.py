@@ -72,7 +72,7 @@ def test_erase_person_needs_yes_without_a_terminal(data, capsys, monkeypatch):
 def test_a_person_found_nowhere_is_still_a_recorded_request(tmp_path):
     result = run_cli("--data-dir", str(tmp_path / "d"), "erase-person", NAME, "--yes")
     assert result.returncode == 0, result.stderr
-    assert "concepten: 0, logboekregels: 0" in result.stdout
+    assert "concepten: 0, berichten uit feeds: 0, logboekregels: 0" in result.stdout
     listed = run_cli("--data-dir", str(tmp_path / "d"), "privacy-requests")
     assert listed.returncode == 0
     assert "Er zijn nog geen verzoeken" not in listed.stdout

@@ -85,7 +85,11 @@ def test_erase_counterpart_everywhere_and_record_without_the_name(context):
     context.privacy.register_erasure(DraftsProvider(context))
     request = context.privacy.erase_counterpart(f"  {NAME} ")
     db = context.store.db
-    assert request.affected == {"log_entries": 3, "drafts": 1} and request.total == 4
+    # The real areas (log, drafts, feed items) hold nothing about Pieter here; the test
+    # providers hold 3 + 1 records.
+    assert request.total == 4
+    assert {kind: n for kind, n in request.affected.items() if n} == {"log_entries": 3,
+                                                                       "drafts": 1}
     assert db.execute("select count(*) from test_notes").fetchone()[0] == 1
     assert db.execute("select body from test_drafts order by id").fetchall() == [
         ("Beste [persoon], dank.",), ("Beste Els",)]

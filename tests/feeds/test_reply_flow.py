@@ -81,3 +81,24 @@ def test_diagnostics_name_failing_feeds_by_server_only(context, feed_server):
     assert rows["Feeds with an error at their last refresh"] == "1"
     text = diagnostics.report_for_it(context)
     assert "127.0.0.1" in text and "bestaat-niet" not in text and "geheim" not in text
+
+
+def test_erasing_a_person_reaches_feed_items_and_the_search_index(context, feed_server):
+    post = {"title": "Vraag van PetraDeBoer over afval", "link": "https://s.nl/@PetraDeBoer/9",
+            "guid": "p9", "author": "PetraDeBoer",
+            "description": "PetraDeBoer vraagt naar de afvalkalender",
+            "pubDate": "Mon, 06 Sep 2021 16:45:00 +0000"}
+    other = dict(ITEM, guid="o1")
+    context.feeds.add_feed(feed_server.add("/mensen.xml", rss("Buurt", [post, other])))
+    context.feeds.refresh()
+    assert len(context.items.item_ids(query="petradeboer")) == 1
+
+    request = context.privacy.erase_counterpart("@PetraDeBoer")
+
+    assert request.affected["feed_items"] == 1
+    assert context.items.item_ids(query="petradeboer") == []
+    assert len(context.items.item_ids(query="afvalkalender")) == 2  # the index still works
+    erased = next(row for row in context.items.rows(context.items.item_ids())
+                  if row["title"].startswith("Vraag van"))
+    assert (erased["author"], erased["link"]) == ("[verwijderd]", "")
+    assert "PetraDeBoer" not in erased["title"] + erased["text"] + erased["html"]

@@ -41,7 +41,7 @@ def test_erasure_replaces_the_name_everywhere_and_records_only_counts(context):
     about, mentions, other, draft, plain = fill(context)
     request = context.privacy.erase_counterpart("@PetraDeBoer")
 
-    assert request.affected == {"log_entries": 2, "drafts": 1}
+    assert request.affected == {"log_entries": 2, "drafts": 1, "feed_items": 0}
     entry = context.logbook.get(about.id)
     assert entry.counterpart == ERASED_MARKER
     assert entry.url == ""

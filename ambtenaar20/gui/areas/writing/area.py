@@ -70,6 +70,10 @@ class WritingArea(WritingActions, QSplitter):
         if app is not None:
             app.aboutToQuit.connect(self.flush)
         self._watched_window: QObject | None = None
+        #: Set once a draft was asked for (new or chosen), so the first list load does not
+        #: open another one over it.
+        self._open_requested = False
+        self._open_request = 0
         # The app opens the database before building the window; templates load after the list
         # so two first uses never race to open it.
         self.refresh_list(open_first=True)
@@ -179,7 +183,9 @@ class WritingArea(WritingActions, QSplitter):
             self.drafts_list.set_drafts(drafts, self.draft.id if self.draft else None)
             if open_first:
                 self._run(lambda: self.store.templates(), self.drafts_list.set_templates)
-            if open_first and self.draft is None:
+            # Only when nothing was asked for meanwhile (a reply started from Volgen right after
+            # start-up must not be replaced by the first draft of the list).
+            if open_first and self.draft is None and not self._open_requested:
                 if drafts:
                     self.open_draft(drafts[0])
                 else:
@@ -190,15 +196,30 @@ class WritingArea(WritingActions, QSplitter):
     def new_draft(self, text: str = "", topic: str = "", feed_item_id: int | None = None,
                   platforms: tuple[str, ...] = ()) -> None:
         """A new draft; ``feed_item_id`` links it to the item it replies to ("Reageren")."""
+        self._open_requested = True
         self.flush()
+        request = self._next_open_request()
         self._run(lambda: self.store.create(text, topic, platforms, feed_item_id),
-                  lambda draft: (self.open_draft(draft), self.refresh_list()))
+                  lambda draft: (self._open_if_latest(request, draft), self.refresh_list()))
+
+    def _next_open_request(self) -> int:
+        self._open_request += 1
+        return self._open_request
+
+    def _open_if_latest(self, request: int, draft: Draft) -> None:
+        # Opening runs in the background; when two requests overlap (the first list load and a
+        # reply started from Volgen), the one asked for last wins, whichever finishes last.
+        if request == self._open_request:
+            self.open_draft(draft)
 
     def open_draft_id(self, draft_id: int) -> None:
+        self._open_requested = True
         if self.draft is not None and draft_id == self.draft.id:
             return
         self.flush()
-        self._run(lambda: self.store.get(draft_id), self.open_draft)
+        request = self._next_open_request()
+        self._run(lambda: self.store.get(draft_id),
+                  lambda draft: self._open_if_latest(request, draft))
 
     def open_draft(self, draft: Draft) -> None:
         self.draft = draft
