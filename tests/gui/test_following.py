@@ -215,20 +215,16 @@ def test_new_refresh_interval_applies_without_restart(qtbot, window, monkeypatch
     assert follow.auto_refresh.isActive()
     assert follow.auto_refresh.interval() == 30 * 60_000
 
-    def choose(dialog):
-        dialog.feed_preferences.minutes.setValue(5)
-        dialog.accept()
-        return preferences_dialog.PreferencesDialog.DialogCode.Accepted
+    def set_interval(minutes):
+        def accept_with(dialog):
+            dialog.feed_preferences.minutes.setValue(minutes)
+            dialog.accept()
+            return preferences_dialog.PreferencesDialog.DialogCode.Accepted
 
-    monkeypatch.setattr(preferences_dialog.PreferencesDialog, "exec", choose)
-    window.open_preferences()
+        monkeypatch.setattr(preferences_dialog.PreferencesDialog, "exec", accept_with)
+        window.open_preferences()
+
+    set_interval(5)
     assert follow.auto_refresh.interval() == 5 * 60_000
-
-    def switch_off(dialog):
-        dialog.feed_preferences.minutes.setValue(0)
-        dialog.accept()
-        return preferences_dialog.PreferencesDialog.DialogCode.Accepted
-
-    monkeypatch.setattr(preferences_dialog.PreferencesDialog, "exec", switch_off)
-    window.open_preferences()
+    set_interval(0)
     assert not follow.auto_refresh.isActive()
