@@ -70,9 +70,8 @@ class WritingArea(WritingActions, QSplitter):
         if app is not None:
             app.aboutToQuit.connect(self.flush)
         self._watched_window: QObject | None = None
-        #: Set once a draft was asked for (new or chosen), so the first list load does not
-        #: open another one over it.
-        self._open_requested = False
+        #: Counts the drafts asked for (new or chosen): only the latest is opened, and once one
+        #: was asked for, the first list load does not open another over it.
         self._open_request = 0
         # The app opens the database before building the window; templates load after the list
         # so two first uses never race to open it.
@@ -185,7 +184,7 @@ class WritingArea(WritingActions, QSplitter):
                 self._run(lambda: self.store.templates(), self.drafts_list.set_templates)
             # Only when nothing was asked for meanwhile (a reply started from Volgen right after
             # start-up must not be replaced by the first draft of the list).
-            if open_first and self.draft is None and not self._open_requested:
+            if open_first and self.draft is None and self._open_request == 0:
                 if drafts:
                     self.open_draft(drafts[0])
                 else:
@@ -196,7 +195,6 @@ class WritingArea(WritingActions, QSplitter):
     def new_draft(self, text: str = "", topic: str = "", feed_item_id: int | None = None,
                   platforms: tuple[str, ...] = ()) -> None:
         """A new draft; ``feed_item_id`` links it to the item it replies to ("Reageren")."""
-        self._open_requested = True
         self.flush()
         request = self._next_open_request()
         self._run(lambda: self.store.create(text, topic, platforms, feed_item_id),
@@ -213,7 +211,6 @@ class WritingArea(WritingActions, QSplitter):
             self.open_draft(draft)
 
     def open_draft_id(self, draft_id: int) -> None:
-        self._open_requested = True
         if self.draft is not None and draft_id == self.draft.id:
             return
         self.flush()
