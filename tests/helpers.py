@@ -21,3 +21,15 @@ def run_cli(*args: str, input_text: str | None = None, env: dict | None = None,
         [sys.executable, "-m", "ambtenaar20", *args],
         input=input_text, capture_output=True, text=True, env=environment, timeout=timeout,
     )
+
+
+def use_migration_sets(monkeypatch, sets):
+    """Make the app believe its schema is ``sets`` (a version with more or fewer migrations).
+
+    The schema generation recorded in the file follows the sets, as it would in that version.
+    """
+    from ambtenaar20.core.store import database, schema
+
+    monkeypatch.setattr(schema, "migration_sets", lambda: list(sets))
+    monkeypatch.setattr(database, "SCHEMA_GENERATION",
+                        sum(len(s._migrations) for s in sets))

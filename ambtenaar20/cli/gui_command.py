@@ -26,7 +26,11 @@ def register(
 
 
 def run(args: argparse.Namespace, open_context: ContextOpener) -> int:
+    context = open_context()
+    # The integrity check reads the whole file; started before Qt loads, it is done by the
+    # time the window has been drawn.
+    context.start_integrity_check()
     # Qt is imported only here, so every other command starts fast.
     from ambtenaar20.gui.app import run_gui
 
-    return run_gui(open_context(), smoke_test=getattr(args, "smoke_test", False))
+    return run_gui(context, smoke_test=getattr(args, "smoke_test", False))

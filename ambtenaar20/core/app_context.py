@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from ambtenaar20.core.feeds.topics import TopicService
     from ambtenaar20.core.privacy import PrivacyService
     from ambtenaar20.core.store.database import OpenReport, Store
+    from ambtenaar20.core.store.integrity import IntegrityCheck
 
 log = logging.getLogger(__name__)
 
@@ -44,6 +45,14 @@ class AppContext:
     _store: Store | None = field(default=None, repr=False)
     open_report: OpenReport | None = None
     _store_lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+    _started_check: IntegrityCheck | None = field(default=None, repr=False)
+
+    def start_integrity_check(self) -> None:
+        """Begin checking the database file now, on a thread; opening the store waits for it."""
+        from ambtenaar20.core.store.integrity import IntegrityCheck
+
+        if self._store is None and self._started_check is None:
+            self._started_check = IntegrityCheck(self.paths.database)
 
     @property
     def store(self) -> Store:
@@ -56,8 +65,9 @@ class AppContext:
                 # the window is shown before they are needed.
                 from ambtenaar20.core.store.database import open_store
 
+                check, self._started_check = self._started_check, None
                 self._store, self.open_report = open_store(self.paths.database,
-                                                           self.paths.backups_dir)
+                                                           self.paths.backups_dir, check)
             return self._store
 
     @property
@@ -114,8 +124,10 @@ class AppContext:
 
         # Retention runs after each refresh, through the privacy service, so items that drafts
         # or log entries refer to are kept and the period is the one set in the preferences.
+        # Looked up then, not now: the privacy service loads every area's erasure code, which
+        # listing feeds at start-up does not need.
         return FeedService(self.store, self.settings.feeds, SecretStore(),
-                           after_refresh=self.privacy.purge_expired)
+                           after_refresh=lambda: self.privacy.purge_expired())
 
     @cached_property
     def topics(self) -> TopicService:

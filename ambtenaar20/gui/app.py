@@ -27,6 +27,7 @@ from ambtenaar20.gui.workers import run_in_background
 log = logging.getLogger(__name__)
 
 EXIT_USAGE = 2
+SMOKE_TEST_TIMEOUT_MS = 60_000
 APP_ICON = Path(__file__).resolve().parent.parent / "icons" / "ambtenaar20.svg"
 
 
@@ -85,6 +86,7 @@ class StartUp(QObject):
         self.smoke_test = smoke_test
         self.exit_code = 0
         self.ready_ms: int | None = None
+        self.reported = False
         window.installEventFilter(self)
 
     def start(self) -> None:
@@ -100,11 +102,31 @@ class StartUp(QObject):
         self.window.populate_areas()
         if not self.smoke_test:
             start_daily_backup(self.context)
-        if self.smoke_test:
-            self.window.repaint()
-            populated_ms = process_clock.ms_since_process_start()
-            report = {"ready_ms": self.ready_ms or populated_ms, "populated_ms": populated_ms}
-            print(json.dumps(report), flush=True)
+            return
+        # The smoke test ends when the area on screen shows its data, not an empty frame.
+        area = self.window.area(self.window.current_area_key())
+        if hasattr(area, "content_shown") and not area.has_content:
+            area.content_shown.connect(self._report_and_quit)
+            QTimer.singleShot(SMOKE_TEST_TIMEOUT_MS, self._smoke_test_timed_out)
+        else:
+            self._report_and_quit()
+
+    def _report_and_quit(self) -> None:
+        if self.reported:
+            return
+        self.reported = True
+        self.window.repaint()
+        populated_ms = process_clock.ms_since_process_start()
+        report = {"ready_ms": self.ready_ms or populated_ms, "populated_ms": populated_ms}
+        print(json.dumps(report), flush=True)
+        self.app.quit()
+
+    def _smoke_test_timed_out(self) -> None:
+        if not self.reported:
+            self.reported = True
+            print(f"{APP_SLUG}: the window did not show its data within "
+                  f"{SMOKE_TEST_TIMEOUT_MS // 1000} s", file=sys.stderr)
+            self.exit_code = 1
             self.app.quit()
 
     def _on_store_failed(self, error: Exception) -> None:

@@ -224,23 +224,9 @@ class TrustActions(QObject):
 
 
 def rebuild_areas(window: MainWindow) -> None:
-    """Replace every area widget by a new one built on the (restored) data."""
-    from ambtenaar20.gui.areas.registry import AREAS
-
-    if not window.populated:
-        return
-    current = window.stack.currentIndex()
-    for index, spec in enumerate(AREAS):
-        old = window.areas[spec.key]
-        widget = spec.factory(window.context, window)
-        widget.setObjectName(f"area-{spec.key}")
-        if not widget.accessibleName():
-            widget.setAccessibleName(_(spec.label))
-        window.stack.insertWidget(index, widget)
-        window.stack.removeWidget(old)
-        old.deleteLater()
-        window.areas[spec.key] = widget
-    window.stack.setCurrentIndex(current)
+    """Replace the area widgets by new ones built on the (restored) data."""
+    if window.populated:
+        window.rebuild_areas()
 
 
 def _first_separator(menu: QMenu) -> QAction | None:

@@ -14,6 +14,7 @@ from ambtenaar20.core.backup import archive, members, service
 from ambtenaar20.core.errors import BackupError
 from ambtenaar20.core.privacy import trust_migrations
 from ambtenaar20.core.store import schema
+from tests.helpers import use_migration_sets
 
 
 @pytest.fixture
@@ -116,7 +117,7 @@ def test_newer_schema_backup_is_refused_and_state_untouched(context, tmp_path, m
         db["future"].create({"id": int}, pk="id")
 
     other = create_app_context(tmp_path / "newer", "nl")
-    monkeypatch.setattr(schema, "migration_sets", lambda: [future, trust_migrations])
+    use_migration_sets(monkeypatch, [future, trust_migrations])
     other.store  # noqa: B018 - creates the database with the future migration
     other.backup.create(tmp_path / "newer.zip")
     other.close()

@@ -1,12 +1,16 @@
 """Opening the database: pragmas, migrations, backups, damaged files, newer schemas."""
 
 import sqlite3
+import subprocess
+import sys
 
 import pytest
 from sqlite_utils import Migrations
 
 from ambtenaar20.core.errors import CorruptDatabaseError, DatabaseTooNewError, MigrationError
 from ambtenaar20.core.store import backups, database, schema
+from ambtenaar20.core.store.generation import SCHEMA_GENERATION
+from tests.helpers import use_migration_sets
 
 
 @pytest.fixture
@@ -48,6 +52,51 @@ def test_migrations_are_applied_once(paths):
     assert applied(db_path).count(("ambtenaar20.core", "0001_app_meta")) == 1
 
 
+def test_schema_generation_counts_every_migration():
+    assert sum(len(s._migrations) for s in schema.migration_sets()) == SCHEMA_GENERATION
+
+
+def test_a_current_file_opens_without_loading_the_migrations(paths):
+    db_path, backups_dir = paths
+    database.open_store(db_path, backups_dir)[0].close()
+    conn = sqlite3.connect(db_path)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_GENERATION
+    conn.close()
+    code = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from ambtenaar20.core.store import database\n"
+        f"store, report = database.open_store(Path({str(db_path)!r}), Path({str(backups_dir)!r}))\n"
+        "assert store.db.execute('SELECT count(*) FROM app_meta').fetchone()[0] >= 2\n"
+        "assert report.applied == []\n"
+        "store.close()\n"
+        "print(sorted(m for m in sys.modules if m.startswith(('sqlite_utils', "
+        "'ambtenaar20.core.store.migrate'))))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            check=True)
+    assert result.stdout.strip() == "[]"
+
+
+def test_a_file_with_an_older_generation_is_migrated(paths, monkeypatch):
+    db_path, backups_dir = paths
+    extra = Migrations("ambtenaar20.test")
+
+    @extra(name="0001_notes")
+    def _notes(db):
+        db["notes"].create({"id": int}, pk="id")
+
+    database.open_store(db_path, backups_dir)[0].close()
+    use_migration_sets(monkeypatch, [*schema.migration_sets(), extra])
+    store, report = database.open_store(db_path, backups_dir)
+    try:
+        assert report.applied == ["ambtenaar20.test:0001_notes"]
+        assert "notes" in store.db.table_names()
+        assert store.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_GENERATION + 1
+    finally:
+        store.close()
+
+
 def extra_set(monkeypatch, fail=False):
     extra = Migrations("ambtenaar20.test")
 
@@ -57,7 +106,7 @@ def extra_set(monkeypatch, fail=False):
         if fail:
             raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr(schema, "migration_sets", lambda: [schema.core_migrations, extra])
+    use_migration_sets(monkeypatch, [schema.core_migrations, extra])
     return extra
 
 
@@ -109,8 +158,7 @@ def test_database_from_newer_app_is_refused(paths, monkeypatch):
     extra_set(monkeypatch)
     database.open_store(db_path, backups_dir)[0].close()
     # This app version knows the set but not its newest migration.
-    monkeypatch.setattr(schema, "migration_sets",
-                        lambda: [schema.core_migrations, Migrations("ambtenaar20.test")])
+    use_migration_sets(monkeypatch, [schema.core_migrations, Migrations("ambtenaar20.test")])
     with pytest.raises(DatabaseTooNewError, match="0001_notes"):
         database.open_store(db_path, backups_dir)
 

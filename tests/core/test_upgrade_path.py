@@ -10,6 +10,7 @@ from sqlite_utils import Migrations
 from ambtenaar20.core.app_context import create_app_context
 from ambtenaar20.core.errors import MigrationError
 from ambtenaar20.core.store import schema
+from tests.helpers import use_migration_sets
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 DATABASES = sorted(FIXTURES.glob("schema-*.sqlite3"))
@@ -30,8 +31,7 @@ def next_version(monkeypatch, fail=False):
         if fail:
             raise RuntimeError("migration bug")
 
-    sets = schema.migration_sets()
-    monkeypatch.setattr(schema, "migration_sets", lambda: [*sets, upcoming])
+    use_migration_sets(monkeypatch, [*schema.migration_sets(), upcoming])
 
 
 def fixture_migrations(path):

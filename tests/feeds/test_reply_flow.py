@@ -50,10 +50,12 @@ def test_reageren_opens_a_draft_linked_to_the_item(qtbot, context, item_id):
     window = MainWindow(context)
     window.populate_areas()
     qtbot.addWidget(window)
-    follow, write = window.areas["follow"], window.areas["write"]
+    follow = window.area("follow")
+    assert not window.is_built("write")  # Schrijven is built when the reply needs it
     with qtbot.waitSignal(follow.reply_started, timeout=10_000) as started:
         follow._reply(item_id)
     assert started.args == [item_id, "Afval"]
+    write = window.area("write")
     qtbot.waitUntil(lambda: write.draft is not None and write.draft.feed_item_id == item_id,
                     timeout=10_000)
     assert window.current_area_key() == "write"

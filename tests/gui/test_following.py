@@ -9,6 +9,7 @@ import threading
 import pytest
 from PySide6.QtCore import QTimer, QUrl
 
+from ambtenaar20.core.feeds import fetcher
 from ambtenaar20.core.feeds import service as feed_service
 from ambtenaar20.gui.areas.following import reader as reader_module
 from ambtenaar20.gui.areas.following.area import FollowingArea
@@ -56,7 +57,7 @@ def test_refresh_keeps_the_event_loop_running_and_works_off_the_gui_thread(qtbot
             return original(*args, **kwargs)
         return wrapper
 
-    monkeypatch.setattr(feed_service.fetcher, "fetch", spy("fetch", feed_service.fetcher.fetch))
+    monkeypatch.setattr(fetcher, "fetch", spy("fetch", fetcher.fetch))
     monkeypatch.setattr(feed_service, "parse_feed", spy("parse", feed_service.parse_feed))
     monkeypatch.setattr(feed_service.FeedService, "_store",
                         spy("write", feed_service.FeedService._store))

@@ -4,6 +4,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QLineEdit, QListWidget, QWidget
 
 from ambtenaar20.core import i18n
+from ambtenaar20.gui.areas.registry import AREAS
 from ambtenaar20.gui.main_window import MainWindow
 
 
@@ -56,6 +57,7 @@ def test_empty_states_say_what_the_area_is_for(window):
 
 
 def test_every_interactive_widget_has_an_accessible_name(window):
+    window.build_all_areas()
     interactive = window.findChildren(QAbstractButton) + window.findChildren(QLineEdit) + \
         window.findChildren(QListWidget)
     # Qt's own helpers (menu-bar overflow button, qt_* names, a line edit's clear button) are
@@ -129,3 +131,20 @@ def test_standard_buttons_are_translated_by_qt(qtbot, window):
     finally:
         for translator in translators:
             QApplication.instance().removeTranslator(translator)
+
+
+def test_only_the_area_on_screen_is_built_at_start(qtbot, make_context):
+    window = MainWindow(make_context("nl"))
+    qtbot.addWidget(window)
+    quick_add = window.window_actions[0]
+    assert quick_add.shortcut().toString() == "Ctrl+L"
+    assert not quick_add.isEnabled()  # nothing to add to before the database is open
+    window.populate_areas()
+    assert quick_add.isEnabled()
+    assert [window.is_built(spec.key) for spec in AREAS] == [True, False, False, False]
+    assert "geopend" in window.areas["log"].text_label.text()
+    window.show_area("log")
+    assert window.is_built("log")
+    assert window.stack.currentWidget() is window.areas["log"]
+    assert window.areas["log"].objectName() == "area-log"
+    assert not window.is_built("write") and not window.is_built("report")

@@ -164,7 +164,7 @@ def test_report_view_exports_a_file(qtbot, window, context, tmp_path):
                 counterpart="@buurman", minutes=5)
     service.add(occurred_at="2026-03-03T10:00", platform="X", kind="bericht", topic="Parkeren")
     window.show_area("report")
-    view = window.areas["report"]
+    view = window.area("report")
     view.set_period(date(2026, 3, 1), date(2026, 3, 31))
     qtbot.waitUntil(lambda: view.summary is not None and view.summary.entries == 2,
                     timeout=3000)
@@ -182,7 +182,7 @@ def test_report_view_exports_a_file(qtbot, window, context, tmp_path):
 
 def test_report_view_exports_pdf_off_the_gui_thread(qtbot, window, context, tmp_path):
     context.logbook.add(occurred_at="2026-03-02T10:00", platform="X", kind="reactie")
-    view = window.areas["report"]
+    view = window.area("report")
     view.set_period(date(2026, 3, 1), date(2026, 3, 31))
     view.format_combo.setCurrentIndex(view.format_combo.findData("pdf"))
     target = tmp_path / "maart.pdf"
@@ -211,7 +211,7 @@ def test_report_presets_set_the_period_and_topics_narrow_the_summary(qtbot, wind
     context.logbook.add(platform="X", kind="reactie", topic="Afval", minutes=4)
     context.logbook.add(platform="X", kind="bericht", topic="Parkeren", minutes=6)
     window.show_area("report")
-    view = window.areas["report"]
+    view = window.area("report")
     view.preset_combo.setCurrentIndex(view.preset_combo.findData("this_quarter"))
     quarter = preset_period("this_quarter", today)
     assert view.period() == quarter

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from ambtenaar20.core.privacy import name_pattern, replace_name
+
+if TYPE_CHECKING:
+    from ambtenaar20.core.store.connection import Connection
 
 
 class DraftsErasure:
@@ -14,7 +16,7 @@ class DraftsErasure:
 
     kind = "drafts"
 
-    def __init__(self, db_getter: Callable[[], Database]) -> None:
+    def __init__(self, db_getter: Callable[[], Connection]) -> None:
         self._db = db_getter
 
     def erase_counterpart(self, name: str) -> int:

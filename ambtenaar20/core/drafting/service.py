@@ -9,8 +9,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from pathlib import Path
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from ambtenaar20.core.analysis.sentiment import SentimentAnalyser
 from ambtenaar20.core.drafting.checker import Checker, resolve_language
@@ -25,15 +24,18 @@ from ambtenaar20.core.drafting.spelling import WordList
 from ambtenaar20.core.errors import UsageError
 from ambtenaar20.core.i18n import _
 
+if TYPE_CHECKING:
+    from ambtenaar20.core.store.connection import Connection
 
-def _no_database() -> Database:
+
+def _no_database() -> Connection:
     raise RuntimeError("this drafting service was built without a database")
 
 
 class DraftingService:
     def __init__(self, data_dir: Path, packs_dir: Path,
                  sentiment: Callable[[], SentimentAnalyser],
-                 db_getter: Callable[[], Database] | None = None) -> None:
+                 db_getter: Callable[[], Connection] | None = None) -> None:
         self.library = PackLibrary(packs_dir)
         #: Drafts, dismissals, checklist ticks, templates (needs the database).
         self.drafts = DraftStore(db_getter or _no_database)

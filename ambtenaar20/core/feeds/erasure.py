@@ -9,10 +9,12 @@ do not change.
 from __future__ import annotations
 
 from collections.abc import Callable
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from ambtenaar20.core.privacy import ERASED_MARKER, name_pattern, replace_name
+
+if TYPE_CHECKING:
+    from ambtenaar20.core.store.connection import Connection
 
 
 class FeedItemsErasure:
@@ -20,7 +22,7 @@ class FeedItemsErasure:
 
     kind = "feed_items"
 
-    def __init__(self, db_getter: Callable[[], Database]) -> None:
+    def __init__(self, db_getter: Callable[[], Connection]) -> None:
         self._db = db_getter
 
     def erase_counterpart(self, name: str) -> int:

@@ -16,11 +16,10 @@ from concurrent.futures import Future, ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ambtenaar20.core.cancellation import CancelToken, ProgressCallback, no_progress
 from ambtenaar20.core.errors import UsageError
-from ambtenaar20.core.feeds import fetcher
 from ambtenaar20.core.feeds.config import FeedSettings
 from ambtenaar20.core.feeds.parsing import (
     NotAFeedError,
@@ -34,7 +33,20 @@ from ambtenaar20.core.feeds.topics import match_new_items
 from ambtenaar20.core.i18n import _
 from ambtenaar20.core.secret_store import SecretStore
 
+if TYPE_CHECKING:
+    from ambtenaar20.core.feeds import fetcher
+
 log = logging.getLogger(__name__)
+
+
+def _fetching():
+    """The fetcher module, imported when first needed.
+
+    It loads httpx (about 50 ms); listing feeds, as the window does at every start, never needs it.
+    """
+    from ambtenaar20.core.feeds import fetcher
+
+    return fetcher
 
 #: Longest wait between attempts for a feed that keeps failing.
 MAX_BACKOFF = timedelta(hours=6)
@@ -104,13 +116,13 @@ class FeedService:
     # -- subscriptions ---------------------------------------------------------------------
 
     def options(self) -> fetcher.FetchOptions:
-        return fetcher.FetchOptions(connect_timeout=self.settings.connect_timeout,
+        return _fetching().FetchOptions(connect_timeout=self.settings.connect_timeout,
                                     total_timeout=self.settings.total_timeout,
                                     proxy=self.settings.proxy or None)
 
     def validate_url(self, url: str) -> str:
         url = url.strip()
-        if not fetcher.is_http_url(url):
+        if not _fetching().is_http_url(url):
             raise UsageError(_("'{url}' is not a web address starting with http:// or https://; "
                                "only such feeds can be followed.").format(url=url))
         return url
@@ -124,8 +136,8 @@ class FeedService:
         url = self.validate_url(url)
         options = self.options()
         auth = (username, password) if username and password else None
-        with fetcher.make_client(options) as client:
-            result = fetcher.fetch(client, url, auth=auth, options=options)
+        with _fetching().make_client(options) as client:
+            result = _fetching().fetch(client, url, auth=auth, options=options)
         if result.status != "ok":
             return "unknown", []
         if looks_like_html(result.body, result.content_type):
@@ -204,7 +216,7 @@ class FeedService:
         added = stamp(now_utc())
         with write_transaction(self.db):
             for entry in read_opml(Path(path)):
-                if not fetcher.is_http_url(entry.url):
+                if not _fetching().is_http_url(entry.url):
                     report["invalid"].append(entry.url)
                 elif entry.url in known:
                     report["existing"].append(entry.url)
@@ -249,7 +261,7 @@ class FeedService:
         if not feeds:
             return report
         options = self.options()
-        client = fetcher.make_client(options)
+        client = _fetching().make_client(options)
         pool = ThreadPoolExecutor(max_workers=max(1, min(self.settings.parallel, total)),
                                   thread_name_prefix="feed-fetch")
         try:
@@ -279,7 +291,7 @@ class FeedService:
             password = self.secrets.get(secret_key(feed["url"]))
             if password is not None:
                 auth = (feed["username"], password)
-        result = fetcher.fetch(client, feed["url"], etag=feed["etag"],
+        result = _fetching().fetch(client, feed["url"], etag=feed["etag"],
                                last_modified=feed["last_modified"], auth=auth, options=options)
         if result.status != "ok":
             return _Fetched(result)

@@ -12,10 +12,12 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from datetime import UTC, datetime
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from ambtenaar20.core.privacy import ERASED_MARKER, name_pattern, replace_name
+
+if TYPE_CHECKING:
+    from ambtenaar20.core.store.connection import Connection
 
 #: Who made the change, in the entry's history.
 ERASURE_ACTOR = "AVG-verzoek"
@@ -26,7 +28,7 @@ class LogbookErasure:
 
     kind = "log_entries"
 
-    def __init__(self, db_getter: Callable[[], Database]) -> None:
+    def __init__(self, db_getter: Callable[[], Connection]) -> None:
         self._db = db_getter
 
     def erase_counterpart(self, name: str) -> int:
@@ -64,7 +66,7 @@ class LogbookErasure:
         self._scrub_history(db, pattern)
         return affected
 
-    def _scrub_history(self, db: Database, pattern) -> None:
+    def _scrub_history(self, db: Connection, pattern) -> None:
         db.execute("INSERT INTO log_erasure_gate (id) VALUES (1)")
         try:
             rows = db.execute("SELECT id, old_values, new_values FROM interaction_history")

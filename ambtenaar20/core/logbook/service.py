@@ -11,9 +11,7 @@ import getpass
 import json
 from collections.abc import Callable, Sequence
 from datetime import UTC, date, datetime, tzinfo
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from ambtenaar20.core.errors import UsageError
 from ambtenaar20.core.i18n import _
@@ -27,6 +25,9 @@ from ambtenaar20.core.logbook.model import (
 )
 from ambtenaar20.core.logbook.summary import summarize
 from ambtenaar20.core.logbook.validation import clean_fields
+
+if TYPE_CHECKING:
+    from ambtenaar20.core.store.connection import Connection
 
 _COLUMNS = (
     "id, occurred_at, platform, kind, direction, topic, counterpart, url, summary, minutes, "
@@ -46,7 +47,7 @@ def default_actor() -> str:
 class LogbookService:
     def __init__(
         self,
-        database: Callable[[], Database],
+        database: Callable[[], Connection],
         *,
         tz: tzinfo | None = None,
         actor: Callable[[], str] = default_actor,
@@ -58,7 +59,7 @@ class LogbookService:
         self._deleted_this_session: list[int] = []
 
     @property
-    def db(self) -> Database:
+    def db(self) -> Connection:
         return self._database()
 
     # -- writing -------------------------------------------------------------------------------
@@ -286,7 +287,7 @@ class LogbookService:
             params += [pattern] * len(_SEARCHED)
         return " AND ".join(clauses) or "1", params
 
-    def _history(self, db: Database, entry_id: int, action: str, old: dict, new: dict,
+    def _history(self, db: Connection, entry_id: int, action: str, old: dict, new: dict,
                  stamp: str) -> None:
         db.execute(
             "INSERT INTO interaction_history (interaction_id, changed_at, changed_by, action, "

@@ -7,56 +7,24 @@ explicit recovery steps the officer chooses.
 
 from __future__ import annotations
 
-import contextlib
 import logging
 import shutil
 import sqlite3
 import threading
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlite_utils import Database
-
-from ambtenaar20.core.errors import CorruptDatabaseError, DatabaseTooNewError, MigrationError
-from ambtenaar20.core.i18n import _
-from ambtenaar20.core.store import backups, process_lock, schema
+from ambtenaar20.core.store import backups, process_lock
+from ambtenaar20.core.store.connection import Connection
+from ambtenaar20.core.store.generation import SCHEMA_GENERATION
+from ambtenaar20.core.store.integrity import IntegrityCheck, check_file
 
 log = logging.getLogger(__name__)
 
-SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 10_000
 
 
-class AppDatabase(Database):
-    """sqlite-utils' ``Database`` whose outermost ``atomic()`` takes the write lock at once.
-
-    A transaction that starts deferred and reads before it writes cannot wait for another
-    process's writer: SQLite fails it at once with "database is locked" (its snapshot is stale),
-    whatever the busy timeout. ``BEGIN IMMEDIATE`` waits for the write lock up front, within the
-    busy timeout, so the window and the command line can write to the same folder together.
-    """
-
-    @contextlib.contextmanager
-    def atomic(self) -> Iterator[Database]:
-        if self.conn.in_transaction:
-            with super().atomic():  # nested: a savepoint
-                yield self
-            return
-        self.conn.execute("BEGIN IMMEDIATE")
-        try:
-            yield self
-        except BaseException:
-            self.rollback()
-            raise
-        try:
-            self.conn.execute("COMMIT")
-        except BaseException:
-            self.rollback()
-            raise
-
-
-def connect(path: Path) -> Database:
+def connect(path: Path) -> Connection:
     """A new connection with the pragmas every connection needs.
 
     ``check_same_thread`` is off so the owner may close it from another thread; each thread
@@ -67,40 +35,7 @@ def connect(path: Path) -> Database:
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute("PRAGMA journal_mode = WAL")
     conn.execute("PRAGMA synchronous = NORMAL")
-    return AppDatabase(conn, execute_plugins=False)
-
-
-def check_file(path: Path) -> None:
-    """Raise ``CorruptDatabaseError`` unless ``path`` is a healthy SQLite database (or absent)."""
-    if not path.exists() or path.stat().st_size == 0:
-        return
-    with path.open("rb") as handle:
-        header = handle.read(len(SQLITE_HEADER))
-    if header != SQLITE_HEADER:
-        raise CorruptDatabaseError(
-            _("The file {path} is not an Ambtenaar 2.0 database (it is not an SQLite file). "
-              "It has not been changed.").format(path=path),
-            path,
-            "header",
-        )
-    try:
-        # Read-only so a damaged file is not touched, not even by WAL recovery.
-        conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
-        try:
-            rows = [row[0] for row in conn.execute("PRAGMA quick_check")]
-        finally:
-            conn.close()
-    except sqlite3.DatabaseError as exc:
-        rows = [str(exc)]
-    if rows != ["ok"]:
-        detail = "; ".join(rows[:5])
-        raise CorruptDatabaseError(
-            _("The database {path} is damaged ({detail}). It has not been changed.").format(
-                path=path, detail=detail
-            ),
-            path,
-            detail,
-        )
+    return Connection(conn)
 
 
 @dataclass
@@ -119,11 +54,11 @@ class Store:
         self.path = path
         self.backups_dir = backups_dir
         self._local = threading.local()
-        self._all: list[Database] = []
+        self._all: list[Connection] = []
         self._lock = threading.Lock()
 
     @property
-    def db(self) -> Database:
+    def db(self) -> Connection:
         existing = getattr(self._local, "db", None)
         if existing is None:
             existing = connect(self.path)
@@ -147,60 +82,41 @@ class Store:
         return [row[0] for row in self.db.execute("PRAGMA integrity_check").fetchall()]
 
 
-def open_store(path: Path, backups_dir: Path) -> tuple[Store, OpenReport]:
-    """Check, back up (when the schema changes) and migrate the database at ``path``."""
-    check_file(path)
-    report = OpenReport(created=not path.exists() or path.stat().st_size == 0)
+def open_store(path: Path, backups_dir: Path,
+               started_check: IntegrityCheck | None = None) -> tuple[Store, OpenReport]:
+    """Check, back up (when the schema changes) and migrate the database at ``path``.
+
+    ``started_check`` is the check of this file begun earlier (the window starts it before Qt
+    loads); without one, the file is checked here.
+    """
+    if started_check is not None and started_check.path == path:
+        started_check.wait()
+    else:
+        check_file(path)
+    report = OpenReport(created=not path.exists() or path.stat().st_size == 0, applied=[])
     store = Store(path, backups_dir)
     try:
-        # One process at a time checks, backs up and migrates (see ``process_lock``).
-        with process_lock.exclusive(path.with_name(path.name + ".lock")):
-            _migrate(store, report, backups_dir)
+        if _schema_generation(store.db) != SCHEMA_GENERATION:
+            # One process at a time checks, backs up and migrates (see ``process_lock``).
+            with process_lock.exclusive(path.with_name(path.name + ".lock")):
+                from ambtenaar20.core.store.migrate import migrate
+
+                migrate(store.db, report, backups_dir)
+                store.db.execute(f"PRAGMA user_version = {SCHEMA_GENERATION}")
     except BaseException:
         store.close()
         raise
     return store, report
 
 
-def _migrate(store: Store, report: OpenReport, backups_dir: Path) -> None:
-    db = store.db
-    sets = schema.migration_sets()
-    _refuse_newer_schema(db, sets)
-    pending = [(s, m.name) for s in sets for m in s.pending(db)]
-    if pending and not report.created and _has_tables(db):
-        report.backup = backups.backup_database(db.conn, backups_dir, "before-migration")
-        log.info("backup before migration written to %s", report.backup)
-    report.applied = [f"{s.name}:{name}" for s, name in pending]
-    for migration_set in sets:
-        try:
-            migration_set.apply(db)
-        except Exception as exc:
-            raise MigrationError(
-                _("Updating the database failed ({reason}). The database is as it was "
-                  "before this step; a copy is in {backups}.").format(
-                    reason=exc, backups=backups_dir
-                )
-            ) from exc
+def _schema_generation(db: Connection) -> int:
+    """How many of the app's migrations the file has had, as recorded after the last update.
 
-
-def _has_tables(db: Database) -> bool:
-    return bool(db.table_names())
-
-
-def _refuse_newer_schema(db: Database, sets: list) -> None:
-    if "_sqlite_migrations" not in db.table_names():
-        return
-    known = {(s.name, m.name) for s in sets for m in s._migrations}
-    known_sets = {s.name for s in sets}
-    for row in db["_sqlite_migrations"].rows:
-        key = (row["migration_set"], row["name"])
-        if row["migration_set"] in known_sets and key not in known:
-            raise DatabaseTooNewError(
-                _("The database was made by a newer version of Ambtenaar 2.0 "
-                  "(it knows the update '{name}'). Install the newer version to open it.").format(
-                    name=row["name"]
-                )
-            )
+    Equal to ``SCHEMA_GENERATION``: nothing to do, and the migration machinery (sqlite-utils)
+    need not even be loaded. Anything else (a new file, an older or a newer version's file)
+    goes through ``migrate``, which refuses a newer schema.
+    """
+    return int(db.execute("PRAGMA user_version").fetchone()[0])
 
 
 def set_aside(path: Path) -> Path:
@@ -231,4 +147,6 @@ def refuse_newer_schema(conn: sqlite3.Connection) -> None:
     The same rule as opening the store, for databases that are not opened as the store (a
     backup being checked before it is restored).
     """
-    _refuse_newer_schema(Database(conn, execute_plugins=False), schema.migration_sets())
+    from ambtenaar20.core.store.migrate import refuse_newer_schema as refuse
+
+    refuse(Connection(conn))

@@ -16,6 +16,17 @@ from ambtenaar20.core.i18n import N_
 
 
 @dataclass(frozen=True)
+class WindowCommand:
+    """An area's command the window offers in every area, e.g. Ctrl+L: add to the log."""
+
+    #: Untranslated menu text.
+    label: str
+    shortcut: str
+    #: Method of the area widget that carries it out.
+    method: str
+
+
+@dataclass(frozen=True)
 class AreaSpec:
     key: str
     #: Untranslated label; translated when the window is built.
@@ -23,6 +34,7 @@ class AreaSpec:
     description: str
     icon: QStyle.StandardPixmap
     factory: Callable[[AppContext, QWidget | None], QWidget]
+    window_commands: tuple[WindowCommand, ...] = ()
 
 
 def _following(context: AppContext, parent: QWidget | None) -> QWidget:
@@ -58,7 +70,8 @@ AREAS: tuple[AreaSpec, ...] = (
              _writing_area),
     AreaSpec("log", N_("Log"), N_("Your interactions"),
              QStyle.StandardPixmap.SP_FileDialogListView,
-             _log_view),
+             _log_view,
+             (WindowCommand(N_("Add to the &log…"), "Ctrl+L", "open_quick_add"),)),
     AreaSpec("report", N_("Reports"), N_("Export for your manager"),
              QStyle.StandardPixmap.SP_DialogSaveButton,
              _report_view),

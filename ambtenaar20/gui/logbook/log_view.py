@@ -89,10 +89,6 @@ class LogView(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
 
-        self.quick_add_action = QAction(_("Add to the &log…"), self)
-        self.quick_add_action.setShortcut(QKeySequence("Ctrl+L"))
-        self.quick_add_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        self.quick_add_action.triggered.connect(self.open_quick_add)
         self.quick_add_dialog: QuickAddDialog | None = None
         # Ctrl+Z in the log (outside a text field, which keeps its own undo) undoes a delete.
         self.undo_action = QAction(_("&Undo delete"), self)
@@ -113,10 +109,6 @@ class LogView(QWidget):
         self._select_after_reload: int | None = None
         name_unnamed_children(self)
         self.refresh()
-
-    def window_actions(self) -> list[QAction]:
-        """Actions the main window offers in every area (Ctrl+L: add to the log)."""
-        return [self.quick_add_action]
 
     # -- loading -------------------------------------------------------------------------------
     def refresh(self) -> None:

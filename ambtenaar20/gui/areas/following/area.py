@@ -52,6 +52,8 @@ log = logging.getLogger(__name__)
 class FollowingArea(FeedActions, RefreshControl, QWidget):
     #: "Reageren" was chosen for this item (id, topic): the window opens a linked draft.
     reply_started = Signal(int, str)
+    #: The first lists are on screen (or the empty state, or why they could not load).
+    content_shown = Signal()
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -68,6 +70,7 @@ class FollowingArea(FeedActions, RefreshControl, QWidget):
         # The item list loads after the first list load, not at the same time: the first
         # database use may still open (and migrate) the store, which must happen once.
         self._items_started = False
+        self.has_content = False
         self.reload_lists()
 
     # -- layout ------------------------------------------------------------------------------
@@ -223,6 +226,7 @@ class FollowingArea(FeedActions, RefreshControl, QWidget):
             self.splitter.setSizes([width * 16 // 100, width * 46 // 100, width * 38 // 100])
         elif not feeds:
             self.pages.setCurrentIndex(0)
+            self._content_shown()
         current = self.tree.currentItem()
         chosen = (current.data(0, KIND_ROLE), current.data(0, VALUE_ROLE)) if current else None
         self.tree.blockSignals(True)
@@ -294,6 +298,12 @@ class FollowingArea(FeedActions, RefreshControl, QWidget):
 
     def _after_items_loaded(self) -> None:
         self._say(ngettext("{n} item", "{n} items", self.model.total).format(n=self.model.total))
+        self._content_shown()
+
+    def _content_shown(self) -> None:
+        if not self.has_content:
+            self.has_content = True
+            self.content_shown.emit()
 
     # -- reading -----------------------------------------------------------------------------
 
@@ -379,3 +389,4 @@ class FollowingArea(FeedActions, RefreshControl, QWidget):
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
         self._say(str(error))
+        self._content_shown()

@@ -1,0 +1,72 @@
+"""Is this file a healthy SQLite database? Checked read-only, before anything writes to it.
+
+Kept apart from the store so the check needs nothing but ``sqlite3``: the window starts it on a
+thread before Qt is even loaded (``IntegrityCheck``). ``PRAGMA quick_check`` reads the whole
+file (about 0.1 s for 20,000 stored items) and SQLite releases the interpreter lock while it
+runs, so the check overlaps with building the window instead of coming after it.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from pathlib import Path
+
+from ambtenaar20.core.errors import CorruptDatabaseError
+from ambtenaar20.core.i18n import _
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def check_file(path: Path) -> None:
+    """Raise ``CorruptDatabaseError`` unless ``path`` is a healthy SQLite database (or absent)."""
+    if not path.exists() or path.stat().st_size == 0:
+        return
+    with path.open("rb") as handle:
+        header = handle.read(len(SQLITE_HEADER))
+    if header != SQLITE_HEADER:
+        raise CorruptDatabaseError(
+            _("The file {path} is not an Ambtenaar 2.0 database (it is not an SQLite file). "
+              "It has not been changed.").format(path=path),
+            path,
+            "header",
+        )
+    try:
+        # Read-only so a damaged file is not touched, not even by WAL recovery.
+        conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+        try:
+            rows = [row[0] for row in conn.execute("PRAGMA quick_check")]
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        rows = [str(exc)]
+    if rows != ["ok"]:
+        detail = "; ".join(rows[:5])
+        raise CorruptDatabaseError(
+            _("The database {path} is damaged ({detail}). It has not been changed.").format(
+                path=path, detail=detail
+            ),
+            path,
+            detail,
+        )
+
+
+class IntegrityCheck:
+    """``check_file`` running on its own thread; ``wait()`` gives its outcome (or raises it)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, name="integrity-check", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        try:
+            check_file(self.path)
+        except BaseException as error:  # handed to whoever waits for the outcome
+            self._error = error
+
+    def wait(self) -> None:
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
