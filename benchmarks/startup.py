@@ -3,7 +3,9 @@
     python benchmarks/startup.py [--runs N] [--items N]
 
 Prints the median wall-clock time of each whole process and the ratio (goal: <= 1.5x), plus
-the app's own ``ready_ms`` (first paint) and ``populated_ms`` (database open, areas filled).
+the app's own ``ready_ms`` (first paint) and ``populated_ms`` (the area on screen shows its
+data: topics, feeds and the first page of items). A second reference, ``plain_window.py``, is
+the same kinds of widgets without the app: what PySide6 costs for such a window.
 The data dir is filled with N feed items when the feeds area provides
 ``benchmarks/fill_items.py`` (fill_items(data_dir, n)); otherwise it says so and measures an
 empty data dir.
@@ -54,20 +56,25 @@ def main() -> None:
         app = [sys.executable, "-m", "ambtenaar20", "--data-dir", str(data_dir), "gui",
                "--smoke-test"]
         bare = [sys.executable, str(ROOT / "benchmarks" / "bare_qmainwindow.py")]
+        plain = [sys.executable, str(ROOT / "benchmarks" / "plain_window.py")]
         timed(app, env)  # first run writes the schema and warms the file cache
-        bare_times, app_times, reports = [], [], []
-        for _ in range(args.runs):  # interleaved, so both see the same machine load
+        bare_times, plain_times, app_times, reports = [], [], [], []
+        for _ in range(args.runs):  # interleaved, so all see the same machine load
             bare_times.append(timed(bare, env)[0])
+            plain_times.append(timed(plain, env)[0])
             seconds, out = timed(app, env)
             app_times.append(seconds)
             reports.append(json.loads(out.strip().splitlines()[-1]))
     bare_median, app_median = statistics.median(bare_times), statistics.median(app_times)
     print(f"bare QMainWindow process     : {bare_median * 1000:7.0f} ms (median of {args.runs})")
+    plain_median = statistics.median(plain_times)
+    print(f"same widgets, no app (plain) : {plain_median * 1000:7.0f} ms "
+          f"({plain_median / bare_median:.2f}x bare)")
     print(f"ambtenaar20 gui --smoke-test : {app_median * 1000:7.0f} ms")
     print(f"ratio                        : {app_median / bare_median:7.2f}x (goal <= 1.5x)")
     ready = statistics.median(r["ready_ms"] for r in reports)
     print(f"ready_ms (first paint)       : {ready:7.0f}")
-    print(f"populated_ms (areas filled)  : "
+    print(f"populated_ms (data on screen): "
           f"{statistics.median(r['populated_ms'] for r in reports):7.0f}")
 
 

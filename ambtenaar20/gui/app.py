@@ -159,6 +159,7 @@ def run_gui(context: AppContext, *, smoke_test: bool = False) -> int:
         return EXIT_USAGE
     try:
         window = MainWindow(context)
+        window.remember_state = not smoke_test
         startup = StartUp(app, context, window, smoke_test)
         if context.settings_problem:
             window.statusBar().showMessage(context.settings_problem, 15_000)

@@ -58,6 +58,8 @@ class MainWindow(QMainWindow):
         self.areas: dict[str, QWidget] = {}
         self._built: set[str] = set()
         self.populated = False
+        #: Off for the smoke test, which must leave the officer's settings as they were.
+        self.remember_state = True
         self.area_actions: list[QAction] = []
         self._area_group = QActionGroup(self)
         for index, spec in enumerate(AREAS):
@@ -272,6 +274,8 @@ class MainWindow(QMainWindow):
         self.show_area_at(state.area if 0 <= state.area < len(AREAS) else 0)
 
     def save_window_state(self) -> None:
+        if not self.remember_state:
+            return
         state = self.context.settings.window
         state.geometry = bytes(self.saveGeometry().toBase64().data()).decode("ascii")
         state.state = bytes(self.saveState().toBase64().data()).decode("ascii")

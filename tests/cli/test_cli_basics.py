@@ -50,7 +50,18 @@ def test_smoke_test_opens_window_and_reports_ready(tmp_path):
     assert result.returncode == 0, result.stderr
     report = json.loads(result.stdout.strip().splitlines()[-1])
     assert isinstance(report["ready_ms"], int) and report["ready_ms"] > 0
+    # Drawn once first, then the data of the area on screen.
+    assert report["populated_ms"] >= report["ready_ms"]
     assert (tmp_path / "data" / "ambtenaar20.sqlite3").exists()
+
+
+def test_smoke_test_leaves_the_settings_alone(tmp_path):
+    data = tmp_path / "data"
+    assert run_cli("--data-dir", str(data), "gui", "--smoke-test").returncode == 0
+    settings = data / "settings.json"
+    before = settings.read_bytes() if settings.exists() else None
+    assert run_cli("--data-dir", str(data), "gui", "--smoke-test").returncode == 0
+    assert (settings.read_bytes() if settings.exists() else None) == before
 
 
 def test_data_dir_from_environment(tmp_path):

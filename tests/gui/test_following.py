@@ -229,3 +229,39 @@ def test_new_refresh_interval_applies_without_restart(qtbot, window, monkeypatch
     assert follow.auto_refresh.interval() == 5 * 60_000
     set_interval(0)
     assert not follow.auto_refresh.isActive()
+
+
+def test_trend_tab_charts_the_chosen_topic_and_is_built_only_when_opened(qtbot, make_context,
+                                                                          feed_server):
+    from datetime import UTC, datetime, timedelta
+    from email.utils import format_datetime
+
+    context = make_context("en")
+    now = datetime.now(UTC)
+    entries = [{"title": f"Zorg bericht {number}", "guid": f"trend-{number}",
+                "link": f"https://example.org/trend/{number}",
+                "description": "Goed nieuws over de zorg.",
+                "pubDate": format_datetime(now - timedelta(days=number % 3))}
+               for number in range(6)]
+    context.feeds.add_feed(feed_server.add("/trend.xml", rss("Trend", entries)))
+    context.feeds.refresh()
+    context.topics.add_topic("Zorg", "zorg")
+    widget = FollowingArea(context)
+    qtbot.addWidget(widget)
+    widget.show()
+    qtbot.waitUntil(lambda: widget.pages.currentIndex() == 1
+                    and widget.tree.topLevelItem(1).childCount() == 1, timeout=10_000)
+    widget.tree.setCurrentItem(widget.tree.topLevelItem(1).child(0))
+    assert widget.trend is None  # QtCharts is not loaded for a tab nobody opened
+
+    widget.tabs.setCurrentWidget(widget.trend_page)
+
+    def charted():
+        chart = widget.trend.chart() if widget.trend is not None else None
+        if chart is None or chart.title() != "Topic 'Zorg'":
+            return False
+        bars = chart.series()[0].barSets()[0]
+        return sum(bars.at(day) for day in range(bars.count())) == 6
+
+    qtbot.waitUntil(charted, timeout=10_000)
+    assert widget.trend.isVisible()

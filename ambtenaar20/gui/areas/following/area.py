@@ -42,7 +42,6 @@ from ambtenaar20.gui.areas.following.feed_actions import KIND_ROLE, VALUE_ROLE, 
 from ambtenaar20.gui.areas.following.item_model import ItemListModel, Selection, while_alive
 from ambtenaar20.gui.areas.following.reader import ReaderPane
 from ambtenaar20.gui.areas.following.refresh_control import RefreshControl
-from ambtenaar20.gui.areas.following.trend_chart import TrendChart
 from ambtenaar20.gui.workers import BackgroundTask, run_in_background
 
 log = logging.getLogger(__name__)
@@ -105,17 +104,19 @@ class FollowingArea(FeedActions, RefreshControl, QWidget):
         for column, width in ((1, 120), (2, 132), (3, 68), (4, 78)):
             self.table.setColumnWidth(column, width)
         self.reader = ReaderPane()
-        self.trend = TrendChart()
+        # The chart (QtCharts) is built when the Trend tab is first opened, not at start-up.
+        self.trend = None
         self.trend_days = QComboBox()
+        self.trend_days.setAccessibleName(_("Period"))
         self.trend_days.addItem(_("Last 30 days"), 30)
         self.trend_days.addItem(_("Last 90 days"), 90)
-        trend_page = QWidget()
-        trend_layout = QVBoxLayout(trend_page)
+        self.trend_page = QWidget()
+        self.trend_page.setAccessibleName(_("Trend"))
+        trend_layout = QVBoxLayout(self.trend_page)
         trend_layout.addWidget(self.trend_days)
-        trend_layout.addWidget(self.trend, 1)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.reader, _("Item"))
-        self.tabs.addTab(trend_page, _("Trend"))
+        self.tabs.addTab(self.trend_page, _("Trend"))
 
         splitter = self.splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.tree)
@@ -163,6 +164,7 @@ class FollowingArea(FeedActions, RefreshControl, QWidget):
         self.tree.customContextMenuRequested.connect(self._tree_menu)
         self.table.selectionModel().currentRowChanged.connect(self._item_selected)
         self.trend_days.currentIndexChanged.connect(lambda _index: self._load_trend())
+        self.tabs.currentChanged.connect(lambda _index: self._load_trend())
         self.reader.flag_changed.connect(self._set_flag)
         self.reader.sentiment_changed.connect(self._set_sentiment)
         self.reader.reply_requested.connect(self._reply)
@@ -369,15 +371,27 @@ class FollowingArea(FeedActions, RefreshControl, QWidget):
                   on_success=lambda topic: self.reply_started.emit(item_id, topic),
                   on_error=self._show_error)
 
+    def _trend_chart(self):
+        if self.trend is None:
+            from ambtenaar20.gui.areas.following.trend_chart import TrendChart
+
+            self.trend = TrendChart()
+            self.trend_page.layout().addWidget(self.trend, 1)
+        return self.trend
+
     def _load_trend(self) -> None:
+        """Fill the chart for the chosen topic, when the Trend tab is the one on screen."""
+        if self.tabs.currentWidget() is not self.trend_page:
+            return
+        chart = self._trend_chart()
         current = self.tree.currentItem()
         if current is None or current.data(0, KIND_ROLE) != "topic":
-            self.trend.show_series("", [])
+            chart.show_series("", [])
             return
         name, days = current.data(0, VALUE_ROLE), self.trend_days.currentData()
         self._run(lambda _c, _p: self.context.items.trend(name, days),
-                          on_success=lambda series: self.trend.show_series(name, series),
-                          on_error=self._show_error)
+                  on_success=lambda series: chart.show_series(name, series),
+                  on_error=self._show_error)
 
     # -- actions -----------------------------------------------------------------------------
 
