@@ -159,7 +159,9 @@ def run_gui(context: AppContext, *, smoke_test: bool = False) -> int:
         return EXIT_USAGE
     try:
         window = MainWindow(context)
-        window.remember_state = not smoke_test
+        if smoke_test:
+            window.remember_state = False
+            window.warm_up_delay_ms = None
         startup = StartUp(app, context, window, smoke_test)
         if context.settings_problem:
             window.statusBar().showMessage(context.settings_problem, 15_000)

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import importlib
 import logging
 
-from PySide6.QtCore import QByteArray, QSize, Qt, QUrl, Signal
+from PySide6.QtCore import QByteArray, QSize, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -23,8 +24,11 @@ from ambtenaar20.core.i18n import _
 from ambtenaar20.gui.areas.empty_state import EmptyState
 from ambtenaar20.gui.areas.registry import AREAS, AreaSpec
 from ambtenaar20.gui.trust_actions import TrustActions
+from ambtenaar20.gui.workers import run_in_background
 
 log = logging.getLogger(__name__)
+
+WARM_UP_DELAY_MS = 3000
 
 
 class NavigationRail(QListWidget):
@@ -60,6 +64,8 @@ class MainWindow(QMainWindow):
         self.populated = False
         #: Off for the smoke test, which must leave the officer's settings as they were.
         self.remember_state = True
+        #: Idle time after start-up before the other areas' code is loaded (None: never).
+        self.warm_up_delay_ms: int | None = WARM_UP_DELAY_MS
         self.area_actions: list[QAction] = []
         self._area_group = QActionGroup(self)
         for index, spec in enumerate(AREAS):
@@ -117,6 +123,23 @@ class MainWindow(QMainWindow):
             action.setEnabled(True)
         self.area(self.current_area_key())
         self.areas_populated.emit()
+        if self.warm_up_delay_ms is not None:
+            QTimer.singleShot(self.warm_up_delay_ms, self._warm_up_areas)
+
+    def _warm_up_areas(self) -> None:
+        """Import the other areas' code in the background, so their first opening is quick.
+
+        Most of the time of building an area the first time is importing its modules (the
+        Schrijven area: about 80 of 110 ms); imported ahead, the switch only builds widgets.
+        """
+        modules = [spec.module for spec in AREAS if not self.is_built(spec.key)]
+
+        def work(cancel, _progress):
+            for module in modules:
+                cancel.raise_if_cancelled()
+                importlib.import_module(module)
+
+        run_in_background(work)
 
     def area(self, key: str) -> QWidget:
         """The widget of area ``key``, built now if it was not yet (needs the open database)."""

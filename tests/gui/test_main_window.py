@@ -1,5 +1,9 @@
 """The main window: navigation, Dutch and English labels, accessibility, remembered state."""
 
+import os
+import subprocess
+import sys
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QLineEdit, QListWidget, QWidget
 
@@ -148,3 +152,33 @@ def test_only_the_area_on_screen_is_built_at_start(qtbot, make_context):
     assert window.stack.currentWidget() is window.areas["log"]
     assert window.areas["log"].objectName() == "area-log"
     assert not window.is_built("write") and not window.is_built("report")
+
+
+def test_other_areas_code_is_loaded_in_the_background_after_start(tmp_path):
+    code = (
+        "import sys\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "app = QApplication([])\n"
+        "from ambtenaar20.core.app_context import create_app_context\n"
+        "from ambtenaar20.gui.main_window import MainWindow\n"
+                f"context = create_app_context({str(tmp_path / 'data')!r}, 'nl')\n"
+        "context.store\n"
+        "window = MainWindow(context)\n"
+        "window.warm_up_delay_ms = 0\n"
+        "writing = 'ambtenaar20.gui.areas.writing.area'\n"
+        "before = writing in sys.modules\n"
+        "window.populate_areas()\n"
+        "from PySide6.QtCore import QThreadPool\n"
+        "for _ in range(200):\n"
+        "    app.processEvents()\n"
+        "    QThreadPool.globalInstance().waitForDone(50)\n"
+        "    if writing in sys.modules: break\n"
+        "print(before, writing in sys.modules, window.is_built('write'))\n"
+        "QThreadPool.globalInstance().waitForDone()\n"
+        "context.close()\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            env={**os.environ, "QT_QPA_PLATFORM": "offscreen"}, timeout=120)
+    assert result.returncode == 0, result.stderr
+    # Not loaded at start, loaded afterwards, and still not built until the officer opens it.
+    assert result.stdout.split() == ["False", "True", "False"]

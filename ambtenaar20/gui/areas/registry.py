@@ -1,12 +1,12 @@
 """Which areas the window has, in which order, and how each is built.
 
-The main window only knows this list; an area is a key, a label, an icon and a factory that gets
-the application's services. Adding a capability means swapping its factory here.
+The main window only knows this list; an area is a key, a label, an icon and the widget class
+that gets the application's services. Adding a capability means naming its widget here.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import importlib
 from dataclasses import dataclass
 
 from PySide6.QtWidgets import QStyle, QWidget
@@ -33,46 +33,32 @@ class AreaSpec:
     label: str
     description: str
     icon: QStyle.StandardPixmap
-    factory: Callable[[AppContext, QWidget | None], QWidget]
+    #: Where the area's widget class lives, as "package.module:ClassName"; imported when the
+    #: area is first built (or warmed up in the background), never at start-up.
+    widget: str
     window_commands: tuple[WindowCommand, ...] = ()
 
+    @property
+    def module(self) -> str:
+        return self.widget.partition(":")[0]
 
-def _following(context: AppContext, parent: QWidget | None) -> QWidget:
-    from ambtenaar20.gui.areas.following.area import FollowingArea
-
-    return FollowingArea(context, parent)
-
-
-def _log_view(context: AppContext, parent: QWidget | None) -> QWidget:
-    from ambtenaar20.gui.logbook.log_view import LogView
-
-    return LogView(context, parent)
-
-
-def _report_view(context: AppContext, parent: QWidget | None) -> QWidget:
-    from ambtenaar20.gui.logbook.report_view import ReportView
-
-    return ReportView(context, parent)
-
-
-def _writing_area(context: AppContext, parent: QWidget | None) -> QWidget:
-    from ambtenaar20.gui.areas.writing.area import WritingArea
-
-    return WritingArea(context, parent)
+    def factory(self, context: AppContext, parent: QWidget | None) -> QWidget:
+        module, _, class_name = self.widget.partition(":")
+        return getattr(importlib.import_module(module), class_name)(context, parent)
 
 
 AREAS: tuple[AreaSpec, ...] = (
     AreaSpec("follow", N_("Follow"), N_("Topics and feeds"),
              QStyle.StandardPixmap.SP_FileDialogContentsView,
-             _following),
+             "ambtenaar20.gui.areas.following.area:FollowingArea"),
     AreaSpec("write", N_("Write"), N_("Drafts checked against the guidelines"),
              QStyle.StandardPixmap.SP_FileDialogDetailedView,
-             _writing_area),
+             "ambtenaar20.gui.areas.writing.area:WritingArea"),
     AreaSpec("log", N_("Log"), N_("Your interactions"),
              QStyle.StandardPixmap.SP_FileDialogListView,
-             _log_view,
+             "ambtenaar20.gui.logbook.log_view:LogView",
              (WindowCommand(N_("Add to the &log…"), "Ctrl+L", "open_quick_add"),)),
     AreaSpec("report", N_("Reports"), N_("Export for your manager"),
              QStyle.StandardPixmap.SP_DialogSaveButton,
-             _report_view),
+             "ambtenaar20.gui.logbook.report_view:ReportView"),
 )
