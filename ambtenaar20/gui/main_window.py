@@ -85,7 +85,7 @@ class MainWindow(QMainWindow):
         self.status_message = QLabel(_("Ready"))
         self.status_message.setAccessibleName(_("Status"))
         self.statusBar().addWidget(self.status_message, 1)
-        self.resize(1100, 720)
+        self.resize(self._first_size())
         self._restore_window_state()
 
     # -- areas ---------------------------------------------------------------------------------
@@ -288,6 +288,15 @@ class MainWindow(QMainWindow):
         AboutDialog(self.context, self).exec()
 
     # -- state ---------------------------------------------------------------------------------
+    def _first_size(self) -> QSize:
+        """Until the officer sizes the window: most of the screen, up to 1360 x 860."""
+        screen = self.screen()
+        if screen is None:
+            return QSize(1100, 720)
+        available = screen.availableGeometry()
+        return QSize(max(900, min(1360, available.width() * 9 // 10)),
+                     max(600, min(860, available.height() * 9 // 10)))
+
     def _restore_window_state(self) -> None:
         state = self.context.settings.window
         if state.geometry:

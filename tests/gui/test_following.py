@@ -265,3 +265,14 @@ def test_trend_tab_charts_the_chosen_topic_and_is_built_only_when_opened(qtbot, 
 
     qtbot.waitUntil(charted, timeout=10_000)
     assert widget.trend.isVisible()
+
+
+def test_dates_in_the_item_list_are_compact_like_a_mail_program():
+    from datetime import datetime
+
+    from ambtenaar20.gui.areas.following.item_model import compact_moment
+
+    now = datetime(2026, 11, 27, 15, 0)
+    assert compact_moment(datetime(2026, 11, 27, 8, 5), now) == "08:05"
+    assert compact_moment(datetime(2026, 11, 26, 21, 56), now) == "26-11 21:56"
+    assert compact_moment(datetime(2025, 9, 1, 10, 0), now) == "01-09-2025"

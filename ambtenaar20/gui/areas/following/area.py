@@ -101,7 +101,8 @@ class FollowingArea(FeedActions, RefreshControl, QWidget):
         self.table.verticalHeader().setDefaultSectionSize(22)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((1, 120), (2, 132), (3, 68), (4, 78)):
+        # Narrow fixed columns, so the stretching title keeps room in a 1100-pixel window.
+        for column, width in ((1, 110), (2, 90), (3, 66), (4, 70)):
             self.table.setColumnWidth(column, width)
         self.reader = ReaderPane()
         # The chart (QtCharts) is built when the Trend tab is first opened, not at start-up.
@@ -225,7 +226,7 @@ class FollowingArea(FeedActions, RefreshControl, QWidget):
             self.pages.setCurrentIndex(1)
             # Sizes are set once the panes are visible; set while hidden they are discarded.
             width = max(self.width(), 900)
-            self.splitter.setSizes([width * 16 // 100, width * 46 // 100, width * 38 // 100])
+            self.splitter.setSizes([width * 15 // 100, width * 53 // 100, width * 32 // 100])
         elif not feeds:
             self.pages.setCurrentIndex(0)
             self._content_shown()

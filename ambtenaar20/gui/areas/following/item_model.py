@@ -169,9 +169,19 @@ class ItemListModel(QAbstractTableModel):
             return font
         if role == Qt.ItemDataRole.ToolTipRole and column == "title":
             return record["title"]
+        if role == Qt.ItemDataRole.ToolTipRole and column == "published":
+            return self._full_moment(record)
         if role == self.ItemIdRole:
             return record["id"]
         return None
+
+    @staticmethod
+    def _full_moment(record: dict[str, Any]) -> str:
+        try:
+            moment = datetime.fromisoformat(record["published"].replace("Z", "+00:00"))
+        except ValueError:
+            return record["published"]
+        return moment.astimezone().strftime("%d-%m-%Y %H:%M")
 
     def _display(self, record: dict[str, Any], column: str) -> str:
         if column == "published":
@@ -179,7 +189,7 @@ class ItemListModel(QAbstractTableModel):
                 moment = datetime.fromisoformat(record["published"].replace("Z", "+00:00"))
             except ValueError:
                 return record["published"]
-            return moment.astimezone().strftime("%d-%m-%Y %H:%M")
+            return compact_moment(moment.astimezone(), datetime.now().astimezone())
         if column == "sentiment":
             label = record.get("sentiment")
             return {"positive": _("positive"), "neutral": _("neutral"),
@@ -200,3 +210,13 @@ class ItemListModel(QAbstractTableModel):
             return
         self._rows[row].update(changes)
         self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.COLUMNS) - 1))
+
+
+def compact_moment(moment: datetime, now: datetime) -> str:
+    """As mail programs show dates: the time for today, day-month and time this year, else the
+    full date. Keeps the date column narrow so the title has room."""
+    if moment.date() == now.date():
+        return moment.strftime("%H:%M")
+    if moment.year == now.year:
+        return moment.strftime("%d-%m %H:%M")
+    return moment.strftime("%d-%m-%Y")
