@@ -230,10 +230,12 @@ class FeedService:
     def due_feeds(self, moment: datetime | None = None) -> list[dict[str, Any]]:
         """Feeds to fetch now: not gone, and not waiting out a back-off or Retry-After."""
         moment_text = stamp(moment or now_utc())
-        ids = [row[0] for row in self.db.execute(
-            "SELECT id FROM feeds WHERE gone = 0 AND (next_poll IS NULL OR next_poll <= ?) "
-            "ORDER BY id", [moment_text])]
-        return [self.feed(feed_id) for feed_id in ids]
+        # One query, not one per feed: this runs before the first fetch can start.
+        cursor = self.db.execute(
+            "SELECT * FROM feeds WHERE gone = 0 AND (next_poll IS NULL OR next_poll <= ?) "
+            "ORDER BY id", [moment_text])
+        columns = [d[0] for d in cursor.description]
+        return [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
 
     def refresh(self, cancel: CancelToken | None = None,
                 progress: ProgressCallback = no_progress,
