@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
 
 import nh3
 
@@ -48,21 +49,39 @@ def _image_replacement(match: re.Match[str]) -> str:
     return ""
 
 
+_CLEAN_OPTIONS = {
+    "tags": _TAGS,
+    "attributes": _ATTRIBUTES,
+    "url_schemes": _SCHEMES,
+    "strip_comments": True,
+    "link_rel": "noopener noreferrer nofollow",
+    "clean_content_tags": {"script", "style", "iframe", "object", "embed", "noscript",
+                           "template", "svg", "math", "textarea", "select"},
+}
+
+
+def _make_cleaner() -> Callable[[str], str]:
+    """One configured sanitiser for the whole process.
+
+    ``nh3.clean`` builds its sanitiser from the options on every call, which was two thirds of
+    its cost (~20 of ~27 microseconds per item); a reused ``nh3.Cleaner`` (nh3 0.2.18 and
+    later) skips that. Same options, same output; older nh3 falls back to ``clean``.
+    """
+    cleaner_class = getattr(nh3, "Cleaner", None)
+    if cleaner_class is not None:
+        return cleaner_class(**_CLEAN_OPTIONS).clean
+    return lambda fragment: nh3.clean(fragment, **_CLEAN_OPTIONS)
+
+
+_clean = _make_cleaner()
+
+
 def sanitize_html(fragment: str) -> str:
     """Safe HTML: allow-listed tags and attributes, links only http/https/mailto."""
     if not fragment:
         return ""
     without_images = _IMG.sub(_image_replacement, fragment)
-    return nh3.clean(
-        without_images,
-        tags=_TAGS,
-        attributes=_ATTRIBUTES,
-        url_schemes=_SCHEMES,
-        strip_comments=True,
-        link_rel="noopener noreferrer nofollow",
-        clean_content_tags={"script", "style", "iframe", "object", "embed", "noscript",
-                            "template", "svg", "math", "textarea", "select"},
-    ).strip()
+    return _clean(without_images).strip()
 
 
 def html_to_text(fragment: str) -> str:

@@ -1,8 +1,9 @@
 """Feeds: subscribing, removing, and refreshing them all without one bad feed stopping the rest.
 
 A refresh fetches and parses on a bounded thread pool and writes from the calling thread only
-(one writer, one short transaction per feed holding its items, their full-text rows and their
-topic matches). Sentiment is not computed here: it would triple the time the officer waits;
+(one writer). It writes whatever feeds are ready as one short transaction (a batch of at most
+10 feeds or 2,000 items) holding their items, their full-text rows and their topic matches; see
+``ingest``. Sentiment is not computed here: it would triple the time the officer waits;
 ``ItemService.analyse_pending`` fills it in afterwards (the window does that in the background,
 the CLI for the items it prints).
 """
@@ -11,15 +12,17 @@ from __future__ import annotations
 
 import json
 import logging
+import threading
 from collections.abc import Callable, Iterable
-from concurrent.futures import Future, ThreadPoolExecutor, as_completed
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from ambtenaar20.core.cancellation import CancelToken, ProgressCallback, no_progress
 from ambtenaar20.core.errors import UsageError
+from ambtenaar20.core.feeds import fetcher, ingest
 from ambtenaar20.core.feeds.config import FeedSettings
 from ambtenaar20.core.feeds.parsing import (
     NotAFeedError,
@@ -29,24 +32,11 @@ from ambtenaar20.core.feeds.parsing import (
     parse_feed,
 )
 from ambtenaar20.core.feeds.sql import one, write_transaction
-from ambtenaar20.core.feeds.topics import match_new_items
 from ambtenaar20.core.i18n import _
 from ambtenaar20.core.secret_store import SecretStore
 
-if TYPE_CHECKING:
-    from ambtenaar20.core.feeds import fetcher
-
 log = logging.getLogger(__name__)
 
-
-def _fetching():
-    """The fetcher module, imported when first needed.
-
-    It loads httpx (about 50 ms); listing feeds, as the window does at every start, never needs it.
-    """
-    from ambtenaar20.core.feeds import fetcher
-
-    return fetcher
 
 #: Longest wait between attempts for a feed that keeps failing.
 MAX_BACKOFF = timedelta(hours=6)
@@ -108,6 +98,7 @@ class FeedService:
         self.secrets = secrets
         #: Run after every refresh: the app applies the retention period here.
         self.after_refresh = after_refresh
+        self._parse_lock = threading.Lock()
 
     @property
     def db(self):
@@ -116,13 +107,13 @@ class FeedService:
     # -- subscriptions ---------------------------------------------------------------------
 
     def options(self) -> fetcher.FetchOptions:
-        return _fetching().FetchOptions(connect_timeout=self.settings.connect_timeout,
+        return fetcher.FetchOptions(connect_timeout=self.settings.connect_timeout,
                                     total_timeout=self.settings.total_timeout,
                                     proxy=self.settings.proxy or None)
 
     def validate_url(self, url: str) -> str:
         url = url.strip()
-        if not _fetching().is_http_url(url):
+        if not fetcher.is_http_url(url):
             raise UsageError(_("'{url}' is not a web address starting with http:// or https://; "
                                "only such feeds can be followed.").format(url=url))
         return url
@@ -136,8 +127,8 @@ class FeedService:
         url = self.validate_url(url)
         options = self.options()
         auth = (username, password) if username and password else None
-        with _fetching().make_client(options) as client:
-            result = _fetching().fetch(client, url, auth=auth, options=options)
+        with fetcher.make_client(options) as client:
+            result = fetcher.fetch(client, url, auth=auth, options=options)
         if result.status != "ok":
             return "unknown", []
         if looks_like_html(result.body, result.content_type):
@@ -216,7 +207,7 @@ class FeedService:
         added = stamp(now_utc())
         with write_transaction(self.db):
             for entry in read_opml(Path(path)):
-                if not _fetching().is_http_url(entry.url):
+                if not fetcher.is_http_url(entry.url):
                     report["invalid"].append(entry.url)
                 elif entry.url in known:
                     report["existing"].append(entry.url)
@@ -240,10 +231,12 @@ class FeedService:
     def due_feeds(self, moment: datetime | None = None) -> list[dict[str, Any]]:
         """Feeds to fetch now: not gone, and not waiting out a back-off or Retry-After."""
         moment_text = stamp(moment or now_utc())
-        ids = [row[0] for row in self.db.execute(
-            "SELECT id FROM feeds WHERE gone = 0 AND (next_poll IS NULL OR next_poll <= ?) "
-            "ORDER BY id", [moment_text])]
-        return [self.feed(feed_id) for feed_id in ids]
+        # One query, not one per feed: this runs before the first fetch can start.
+        cursor = self.db.execute(
+            "SELECT * FROM feeds WHERE gone = 0 AND (next_poll IS NULL OR next_poll <= ?) "
+            "ORDER BY id", [moment_text])
+        columns = [d[0] for d in cursor.description]
+        return [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
 
     def refresh(self, cancel: CancelToken | None = None,
                 progress: ProgressCallback = no_progress,
@@ -261,18 +254,28 @@ class FeedService:
         if not feeds:
             return report
         options = self.options()
-        client = _fetching().make_client(options)
+        client = fetcher.make_client(options)
         pool = ThreadPoolExecutor(max_workers=max(1, min(self.settings.parallel, total)),
                                   thread_name_prefix="feed-fetch")
+        order = {feed["id"]: index for index, feed in enumerate(feeds)}
         try:
             futures: dict[Future[_Fetched], dict[str, Any]] = {
                 pool.submit(self._fetch_one, client, feed, options): feed for feed in feeds}
-            for done, future in enumerate(as_completed(futures), start=1):
+            pending = set(futures)
+            while pending:
                 cancel.raise_if_cancelled()
-                feed = futures[future]
-                outcome = self._store(feed, future.result(), topics, report)
-                report.feeds.append(outcome)
-                progress(done, total, outcome.title or outcome.url)
+                # Whatever is ready is written together: while the writer works, the pool
+                # readies the next batch, so batches grow when parsing runs ahead of writing.
+                ready, pending = wait(pending, return_when=FIRST_COMPLETED)
+                done = sorted(((futures[f], f.result()) for f in ready),
+                              key=lambda pair: order[pair[0]["id"]])
+                sizes = [len(fetched.parsed.items) if fetched.parsed else 0
+                         for _feed, fetched in done]
+                for batch in ingest.batches(done, sizes):
+                    cancel.raise_if_cancelled()
+                    for outcome in self._store_batch(batch, topics, report):
+                        report.feeds.append(outcome)
+                        progress(len(report.feeds), total, outcome.title or outcome.url)
         finally:
             # On cancel the pool is abandoned, not waited for: the caller gets control back now.
             pool.shutdown(wait=not cancel.cancelled, cancel_futures=True)
@@ -280,7 +283,6 @@ class FeedService:
                 client.close()
         if self.after_refresh is not None:
             self.after_refresh()
-        order = {feed["id"]: index for index, feed in enumerate(feeds)}
         by_url = {feed["url"]: feed["id"] for feed in feeds}
         report.feeds.sort(key=lambda outcome: order[by_url[outcome.url]])
         return report
@@ -291,12 +293,14 @@ class FeedService:
             password = self.secrets.get(secret_key(feed["url"]))
             if password is not None:
                 auth = (feed["username"], password)
-        result = _fetching().fetch(client, feed["url"], etag=feed["etag"],
+        result = fetcher.fetch(client, feed["url"], etag=feed["etag"],
                                last_modified=feed["last_modified"], auth=auth, options=options)
         if result.status != "ok":
             return _Fetched(result)
         try:
-            return _Fetched(result, parse_feed(result.body, now_utc(), result.content_type))
+            with self._parse_lock:
+                parsed = parse_feed(result.body, now_utc(), result.content_type)
+            return _Fetched(result, parsed)
         except NotAFeedError:
             if looks_like_html(result.body, result.content_type):
                 return _Fetched(result, error=_("The address shows a web page, not a feed."))
@@ -306,66 +310,50 @@ class FeedService:
             return _Fetched(result, error=_("The feed could not be read: {reason}").format(
                 reason=error))
 
-    def _store(self, feed: dict[str, Any], fetched: _Fetched, topics: list[tuple[int, str, str]],
-               report: RefreshReport) -> FeedOutcome:
+    def _store_batch(self, batch: list[tuple[dict[str, Any], _Fetched]],
+                     topics: list[tuple[int, str, str]],
+                     report: RefreshReport) -> list[FeedOutcome]:
+        """Write several feeds in one transaction, then index and match their new items.
+
+        One transaction, so a kill leaves every feed of the batch whole or absent; see
+        ``ingest`` for why the index is built per batch and not per feed.
+        """
+        with write_transaction(self.db):
+            before = ingest.last_item_id(self.db)
+            outcomes = [self._store(feed, fetched) for feed, fetched in batch]
+            if any(outcome.new_items for outcome in outcomes):
+                ingest.index_new_items(self.db, before, topics, report.matched,
+                                       report.matched_ids)
+        return outcomes
+
+    def _store(self, feed: dict[str, Any], fetched: _Fetched) -> FeedOutcome:
+        """One feed's row and new items (inside the batch's transaction)."""
         result = fetched.result
         moment = now_utc()
         title = feed["title"] or (fetched.parsed.title if fetched.parsed else "") or ""
         error = result.error or fetched.error
         db = self.db
-        with write_transaction(db):
-            if error:
-                failures = feed["failures"] + 1
-                wait = _backoff(failures, result.retry_after)
-                db.execute(
-                    "UPDATE feeds SET last_status = 'error', last_error = ?, last_checked = ?, "
-                    "failures = ?, next_poll = ?, gone = ? WHERE id = ?",
-                    [error, stamp(moment), failures, stamp(moment + wait) if wait else None,
-                     1 if result.gone else feed["gone"], feed["id"]])
-                return FeedOutcome(feed["url"], title, "error", 0, error)
-            new_count = 0
-            if fetched.parsed is not None:
-                new_count = self._insert_items(feed["id"], fetched.parsed, moment, topics, report)
-            etag = result.etag or (feed["etag"] if result.status == "not_modified" else None)
-            modified = result.last_modified or (
-                feed["last_modified"] if result.status == "not_modified" else None)
+        if error:
+            failures = feed["failures"] + 1
+            wait_for = _backoff(failures, result.retry_after)
             db.execute(
-                "UPDATE feeds SET title = ?, etag = ?, last_modified = ?, last_status = ?, "
-                "last_error = NULL, last_checked = ?, last_success = ?, failures = 0, "
-                "next_poll = NULL WHERE id = ?",
-                [title, etag, modified, result.status, stamp(moment), stamp(moment), feed["id"]])
+                "UPDATE feeds SET last_status = 'error', last_error = ?, last_checked = ?, "
+                "failures = ?, next_poll = ?, gone = ? WHERE id = ?",
+                [error, stamp(moment), failures, stamp(moment + wait_for) if wait_for else None,
+                 1 if result.gone else feed["gone"], feed["id"]])
+            return FeedOutcome(feed["url"], title, "error", 0, error)
+        new_count = 0
+        if fetched.parsed is not None:
+            new_count = ingest.insert_items(db, feed["id"], fetched.parsed, stamp(moment))
+        etag = result.etag or (feed["etag"] if result.status == "not_modified" else None)
+        modified = result.last_modified or (
+            feed["last_modified"] if result.status == "not_modified" else None)
+        db.execute(
+            "UPDATE feeds SET title = ?, etag = ?, last_modified = ?, last_status = ?, "
+            "last_error = NULL, last_checked = ?, last_success = ?, failures = 0, "
+            "next_poll = NULL WHERE id = ?",
+            [title, etag, modified, result.status, stamp(moment), stamp(moment), feed["id"]])
         return FeedOutcome(feed["url"], title, result.status, new_count)
-
-    def _insert_items(self, feed_id: int, parsed: ParsedFeed, moment: datetime,
-                      topics: list[tuple[int, str, str]], report: RefreshReport) -> int:
-        db = self.db
-        known = {row[0] for row in db.execute(
-            "SELECT dedupe_key FROM items WHERE feed_id = ?", [feed_id])}
-        fresh: dict[str, Any] = {}
-        for item in parsed.items:
-            if item.dedupe_key not in known and item.dedupe_key not in fresh:
-                fresh[item.dedupe_key] = item
-        if not fresh:
-            return 0
-        before = one(db.execute("SELECT coalesce(max(id), 0) FROM items"))[0]
-        fetched = stamp(moment)
-        db.conn.executemany(
-            "INSERT INTO items (feed_id, dedupe_key, title, link, author, published, fetched) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?)",
-            [(feed_id, item.dedupe_key, item.title, item.link, item.author, item.published,
-              fetched) for item in fresh.values()])
-        new_ids = db.execute("SELECT dedupe_key, id FROM items WHERE id > ?", [before])
-        db.conn.executemany(
-            "INSERT INTO item_bodies (item_id, title, html, text) VALUES (?, ?, ?, ?)",
-            [(item_id, fresh[key].title, fresh[key].html, fresh[key].text)
-             for key, item_id in new_ids.fetchall()])
-        db.execute("INSERT INTO items_fts(rowid, title, text) "
-                   "SELECT item_id, title, text FROM item_bodies WHERE item_id > ?", [before])
-        for topic_id, name, query in topics:
-            ids = match_new_items(db, topic_id, query, before)
-            report.matched[name] = report.matched.get(name, 0) + len(ids)
-            report.matched_ids.setdefault(name, []).extend(ids)
-        return len(fresh)
 
     def apply_retention(self, days: int, keep_ids: Iterable[int] = ()) -> int:
         """Delete items older than ``days`` (0: keep all); how many.

@@ -87,13 +87,30 @@ class RefreshControl:
                           on_error=self._show_error)
 
     def _notify(self, report, wanted: set[str]) -> None:
-        news = {name: count for name, count in report.matched.items()
-                if count and name in wanted}
-        if not news or not QSystemTrayIcon.isSystemTrayAvailable():
+        notice = tray_notice(report.matched, wanted)
+        if notice is None or not self.tray_available():
             return
         if self._tray is None:
             self._tray = QSystemTrayIcon(self.window().windowIcon(), self)
             self._tray.show()
-        text = "; ".join(_("{topic}: {n} new").format(topic=name, n=count)
-                         for name, count in news.items())
-        self._tray.showMessage(_("New items for your topics"), text)
+        self._tray.showMessage(*notice)
+
+    @staticmethod
+    def tray_available() -> bool:
+        """Whether the desktop has a tray to show a message in (not under offscreen Qt, not
+        on every Linux desktop); a method so tests can stand in for a desktop that has one."""
+        return QSystemTrayIcon.isSystemTrayAvailable()
+
+
+def tray_notice(matched: dict[str, int], wanted: set[str]) -> tuple[str, str] | None:
+    """Title and text of the tray message after a refresh, or None when there is nothing to say.
+
+    Only topics the officer asked to be notified about (``wanted``) that got at least one new
+    item count, in the order of ``matched`` (the report lists topics by name).
+    """
+    news = {name: count for name, count in matched.items() if count and name in wanted}
+    if not news:
+        return None
+    text = "; ".join(_("{topic}: {n} new").format(topic=name, n=count)
+                     for name, count in news.items())
+    return _("New items for your topics"), text
