@@ -177,8 +177,12 @@ class _FeedItemRetention:
         self._context = context
 
     def purge_older_than(self, days: int) -> int:
-        keep = (self._context.drafting.drafts.linked_item_ids()
-                | self._context.logbook.linked_item_ids())
+        # The drafts store alone, not the drafting service: this runs after every refresh,
+        # and the service loads the checker's packs and word lists.
+        from ambtenaar20.core.drafting.drafts import DraftStore
+
+        drafts = DraftStore(lambda: self._context.store.db)
+        keep = drafts.linked_item_ids() | self._context.logbook.linked_item_ids()
         return self._context.feeds.apply_retention(days, keep)
 
 

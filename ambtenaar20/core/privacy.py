@@ -17,8 +17,6 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
-from sqlite_utils import Database, Migrations
-
 from ambtenaar20.core.errors import PrivacyError, UsageError
 from ambtenaar20.core.i18n import N_, _
 
@@ -26,25 +24,6 @@ if TYPE_CHECKING:
     from ambtenaar20.core.app_context import AppContext
 
 log = logging.getLogger(__name__)
-
-trust_migrations = Migrations("ambtenaar20.trust")
-
-
-@trust_migrations(name="0001_privacy_requests")
-def _create_privacy_requests(db: Database) -> None:
-    db["privacy_requests"].create(
-        {
-            "id": int,
-            # "erase_counterpart" (an AVG request); later kinds may follow.
-            "kind": str,
-            "carried_out_at": str,
-            # JSON object: data kind -> number of records removed or pseudonymised.
-            "affected": str,
-            "total": int,
-        },
-        pk="id",
-    )
-
 
 ERASE_COUNTERPART = "erase_counterpart"
 

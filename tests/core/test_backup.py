@@ -12,7 +12,7 @@ from sqlite_utils import Migrations
 from ambtenaar20.core.app_context import create_app_context
 from ambtenaar20.core.backup import archive, members, service
 from ambtenaar20.core.errors import BackupError
-from ambtenaar20.core.privacy import trust_migrations
+from ambtenaar20.core.privacy_schema import trust_migrations
 from ambtenaar20.core.store import schema
 from tests.helpers import use_migration_sets
 

@@ -14,42 +14,19 @@ import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib import resources
-from typing import Protocol
-
-from sqlite_utils import Database, Migrations
+from typing import TYPE_CHECKING, Protocol
 
 from ambtenaar20.core.drafting.model import Finding
 from ambtenaar20.core.errors import UsageError
 from ambtenaar20.core.i18n import N_, _
 
-drafting_migrations = Migrations("ambtenaar20.drafting")
+if TYPE_CHECKING:
+    from ambtenaar20.core.store.connection import Connection
 
 STATUSES = ("draft", "checked", "published", "archived")
 #: Labels for the statuses (translated where shown): concept, gecontroleerd, ...
 STATUS_LABELS = {"draft": N_("draft"), "checked": N_("checked"),
                  "published": N_("published"), "archived": N_("archived")}
-
-
-@drafting_migrations(name="0001_drafts")
-def _create_drafts(db: Database) -> None:
-    db["drafts"].create({
-        "id": int, "text": str, "status": str, "topic": str, "platforms": str,
-        "feed_item_id": int, "language": str, "created_at": str, "updated_at": str,
-        "published_url": str, "published_at": str,
-    }, pk="id", not_null={"text", "status", "created_at", "updated_at"},
-        defaults={"text": "", "status": "draft", "topic": "", "platforms": "[]"})
-    db["drafts"].create_index(["updated_at"])
-    db["draft_dismissals"].create({
-        "id": int, "draft_id": int, "rule": str, "match_text": str, "pack": str,
-        "reason": str, "created_at": str,
-    }, pk="id", foreign_keys=[("draft_id", "drafts", "id")],
-        not_null={"draft_id", "rule", "reason", "created_at"})
-    db["draft_dismissals"].create_index(["draft_id"])
-    db["draft_checklist"].create({"draft_id": int, "item_id": str, "ticked_at": str},
-                                 pk=("draft_id", "item_id"),
-                                 foreign_keys=[("draft_id", "drafts", "id")])
-    db["draft_templates"].create({"id": int, "name": str, "text": str, "language": str,
-                                  "created_at": str}, pk="id")
 
 
 class InteractionRecorder(Protocol):
@@ -122,7 +99,7 @@ class DraftStore:
         self._db_getter = db_getter
 
     @property
-    def db(self) -> Database:
+    def db(self) -> Connection:
         return self._db_getter()
 
     def create(self, text: str = "", topic: str = "", platforms: Iterable[str] = (),

@@ -29,10 +29,10 @@ def _create_app_meta(db: Database) -> None:
 def migration_sets() -> list[Migrations]:
     """All migration sets, in the order they are applied."""
     # Imported here: the area modules import core modules that import this one.
-    from ambtenaar20.core.drafting.drafts import drafting_migrations
+    from ambtenaar20.core.drafting.schema import drafting_migrations
     from ambtenaar20.core.feeds.schema import feeds_migrations
     from ambtenaar20.core.logbook.schema import log_migrations
-    from ambtenaar20.core.privacy import trust_migrations
+    from ambtenaar20.core.privacy_schema import trust_migrations
 
     return [core_migrations, feeds_migrations, log_migrations, drafting_migrations,
             trust_migrations]
