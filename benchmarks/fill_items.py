@@ -19,8 +19,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from feed_corpus import sentence
 
 from ambtenaar20.core.app_context import create_app_context
+from ambtenaar20.core.feeds import ingest
 from ambtenaar20.core.feeds.parsing import ParsedFeed, ParsedItem
-from ambtenaar20.core.feeds.service import RefreshReport
+from ambtenaar20.core.feeds.service import stamp
 
 TOPICS = {"Zorg": "zorg OR jeugd*", "Wonen": "woningmarkt OR (wonen -fiets)",
           "Klimaat": '"duurzaam klimaat" OR energie'}
@@ -47,9 +48,12 @@ def fill_items(data_dir: Path, count: int, feeds: int = 20) -> None:
                                         f"https://bench.example.org/{index}/{number}", "",
                                         when.strftime("%Y-%m-%dT%H:%M:%SZ"),
                                         f"<p>{text}</p>", text))
-            with context.store.db.atomic():
-                service._insert_items(feed["id"], ParsedFeed(f"Feed {index}", items), now,
-                                      topics, RefreshReport())
+            db = context.store.db
+            with db.atomic():  # as a refresh stores a feed: items, then index and topics
+                before = ingest.last_item_id(db)
+                ingest.insert_items(db, feed["id"], ParsedFeed(f"Feed {index}", items),
+                                    stamp(now))
+                ingest.index_new_items(db, before, topics, {}, {})
     finally:
         context.close()
 
