@@ -16,6 +16,7 @@ from ambtenaar20.core import process_clock
 from ambtenaar20.core.app_context import AppContext
 from ambtenaar20.core.errors import CorruptDatabaseError, InstanceLockedError
 from ambtenaar20.core.i18n import _
+from ambtenaar20.gui.areas.first_content import has_shown_content
 from ambtenaar20.gui.crash_dialog import install_excepthook
 from ambtenaar20.gui.dialogs.database_problem_dialog import Recovery, ask_recovery
 from ambtenaar20.gui.instance_lock import acquire_instance_lock
@@ -105,7 +106,7 @@ class StartUp(QObject):
             return
         # The smoke test ends when the area on screen shows its data, not an empty frame.
         area = self.window.area(self.window.current_area_key())
-        if hasattr(area, "content_shown") and not area.has_content:
+        if not has_shown_content(area):
             area.content_shown.connect(self._report_and_quit)
             QTimer.singleShot(SMOKE_TEST_TIMEOUT_MS, self._smoke_test_timed_out)
         else:

@@ -1,15 +1,18 @@
 """The main window: navigation, Dutch and English labels, accessibility, remembered state."""
 
+import json
 import os
 import subprocess
 import sys
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QLineEdit, QListWidget, QWidget
 
 from ambtenaar20.core import i18n
 from ambtenaar20.gui.areas.registry import AREAS
 from ambtenaar20.gui.main_window import MainWindow
+from tests.helpers import run_cli
 
 
 def rail_labels(window):
@@ -182,3 +185,26 @@ def test_other_areas_code_is_loaded_in_the_background_after_start(tmp_path):
     assert result.returncode == 0, result.stderr
     # Not loaded at start, loaded afterwards, and still not built until the officer opens it.
     assert result.stdout.split() == ["False", "True", "False"]
+
+
+@pytest.mark.parametrize("key", [spec.key for spec in AREAS])
+def test_every_area_says_when_its_first_data_is_on_screen(qtbot, window, key):
+    # The smoke test waits for this signal of the area the window opens with.
+    area = window.area(key)
+    window.show_area(key)
+    qtbot.waitUntil(lambda: getattr(area, "has_content", False), timeout=10_000)
+
+
+def test_smoke_test_waits_for_the_data_of_the_area_it_opens_with(tmp_path):
+    from ambtenaar20.core.app_context import create_app_context
+
+    data = tmp_path / "data"
+    context = create_app_context(data, "nl")
+    context.settings.window.area = 2  # the officer left the window on Logboek
+    context.save_settings()
+    context.logbook.add(occurred_at="2026-03-02T10:00", platform="X", kind="reactie")
+    context.close()
+    result = run_cli("--data-dir", str(data), "gui", "--smoke-test")
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout.strip().splitlines()[-1])
+    assert report["populated_ms"] >= report["ready_ms"] > 0

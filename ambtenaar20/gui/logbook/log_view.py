@@ -6,7 +6,7 @@ results. Follow-ups due today or overdue are counted above the table and coloure
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from ambtenaar20.core.app_context import AppContext
 from ambtenaar20.core.i18n import _, ngettext
 from ambtenaar20.core.logbook.model import Interaction
+from ambtenaar20.gui.areas.first_content import announce_first_content
 from ambtenaar20.gui.logbook.accessible_names import name_unnamed_children
 from ambtenaar20.gui.logbook.detail_pane import DetailPane
 from ambtenaar20.gui.logbook.entry_table_model import EntryTableModel
@@ -33,6 +34,9 @@ from ambtenaar20.gui.workers import run_in_background
 
 
 class LogView(QWidget):
+    #: The first list of entries is on screen (see ``first_content``).
+    content_shown = Signal()
+
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
@@ -146,6 +150,7 @@ class LogView(QWidget):
         count = self.model.rowCount()
         self.status_label.setText(ngettext("{count} entry", "{count} entries",
                                            count).format(count=count))
+        announce_first_content(self)
         row = self.model.row_of(self._select_after_reload) if self._select_after_reload else None
         self._select_after_reload = None
         if row is not None:

@@ -10,7 +10,7 @@ from datetime import date
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -35,6 +35,7 @@ from ambtenaar20.core.logbook.clock import Period
 from ambtenaar20.core.logbook.kinds import kind_label
 from ambtenaar20.core.logbook.model import LogFilter, Summary
 from ambtenaar20.core.logbook.presets import preset_period
+from ambtenaar20.gui.areas.first_content import announce_first_content
 from ambtenaar20.gui.logbook.accessible_names import name_unnamed_children
 from ambtenaar20.gui.logbook.filter_bar import qdate
 from ambtenaar20.gui.workers import run_in_background
@@ -45,6 +46,9 @@ REPORT_PRESETS = ("this_week", "last_week", "this_month", "last_month", "this_qu
 
 
 class ReportView(QWidget):
+    #: The first summary is on screen (see ``first_content``).
+    content_shown = Signal()
+
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
@@ -220,6 +224,7 @@ class ReportView(QWidget):
         image = weekly_chart(summary.by_week, width, int(width * 0.4), _("Entries per week"),
                              _("No entries in this period"))
         self.chart_label.setPixmap(QPixmap.fromImage(image))
+        announce_first_content(self)
 
     # -- export --------------------------------------------------------------------------------
     def choose_target(self, suggested: str) -> Path | None:

@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 from ambtenaar20.core.app_context import AppContext
 from ambtenaar20.core.i18n import _, ngettext
 from ambtenaar20.gui.areas.empty_state import EmptyState
+from ambtenaar20.gui.areas.first_content import announce_first_content
 from ambtenaar20.gui.areas.following.feed_actions import KIND_ROLE, VALUE_ROLE, FeedActions
 from ambtenaar20.gui.areas.following.item_model import ItemListModel, Selection, while_alive
 from ambtenaar20.gui.areas.following.reader import ReaderPane
@@ -304,9 +305,7 @@ class FollowingArea(FeedActions, RefreshControl, QWidget):
         self._content_shown()
 
     def _content_shown(self) -> None:
-        if not self.has_content:
-            self.has_content = True
-            self.content_shown.emit()
+        announce_first_content(self)
 
     # -- reading -----------------------------------------------------------------------------
 

@@ -12,7 +12,15 @@ from collections.abc import Callable
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QThreadPool, QTimer
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QObject,
+    Qt,
+    QThreadPool,
+    QTimer,
+    Signal,
+)
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -32,6 +40,7 @@ from ambtenaar20.core.drafting.drafts import STATUS_LABELS, STATUSES, Dismissal,
 from ambtenaar20.core.drafting.model import CheckResult, Finding
 from ambtenaar20.core.errors import UsageError
 from ambtenaar20.core.i18n import _
+from ambtenaar20.gui.areas.first_content import announce_first_content
 from ambtenaar20.gui.areas.writing.actions import WritingActions
 from ambtenaar20.gui.areas.writing.drafts_list import DraftsList
 from ambtenaar20.gui.areas.writing.editor import DraftEditor
@@ -45,6 +54,9 @@ AUTOSAVE_DELAY_MS = 1500
 
 
 class WritingArea(WritingActions, QSplitter):
+    #: The first list of drafts is on screen (see ``first_content``).
+    content_shown = Signal()
+
     def __init__(self, context: AppContext, parent: QWidget | None = None,
                  recorder: Any = None) -> None:
         super().__init__(Qt.Orientation.Horizontal, parent)
@@ -189,6 +201,7 @@ class WritingArea(WritingActions, QSplitter):
                     self.open_draft(drafts[0])
                 else:
                     self.new_draft()
+            announce_first_content(self)
 
         self._run(lambda: self.store.list(status, search), done)
 
