@@ -29,6 +29,17 @@ class TrendChart(QChartView):
         self.setMinimumHeight(220)
         self.show_series("", [])
 
+    def _tick_count(self) -> int:
+        """As many date labels as fit side by side (about 70 pixels each), at most 7 or 10."""
+        most = 7 if getattr(self, "_days_shown", 0) <= 31 else 10
+        return max(3, min(most, self.width() // 70))
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        axis = getattr(self, "_date_axis", None)
+        if axis is not None:
+            axis.setTickCount(self._tick_count())
+
     def show_series(self, topic: str, series: list[dict[str, Any]]) -> None:
         """``series``: per day ``{"day", "items", "polarity"}`` as ``ItemService.trend`` gives."""
         chart = QChart()
@@ -72,7 +83,9 @@ class TrendChart(QChartView):
         bar_series.attachAxis(counts)
         tone_x = QDateTimeAxis()
         tone_x.setFormat("dd-MM")
-        tone_x.setTickCount(7 if len(series) <= 31 else 10)
+        self._days_shown = len(series)
+        tone_x.setTickCount(self._tick_count())
+        self._date_axis = tone_x
         if series:
             first = QDateTime(QDate.fromString(series[0]["day"], "yyyy-MM-dd"), QTime(0, 0))
             tone_x.setRange(first, first.addDays(len(series)))
