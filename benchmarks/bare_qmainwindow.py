@@ -2,16 +2,8 @@
 
 import sys
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from first_paint import FirstPaint
 from PySide6.QtWidgets import QApplication, QMainWindow
-
-
-class FirstPaint(QObject):
-    def eventFilter(self, watched, event):
-        if event.type() == QEvent.Type.Paint:
-            QTimer.singleShot(0, QApplication.quit)
-        return False
-
 
 app = QApplication(sys.argv[:1])
 window = QMainWindow()

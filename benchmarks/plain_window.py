@@ -8,7 +8,7 @@ what PySide6 itself costs for such a window, as opposed to what the app adds to 
 
 import sys
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from first_paint import FirstPaint
 from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import (
     QApplication,
@@ -27,14 +27,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-
-
-class FirstPaint(QObject):
-    def eventFilter(self, watched, event):
-        if event.type() == QEvent.Type.Paint:
-            QTimer.singleShot(0, QApplication.quit)
-        return False
-
 
 app = QApplication(sys.argv[:1])
 window = QMainWindow()

@@ -37,6 +37,16 @@ def _isolated_environment(tmp_path_factory, monkeypatch):
 
 
 @pytest.fixture
+def feed_server():
+    """A real HTTP server on 127.0.0.1 serving the feeds a test adds (``add(path, body)``)."""
+    from tests.feeds.feed_server import FeedServer
+
+    server = FeedServer().start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
 def data_dir(tmp_path):
     path = tmp_path / "data"
     path.mkdir()

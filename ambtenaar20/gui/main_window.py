@@ -152,7 +152,7 @@ class MainWindow(QMainWindow):
         return key in self._built
 
     def _build_area(self, key: str) -> QWidget:
-        index = [spec.key for spec in AREAS].index(key)
+        index = _area_index(key)
         spec = AREAS[index]
         current = self.stack.currentIndex()
         widget = spec.factory(self.context, self)
@@ -186,7 +186,7 @@ class MainWindow(QMainWindow):
         self.area("write").new_draft(topic=topic, feed_item_id=item_id)
 
     def show_area(self, key: str) -> None:
-        self.show_area_at([spec.key for spec in AREAS].index(key))
+        self.show_area_at(_area_index(key))
 
     def show_area_at(self, row: int) -> None:
         self.rail.setCurrentRow(row)
@@ -320,6 +320,10 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_window_state()
         super().closeEvent(event)
+
+
+def _area_index(key: str) -> int:
+    return [spec.key for spec in AREAS].index(key)
 
 
 def _send_to_focus(slot_name: str) -> None:

@@ -5,14 +5,6 @@ from __future__ import annotations
 import pytest
 
 from ambtenaar20.core.app_context import create_app_context
-from tests.feeds.feed_server import FeedServer
-
-
-@pytest.fixture
-def feed_server():
-    server = FeedServer().start()
-    yield server
-    server.stop()
 
 
 @pytest.fixture

@@ -13,14 +13,7 @@ from ambtenaar20.core.feeds import fetcher
 from ambtenaar20.core.feeds import service as feed_service
 from ambtenaar20.gui.areas.following import reader as reader_module
 from ambtenaar20.gui.areas.following.area import FollowingArea
-from tests.feeds.feed_server import FeedServer, rss
-
-
-@pytest.fixture
-def feed_server():
-    server = FeedServer().start()
-    yield server
-    server.stop()
+from tests.feeds.feed_server import rss
 
 
 def items_for(index: int, count: int) -> list[dict[str, str]]:

@@ -12,14 +12,7 @@ from PySide6.QtWidgets import QSystemTrayIcon
 
 from ambtenaar20.gui.areas.following.area import FollowingArea
 from ambtenaar20.gui.areas.following.refresh_control import tray_notice
-from tests.feeds.feed_server import FeedServer, rss
-
-
-@pytest.fixture
-def feed_server():
-    server = FeedServer().start()
-    yield server
-    server.stop()
+from tests.feeds.feed_server import rss
 
 
 @pytest.fixture

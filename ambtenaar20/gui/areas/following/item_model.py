@@ -176,20 +176,23 @@ class ItemListModel(QAbstractTableModel):
         return None
 
     @staticmethod
-    def _full_moment(record: dict[str, Any]) -> str:
+    def _published(record: dict[str, Any]) -> datetime | None:
+        """The item's moment in local time, or None when the stored text is not a date."""
         try:
-            moment = datetime.fromisoformat(record["published"].replace("Z", "+00:00"))
+            return datetime.fromisoformat(record["published"].replace("Z", "+00:00")).astimezone()
         except ValueError:
-            return record["published"]
-        return moment.astimezone().strftime("%d-%m-%Y %H:%M")
+            return None
+
+    def _full_moment(self, record: dict[str, Any]) -> str:
+        moment = self._published(record)
+        return moment.strftime("%d-%m-%Y %H:%M") if moment else record["published"]
 
     def _display(self, record: dict[str, Any], column: str) -> str:
         if column == "published":
-            try:
-                moment = datetime.fromisoformat(record["published"].replace("Z", "+00:00"))
-            except ValueError:
+            moment = self._published(record)
+            if moment is None:
                 return record["published"]
-            return compact_moment(moment.astimezone(), datetime.now().astimezone())
+            return compact_moment(moment, datetime.now().astimezone())
         if column == "sentiment":
             label = record.get("sentiment")
             return {"positive": _("positive"), "neutral": _("neutral"),

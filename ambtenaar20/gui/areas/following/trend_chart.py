@@ -27,18 +27,19 @@ class TrendChart(QChartView):
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.setAccessibleName(_("Trend"))
         self.setMinimumHeight(220)
+        self._days_shown = 0
+        self._date_axis: QDateTimeAxis | None = None
         self.show_series("", [])
 
     def _tick_count(self) -> int:
         """As many date labels as fit side by side (about 70 pixels each), at most 7 or 10."""
-        most = 7 if getattr(self, "_days_shown", 0) <= 31 else 10
+        most = 7 if self._days_shown <= 31 else 10
         return max(3, min(most, self.width() // 70))
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
-        axis = getattr(self, "_date_axis", None)
-        if axis is not None:
-            axis.setTickCount(self._tick_count())
+        if self._date_axis is not None:
+            self._date_axis.setTickCount(self._tick_count())
 
     def show_series(self, topic: str, series: list[dict[str, Any]]) -> None:
         """``series``: per day ``{"day", "items", "polarity"}`` as ``ItemService.trend`` gives."""
