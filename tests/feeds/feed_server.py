@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import ssl
 import threading
 import time
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 
 AUTH_USER = "ambtenaar"
 AUTH_PASSWORD = "geheim-ä-123"
@@ -36,18 +38,26 @@ class _Server(ThreadingHTTPServer):
 
 
 class FeedServer:
-    def __init__(self) -> None:
+    """Serves over HTTP, or over HTTPS when given a certificate chain and its key (PEM)."""
+
+    def __init__(self, tls: tuple[Path, Path] | None = None) -> None:
         self.routes: dict[str, Route] = {}
         self.requests: list[tuple[str, dict[str, str]]] = []
         self.stopping = threading.Event()
         handler = _make_handler(self)
         self.httpd = _Server(("127.0.0.1", 0), handler)
         self.httpd.daemon_threads = True
+        self.scheme = "http"
+        if tls is not None:
+            context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+            context.load_cert_chain(*tls)
+            self.httpd.socket = context.wrap_socket(self.httpd.socket, server_side=True)
+            self.scheme = "https"
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
 
     @property
     def base(self) -> str:
-        return f"http://127.0.0.1:{self.httpd.server_address[1]}"
+        return f"{self.scheme}://127.0.0.1:{self.httpd.server_address[1]}"
 
     def url(self, path: str) -> str:
         return self.base + path

@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import QTimer, QUrl
 
 from ambtenaar20.core.feeds import fetcher
-from ambtenaar20.core.feeds import service as feed_service
+from ambtenaar20.core.feeds import refresh as feed_refresh
 from ambtenaar20.gui.areas.following import reader as reader_module
 from ambtenaar20.gui.areas.following.area import FollowingArea
 from tests.feeds.feed_server import rss
@@ -51,9 +51,9 @@ def test_refresh_keeps_the_event_loop_running_and_works_off_the_gui_thread(qtbot
         return wrapper
 
     monkeypatch.setattr(fetcher, "fetch", spy("fetch", fetcher.fetch))
-    monkeypatch.setattr(feed_service, "parse_feed", spy("parse", feed_service.parse_feed))
-    monkeypatch.setattr(feed_service.FeedService, "_store",
-                        spy("write", feed_service.FeedService._store))
+    monkeypatch.setattr(feed_refresh, "parse_feed", spy("parse", feed_refresh.parse_feed))
+    monkeypatch.setattr(feed_refresh.FeedRefresh, "_store",
+                        spy("write", feed_refresh.FeedRefresh._store))
     beats = []
     heartbeat = QTimer()
     heartbeat.setInterval(5)

@@ -10,10 +10,8 @@ from __future__ import annotations
 
 import datetime
 import json
-import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass
-from importlib import resources
 from typing import TYPE_CHECKING, Protocol
 
 from ambtenaar20.core.drafting.model import Finding
@@ -221,6 +219,11 @@ class DraftStore:
 
     # Templates -----------------------------------------------------------------------------
     def templates(self, language: str | None = None) -> list[Template]:
+        # Imported here: the store is also opened after every refresh (retention), which
+        # never needs the template pack.
+        import tomllib
+        from importlib import resources
+
         raw = tomllib.loads((resources.files("ambtenaar20") / "packs" / "templates.toml")
                             .read_text(encoding="utf-8"))
         found = [Template(t["id"], t["name"], t["text"], t["language"], True)

@@ -1,0 +1,220 @@
+"""Refreshing feeds: fetch and parse on a thread pool, write from the calling thread.
+
+Only the calling thread writes (one writer). It writes whatever feeds are ready as one short
+transaction (a batch of at most 10 feeds or 2,000 items) holding their items, their full-text
+rows and their topic matches; see ``ingest``. Parsing runs one feed at a time (``_PARSE_LOCK``):
+with eight parsers contending for the interpreter, every feed finished near the end and the
+writer only started then; one at a time, parsed feeds arrive steadily and writing (SQLite
+works without the interpreter lock) overlaps parsing. Sentiment is not computed here: it would
+triple the time the officer waits; ``ItemService.analyse_pending`` fills it in afterwards (the
+window does that in the background, the CLI for the items it prints).
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
+from dataclasses import dataclass, field
+from datetime import timedelta
+from typing import TYPE_CHECKING, Any
+
+from ambtenaar20.core.cancellation import CancelToken, ProgressCallback
+from ambtenaar20.core.errors import UsageError
+from ambtenaar20.core.feeds import fetcher, ingest
+from ambtenaar20.core.feeds.parsing import NotAFeedError, ParsedFeed, looks_like_html, parse_feed
+from ambtenaar20.core.feeds.service import now_utc, secret_key, stamp
+from ambtenaar20.core.feeds.sql import write_transaction
+from ambtenaar20.core.i18n import _
+from ambtenaar20.core.store.checkpoints import BackgroundCheckpoints
+
+if TYPE_CHECKING:
+    from ambtenaar20.core.feeds.service import FeedService
+
+log = logging.getLogger(__name__)
+
+#: Longest wait between attempts for a feed that keeps failing.
+MAX_BACKOFF = timedelta(hours=6)
+
+#: One parser at a time in the process (see the module docstring).
+_PARSE_LOCK = threading.Lock()
+
+
+@dataclass
+class FeedOutcome:
+    url: str
+    title: str
+    status: str
+    new_items: int = 0
+    error: str | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"url": self.url, "title": self.title, "status": self.status,
+                "new_items": self.new_items, "error": self.error}
+
+
+@dataclass
+class RefreshReport:
+    feeds: list[FeedOutcome] = field(default_factory=list)
+    matched: dict[str, int] = field(default_factory=dict)
+    #: Topic name -> ids of the new items it matched (for notifications).
+    matched_ids: dict[str, list[int]] = field(default_factory=dict)
+
+    @property
+    def new_items(self) -> int:
+        return sum(outcome.new_items for outcome in self.feeds)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"feeds": [outcome.as_dict() for outcome in self.feeds],
+                "new_items": self.new_items, "matched": dict(self.matched)}
+
+
+@dataclass
+class _Fetched:
+    result: fetcher.FetchResult
+    parsed: ParsedFeed | None = None
+    error: str | None = None
+
+
+class FeedRefresh:
+    """One refresh of a ``FeedService``'s feeds, with the TLS context prepared for it."""
+
+    def __init__(self, service: FeedService, tls: fetcher.TlsContext | None = None) -> None:
+        self.service = service
+        self.tls = tls
+
+    @property
+    def db(self):
+        return self.service.db
+
+    def run(self, cancel: CancelToken, progress: ProgressCallback,
+            feed_ids: list[int] | None) -> RefreshReport:
+        feeds = self.service.due_feeds()
+        if feed_ids is not None:
+            feeds = [feed for feed in feeds if feed["id"] in set(feed_ids)]
+        report = RefreshReport()
+        topics = [(row[0], row[1], row[2]) for row in
+                  self.db.execute("SELECT id, name, query FROM topics ORDER BY name")]
+        report.matched = {name: 0 for _id, name, _q in topics}
+        total = len(feeds)
+        progress(0, total, "")
+        if not feeds:
+            return report
+        options = self.service.options()
+        try:
+            client = fetcher.make_client(options, self.tls)
+        except OSError as error:  # e.g. SSL_CERT_FILE names a file that is not there
+            raise UsageError(_("The certificates for secure connections could not be loaded "
+                               "(check SSL_CERT_FILE and SSL_CERT_DIR): {reason}").format(
+                                   reason=error)) from error
+        pool = ThreadPoolExecutor(max_workers=max(1, min(self.service.settings.parallel, total)),
+                                  thread_name_prefix="feed-fetch")
+        order = {feed["id"]: index for index, feed in enumerate(feeds)}
+        try:
+            futures: dict[Future[_Fetched], dict[str, Any]] = {
+                pool.submit(self._fetch_one, client, feed, options): feed for feed in feeds}
+            pending = set(futures)
+            with BackgroundCheckpoints(self.db, self.service.store.path) as checkpoints:
+                while pending:
+                    cancel.raise_if_cancelled()
+                    # Whatever is ready is written together: while the writer works, the pool
+                    # readies the next batch, so batches grow when parsing runs ahead.
+                    ready, pending = wait(pending, return_when=FIRST_COMPLETED)
+                    done = sorted(((futures[f], f.result()) for f in ready),
+                                  key=lambda pair: order[pair[0]["id"]])
+                    sizes = [len(fetched.parsed.items) if fetched.parsed else 0
+                             for _feed, fetched in done]
+                    for batch in ingest.batches(done, sizes):
+                        cancel.raise_if_cancelled()
+                        outcomes = self._store_batch(batch, topics, report)
+                        checkpoints.committed()
+                        for outcome in outcomes:
+                            report.feeds.append(outcome)
+                            progress(len(report.feeds), total, outcome.title or outcome.url)
+        finally:
+            # On cancel the pool is abandoned, not waited for: the caller gets control back now.
+            pool.shutdown(wait=not cancel.cancelled, cancel_futures=True)
+            if not cancel.cancelled:
+                client.close()
+        if self.service.after_refresh is not None:
+            self.service.after_refresh()
+        by_url = {feed["url"]: feed["id"] for feed in feeds}
+        report.feeds.sort(key=lambda outcome: order[by_url[outcome.url]])
+        return report
+
+    def _fetch_one(self, client, feed: dict[str, Any], options) -> _Fetched:
+        auth = None
+        if feed["username"]:
+            password = self.service.secrets.get(secret_key(feed["url"]))
+            if password is not None:
+                auth = (feed["username"], password)
+        result = fetcher.fetch(client, feed["url"], etag=feed["etag"],
+                               last_modified=feed["last_modified"], auth=auth, options=options)
+        if result.status != "ok":
+            return _Fetched(result)
+        try:
+            with _PARSE_LOCK:
+                parsed = parse_feed(result.body, now_utc(), result.content_type)
+            return _Fetched(result, parsed)
+        except NotAFeedError:
+            if looks_like_html(result.body, result.content_type):
+                return _Fetched(result, error=_("The address shows a web page, not a feed."))
+            return _Fetched(result, error=_("The answer is not a feed that can be read."))
+        except Exception as error:  # a parser bug must not stop the other feeds
+            log.exception("parsing %s failed", feed["url"])
+            return _Fetched(result, error=_("The feed could not be read: {reason}").format(
+                reason=error))
+
+    def _store_batch(self, batch: list[tuple[dict[str, Any], _Fetched]],
+                     topics: list[tuple[int, str, str]],
+                     report: RefreshReport) -> list[FeedOutcome]:
+        """Write several feeds in one transaction, then index and match their new items.
+
+        One transaction, so a kill leaves every feed of the batch whole or absent; see
+        ``ingest`` for why the index is built per batch and not per feed.
+        """
+        with write_transaction(self.db):
+            before = ingest.last_item_id(self.db)
+            outcomes = [self._store(feed, fetched) for feed, fetched in batch]
+            if any(outcome.new_items for outcome in outcomes):
+                ingest.index_new_items(self.db, before, topics, report.matched,
+                                       report.matched_ids)
+        return outcomes
+
+    def _store(self, feed: dict[str, Any], fetched: _Fetched) -> FeedOutcome:
+        """One feed's row and new items (inside the batch's transaction)."""
+        result = fetched.result
+        moment = now_utc()
+        title = feed["title"] or (fetched.parsed.title if fetched.parsed else "") or ""
+        error = result.error or fetched.error
+        db = self.db
+        if error:
+            failures = feed["failures"] + 1
+            wait_for = backoff(failures, result.retry_after)
+            db.execute(
+                "UPDATE feeds SET last_status = 'error', last_error = ?, last_checked = ?, "
+                "failures = ?, next_poll = ?, gone = ? WHERE id = ?",
+                [error, stamp(moment), failures, stamp(moment + wait_for) if wait_for else None,
+                 1 if result.gone else feed["gone"], feed["id"]])
+            return FeedOutcome(feed["url"], title, "error", 0, error)
+        new_count = 0
+        if fetched.parsed is not None:
+            new_count = ingest.insert_items(db, feed["id"], fetched.parsed, stamp(moment))
+        etag = result.etag or (feed["etag"] if result.status == "not_modified" else None)
+        modified = result.last_modified or (
+            feed["last_modified"] if result.status == "not_modified" else None)
+        db.execute(
+            "UPDATE feeds SET title = ?, etag = ?, last_modified = ?, last_status = ?, "
+            "last_error = NULL, last_checked = ?, last_success = ?, failures = 0, "
+            "next_poll = NULL WHERE id = ?",
+            [title, etag, modified, result.status, stamp(moment), stamp(moment), feed["id"]])
+        return FeedOutcome(feed["url"], title, result.status, new_count)
+
+
+def backoff(failures: int, retry_after: float | None) -> timedelta | None:
+    """How long to leave a failing feed alone. The first failure waits for nothing."""
+    if retry_after is not None:
+        return timedelta(seconds=min(retry_after, MAX_BACKOFF.total_seconds()))
+    if failures < 2:
+        return None
+    return min(timedelta(minutes=2 ** (failures - 2)), MAX_BACKOFF)

@@ -1,0 +1,77 @@
+"""Ending the process after a command: nothing it wrote or registered is lost on the way."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.helpers import REPO_ROOT, run_cli
+
+
+def run_script(body: str, tmp_path: Path) -> subprocess.CompletedProcess[str]:
+    script = "from ambtenaar20.cli.process_exit import exit_process\n" + body
+    env = dict(os.environ, PYTHONPATH=str(REPO_ROOT))
+    return subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          cwd=tmp_path, env=env, timeout=60)
+
+
+def test_exit_status_output_atexit_handlers_and_log_records_survive(tmp_path):
+    result = run_script(
+        "import atexit, logging, pathlib, sys\n"
+        "from ambtenaar20.core.logging_setup import configure_file_logging\n"
+        "configure_file_logging(pathlib.Path('app.log'))\n"
+        "atexit.register(lambda: pathlib.Path('atexit-ran').write_text('yes'))\n"
+        "logging.getLogger('t').warning('last words')\n"
+        "sys.stdout.write('no newline, still buffered')\n"
+        "sys.stderr.write('on stderr')\n"
+        "exit_process(3)\n", tmp_path)
+    assert result.returncode == 3
+    assert result.stdout == "no newline, still buffered"
+    assert result.stderr == "on stderr"
+    assert (tmp_path / "atexit-ran").read_text() == "yes"
+    assert "last words" in (tmp_path / "app.log").read_text("utf-8")
+
+
+def test_a_running_thread_is_waited_for(tmp_path):
+    result = run_script(
+        "import pathlib, threading, time\n"
+        "def late():\n"
+        "    time.sleep(0.3)\n"
+        "    pathlib.Path('thread-done').write_text('yes')\n"
+        "threading.Thread(target=late).start()\n"
+        "exit_process(0)\n", tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "thread-done").read_text() == "yes"
+
+
+def test_fast_exit_only_without_other_threads_and_without_qt(tmp_path):
+    result = run_script(
+        "import sys, threading\n"
+        "from ambtenaar20.cli.process_exit import fast_exit_is_safe\n"
+        "alone = fast_exit_is_safe()\n"
+        "stop = threading.Event()\n"
+        "worker = threading.Thread(target=stop.wait)\n"
+        "worker.start()\n"
+        "with_thread = fast_exit_is_safe()\n"
+        "stop.set(); worker.join()\n"
+        "import PySide6.QtCore\n"
+        "print(alone, with_thread, fast_exit_is_safe())\n", tmp_path)
+    assert result.stdout.split() == ["True", "False", "False"], result.stderr
+
+
+def test_a_closed_output_stream_is_no_error(tmp_path):
+    result = run_script(
+        "import sys\n"
+        "sys.stdout.write('x')\n"
+        "sys.stdout.close()\n"
+        "exit_process(0)\n", tmp_path)
+    assert result.returncode == 0
+    assert result.stderr == ""
+
+
+def test_a_command_prints_everything_before_the_process_ends(tmp_path):
+    result = run_cli("--data-dir", str(tmp_path / "data"), "feeds", "list", "--format", "json")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"

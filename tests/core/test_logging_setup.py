@@ -1,0 +1,68 @@
+"""The log file: written, rotated, set up once, and its handler module loaded only when needed."""
+
+from __future__ import annotations
+
+import logging
+import subprocess
+import sys
+
+import pytest
+
+from ambtenaar20.core import logging_setup
+from ambtenaar20.core.logging_setup import configure_file_logging
+
+
+@pytest.fixture
+def clean_root():
+    root = logging.getLogger()
+    handlers, level = root.handlers[:], root.level
+    yield root
+    for handler in root.handlers[:]:
+        if handler not in handlers:
+            root.removeHandler(handler)
+            handler.close()
+    root.setLevel(level)
+
+
+def test_records_reach_the_file_with_time_level_and_logger(tmp_path, clean_root):
+    log_file = tmp_path / "logs" / "ambtenaar20.log"
+    configure_file_logging(log_file)
+    configure_file_logging(log_file)  # a second call adds nothing
+    ours = [h for h in clean_root.handlers if getattr(h, "baseFilename", None) == str(log_file)]
+    assert len(ours) == 1
+    assert not log_file.exists(), "no file before anything is logged"
+    logging.getLogger("ambtenaar20.test").warning("feed %s failed", "x")
+    ours[0].flush()
+    line = log_file.read_text("utf-8").strip()
+    assert line.endswith("WARNING MainThread ambtenaar20.test: feed x failed")
+    assert line[:4].isdigit()
+
+
+def test_the_file_rotates_at_its_size_limit(tmp_path, clean_root, monkeypatch):
+    monkeypatch.setattr(logging_setup, "MAX_BYTES", 2_000)
+    monkeypatch.setattr(logging_setup, "BACKUP_COUNT", 2)
+    log_file = tmp_path / "app.log"
+    configure_file_logging(log_file)
+    for number in range(200):
+        logging.getLogger("rotation").info("record %03d %s", number, "x" * 40)
+    for handler in clean_root.handlers:
+        handler.flush()
+    kept = sorted(path.name for path in tmp_path.iterdir())
+    assert kept == ["app.log", "app.log.1", "app.log.2"]
+    assert all(path.stat().st_size <= 2_000 for path in tmp_path.iterdir())
+    assert "record 199" in log_file.read_text("utf-8")
+
+
+def test_logging_handlers_load_with_the_first_record(tmp_path):
+    script = (
+        "import sys, logging, pathlib\n"
+        "from ambtenaar20.core.logging_setup import configure_file_logging\n"
+        f"configure_file_logging(pathlib.Path({str(tmp_path / 'a.log')!r}))\n"
+        "before = 'logging.handlers' in sys.modules\n"
+        "logging.getLogger('x').info('hello')\n"
+        "print(before, 'logging.handlers' in sys.modules)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                            check=True)
+    assert result.stdout.split() == ["False", "True"]
+    assert "hello" in (tmp_path / "a.log").read_text("utf-8")
