@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
@@ -18,6 +17,8 @@ def atomic_writer(target: Path, mode: str = "w", encoding: str | None = "utf-8")
     """
     target = Path(target)
     binary = "b" in mode
+    import tempfile  # not at import: every start reads the settings, few write them
+
     fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     tmp_path = Path(tmp_name)
     try:

@@ -13,6 +13,10 @@ from pathlib import Path
 LOG_FORMAT = "%(asctime)s %(levelname)s %(threadName)s %(name)s: %(message)s"
 MAX_BYTES = 1_000_000
 BACKUP_COUNT = 5
+#: Libraries that log every request at INFO: the log would list every feed address fetched
+#: (private feeds can carry a token in theirs) and grow by a line per feed per refresh. Their
+#: warnings still reach the log; failures are logged by the app in its own words.
+QUIET_LIBRARIES = ("httpx", "httpcore")
 
 
 def configure_file_logging(log_file: Path, level: int = logging.INFO) -> None:
@@ -26,6 +30,8 @@ def configure_file_logging(log_file: Path, level: int = logging.INFO) -> None:
     handler.setFormatter(logging.Formatter(LOG_FORMAT))
     root.addHandler(handler)
     root.setLevel(level)
+    for name in QUIET_LIBRARIES:
+        logging.getLogger(name).setLevel(logging.WARNING)
 
 
 class RotatingLogOnFirstUse(logging.Handler):

@@ -122,7 +122,8 @@ class PrivacyService:
             for provider in self.retention_providers:
                 counts[provider.kind] = counts.get(provider.kind, 0) + int(
                     provider.purge_older_than(days))
-        log.info("retention: purged %s", counts)
+        if any(counts.values()):  # runs after every refresh: only what it removed is news
+            log.info("retention: purged %s", counts)
         return counts
 
     def erase_counterpart(self, name: str) -> PrivacyRequest:

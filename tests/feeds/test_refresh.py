@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import html
+import threading
+import time
 
 import keyring
 import pytest
@@ -242,3 +244,79 @@ def test_dns_failure_message_names_the_cause():
     error = httpx.ConnectError("[Errno -2] Name or service not known")
     assert fetcher._connect_message(error) == (
         "De servernaam is niet gevonden (DNS). Controleer het adres.")
+
+
+def test_parsing_and_writing_rows_take_turns(context, feed_server, monkeypatch):
+    from ambtenaar20.core.feeds import refresh
+
+    active = {"parse": 0, "write": 0}
+    overlaps: list[dict[str, int]] = []
+    guard = threading.Lock()
+
+    def spy(kind, original):
+        def wrapper(*args, **kwargs):
+            with guard:
+                active[kind] += 1
+                if sum(active.values()) > 1:
+                    overlaps.append(dict(active))
+            try:
+                time.sleep(0.002)  # widens the window in which an overlap would show
+                return original(*args, **kwargs)
+            finally:
+                with guard:
+                    active[kind] -= 1
+        return wrapper
+
+    monkeypatch.setattr(refresh, "parse_feed", spy("parse", refresh.parse_feed))
+    monkeypatch.setattr(refresh.FeedRefresh, "_store",
+                        spy("write", refresh.FeedRefresh._store))
+    for number in range(20):
+        context.feeds.add_feed(feed_server.add(f"/t{number}.xml", rss(f"Feed {number}", [
+            {"title": f"Bericht {number}-{index}", "guid": f"t{number}-{index}",
+             "link": f"https://e.nl/{number}/{index}"} for index in range(30)])))
+    report = context.feeds.refresh()
+    assert [outcome.status for outcome in report.feeds] == ["ok"] * 20
+    assert report.new_items == 600
+    assert overlaps == []
+
+
+def test_the_log_does_not_list_the_feeds_fetched(context, feed_server):
+    import logging
+
+    from ambtenaar20.core.logging_setup import configure_file_logging
+
+    root = logging.getLogger()
+    before = root.handlers[:]
+    configure_file_logging(context.paths.log_file)
+    try:
+        url = feed_server.add("/private.xml?token=s3cret", rss("Privé", ITEMS))
+        context.feeds.add_feed(url)
+        missing = feed_server.url("/missing.xml")
+        context.feeds.add_feed(missing)
+        logging.getLogger("httpx").warning("a library warning still gets through")
+        outcomes = by_url(context.feeds.refresh())
+        assert outcomes[url].status == "ok" and outcomes[missing].status == "error"
+        for handler in root.handlers:
+            handler.flush()
+        text = context.paths.log_file.read_text("utf-8")
+        assert "s3cret" not in text and "private.xml" not in text
+        assert "a library warning still gets through" in text
+        assert "retention" not in text  # nothing was purged, so nothing to say
+    finally:
+        for handler in root.handlers[:]:
+            if handler not in before:
+                root.removeHandler(handler)
+                handler.close()
+
+
+def test_a_refresh_applies_the_retention_period(context, feed_server):
+    context.settings.retention.feed_item_days = 30
+    url = feed_server.add("/old.xml", rss("Oud", ITEMS))  # published in 2021
+    context.feeds.add_feed(url)
+    context.feeds.refresh()
+    # Just fetched, so not old yet; with nothing old enough the privacy service is not loaded.
+    assert len(context.items.list_items()) == 2
+    assert "privacy" not in vars(context)
+    context.store.db.execute("UPDATE items SET fetched = '2021-09-08T00:00:00Z'")
+    assert by_url(context.feeds.refresh())[url].status == "not_modified"
+    assert context.items.list_items() == []

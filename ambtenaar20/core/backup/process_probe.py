@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import socket
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -81,6 +80,8 @@ def gui_lock_holder(lock_file: Path) -> LockHolder | None:
     except (IndexError, ValueError):
         return None  # QLockFile itself treats an unparsable lock file as stale
     host = lines[2].strip() if len(lines) > 2 else ""
+    import socket  # only here: the app's every start reads this module
+
     if host and host != socket.gethostname():
         return LockHolder(pid=pid, host=host)
     boot_id = lines[4].strip() if len(lines) > 4 else ""

@@ -209,6 +209,12 @@ class FeedService:
 
         return FeedRefresh(self, tls).run(cancel or CancelToken(), progress, feed_ids)
 
+    def has_items_older_than(self, days: int) -> bool:
+        """Whether any item is old enough for ``apply_retention`` to consider (``days`` > 0)."""
+        limit = stamp(now_utc() - timedelta(days=days))
+        return one(self.db.execute("SELECT 1 FROM items WHERE published < ? AND fetched < ? "
+                                   "LIMIT 1", [limit, limit])) is not None
+
     def apply_retention(self, days: int, keep_ids: Iterable[int] = ()) -> int:
         """Delete items older than ``days`` (0: keep all); how many.
 
