@@ -17,7 +17,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from ambtenaar20.core.app_context import create_app_context
 from ambtenaar20.core.export.document import ExportRequest, build_document
-from ambtenaar20.core.logbook import Period
+from ambtenaar20.core.logbook.clock import Period
 from ambtenaar20.render.exports import write_export
 from benchmarks.logbook_samples import fill
 

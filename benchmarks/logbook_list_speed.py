@@ -17,7 +17,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from ambtenaar20.core.app_context import create_app_context
-from ambtenaar20.core.logbook import LogFilter, Period
+from ambtenaar20.core.logbook.clock import Period
+from ambtenaar20.core.logbook.model import LogFilter
 from benchmarks.logbook_samples import fill
 
 REFERENCE_SECONDS = 0.1

@@ -5,7 +5,8 @@
 Whole processes, medians. Cold: from a subscription list to all items stored (ambtenaar20:
 ``feeds import`` of the OPML plus ``refresh``; newsboat: ``-x reload`` with an empty cache).
 Warm: the same refresh again, when every feed answers 304. Goal: both <= 1.0x newsboat.
-Sentiment is not part of the refresh (it follows it; see the feeds service), so it is not timed.
+Sentiment is not part of the refresh (it follows it; see core/feeds/refresh.py), so it is not
+timed.
 
 The app is measured as installed: an installed wheel ships compiled ``.pyc`` files, so the
 package is byte-compiled first (``compileall``) and ``PYTHONDONTWRITEBYTECODE`` is dropped from

@@ -193,7 +193,7 @@ def check_pdf_report(env: SelftestEnv) -> str:
     from datetime import date, timedelta
 
     from ambtenaar20.core.export.document import ExportRequest, build_document
-    from ambtenaar20.core.logbook import Period
+    from ambtenaar20.core.logbook.clock import Period
     from ambtenaar20.render.pdf_report import write_pdf
 
     context = env.context()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from ambtenaar20.core.export.document import ExportRequest, build_document
-from ambtenaar20.core.logbook import Period
+from ambtenaar20.core.logbook.clock import Period
 
 MARCH = Period(date(2026, 3, 1), date(2026, 3, 31))
 

@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
-from ambtenaar20.core.logbook import LogFilter
+from ambtenaar20.core.logbook.model import LogFilter
 from ambtenaar20.gui.areas.registry import AREAS
 
 

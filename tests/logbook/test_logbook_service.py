@@ -10,7 +10,8 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from ambtenaar20.core.errors import UsageError
-from ambtenaar20.core.logbook import LogFilter, Period
+from ambtenaar20.core.logbook.clock import Period
+from ambtenaar20.core.logbook.model import LogFilter
 
 AMS = ZoneInfo("Europe/Amsterdam")
 

@@ -1,10 +1,6 @@
 """The interaction log ("Logboek"): what the officer did online, kept like a record.
 
-The service is imported from ``core.logbook.service``, not from here: the CLI imports this
-package for dates and kinds at start-up, and the service pulls in the database libraries.
+Import from the modules themselves (``clock``, ``model``, ``service``...): this package file
+stays empty, because the database's migration sets load ``logbook.schema`` at every start and
+should not pull in the models and date handling with it.
 """
-
-from ambtenaar20.core.logbook.clock import Period
-from ambtenaar20.core.logbook.model import HistoryLine, Interaction, LogFilter, Summary
-
-__all__ = ["HistoryLine", "Interaction", "LogFilter", "Period", "Summary"]
