@@ -43,3 +43,34 @@ def test_two_processes_write_at_once_without_locked_errors_or_lost_writes(tmp_pa
         (tmp_path / "b.txt").read_text().split("\n")
     assert len([line for line in reported if line]) == 2 * ROWS
     assert (tmp_path / "soak-B.zip").exists()
+
+
+def test_connections_opening_one_new_file_at_once_all_get_wal(tmp_path):
+    # Four connections switching one new file to WAL at the same moment: SQLite refuses some
+    # at once (deadlock guard) instead of waiting; connect() must wait its turn instead.
+    import threading
+
+    from ambtenaar20.core.store.database import connect
+
+    for round_number in range(60):
+        path = tmp_path / f"new-{round_number}.sqlite3"
+        start = threading.Barrier(4)
+        errors: list[str] = []
+        modes: list[str] = []
+
+        def open_it(path=path, start=start, errors=errors, modes=modes):
+            start.wait()
+            try:
+                db = connect(path)
+                modes.append(db.execute("PRAGMA journal_mode").fetchone()[0])
+                db.close()
+            except Exception as error:  # any failure is what the test reports
+                errors.append(repr(error))
+
+        threads = [threading.Thread(target=open_it) for _ in range(4)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        assert errors == [], f"round {round_number}"
+        assert modes == ["wal"] * 4

@@ -11,6 +11,7 @@ import logging
 import shutil
 import sqlite3
 import threading
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -33,9 +34,29 @@ def connect(path: Path) -> Connection:
     conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     conn.execute("PRAGMA foreign_keys = ON")
-    conn.execute("PRAGMA journal_mode = WAL")
+    _use_wal(conn)
     conn.execute("PRAGMA synchronous = NORMAL")
     return Connection(conn)
+
+
+def _use_wal(conn: sqlite3.Connection) -> None:
+    """Switch to WAL, waiting for other connections doing the same.
+
+    When two connections switch a new file at the same moment (the window and a command, or
+    two commands, on a fresh folder), each holds the lock the other needs, and SQLite answers
+    "database is locked" at once instead of waiting, to avoid a deadlock. Trying again after a
+    moment succeeds as soon as the other has finished (seen in 13 of 200 rounds of four
+    threads opening one new file; none with this).
+    """
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            conn.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.005)
 
 
 @dataclass
