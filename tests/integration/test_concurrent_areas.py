@@ -10,7 +10,7 @@ import subprocess
 import sys
 
 from ambtenaar20.core.app_context import create_app_context
-from tests.feeds.feed_server import FeedServer, rss
+from tests.feeds.feed_server import rss
 from tests.helpers import REPO_ROOT, run_cli
 
 FEEDS = 20
@@ -25,36 +25,32 @@ def feed_items(round_number: int, feed: int) -> list[dict[str, str]]:
              "pubDate": "Mon, 06 Sep 2021 16:45:00 +0000"} for n in range(ITEMS_PER_FEED)]
 
 
-def test_refresh_beside_log_and_draft_writes_loses_nothing(tmp_path):
+def test_refresh_beside_log_and_draft_writes_loses_nothing(tmp_path, feed_server):
     data_dir = tmp_path / "data"
-    server = FeedServer().start()
-    try:
-        assert run_cli("--data-dir", str(data_dir), "topics", "add", "Zorg", "--query",
-                       "zorg").returncode == 0
-        stop = tmp_path / "stop"
-        writer = subprocess.Popen(
-            [sys.executable, "-m", "tests.integration.area_writer", str(data_dir), str(stop)],
-            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=REPO_ROOT,
-            env=dict(os.environ, PYTHONPATH=str(REPO_ROOT)))
-        refresh_errors = []
-        for round_number in range(ROUNDS):
-            outlines = []
-            for feed in range(FEEDS):
-                url = server.add(f"/r{round_number}/f{feed}.xml",
-                                 rss(f"Feed {round_number}-{feed}",
-                                     feed_items(round_number, feed)))
-                outlines.append(f'<outline type="rss" text="f{feed}" xmlUrl="{url}"/>')
-            opml = tmp_path / f"round{round_number}.opml"
-            opml.write_text(f'<opml version="2.0"><body>{"".join(outlines)}</body></opml>')
-            for args in (("feeds", "import", str(opml)), ("refresh", "--format", "json")):
-                result = run_cli("--data-dir", str(data_dir), *args)
-                refresh_errors.append(result.stderr)
-                assert result.returncode == 0, result.stderr
-            assert writer.poll() is None  # still writing while the refresh ran
-        stop.touch()
-        out, err = writer.communicate(timeout=300)
-    finally:
-        server.stop()
+    assert run_cli("--data-dir", str(data_dir), "topics", "add", "Zorg", "--query",
+                   "zorg").returncode == 0
+    stop = tmp_path / "stop"
+    writer = subprocess.Popen(
+        [sys.executable, "-m", "tests.integration.area_writer", str(data_dir), str(stop)],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=REPO_ROOT,
+        env=dict(os.environ, PYTHONPATH=str(REPO_ROOT)))
+    refresh_errors = []
+    for round_number in range(ROUNDS):
+        outlines = []
+        for feed in range(FEEDS):
+            url = feed_server.add(f"/r{round_number}/f{feed}.xml",
+                             rss(f"Feed {round_number}-{feed}",
+                                 feed_items(round_number, feed)))
+            outlines.append(f'<outline type="rss" text="f{feed}" xmlUrl="{url}"/>')
+        opml = tmp_path / f"round{round_number}.opml"
+        opml.write_text(f'<opml version="2.0"><body>{"".join(outlines)}</body></opml>')
+        for args in (("feeds", "import", str(opml)), ("refresh", "--format", "json")):
+            result = run_cli("--data-dir", str(data_dir), *args)
+            refresh_errors.append(result.stderr)
+            assert result.returncode == 0, result.stderr
+        assert writer.poll() is None  # still writing while the refresh ran
+    stop.touch()
+    out, err = writer.communicate(timeout=300)
     assert writer.returncode == 0, err
     assert "locked" not in err and not any("locked" in e for e in refresh_errors)
     written = [line.split() for line in out.splitlines()]

@@ -23,7 +23,7 @@ import pytest
 from openpyxl import load_workbook
 
 from ambtenaar20.core.app_context import create_app_context
-from tests.feeds.feed_server import FeedServer, rss
+from tests.feeds.feed_server import rss
 from tests.helpers import REPO_ROOT, run_cli
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
@@ -58,32 +58,28 @@ def opens_intact(data_dir) -> dict:
         context.close()
 
 
-def test_killed_refresh_leaves_whole_feeds_and_a_working_app(tmp_path):
+def test_killed_refresh_leaves_whole_feeds_and_a_working_app(tmp_path, feed_server):
     rng = random.Random(3)
     data_dir = tmp_path / "data"
-    server = FeedServer().start()
-    try:
-        outlines = []
-        for feed in range(40):
-            items = [{"title": f"Bericht {feed}-{n}", "guid": f"{feed}-{n}",
-                      "description": "tekst " * 40,
-                      "pubDate": "Mon, 06 Sep 2021 16:45:00 +0000"} for n in range(60)]
-            url = server.add(f"/f{feed}.xml", rss(f"Feed {feed}", items))
-            outlines.append(f'<outline type="rss" text="f{feed}" xmlUrl="{url}"/>')
-        opml = tmp_path / "feeds.opml"
-        opml.write_text(f'<opml version="2.0"><body>{"".join(outlines)}</body></opml>')
-        assert run_cli("--data-dir", str(data_dir), "feeds", "import", str(opml)).returncode == 0
-        for _ in range(ROUNDS):
-            kill_after(cli_process("--data-dir", str(data_dir), "refresh"),
-                       rng.uniform(0.3, 1.2))
-            state = opens_intact(data_dir)
-            # A feed is stored whole or not at all, and the search index matches the items.
-            assert set(state["per_feed"].values()) <= {60}
-            assert state["fts"] == state["items"]
-        finished = run_cli("--data-dir", str(data_dir), "refresh")
-        assert finished.returncode == 0, finished.stderr
-    finally:
-        server.stop()
+    outlines = []
+    for feed in range(40):
+        items = [{"title": f"Bericht {feed}-{n}", "guid": f"{feed}-{n}",
+                  "description": "tekst " * 40,
+                  "pubDate": "Mon, 06 Sep 2021 16:45:00 +0000"} for n in range(60)]
+        url = feed_server.add(f"/f{feed}.xml", rss(f"Feed {feed}", items))
+        outlines.append(f'<outline type="rss" text="f{feed}" xmlUrl="{url}"/>')
+    opml = tmp_path / "feeds.opml"
+    opml.write_text(f'<opml version="2.0"><body>{"".join(outlines)}</body></opml>')
+    assert run_cli("--data-dir", str(data_dir), "feeds", "import", str(opml)).returncode == 0
+    for _ in range(ROUNDS):
+        kill_after(cli_process("--data-dir", str(data_dir), "refresh"),
+                   rng.uniform(0.3, 1.2))
+        state = opens_intact(data_dir)
+        # A feed is stored whole or not at all, and the search index matches the items.
+        assert set(state["per_feed"].values()) <= {60}
+        assert state["fts"] == state["items"]
+    finished = run_cli("--data-dir", str(data_dir), "refresh")
+    assert finished.returncode == 0, finished.stderr
     assert opens_intact(data_dir)["items"] == 40 * 60
 
 
