@@ -270,6 +270,29 @@ def test_parsing_and_writing_rows_take_turns(context, feed_server, monkeypatch):
     monkeypatch.setattr(refresh, "parse_feed", spy("parse", refresh.parse_feed))
     monkeypatch.setattr(refresh.FeedRefresh, "_store",
                         spy("write", refresh.FeedRefresh._store))
+    # The writer takes its turn before the write lock, so the window's writes never wait for
+    # a transaction that is itself waiting for a parser.
+    open_while_waiting: list[bool] = []
+
+    class TurnSpy:
+        def __init__(self, lock):
+            self.lock = lock
+
+        def acquire(self):
+            if threading.current_thread() is threading.main_thread():
+                open_while_waiting.append(context.store.db.conn.in_transaction)
+            self.lock.acquire()
+
+        def release(self):
+            self.lock.release()
+
+        def __enter__(self):
+            self.acquire()
+
+        def __exit__(self, *_exc):
+            self.release()
+
+    monkeypatch.setattr(refresh, "_TURN", TurnSpy(refresh._TURN))
     for number in range(20):
         context.feeds.add_feed(feed_server.add(f"/t{number}.xml", rss(f"Feed {number}", [
             {"title": f"Bericht {number}-{index}", "guid": f"t{number}-{index}",
@@ -278,6 +301,7 @@ def test_parsing_and_writing_rows_take_turns(context, feed_server, monkeypatch):
     assert [outcome.status for outcome in report.feeds] == ["ok"] * 20
     assert report.new_items == 600
     assert overlaps == []
+    assert open_while_waiting and not any(open_while_waiting)
 
 
 def test_the_log_does_not_list_the_feeds_fetched(context, feed_server):

@@ -186,13 +186,24 @@ class FeedRefresh:
         ``ingest`` for why the index is built per batch and not per feed. The rows are written
         in turn with parsing; the index is built beside it (see the module docstring).
         """
-        with write_transaction(self.db):
-            with _TURN:
-                before = ingest.last_item_id(self.db)
-                outcomes = [self._store(feed, fetched) for feed, fetched in batch]
-            if any(outcome.new_items for outcome in outcomes):
-                ingest.index_new_items(self.db, before, topics, report.matched,
-                                       report.matched_ids)
+        # The turn before the write lock: the transaction, which the window's own writes
+        # (marking an item read) wait for, is not held open while a parser finishes.
+        _TURN.acquire()
+        turn_held = True
+        try:
+            with write_transaction(self.db):
+                try:
+                    before = ingest.last_item_id(self.db)
+                    outcomes = [self._store(feed, fetched) for feed, fetched in batch]
+                finally:
+                    _TURN.release()
+                    turn_held = False
+                if any(outcome.new_items for outcome in outcomes):
+                    ingest.index_new_items(self.db, before, topics, report.matched,
+                                           report.matched_ids)
+        finally:
+            if turn_held:
+                _TURN.release()
         return outcomes
 
     def _store(self, feed: dict[str, Any], fetched: _Fetched) -> FeedOutcome:
