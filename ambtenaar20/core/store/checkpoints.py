@@ -10,8 +10,9 @@ A checkpoint can run on another connection while the writer goes on writing, and
 it without holding the interpreter lock, so on a thread of its own it runs on another core.
 ``BackgroundCheckpoints`` turns the writer's own checkpoints off while it is in use, and a
 thread checkpoints after each commit instead (passive: it never waits for, or blocks, the
-writer or the readers). Afterwards the writer's setting is restored; whatever the log still
-holds is copied at the next checkpoint, at the latest when the database is closed.
+writer or the readers). Leaving the block waits for the checkpoint after the last commit, so
+the log is copied as far as the readers allow (closing the database would otherwise do it),
+and restores the writer's setting.
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ class BackgroundCheckpoints:
         self._path = path
         self._wake = threading.Event()
         self._stop = threading.Event()
+        self._pending = False
         self._thread: threading.Thread | None = None
         self._previous = 0
         #: How many checkpoints the thread ran (for tests and benchmarks).
@@ -49,6 +51,7 @@ class BackgroundCheckpoints:
 
     def committed(self) -> None:
         """The writer committed: copy what the log holds into the database file."""
+        self._pending = True
         self._wake.set()
 
     def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
@@ -67,12 +70,16 @@ class BackgroundCheckpoints:
             return
         try:
             while True:
-                self._wake.wait()
+                if not self._stop.is_set():
+                    self._wake.wait()
                 self._wake.clear()
+                if self._pending:
+                    self._pending = False
+                    connection.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
+                    self.runs += 1
+                    continue  # a commit, or the end, may have come meanwhile
                 if self._stop.is_set():
                     return
-                connection.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
-                self.runs += 1
         except sqlite3.Error:
             # Only an optimisation: the writer's next checkpoint, or closing, copies the log.
             log.exception("background checkpoint failed")
