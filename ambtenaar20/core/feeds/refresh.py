@@ -5,17 +5,14 @@ transaction (a batch of at most 10 feeds or 2,000 items) holding their items, th
 rows and their topic matches; see ``ingest``.
 
 Parsing a feed and writing a batch's rows take turns (``_TURN``), one at a time in the
-process. Both are work for the interpreter, and sqlite3 lets go of the interpreter lock around
-every row it inserts: beside a parser, each of those thousands of rows became a hand-over of
-the lock, which cost both threads CPU (~75 ms per cold refresh of 5,000 items) and delayed
-the writer until it ended far behind the parsers (measured). Taking turns, each runs without
-interruption, and what needs no interpreter runs beside them: the search index of a batch (one
-long SQLite statement, built while the next feed is parsed), the fetches' network waits, the
-checkpoints (``BackgroundCheckpoints``) and the sanitiser's Rust code. A plain lock measured
-better than one that lets the writer go first (557 against 579 ms): smaller, more frequent
-batches cost more than the backlog they avoid. Parsers also take turns among themselves: with
-eight contending for the interpreter, every feed finished near the end and the writer only
-started then.
+process. Both need the interpreter, and sqlite3 lets go of the interpreter lock around every
+row it inserts: beside a parser, each of those thousands of rows was a hand-over of the lock,
+which cost CPU and left the writer far behind the parsers. Taking turns, each runs without
+interruption, while what needs no interpreter runs beside them: a batch's search index (one
+long SQLite statement, built while the next feed is parsed), network waits, checkpoints
+(``BackgroundCheckpoints``) and the sanitiser's Rust code. A plain lock measured better than
+one that lets the writer go first, whose smaller batches cost more than the backlog they
+avoid (figures in ``benchmarks/README.md``).
 
 Sentiment is not computed here: it would triple the time the officer waits;
 ``ItemService.analyse_pending`` fills it in afterwards (the window does that in the
