@@ -258,6 +258,12 @@ def test_trend_tab_charts_the_chosen_topic_and_is_built_only_when_opened(qtbot, 
 
     qtbot.waitUntil(charted, timeout=10_000)
     assert widget.trend.isVisible()
+    # The date axis spans exactly the charted days: its last label is the last day (today),
+    # not tomorrow's midnight.
+    dates = next(axis for axis in widget.trend.chart().axes() if hasattr(axis, "format"))
+    days = widget.trend.chart().series()[0].barSets()[0].count()
+    assert dates.min().date().daysTo(dates.max().date()) == days - 1
+    assert dates.max().time().hour() == 23
 
 
 def test_dates_in_the_item_list_are_compact_like_a_mail_program():

@@ -89,7 +89,9 @@ class TrendChart(QChartView):
         self._date_axis = tone_x
         if series:
             first = QDateTime(QDate.fromString(series[0]["day"], "yyyy-MM-dd"), QTime(0, 0))
-            tone_x.setRange(first, first.addDays(len(series)))
+            # Ends a second before midnight: ending at midnight put tomorrow's date under the
+            # last bar's right edge, as if the chart went on into tomorrow.
+            tone_x.setRange(first, first.addDays(len(series)).addSecs(-1))
         chart.addAxis(tone_x, Qt.AlignmentFlag.AlignBottom)
         tone.attachAxis(tone_x)
         tone.attachAxis(polarity)
