@@ -37,6 +37,27 @@ def _isolated_environment(tmp_path_factory, monkeypatch):
 
 
 @pytest.fixture
+def root_logger():
+    """The root logger, as the test leaves it: file logging the test sets up in-process
+    (``configure_file_logging``, or ``main()``) is removed afterwards and levels are restored."""
+    import logging
+
+    from ambtenaar20.core.logging_setup import QUIET_LIBRARIES
+
+    root = logging.getLogger()
+    handlers, level = root.handlers[:], root.level
+    quiet = {name: logging.getLogger(name).level for name in QUIET_LIBRARIES}
+    yield root
+    for handler in root.handlers[:]:
+        if handler not in handlers:
+            root.removeHandler(handler)
+            handler.close()
+    root.setLevel(level)
+    for name, library_level in quiet.items():
+        logging.getLogger(name).setLevel(library_level)
+
+
+@pytest.fixture
 def feed_server():
     """A real HTTP server on 127.0.0.1 serving the feeds a test adds (``add(path, body)``)."""
     from tests.feeds.feed_server import FeedServer

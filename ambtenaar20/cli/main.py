@@ -107,7 +107,7 @@ def global_options() -> argparse.ArgumentParser:
 
 
 def build_parser(command: str | None = None) -> CliParser:
-    """The parser for every subcommand, or for ``command`` alone (see ``modules_for``)."""
+    """The parser for every subcommand, or for ``command`` alone (see ``command_to_build``)."""
     parent = global_options()
     parser = CliParser(
         prog=APP_SLUG,

@@ -130,8 +130,10 @@ class AppContext:
                            after_refresh=self._retention_after_refresh)
 
     def _retention_after_refresh(self) -> None:
+        from ambtenaar20.core.privacy import is_retention_period
+
         days = self.settings.retention.feed_item_days
-        valid = isinstance(days, int) and not isinstance(days, bool) and days >= 0
+        valid = is_retention_period(days)
         # Most refreshes find nothing old enough to purge: then the privacy service and the
         # drafts and log stores it asks what to keep are not loaded at all (~10 ms a refresh).
         if valid and (days == 0 or not self.feeds.has_items_older_than(days)):

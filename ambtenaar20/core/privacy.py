@@ -44,6 +44,11 @@ def describe_counts(affected: dict[str, int]) -> str:
     return ", ".join(f"{kind_label(kind)}: {count}" for kind, count in sorted(affected.items()))
 
 
+def is_retention_period(days: object) -> bool:
+    """A valid retention period: a whole number of days, 0 (keep for ever) or more."""
+    return isinstance(days, int) and not isinstance(days, bool) and days >= 0
+
+
 @runtime_checkable
 class RetentionProvider(Protocol):
     """An area whose data expires (feed items); ``kind`` names its data in reports."""
@@ -112,7 +117,7 @@ class PrivacyService:
         """
         if days is None:
             days = self.context.settings.retention.feed_item_days
-        if not isinstance(days, int) or isinstance(days, bool) or days < 0:
+        if not is_retention_period(days):
             raise UsageError(_("The retention period must be a whole number of days, 0 or more."))
         if days == 0:
             return {}

@@ -1,6 +1,5 @@
 """``erase-person`` and ``privacy-requests``: confirmation, counts, no name in the record."""
 
-import logging
 
 import pytest
 
@@ -24,7 +23,7 @@ class Notes:
 
 
 @pytest.fixture
-def data(tmp_path, monkeypatch):
+def data(tmp_path, monkeypatch, root_logger):  # main() sets up file logging in-process
     data = tmp_path / "data"
     context = create_app_context(data, "nl")
     context.store.db.execute("create table test_notes (id integer primary key, counterpart)")
@@ -40,12 +39,7 @@ def data(tmp_path, monkeypatch):
         return service
 
     monkeypatch.setattr(AppContext, "privacy", property(with_provider))
-    before = list(logging.getLogger().handlers)
-    yield data
-    for handler in logging.getLogger().handlers[:]:  # main() set up file logging in-process
-        if handler not in before:
-            logging.getLogger().removeHandler(handler)
-            handler.close()
+    return data
 
 
 def test_erase_person_pseudonymises_and_records_counts(data, capsys):

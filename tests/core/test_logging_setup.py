@@ -6,29 +6,15 @@ import logging
 import subprocess
 import sys
 
-import pytest
-
 from ambtenaar20.core import logging_setup
 from ambtenaar20.core.logging_setup import configure_file_logging
 
 
-@pytest.fixture
-def clean_root():
-    root = logging.getLogger()
-    handlers, level = root.handlers[:], root.level
-    yield root
-    for handler in root.handlers[:]:
-        if handler not in handlers:
-            root.removeHandler(handler)
-            handler.close()
-    root.setLevel(level)
-
-
-def test_records_reach_the_file_with_time_level_and_logger(tmp_path, clean_root):
+def test_records_reach_the_file_with_time_level_and_logger(tmp_path, root_logger):
     log_file = tmp_path / "logs" / "ambtenaar20.log"
     configure_file_logging(log_file)
     configure_file_logging(log_file)  # a second call adds nothing
-    ours = [h for h in clean_root.handlers if getattr(h, "baseFilename", None) == str(log_file)]
+    ours = [h for h in root_logger.handlers if getattr(h, "baseFilename", None) == str(log_file)]
     assert len(ours) == 1
     assert not log_file.exists(), "no file before anything is logged"
     logging.getLogger("ambtenaar20.test").warning("feed %s failed", "x")
@@ -38,14 +24,14 @@ def test_records_reach_the_file_with_time_level_and_logger(tmp_path, clean_root)
     assert line[:4].isdigit()
 
 
-def test_the_file_rotates_at_its_size_limit(tmp_path, clean_root, monkeypatch):
+def test_the_file_rotates_at_its_size_limit(tmp_path, root_logger, monkeypatch):
     monkeypatch.setattr(logging_setup, "MAX_BYTES", 2_000)
     monkeypatch.setattr(logging_setup, "BACKUP_COUNT", 2)
     log_file = tmp_path / "app.log"
     configure_file_logging(log_file)
     for number in range(200):
         logging.getLogger("rotation").info("record %03d %s", number, "x" * 40)
-    for handler in clean_root.handlers:
+    for handler in root_logger.handlers:
         handler.flush()
     kept = sorted(path.name for path in tmp_path.iterdir())
     assert kept == ["app.log", "app.log.1", "app.log.2"]

@@ -304,33 +304,25 @@ def test_parsing_and_writing_rows_take_turns(context, feed_server, monkeypatch):
     assert open_while_waiting and not any(open_while_waiting)
 
 
-def test_the_log_does_not_list_the_feeds_fetched(context, feed_server):
+def test_the_log_does_not_list_the_feeds_fetched(context, feed_server, root_logger):
     import logging
 
     from ambtenaar20.core.logging_setup import configure_file_logging
 
-    root = logging.getLogger()
-    before = root.handlers[:]
     configure_file_logging(context.paths.log_file)
-    try:
-        url = feed_server.add("/private.xml?token=s3cret", rss("Privé", ITEMS))
-        context.feeds.add_feed(url)
-        missing = feed_server.url("/missing.xml")
-        context.feeds.add_feed(missing)
-        logging.getLogger("httpx").warning("a library warning still gets through")
-        outcomes = by_url(context.feeds.refresh())
-        assert outcomes[url].status == "ok" and outcomes[missing].status == "error"
-        for handler in root.handlers:
-            handler.flush()
-        text = context.paths.log_file.read_text("utf-8")
-        assert "s3cret" not in text and "private.xml" not in text
-        assert "a library warning still gets through" in text
-        assert "retention" not in text  # nothing was purged, so nothing to say
-    finally:
-        for handler in root.handlers[:]:
-            if handler not in before:
-                root.removeHandler(handler)
-                handler.close()
+    url = feed_server.add("/private.xml?token=s3cret", rss("Privé", ITEMS))
+    context.feeds.add_feed(url)
+    missing = feed_server.url("/missing.xml")
+    context.feeds.add_feed(missing)
+    logging.getLogger("httpx").warning("a library warning still gets through")
+    outcomes = by_url(context.feeds.refresh())
+    assert outcomes[url].status == "ok" and outcomes[missing].status == "error"
+    for handler in root_logger.handlers:
+        handler.flush()
+    text = context.paths.log_file.read_text("utf-8")
+    assert "s3cret" not in text and "private.xml" not in text
+    assert "a library warning still gets through" in text
+    assert "retention" not in text  # nothing was purged, so nothing to say
 
 
 def test_a_refresh_applies_the_retention_period(context, feed_server):

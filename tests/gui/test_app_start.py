@@ -68,7 +68,7 @@ def test_damaged_database_restore_newest_backup(qtbot, make_context, monkeypatch
     assert context.store.db["app_meta"].get("marker")["value"] == "from backup"
 
 
-def test_uncaught_exception_is_logged_and_shown(qtbot, make_context, monkeypatch):
+def test_uncaught_exception_is_logged_and_shown(qtbot, make_context, monkeypatch, root_logger):
     from ambtenaar20.core.logging_setup import configure_file_logging
     from ambtenaar20.gui.crash_dialog import install_excepthook
 
@@ -86,7 +86,7 @@ def test_uncaught_exception_is_logged_and_shown(qtbot, make_context, monkeypatch
     finally:
         sys.excepthook = previous
     assert shown and "kapotte knop" in shown[0]
-    for handler in __import__("logging").getLogger().handlers:
+    for handler in root_logger.handlers:
         handler.flush()
     assert "ValueError: kapotte knop" in context.paths.log_file.read_text("utf-8")
 

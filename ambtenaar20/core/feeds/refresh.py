@@ -24,6 +24,7 @@ from __future__ import annotations
 import logging
 import threading
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import TYPE_CHECKING, Any
@@ -100,7 +101,8 @@ class FeedRefresh:
             feed_ids: list[int] | None) -> RefreshReport:
         feeds = self.service.due_feeds()
         if feed_ids is not None:
-            feeds = [feed for feed in feeds if feed["id"] in set(feed_ids)]
+            wanted = set(feed_ids)
+            feeds = [feed for feed in feeds if feed["id"] in wanted]
         report = RefreshReport()
         topics = [(row[0], row[1], row[2]) for row in
                   self.db.execute("SELECT id, name, query FROM topics ORDER BY name")]
@@ -185,22 +187,15 @@ class FeedRefresh:
         """
         # The turn before the write lock: the transaction, which the window's own writes
         # (marking an item read) wait for, is not held open while a parser finishes.
-        _TURN.acquire()
-        turn_held = True
-        try:
+        with ExitStack() as turn:
+            turn.enter_context(_TURN)
             with write_transaction(self.db):
-                try:
-                    before = ingest.last_item_id(self.db)
-                    outcomes = [self._store(feed, fetched) for feed, fetched in batch]
-                finally:
-                    _TURN.release()
-                    turn_held = False
+                before = ingest.last_item_id(self.db)
+                outcomes = [self._store(feed, fetched) for feed, fetched in batch]
+                turn.close()  # the rows are written: the index builds beside the next parse
                 if any(outcome.new_items for outcome in outcomes):
                     ingest.index_new_items(self.db, before, topics, report.matched,
                                            report.matched_ids)
-        finally:
-            if turn_held:
-                _TURN.release()
         return outcomes
 
     def _store(self, feed: dict[str, Any], fetched: _Fetched) -> FeedOutcome:

@@ -211,7 +211,7 @@ class FeedService:
 
     def has_items_older_than(self, days: int) -> bool:
         """Whether any item is old enough for ``apply_retention`` to consider (``days`` > 0)."""
-        limit = stamp(now_utc() - timedelta(days=days))
+        limit = _retention_limit(days)
         return one(self.db.execute("SELECT 1 FROM items WHERE published < ? AND fetched < ? "
                                    "LIMIT 1", [limit, limit])) is not None
 
@@ -223,7 +223,7 @@ class FeedService:
         """
         if days <= 0:
             return 0
-        limit = stamp(now_utc() - timedelta(days=days))
+        limit = _retention_limit(days)
         condition = ("published < ? AND starred = 0 AND responded = 0 AND fetched < ? "
                      "AND id NOT IN (SELECT value FROM json_each(?))")
         parameters = [limit, limit, json.dumps(sorted(set(keep_ids)))]
@@ -234,3 +234,8 @@ class FeedService:
                 f"(SELECT id FROM items WHERE {condition})", parameters)
             cursor = self.db.execute(f"DELETE FROM items WHERE {condition}", parameters)
         return cursor.rowcount
+
+
+def _retention_limit(days: int) -> str:
+    """The stamp before which items count as older than ``days``."""
+    return stamp(now_utc() - timedelta(days=days))
