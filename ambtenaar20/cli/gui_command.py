@@ -27,10 +27,26 @@ def register(
 
 def run(args: argparse.Namespace, open_context: ContextOpener) -> int:
     context = open_context()
-    # The integrity check reads the whole file; started before Qt loads, it is done by the
-    # time the window has been drawn.
+    smoke_test = getattr(args, "smoke_test", False)
+    # The integrity check (reads the whole file) and the first screen's queries are begun
+    # before Qt loads, so both are done about when the window has been built. The check only
+    # reads; the opening waits until this process holds the data folder's window lock.
     context.start_integrity_check()
-    # Qt is imported only here, so every other command starts fast.
+    from ambtenaar20.gui.opening import Opening
+
+    opening = Opening(context, allowed=False)
+    from ambtenaar20.core.errors import InstanceLockedError
+    from ambtenaar20.gui.instance_lock import acquire_instance_lock
+
+    try:
+        lock = acquire_instance_lock(context.paths.gui_lock)
+    except InstanceLockedError as error:
+        opening.abandon()
+        from ambtenaar20.gui.app import refuse_second_window
+
+        return refuse_second_window(error, smoke_test)
+    opening.allow()
+    # The rest of Qt is imported only here, so every other command starts fast.
     from ambtenaar20.gui.app import run_gui
 
-    return run_gui(context, smoke_test=getattr(args, "smoke_test", False))
+    return run_gui(context, smoke_test=smoke_test, opening=opening, lock=lock)

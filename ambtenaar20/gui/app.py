@@ -7,7 +7,7 @@ import logging
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QThreadPool, QTimer
+from PySide6.QtCore import QEvent, QLockFile, QObject, QThreadPool, QTimer
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -15,12 +15,13 @@ from ambtenaar20 import APP_ID, APP_NAME, APP_SLUG, __version__
 from ambtenaar20.core import process_clock
 from ambtenaar20.core.app_context import AppContext
 from ambtenaar20.core.errors import CorruptDatabaseError, InstanceLockedError
-from ambtenaar20.core.i18n import _
+from ambtenaar20.core.i18n import _, current_language
 from ambtenaar20.gui.areas.first_content import has_shown_content
 from ambtenaar20.gui.crash_dialog import install_excepthook
 from ambtenaar20.gui.dialogs.database_problem_dialog import Recovery, ask_recovery
 from ambtenaar20.gui.instance_lock import acquire_instance_lock
 from ambtenaar20.gui.main_window import MainWindow
+from ambtenaar20.gui.opening import Opening
 from ambtenaar20.gui.qt_translations import install_qt_translations
 from ambtenaar20.gui.trust_actions import start_daily_backup
 from ambtenaar20.gui.workers import run_in_background
@@ -29,6 +30,8 @@ log = logging.getLogger(__name__)
 
 EXIT_USAGE = 2
 SMOKE_TEST_TIMEOUT_MS = 60_000
+#: How long a built window waits for its data before it is shown with "Opening your data…".
+FIRST_SCREEN_WAIT_S = 0.25
 APP_ICON = Path(__file__).resolve().parent.parent / "icons" / "ambtenaar20.svg"
 
 
@@ -72,53 +75,76 @@ def recover_database(context: AppContext, error: CorruptDatabaseError) -> bool:
 
 
 class StartUp(QObject):
-    """Shows the window at once, then opens the database off the GUI thread and fills the areas.
+    """Fills the window with the data ``Opening`` loads, before it is shown when that is quick.
 
-    The officer sees the window before the database libraries have even been imported, and a
-    large database's integrity check never freezes the window.
+    The opening began before Qt was imported. When it has finished by the time the window is
+    built (or soon after), the window is filled first and appears with its data. When it takes
+    longer (a large file to check, a migration), the window appears at once with "Opening your
+    data…" and fills in when the data is there; the wait happens off the GUI thread.
     """
 
     def __init__(self, app: QApplication, context: AppContext, window: MainWindow,
-                 smoke_test: bool) -> None:
+                 smoke_test: bool, opening: Opening | None = None) -> None:
         super().__init__()
         self.app = app
         self.context = context
         self.window = window
         self.smoke_test = smoke_test
+        self.opening = opening
         self.exit_code = 0
+        #: First paint of the window, and first paint that shows the area's data.
         self.ready_ms: int | None = None
+        self.populated_ms: int | None = None
         self.reported = False
         window.installEventFilter(self)
 
+    def fill_before_showing(self, wait_seconds: float = FIRST_SCREEN_WAIT_S) -> None:
+        """Fill the window now if the opening ends within ``wait_seconds`` without an error."""
+        if self.opening is None:
+            self.opening = Opening(self.context)
+        if self.opening.wait(wait_seconds) and not self.opening.failed:
+            self._on_store_open(self.opening.first_screen())
+
     def start(self) -> None:
-        run_in_background(lambda cancel, progress: self.context.store,
+        """Once the event loop runs: wait for the opening in the background unless it is done."""
+        if self.window.populated:
+            return
+        opening = self.opening if self.opening is not None else Opening(self.context)
+        self.opening = None  # a retry after recovery opens again
+        run_in_background(lambda cancel, progress: opening.first_screen(),
                           on_success=self._on_store_open, on_error=self._on_store_failed)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if self.ready_ms is None and event.type() == QEvent.Type.Paint:
-            self.ready_ms = process_clock.ms_since_process_start()
+        if event.type() == QEvent.Type.Paint:
+            if self.ready_ms is None:
+                self.ready_ms = process_clock.ms_since_process_start()
+            if self.smoke_test and self.populated_ms is None and self.window.populated and \
+                    has_shown_content(self.window.area(self.window.current_area_key())):
+                self.populated_ms = process_clock.ms_since_process_start()
+                # Reported once this paint has reached the screen, not from inside it.
+                QTimer.singleShot(0, self._report_and_quit)
         return False
 
-    def _on_store_open(self, _store: object) -> None:
-        self.window.populate_areas()
+    def _on_store_open(self, first_screen: object) -> None:
+        key = self.window.current_area_key()
+        self.window.populate_areas({key: first_screen} if first_screen is not None else None)
         if not self.smoke_test:
             start_daily_backup(self.context)
             return
-        # The smoke test ends when the area on screen shows its data, not an empty frame.
-        area = self.window.area(self.window.current_area_key())
+        # The smoke test ends with the first paint that shows the area's data, not an empty
+        # frame: at once when the window was filled before it was shown.
+        area = self.window.area(key)
         if not has_shown_content(area):
-            area.content_shown.connect(self._report_and_quit)
+            area.content_shown.connect(self.window.repaint)
             QTimer.singleShot(SMOKE_TEST_TIMEOUT_MS, self._smoke_test_timed_out)
-        else:
-            self._report_and_quit()
+        elif self.window.isVisible():
+            self.window.repaint()
 
     def _report_and_quit(self) -> None:
         if self.reported:
             return
         self.reported = True
-        self.window.repaint()
-        populated_ms = process_clock.ms_since_process_start()
-        report = {"ready_ms": self.ready_ms or populated_ms, "populated_ms": populated_ms}
+        report = {"ready_ms": self.ready_ms, "populated_ms": self.populated_ms}
         print(json.dumps(report), flush=True)
         self.app.quit()
 
@@ -146,29 +172,43 @@ class StartUp(QObject):
         self.app.quit()
 
 
-def run_gui(context: AppContext, *, smoke_test: bool = False) -> int:
+def refuse_second_window(error: InstanceLockedError, smoke_test: bool) -> int:
+    """Another window has this data folder open: say so, touch nothing, exit with 2."""
+    if smoke_test:
+        print(f"{APP_SLUG}: {error}", file=sys.stderr)
+    else:
+        app = ensure_application()
+        translators = install_qt_translations(app, current_language())
+        QMessageBox.information(None, APP_NAME, str(error))
+        del translators
+    return EXIT_USAGE
+
+
+def run_gui(context: AppContext, *, smoke_test: bool = False, opening: Opening | None = None,
+            lock: QLockFile | None = None) -> int:
+    """Run the window until it is closed.
+
+    ``lock`` is the data folder's instance lock and ``opening`` the data's opening, when the
+    caller has begun them before the rest of Qt loaded; otherwise both begin here.
+    """
+    if lock is None:
+        try:
+            lock = acquire_instance_lock(context.paths.gui_lock)
+        except InstanceLockedError as error:
+            return refuse_second_window(error, smoke_test)
     app = ensure_application()
     translators = install_qt_translations(app, context.language)
     install_excepthook(context.paths.log_file)
-    try:
-        lock = acquire_instance_lock(context.paths.gui_lock)
-    except InstanceLockedError as error:
-        if smoke_test:
-            print(f"{APP_SLUG}: {error}", file=sys.stderr)
-        else:
-            QMessageBox.information(None, APP_NAME, str(error))
-        return EXIT_USAGE
     try:
         window = MainWindow(context)
         if smoke_test:
             window.remember_state = False
             window.warm_up_delay_ms = None
-        startup = StartUp(app, context, window, smoke_test)
+        startup = StartUp(app, context, window, smoke_test, opening)
         if context.settings_problem:
             window.statusBar().showMessage(context.settings_problem, 15_000)
+        startup.fill_before_showing()
         window.show()
-        # Opening starts once the event loop runs: started earlier, it competes with drawing
-        # the window for the interpreter and the window appears later (measured).
         QTimer.singleShot(0, startup.start)
         code = app.exec()
         if window.populated:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 import logging
+from typing import Any
 
 from PySide6.QtCore import QByteArray, QSize, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDesktopServices, QKeySequence
@@ -15,14 +16,15 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QSplitter,
     QStackedWidget,
+    QStyle,
     QWidget,
 )
 
 from ambtenaar20 import APP_NAME
 from ambtenaar20.core.app_context import AppContext
 from ambtenaar20.core.i18n import _
-from ambtenaar20.gui.areas.empty_state import EmptyState
-from ambtenaar20.gui.areas.registry import AREAS, AreaSpec
+from ambtenaar20.gui.areas.empty_state import OpeningNote
+from ambtenaar20.gui.areas.registry import AREAS, AreaSpec, area_index
 from ambtenaar20.gui.trust_actions import TrustActions
 from ambtenaar20.gui.workers import run_in_background
 
@@ -91,7 +93,7 @@ class MainWindow(QMainWindow):
     # -- areas ---------------------------------------------------------------------------------
     def _add_area(self, index: int, spec: AreaSpec) -> None:
         label = _(spec.label)
-        icon = self.style().standardIcon(spec.icon)
+        icon = self.style().standardIcon(getattr(QStyle.StandardPixmap, spec.icon))
         item = QListWidgetItem(icon, label)
         item.setToolTip(f"{_(spec.description)} (Ctrl+{index + 1})")
         item.setData(Qt.ItemDataRole.AccessibleTextRole, label)
@@ -99,7 +101,7 @@ class MainWindow(QMainWindow):
         self.rail.addItem(item)
         # Until the database is open the area shows a loading note; populate_areas() swaps in
         # the real widget. This lets the window appear before the heavy libraries load.
-        loading = EmptyState(label, _("Opening your data…"))
+        loading = OpeningNote(label, _("Opening your data…"))
         self.areas[spec.key] = loading
         self.stack.addWidget(loading)
         action = QAction(icon, label, self)
@@ -110,18 +112,20 @@ class MainWindow(QMainWindow):
         self._area_group.addAction(action)
         self.area_actions.append(action)
 
-    def populate_areas(self) -> None:
+    def populate_areas(self, first_screen: dict[str, Any] | None = None) -> None:
         """The database is open: build the area on screen; the others when first shown.
 
         Building all four at once cost a third of a second at every start (each imports its
         own libraries and starts its own queries) for areas the officer may not open at all.
+        ``first_screen`` maps an area's key to the data start-up already loaded for it.
         """
         if self.populated:
             return
         self.populated = True
         for action in self.window_actions:
             action.setEnabled(True)
-        self.area(self.current_area_key())
+        key = self.current_area_key()
+        self.area(key, first_screen=(first_screen or {}).get(key))
         self.areas_populated.emit()
         if self.warm_up_delay_ms is not None:
             QTimer.singleShot(self.warm_up_delay_ms, self._warm_up_areas)
@@ -141,21 +145,24 @@ class MainWindow(QMainWindow):
 
         run_in_background(work)
 
-    def area(self, key: str) -> QWidget:
-        """The widget of area ``key``, built now if it was not yet (needs the open database)."""
+    def area(self, key: str, first_screen: Any = None) -> QWidget:
+        """The widget of area ``key``, built now if it was not yet (needs the open database).
+
+        ``first_screen``: data already loaded for it (see ``AreaSpec.first_screen``).
+        """
         widget = self.areas[key]
         if key not in self._built:
-            widget = self._build_area(key)
+            widget = self._build_area(key, first_screen)
         return widget
 
     def is_built(self, key: str) -> bool:
         return key in self._built
 
-    def _build_area(self, key: str) -> QWidget:
-        index = _area_index(key)
+    def _build_area(self, key: str, first_screen: Any = None) -> QWidget:
+        index = area_index(key)
         spec = AREAS[index]
         current = self.stack.currentIndex()
-        widget = spec.factory(self.context, self)
+        widget = spec.factory(self.context, self, first_screen)
         widget.setObjectName(f"area-{spec.key}")
         if not widget.accessibleName():
             widget.setAccessibleName(_(spec.label))
@@ -186,7 +193,7 @@ class MainWindow(QMainWindow):
         self.area("write").new_draft(topic=topic, feed_item_id=item_id)
 
     def show_area(self, key: str) -> None:
-        self.show_area_at(_area_index(key))
+        self.show_area_at(area_index(key))
 
     def show_area_at(self, row: int) -> None:
         self.rail.setCurrentRow(row)
@@ -320,10 +327,6 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_window_state()
         super().closeEvent(event)
-
-
-def _area_index(key: str) -> int:
-    return [spec.key for spec in AREAS].index(key)
 
 
 def _send_to_focus(slot_name: str) -> None:

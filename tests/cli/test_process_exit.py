@@ -10,9 +10,9 @@ from pathlib import Path
 from tests.helpers import REPO_ROOT, run_cli
 
 
-def run_script(body: str, tmp_path: Path) -> subprocess.CompletedProcess[str]:
+def run_script(body: str, tmp_path: Path, **environment: str) -> subprocess.CompletedProcess[str]:
     script = "from ambtenaar20.cli.process_exit import exit_process\n" + body
-    env = dict(os.environ, PYTHONPATH=str(REPO_ROOT))
+    env = dict(os.environ, PYTHONPATH=str(REPO_ROOT), **environment)
     return subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
                           cwd=tmp_path, env=env, timeout=60)
 
@@ -46,7 +46,7 @@ def test_a_running_thread_is_waited_for(tmp_path):
     assert (tmp_path / "thread-done").read_text() == "yes"
 
 
-def test_fast_exit_only_without_other_threads_and_without_qt(tmp_path):
+def test_fast_exit_only_without_other_threads_and_with_qt_only_when_it_can_shut_down(tmp_path):
     result = run_script(
         "import sys, threading\n"
         "from ambtenaar20.cli.process_exit import fast_exit_is_safe\n"
@@ -56,9 +56,29 @@ def test_fast_exit_only_without_other_threads_and_without_qt(tmp_path):
         "worker.start()\n"
         "with_thread = fast_exit_is_safe()\n"
         "stop.set(); worker.join()\n"
-        "import PySide6.QtCore\n"
-        "print(alone, with_thread, fast_exit_is_safe())\n", tmp_path)
-    assert result.stdout.split() == ["True", "False", "False"], result.stderr
+        "from PySide6.QtCore import QCoreApplication\n"
+        "qt_without_application = fast_exit_is_safe()\n"
+        "app = QCoreApplication([])\n"
+        "print(alone, with_thread, qt_without_application, fast_exit_is_safe())\n", tmp_path)
+    assert result.stdout.split() == ["True", "False", "False", "True"], result.stderr
+
+
+def test_after_the_window_qt_is_torn_down_before_the_process_ends(tmp_path):
+    result = run_script(
+        "import atexit, pathlib\n"
+        "from PySide6.QtGui import QGuiApplication\n"
+        "app = QGuiApplication([])\n"
+        "app.clipboard().setText('copied from the window')\n"
+        "app.destroyed.connect(lambda: pathlib.Path('application-destroyed').write_text('yes'))\n"
+        "atexit.register(lambda: pathlib.Path('atexit-ran').write_text(\n"
+        "    str(QGuiApplication.instance() is None)))\n"
+        "print('window closed')\n"
+        "exit_process(4)\n", tmp_path, QT_QPA_PLATFORM="offscreen")
+    assert result.returncode == 4, result.stderr
+    assert result.stdout == "window closed\n"
+    # Qt's own teardown ran (it hands the clipboard over), before the atexit handlers.
+    assert (tmp_path / "application-destroyed").read_text() == "yes"
+    assert (tmp_path / "atexit-ran").read_text() == "True"
 
 
 def test_a_closed_output_stream_is_no_error(tmp_path):

@@ -336,3 +336,21 @@ def test_a_refresh_applies_the_retention_period(context, feed_server):
     context.store.db.execute("UPDATE items SET fetched = '2021-09-08T00:00:00Z'")
     assert by_url(context.feeds.refresh())[url].status == "not_modified"
     assert context.items.list_items() == []
+
+
+def test_unread_counts_follow_reading_and_come_from_the_unread_index(context, feed_server):
+    url = feed_server.add("/a.xml", rss("A", [{"title": f"A{n}", "guid": f"a{n}",
+                                               "link": f"https://a.example/{n}"}
+                                              for n in range(4)]))
+    context.feeds.add_feed(url)
+    context.feeds.refresh()
+    items = context.items
+    ids = items.item_ids(limit=10, offset=0)
+    items.set_flag(ids[:3], "read", True)
+    [feed] = context.feeds.list_feeds()
+    assert (feed["item_count"], feed["unread"]) == (4, 1)
+    assert items.count_items(unread=True) == 1
+    # The tree's counts are read at every start and after every change: from the index.
+    plans = [" ".join(str(part) for part in row) for row in context.store.db.execute(
+        "EXPLAIN QUERY PLAN SELECT count(*) FROM items WHERE feed_id = 1 AND read = 0")]
+    assert any("items_unread" in plan for plan in plans), plans

@@ -48,3 +48,25 @@ class EmptyState(QWidget):
         button.clicked.connect(slot)
         self.buttons.addWidget(button)
         return button
+
+
+class OpeningNote(QWidget):
+    """Stands in for an area until the database is open: "Opening your data…" when seen.
+
+    Usually the window appears with its data and no one sees this note, so its text is laid
+    out only when it is actually shown.
+    """
+
+    def __init__(self, title: str, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._title, self._text = title, text
+        self.note: EmptyState | None = None
+        self.setAccessibleName(title)
+
+    def showEvent(self, event) -> None:
+        if self.note is None:
+            self.note = EmptyState(self._title, self._text)
+            layout = QVBoxLayout(self)
+            layout.setContentsMargins(0, 0, 0, 0)
+            layout.addWidget(self.note)
+        super().showEvent(event)

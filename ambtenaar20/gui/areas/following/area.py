@@ -40,7 +40,14 @@ from ambtenaar20.core.i18n import _, ngettext
 from ambtenaar20.gui.areas.empty_state import EmptyState
 from ambtenaar20.gui.areas.first_content import announce_first_content
 from ambtenaar20.gui.areas.following.feed_actions import KIND_ROLE, VALUE_ROLE, FeedActions
-from ambtenaar20.gui.areas.following.item_model import ItemListModel, Selection, while_alive
+from ambtenaar20.gui.areas.following.item_model import ItemListModel, while_alive
+from ambtenaar20.gui.areas.following.queries import (
+    FirstScreen,
+    Lists,
+    Selection,
+    load_lists,
+    load_page,
+)
 from ambtenaar20.gui.areas.following.reader import ReaderPane
 from ambtenaar20.gui.areas.following.refresh_control import RefreshControl
 from ambtenaar20.gui.workers import BackgroundTask, run_in_background
@@ -55,7 +62,9 @@ class FollowingArea(FeedActions, RefreshControl, QWidget):
     #: The first lists are on screen (or the empty state, or why they could not load).
     content_shown = Signal()
 
-    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(self, context: AppContext, parent: QWidget | None = None,
+                 first_screen: FirstScreen | None = None) -> None:
+        """``first_screen``: the lists and first page, when start-up has loaded them already."""
         super().__init__(parent)
         self.context = context
         self.refresh_task: BackgroundTask | None = None
@@ -71,7 +80,12 @@ class FollowingArea(FeedActions, RefreshControl, QWidget):
         # database use may still open (and migrate) the store, which must happen once.
         self._items_started = False
         self.has_content = False
-        self.reload_lists()
+        if first_screen is None:
+            self.reload_lists()
+        else:
+            self._items_started = True
+            self._fill_tree(first_screen.lists)
+            self.model.show_page(Selection(), first_screen.total, first_screen.rows)
 
     # -- layout ------------------------------------------------------------------------------
 
@@ -209,20 +223,14 @@ class FollowingArea(FeedActions, RefreshControl, QWidget):
 
     def _load_page(self, selection: Selection, offset: int, limit: int):
         """Runs on a worker thread (called by the model through ``run_in_background``)."""
-        items = self.context.items
-        arguments = selection.as_kwargs()
-        ids = items.item_ids(**arguments, limit=limit, offset=offset)
-        return items.count_items(**arguments), items.rows(ids, full=False)
+        return load_page(self.context, selection, offset, limit)
 
     def reload_lists(self) -> None:
-        def work(_cancel, _progress):
-            return (self.context.feeds.list_feeds(), self.context.topics.list_topics(),
-                    self.context.items.count_items(unread=True))
+        self._run(lambda _cancel, _progress: load_lists(self.context),
+                  on_success=self._fill_tree, on_error=self._show_error)
 
-        self._run(work, on_success=self._fill_tree, on_error=self._show_error)
-
-    def _fill_tree(self, result: tuple[list[dict], list[dict], int]) -> None:
-        feeds, topics, unread = result
+    def _fill_tree(self, lists: Lists) -> None:
+        feeds, topics, unread = lists.feeds, lists.topics, lists.unread
         if feeds and self.pages.currentIndex() == 0:
             self.pages.setCurrentIndex(1)
             # Sizes are set once the panes are visible; set while hidden they are discarded.

@@ -8,7 +8,6 @@ so a page that arrives after the selection changed is dropped instead of mixed i
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -24,23 +23,10 @@ from PySide6.QtGui import QFont
 from shiboken6 import isValid
 
 from ambtenaar20.core.i18n import _
+from ambtenaar20.gui.areas.following.queries import PAGE, Selection
 from ambtenaar20.gui.workers import run_in_background
 
-PAGE = 200
 _ROOT = QModelIndex()
-
-
-@dataclass(frozen=True)
-class Selection:
-    topic: str | None = None
-    feed_id: int | None = None
-    query: str | None = None
-    unread: bool = False
-    starred: bool = False
-
-    def as_kwargs(self) -> dict[str, Any]:
-        return {"topic": self.topic, "feed_id": self.feed_id, "query": self.query or None,
-                "unread": self.unread, "starred": self.starred}
 
 
 def while_alive(owner: QObject, callback: Callable[..., Any]) -> Callable[..., None]:
@@ -82,6 +68,12 @@ class ItemListModel(QAbstractTableModel):
         self._rows, self._total, self._fetching = [], 0, True
         self.endResetModel()
         self._request(0, reset=True)
+
+    def show_page(self, selection: Selection, total: int, rows: list[dict[str, Any]]) -> None:
+        """Show ``selection`` with its first page already loaded (the first screen at start-up)."""
+        self._selection = selection
+        self._generation += 1
+        self._arrived(self._generation, 0, True, (total, rows))
 
     def reload(self) -> None:
         self.set_selection(self._selection)

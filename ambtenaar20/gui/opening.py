@@ -1,0 +1,84 @@
+"""Opening the data for the window, on a thread begun before Qt is loaded.
+
+Importing PySide6 and building the window is most of start-up. Opening the database (its
+integrity check, migrations when due) and the first queries of the area on screen need no Qt,
+and SQLite runs them mostly without the interpreter lock. Begun first, they are done about when
+the window has been built, so it appears with its data at once, instead of "Opening your
+data…" followed by a second layout.
+
+This module does not import Qt; a test holds it to that.
+"""
+
+from __future__ import annotations
+
+import threading
+from concurrent.futures import Future
+from typing import TYPE_CHECKING, Any
+
+from ambtenaar20.gui.areas.registry import area_shown_at_start
+
+if TYPE_CHECKING:
+    from ambtenaar20.core.app_context import AppContext
+
+
+class Opening:
+    """The store opened and the first screen's data of one area (``key``), on a thread.
+
+    Created with ``allowed=False``, it reads nothing but its own code until ``allow()``: the
+    window's instance lock is settled meanwhile, and a second window must not create or migrate
+    anything (``abandon()`` then ends it untouched).
+    """
+
+    def __init__(self, context: AppContext, *, allowed: bool = True) -> None:
+        spec = area_shown_at_start(context.settings.window.area)
+        self.key = spec.key
+        self._context = context
+        self._load = spec.first_screen_loader()
+        self._allowed = threading.Event()
+        self._abandoned = False
+        if allowed:
+            self._allowed.set()
+        self._future: Future[Any] = Future()
+        self._future.set_running_or_notify_cancel()
+        # A daemon thread: should the window be closed before the database is even open, the
+        # process does not wait for the check of a large file.
+        threading.Thread(target=self._run, name="opening", daemon=True).start()
+
+    def allow(self) -> None:
+        self._allowed.set()
+
+    def abandon(self) -> None:
+        self._abandoned = True
+        self._allowed.set()
+
+    def _run(self) -> None:
+        try:
+            # Only loads code: the database modules come in while the lock is being settled.
+            import ambtenaar20.core.store.database  # noqa: F401
+
+            self._allowed.wait()
+            if self._abandoned:
+                raise RuntimeError("opening abandoned: another window has this data folder")
+            self._context.store  # noqa: B018 - checks, backs up and migrates the file
+            self._future.set_result(None if self._load is None else self._load(self._context))
+        except BaseException as error:  # handed to whoever asks for the outcome
+            self._future.set_exception(error)
+
+    def wait(self, timeout: float | None = None) -> bool:
+        """True when the opening has ended (done or failed) within ``timeout`` seconds."""
+        try:
+            self._future.exception(timeout)
+        except TimeoutError:
+            return False
+        return True
+
+    @property
+    def failed(self) -> bool:
+        return self._future.done() and self._future.exception() is not None
+
+    def first_screen(self) -> Any:
+        """Waits for the opening; the first screen's data (None when the area has no loader).
+
+        Raises what opening the database raised (``CorruptDatabaseError``, ``StoreError``...).
+        """
+        return self._future.result()

@@ -1,0 +1,111 @@
+"""Start-up: the data is opened while Qt loads, and the window appears with it on screen."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from ambtenaar20.gui import app as gui_app
+from ambtenaar20.gui.areas.empty_state import OpeningNote
+from ambtenaar20.gui.areas.following.area import FollowingArea
+from ambtenaar20.gui.main_window import MainWindow
+from ambtenaar20.gui.opening import Opening
+from tests.feeds.feed_server import rss
+from tests.helpers import REPO_ROOT
+
+
+@pytest.fixture
+def context_with_items(make_context, feed_server):
+    """Two feeds with three items each, stored, and the database closed again."""
+    context = make_context()
+    for number in (1, 2):
+        items = [{"title": f"Bericht {number}-{index}", "guid": f"{number}-{index}",
+                  "link": f"https://example.org/{number}/{index}",
+                  "description": "<p>Tekst</p>",
+                  "pubDate": f"Mon, 0{index + 1} Sep 2025 10:00:00 +0000"} for index in range(3)]
+        context.feeds.add_feed(feed_server.add(f"/feed{number}.xml", rss(f"Feed {number}", items)))
+    report = context.feeds.refresh()
+    assert report.new_items == 6
+    context.topics.add_topic("Zorg", "bericht")
+    context.close()
+    return make_context()
+
+
+def tree_texts(area: FollowingArea) -> list[str]:
+    return [node.text(0) for node in area._all_nodes()]
+
+
+def test_the_window_is_filled_before_it_is_shown(qtbot, context_with_items):
+    context = context_with_items
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    startup = gui_app.StartUp(QApplication.instance(), context, window, smoke_test=False,
+                              opening=Opening(context))
+    startup.fill_before_showing(wait_seconds=10)
+    assert window.populated and not window.isVisible()
+    area = window.areas["follow"]
+    assert isinstance(area, FollowingArea)
+    # Lists and the first page are there at once, not loaded after the window appeared.
+    assert area.has_content
+    assert area.model.rowCount() == 6 and area.model.total == 6
+    assert "Feed 1 (3)" in tree_texts(area) and "Zorg (6)" in tree_texts(area)
+    assert area.pages.currentIndex() == 1
+
+
+def test_a_slow_opening_shows_the_window_first_and_fills_it_later(qtbot, context_with_items):
+    context = context_with_items
+    opening = Opening(context, allowed=False)  # held back, like a long integrity check
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    startup = gui_app.StartUp(QApplication.instance(), context, window, smoke_test=False,
+                              opening=opening)
+    startup.fill_before_showing(wait_seconds=0.05)
+    assert not window.populated
+    window.show()
+    note = window.areas["follow"]
+    assert isinstance(note, OpeningNote) and "geopend" in note.note.text_label.text()
+    startup.start()  # waits for the opening off the GUI thread
+    opening.allow()
+    qtbot.waitUntil(lambda: window.populated and window.areas["follow"].has_content,
+                    timeout=10_000)
+    assert window.areas["follow"].model.rowCount() == 6
+
+
+def test_an_abandoned_opening_creates_nothing(make_context):
+    context = make_context()
+    opening = Opening(context, allowed=False)
+    opening.abandon()
+    assert opening.wait(10) and opening.failed
+    with pytest.raises(RuntimeError):
+        opening.first_screen()
+    assert not context.store_is_open
+    assert not context.paths.database.exists()
+
+
+def test_an_area_without_a_first_screen_loader_only_opens_the_store(make_context):
+    context = make_context()
+    context.settings.window.area = 1  # the officer left the window on Schrijven
+    opening = Opening(context)
+    assert opening.key == "write"
+    assert opening.first_screen() is None
+    assert context.store_is_open
+
+
+def test_the_opening_runs_without_qt(tmp_path):
+    code = (
+        "import sys\n"
+        "from ambtenaar20.core.app_context import create_app_context\n"
+        "from ambtenaar20.gui.opening import Opening\n"
+        f"context = create_app_context({str(tmp_path / 'data')!r}, 'nl')\n"
+        "context.start_integrity_check()\n"
+        "first = Opening(context).first_screen()\n"
+        "print(first.lists.feeds, first.total,\n"
+        "      sorted(m for m in sys.modules if m.split('.')[0] in ('PySide6', 'shiboken6')))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            cwd=REPO_ROOT, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["[]", "0", "[]"]
