@@ -18,7 +18,7 @@ from typing import NoReturn
 
 from ambtenaar20 import APP_SLUG, __version__
 from ambtenaar20.cli import argparse_messages
-from ambtenaar20.core import disk_errors, i18n
+from ambtenaar20.core import collector_pause, disk_errors, i18n
 from ambtenaar20.core.app_context import AppContext, create_app_context
 from ambtenaar20.core.errors import Ambtenaar20Error
 from ambtenaar20.core.i18n import _
@@ -173,6 +173,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args.data_dir = getattr(args, "data_dir", None)
     args.lang = getattr(args, "lang", None)
     handler: Handler = getattr(args, "handler", None) or _default_handler()
+    if args.command not in (None, "gui"):
+        collector_pause.resume()
     opener = ContextOpener(args)
     try:
         return handler(args, opener)
@@ -204,6 +206,8 @@ def run() -> NoReturn:
     """The ``ambtenaar20`` command: run ``main`` and end the process with its exit status."""
     from ambtenaar20.cli.process_exit import exit_process
 
+    # Resumed when a command begins, or by the window once it shows its data.
+    collector_pause.pause()
     exit_process(main())
 
 

@@ -9,16 +9,15 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, QLockFile, QObject, QThreadPool, QTimer
 from PySide6.QtGui import QGuiApplication, QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from ambtenaar20 import APP_ID, APP_NAME, APP_SLUG, __version__
-from ambtenaar20.core import process_clock
+from ambtenaar20.core import collector_pause, process_clock
 from ambtenaar20.core.app_context import AppContext
 from ambtenaar20.core.errors import CorruptDatabaseError, InstanceLockedError
 from ambtenaar20.core.i18n import _, current_language
 from ambtenaar20.gui.areas.first_content import has_shown_content
 from ambtenaar20.gui.crash_dialog import install_excepthook
-from ambtenaar20.gui.dialogs.database_problem_dialog import Recovery, ask_recovery
 from ambtenaar20.gui.instance_lock import acquire_instance_lock
 from ambtenaar20.gui.main_window import MainWindow
 from ambtenaar20.gui.opening import Opening
@@ -50,9 +49,12 @@ def ensure_application() -> QApplication:
 
 def recover_database(context: AppContext, error: CorruptDatabaseError) -> bool:
     """Ask the officer what to do with a damaged database; False means: quit, untouched."""
+    from PySide6.QtWidgets import QMessageBox
+
     from ambtenaar20.core.backup.service import newest_database_backup, restore_database_only
     from ambtenaar20.core.errors import BackupError
     from ambtenaar20.core.store import database
+    from ambtenaar20.gui.dialogs.database_problem_dialog import Recovery, ask_recovery
 
     # The newest of the copies made before updates and the automatic daily backups.
     newest = newest_database_backup(context.paths.backups_dir)
@@ -109,6 +111,8 @@ class StartUp(QObject):
         """Once the event loop runs: wait for the opening in the background unless it is done."""
         if self.window.populated:
             return
+        # The window waits for its data: start-up is over as far as the collector goes.
+        collector_pause.resume()
         opening = self.opening if self.opening is not None else Opening(self.context)
         self.opening = None  # a retry after recovery opens again
         run_in_background(lambda cancel, progress: opening.first_screen(),
@@ -118,12 +122,17 @@ class StartUp(QObject):
         if event.type() == QEvent.Type.Paint:
             if self.ready_ms is None:
                 self.ready_ms = process_clock.ms_since_process_start()
-            if self.smoke_test and self.populated_ms is None and self.window.populated and \
+            if self.populated_ms is None and self.window.populated and \
                     has_shown_content(self.window.area(self.window.current_area_key())):
                 self.populated_ms = process_clock.ms_since_process_start()
-                # Reported once this paint has reached the screen, not from inside it.
-                QTimer.singleShot(0, self._report_and_quit)
+                # Once this paint has reached the screen, not from inside it.
+                QTimer.singleShot(0, self._first_screen_shown)
         return False
+
+    def _first_screen_shown(self) -> None:
+        collector_pause.resume()
+        if self.smoke_test:
+            self._report_and_quit()
 
     def _on_store_open(self, first_screen: object) -> None:
         key = self.window.current_area_key()
@@ -167,6 +176,8 @@ class StartUp(QObject):
             if self.smoke_test:
                 print(f"{APP_SLUG}: {error}", file=sys.stderr)
             else:
+                from PySide6.QtWidgets import QMessageBox
+
                 QMessageBox.critical(self.window, _("The database cannot be opened"), str(error))
         self.exit_code = EXIT_USAGE
         self.app.quit()
@@ -177,6 +188,8 @@ def refuse_second_window(error: InstanceLockedError, smoke_test: bool) -> int:
     if smoke_test:
         print(f"{APP_SLUG}: {error}", file=sys.stderr)
     else:
+        from PySide6.QtWidgets import QMessageBox
+
         app = ensure_application()
         translators = install_qt_translations(app, current_language())
         QMessageBox.information(None, APP_NAME, str(error))
@@ -216,5 +229,6 @@ def run_gui(context: AppContext, *, smoke_test: bool = False, opening: Opening |
         QThreadPool.globalInstance().waitForDone()
         return startup.exit_code or code
     finally:
+        collector_pause.resume()
         lock.unlock()
         del translators

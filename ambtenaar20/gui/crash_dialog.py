@@ -12,7 +12,7 @@ import traceback
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from ambtenaar20.core.i18n import _
 
@@ -27,6 +27,8 @@ def install_excepthook(log_file: Path) -> None:
         log.error("uncaught exception:\n%s", "".join(traceback.format_exception(kind, error, tb)))
         if QApplication.instance() is None:
             return
+        from PySide6.QtWidgets import QMessageBox
+
         box = QMessageBox(QApplication.activeWindow())
         box.setIcon(QMessageBox.Icon.Critical)
         box.setWindowTitle(_("Something went wrong"))

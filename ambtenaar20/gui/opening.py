@@ -24,9 +24,10 @@ if TYPE_CHECKING:
 class Opening:
     """The store opened and the first screen's data of one area (``key``), on a thread.
 
-    Created with ``allowed=False``, it reads nothing but its own code until ``allow()``: the
-    window's instance lock is settled meanwhile, and a second window must not create or migrate
-    anything (``abandon()`` then ends it untouched).
+    Created with ``allowed=False``, it only reads until ``allow()``: the window's instance lock
+    is settled meanwhile, and a second window must not create, migrate or otherwise change the
+    file (``abandon()`` then ends it). A database that opens without writing (the usual start)
+    is opened and queried at once; any other waits for the lock.
     """
 
     def __init__(self, context: AppContext, *, allowed: bool = True) -> None:
@@ -53,12 +54,12 @@ class Opening:
 
     def _run(self) -> None:
         try:
-            # Only loads code: the database modules come in while the lock is being settled.
-            import ambtenaar20.core.store.database  # noqa: F401
+            from ambtenaar20.core.store.database import opens_without_writing
 
-            self._allowed.wait()
-            if self._abandoned:
-                raise RuntimeError("opening abandoned: another window has this data folder")
+            if not opens_without_writing(self._context.paths.database):
+                self._allowed.wait()
+                if self._abandoned:
+                    raise RuntimeError("opening abandoned: another window has this data folder")
             self._context.store  # noqa: B018 - checks, backs up and migrates the file
             self._future.set_result(None if self._load is None else self._load(self._context))
         except BaseException as error:  # handed to whoever asks for the outcome

@@ -1,7 +1,8 @@
 """File → Back-up maken / Terugzetten / a person's data, Help → Diagnose, daily tasks at start.
 
 The work runs on the thread pool (``run_in_background``) behind a progress dialog; the window
-only asks the questions. After a restore every area is rebuilt so none shows the old data.
+only asks the questions. After a restore every area is rebuilt so none shows the old data. The
+dialogs are loaded when a command is chosen, not with the window.
 """
 
 from __future__ import annotations
@@ -11,9 +12,9 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QStandardPaths, Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox, QProgressDialog
+from PySide6.QtWidgets import QMenu
 
 from ambtenaar20 import APP_NAME
 from ambtenaar20.core.app_context import AppContext
@@ -21,6 +22,8 @@ from ambtenaar20.core.i18n import _
 from ambtenaar20.gui.workers import BackgroundTask, run_in_background
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QProgressDialog
+
     from ambtenaar20.core.backup.archive import ArchiveInfo
     from ambtenaar20.gui.main_window import MainWindow
 
@@ -78,6 +81,9 @@ class TrustActions(QObject):
 
     # -- backup --------------------------------------------------------------------------------
     def make_backup(self, target: Path | None = None) -> None:
+        from PySide6.QtCore import QStandardPaths
+        from PySide6.QtWidgets import QFileDialog
+
         if target is None:
             folder = QStandardPaths.writableLocation(
                 QStandardPaths.StandardLocation.DocumentsLocation)
@@ -99,6 +105,9 @@ class TrustActions(QObject):
 
     # -- restore -------------------------------------------------------------------------------
     def restore_backup(self, source: Path | None = None) -> None:
+        from PySide6.QtCore import QStandardPaths
+        from PySide6.QtWidgets import QFileDialog
+
         if source is None:
             folder = QStandardPaths.writableLocation(
                 QStandardPaths.StandardLocation.DocumentsLocation)
@@ -113,6 +122,8 @@ class TrustActions(QObject):
 
     def confirm(self, info: ArchiveInfo) -> bool:
         """Ask before replacing everything (tests replace this method)."""
+        from PySide6.QtWidgets import QMessageBox
+
         box = QMessageBox(QMessageBox.Icon.Warning, _("Restore backup"),
                           _("Restore the backup made at {created} (version {version})?")
                           .format(created=info.created_at, version=info.app_version),
@@ -144,6 +155,8 @@ class TrustActions(QObject):
 
     # -- AVG request ---------------------------------------------------------------------------
     def erase_person(self, name: str | None = None) -> None:
+        from PySide6.QtWidgets import QInputDialog
+
         if name is None:
             name, ok = QInputDialog.getText(
                 self.window, _("Delete a person's data"),
@@ -159,6 +172,8 @@ class TrustActions(QObject):
 
     def confirm_erase(self, name: str) -> bool:
         """Ask before deleting (tests replace this method)."""
+        from PySide6.QtWidgets import QMessageBox
+
         answer = QMessageBox.warning(
             self.window, _("Delete a person's data"),
             _("Delete or pseudonymise everything about {name}? This cannot be undone. Older "
@@ -185,6 +200,8 @@ class TrustActions(QObject):
 
     # -- shared --------------------------------------------------------------------------------
     def _run(self, label: str, work, on_success, cancellable: bool) -> None:
+        from PySide6.QtWidgets import QProgressDialog
+
         self._set_enabled(False)
         progress = QProgressDialog(label, _("Cancel") if cancellable else "", 0, 0, self.window)
         progress.setWindowTitle(label.rstrip("…"))
@@ -217,6 +234,8 @@ class TrustActions(QObject):
             self.progress = None
 
     def _failed(self, error: Exception) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         self._close_progress()
         message = str(error)
         self.failed.emit(message)

@@ -253,3 +253,22 @@ def test_threads_asking_for_the_store_at_once_open_it_once(data_dir):
         assert len({id(store) for store in stores}) == 1
     finally:
         context.close()
+
+
+def test_opens_without_writing_only_a_current_wal_database(paths):
+    db_path, backups_dir = paths
+    assert not database.opens_without_writing(db_path)  # no file: it would be created
+    store, _report = database.open_store(db_path, backups_dir)
+    store.close()
+    assert database.opens_without_writing(db_path)
+    conn = sqlite3.connect(db_path)
+    conn.execute(f"PRAGMA user_version = {SCHEMA_GENERATION - 1}")  # a migration is due
+    conn.close()
+    assert not database.opens_without_writing(db_path)
+    conn = sqlite3.connect(db_path)
+    conn.execute(f"PRAGMA user_version = {SCHEMA_GENERATION}")
+    conn.execute("PRAGMA journal_mode = DELETE")  # the switch to WAL would be a write
+    conn.close()
+    assert not database.opens_without_writing(db_path)
+    db_path.write_bytes(b"not a database at all" * 10)
+    assert not database.opens_without_writing(db_path)

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from ambtenaar20.core.store import backups
 from ambtenaar20.gui import app as gui_app
+from ambtenaar20.gui.dialogs import database_problem_dialog
 from ambtenaar20.gui.dialogs.database_problem_dialog import Recovery
 
 
@@ -33,7 +34,7 @@ def start_up(qtbot, context):
 def test_damaged_database_choices(qtbot, make_context, monkeypatch, choice):
     context = make_context()
     write_garbage_database(context)
-    monkeypatch.setattr(gui_app, "ask_recovery", lambda message, newest: choice)
+    monkeypatch.setattr(database_problem_dialog, "ask_recovery", lambda message, newest: choice)
     window, startup = start_up(qtbot, context)
     moved = list(context.paths.data_dir.glob("ambtenaar20-damaged-*.sqlite3"))
     if choice is Recovery.QUIT:
@@ -60,7 +61,7 @@ def test_damaged_database_restore_newest_backup(qtbot, make_context, monkeypatch
         asked["newest"] = newest
         return Recovery.RESTORE_BACKUP
 
-    monkeypatch.setattr(gui_app, "ask_recovery", ask)
+    monkeypatch.setattr(database_problem_dialog, "ask_recovery", ask)
     window, _startup = start_up(qtbot, context)
     assert window.populated
     assert "geen SQLite-bestand" in asked["message"]
@@ -171,7 +172,7 @@ def test_damaged_database_offers_the_newest_daily_whole_state_backup(qtbot, make
         offered.append(newest)
         return Recovery.RESTORE_BACKUP
 
-    monkeypatch.setattr(gui_app, "ask_recovery", ask)
+    monkeypatch.setattr(database_problem_dialog, "ask_recovery", ask)
     assert gui_app.recover_database(context, _corrupt_error(context))
     assert offered == [daily]
     assert context.store.db["app_meta"].get("marker")["value"] == "daily"

@@ -125,20 +125,19 @@ def test_empty_state_when_there_are_no_feeds(qtbot, make_context):
 
 
 def test_remove_feed_asks_and_deletes_its_items(qtbot, area, monkeypatch):
-    from ambtenaar20.gui.areas.following import feed_actions
+    from PySide6.QtWidgets import QMessageBox
 
     task = area.refresh()
     with qtbot.waitSignal(task.signals.finished, timeout=30_000):
         pass
     feed = area.context.feeds.list_feeds()[0]
     asked = []
-    buttons = feed_actions.QMessageBox.StandardButton
-    monkeypatch.setattr(feed_actions.QMessageBox, "question",
+    buttons = QMessageBox.StandardButton
+    monkeypatch.setattr(QMessageBox, "question",
                         lambda *args: asked.append(args) or buttons.No)
     area.remove_feed(feed["id"])
     assert asked and len(area.context.feeds.list_feeds()) == 50
-    monkeypatch.setattr(feed_actions.QMessageBox, "question",
-                        lambda *args: feed_actions.QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(QMessageBox, "question", lambda *args: buttons.Yes)
     area.remove_feed(feed["id"])
     qtbot.waitUntil(lambda: len(area.context.feeds.list_feeds()) == 49, timeout=10_000)
     assert area.context.items.count_items(feed_id=feed["id"]) == 0
@@ -146,7 +145,9 @@ def test_remove_feed_asks_and_deletes_its_items(qtbot, area, monkeypatch):
 
 def test_add_feed_from_a_page_lets_the_officer_pick(qtbot, make_context, feed_server,
                                                     monkeypatch):
-    from ambtenaar20.gui.areas.following import feed_actions
+    from PySide6.QtWidgets import QInputDialog
+
+    from ambtenaar20.gui.areas.following import dialogs
 
     context = make_context("en")
     assert context.store
@@ -159,7 +160,7 @@ def test_add_feed_from_a_page_lets_the_officer_pick(qtbot, make_context, feed_se
                            'href="/b.xml"></head></html>', content_type="text/html")
 
     class Accepting:
-        DialogCode = feed_actions.AddFeedDialog.DialogCode
+        DialogCode = dialogs.AddFeedDialog.DialogCode
 
         def __init__(self, _parent):
             pass
@@ -171,8 +172,8 @@ def test_add_feed_from_a_page_lets_the_officer_pick(qtbot, make_context, feed_se
             return page, None, None, None
 
     offered = []
-    monkeypatch.setattr(feed_actions, "AddFeedDialog", Accepting)
-    monkeypatch.setattr(feed_actions.QInputDialog, "getItem",
+    monkeypatch.setattr(dialogs, "AddFeedDialog", Accepting)
+    monkeypatch.setattr(QInputDialog, "getItem",
                         lambda _p, _t, _l, labels, *_a: offered.extend(labels) or
                         (labels[1], True))
     widget.add_feed()

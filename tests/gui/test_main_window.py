@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QAbstractButton, QLineEdit, QListWidget, QWidget
 
 from ambtenaar20.core import i18n
 from ambtenaar20.gui.areas.empty_state import OpeningNote
-from ambtenaar20.gui.areas.registry import AREAS
+from ambtenaar20.gui.areas.registry import AREAS, icon_path
 from ambtenaar20.gui.main_window import MainWindow
 from tests.helpers import run_cli
 
@@ -209,3 +209,14 @@ def test_smoke_test_waits_for_the_data_of_the_area_it_opens_with(tmp_path):
     assert result.returncode == 0, result.stderr
     report = json.loads(result.stdout.strip().splitlines()[-1])
     assert report["populated_ms"] >= report["ready_ms"] > 0
+
+
+def test_every_area_has_its_rail_icon_also_for_the_selected_row(window):
+    from PySide6.QtGui import QIcon
+
+    for row, spec in enumerate(AREAS):
+        assert icon_path(spec).is_file() and icon_path(spec, selected=True).is_file()
+        icon = window.rail.item(row).icon()
+        normal = icon.pixmap(24, 24).toImage()
+        selected = icon.pixmap(24, 24, QIcon.Mode.Selected).toImage()
+        assert not normal.isNull() and normal != selected  # white on the selection colour

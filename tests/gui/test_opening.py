@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 import subprocess
 import sys
 
@@ -55,9 +56,14 @@ def test_the_window_is_filled_before_it_is_shown(qtbot, context_with_items):
     assert area.pages.currentIndex() == 1
 
 
-def test_a_slow_opening_shows_the_window_first_and_fills_it_later(qtbot, context_with_items):
+def test_a_slow_opening_shows_the_window_first_and_fills_it_later(qtbot, context_with_items,
+                                                                  monkeypatch):
+    from ambtenaar20.core.store import database
+
     context = context_with_items
-    opening = Opening(context, allowed=False)  # held back, like a long integrity check
+    # Held back until allowed, as a file that must be migrated first.
+    monkeypatch.setattr(database, "opens_without_writing", lambda path: False)
+    opening = Opening(context, allowed=False)
     window = MainWindow(context)
     qtbot.addWidget(window)
     startup = gui_app.StartUp(QApplication.instance(), context, window, smoke_test=False,
@@ -109,3 +115,44 @@ def test_the_opening_runs_without_qt(tmp_path):
                             cwd=REPO_ROOT, timeout=60)
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["[]", "0", "[]"]
+
+
+def test_the_collector_resumes_once_the_first_screen_is_painted(qtbot, context_with_items):
+    import gc
+
+    context = context_with_items
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    startup = gui_app.StartUp(QApplication.instance(), context, window, smoke_test=False,
+                              opening=Opening(context))
+    gc.disable()  # as the command does at the very start
+    try:
+        startup.fill_before_showing(wait_seconds=10)
+        window.show()
+        assert not gc.isenabled()
+        qtbot.waitUntil(lambda: startup.populated_ms is not None and gc.isenabled(),
+                        timeout=10_000)
+    finally:
+        gc.enable()
+        gc.unfreeze()
+
+
+def test_a_current_database_is_read_before_the_lock_and_an_older_one_waits(make_context):
+    context = make_context()
+    assert context.store  # created and migrated: current, in WAL mode
+    context.close()
+    reading = make_context()
+    opening = Opening(reading, allowed=False)
+    assert opening.wait(10) and not opening.failed  # no lock needed to read
+    assert opening.first_screen().lists.feeds == []
+    reading.close()
+
+    conn = sqlite3.connect(context.paths.database)
+    conn.execute("PRAGMA user_version = 1")  # as an older version left it: a migration is due
+    conn.close()
+    migrating = make_context()
+    opening = Opening(migrating, allowed=False)
+    assert not opening.wait(0.3)  # changing the file waits for the window's lock
+    assert not migrating.store_is_open
+    opening.allow()
+    assert opening.wait(10) and not opening.failed

@@ -130,6 +130,24 @@ def open_store(path: Path, backups_dir: Path,
     return store, report
 
 
+def opens_without_writing(path: Path) -> bool:
+    """True when opening ``path`` as the store changes nothing in it.
+
+    That is a file in WAL mode with this version's schema: no file to create, no migration, no
+    switch to WAL. Read from the file header (https://www.sqlite.org/fileformat.html: bytes
+    18 and 19 are 2 in WAL mode, bytes 60-63 hold the ``user_version`` that records the schema
+    generation), without SQLite, so asking touches nothing either.
+    """
+    try:
+        with path.open("rb") as file:
+            header = file.read(100)
+    except OSError:
+        return False
+    return (len(header) == 100 and header.startswith(b"SQLite format 3\x00")
+            and header[18] == header[19] == 2
+            and int.from_bytes(header[60:64], "big") == SCHEMA_GENERATION)
+
+
 def _schema_generation(db: Connection) -> int:
     """How many of the app's migrations the file has had, as recorded after the last update.
 

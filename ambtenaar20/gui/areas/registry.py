@@ -12,6 +12,7 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ambtenaar20.core.i18n import N_
@@ -20,6 +21,9 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
     from ambtenaar20.core.app_context import AppContext
+
+
+ICONS = Path(__file__).resolve().parent.parent.parent / "icons" / "areas"
 
 
 @dataclass(frozen=True)
@@ -39,7 +43,7 @@ class AreaSpec:
     #: Untranslated label; translated when the window is built.
     label: str
     description: str
-    #: Name of the ``QStyle.StandardPixmap`` shown in the navigation rail.
+    #: The navigation rail's icon: a file in ``ambtenaar20/icons/areas``.
     icon: str
     #: Where the area's widget class lives, as "package.module:ClassName"; imported when the
     #: area is first built (or warmed up in the background), never at start-up.
@@ -65,6 +69,12 @@ class AreaSpec:
         return widget_class(context, parent, first_screen=first_screen)
 
 
+def icon_path(spec: AreaSpec, selected: bool = False) -> Path:
+    """The rail icon's file; ``selected``: its variant for the selected row (``*-selected``)."""
+    path = ICONS / spec.icon
+    return path.with_name(f"{path.stem}-selected{path.suffix}") if selected else path
+
+
 def _resolve(reference: str) -> Any:
     module, _, name = reference.partition(":")
     return getattr(importlib.import_module(module), name)
@@ -80,14 +90,14 @@ def area_shown_at_start(remembered: int) -> AreaSpec:
 
 
 AREAS: tuple[AreaSpec, ...] = (
-    AreaSpec("follow", N_("Follow"), N_("Topics and feeds"), "SP_FileDialogContentsView",
+    AreaSpec("follow", N_("Follow"), N_("Topics and feeds"), "follow.svg",
              "ambtenaar20.gui.areas.following.area:FollowingArea",
              first_screen="ambtenaar20.gui.areas.following.queries:load_first_screen"),
     AreaSpec("write", N_("Write"), N_("Drafts checked against the guidelines"),
-             "SP_FileDialogDetailedView", "ambtenaar20.gui.areas.writing.area:WritingArea"),
-    AreaSpec("log", N_("Log"), N_("Your interactions"), "SP_FileDialogListView",
+             "write.svg", "ambtenaar20.gui.areas.writing.area:WritingArea"),
+    AreaSpec("log", N_("Log"), N_("Your interactions"), "log.svg",
              "ambtenaar20.gui.logbook.log_view:LogView",
              (WindowCommand(N_("Add to the &log…"), "Ctrl+L", "open_quick_add"),)),
-    AreaSpec("report", N_("Reports"), N_("Export for your manager"), "SP_DialogSaveButton",
+    AreaSpec("report", N_("Reports"), N_("Export for your manager"), "report.svg",
              "ambtenaar20.gui.logbook.report_view:ReportView"),
 )

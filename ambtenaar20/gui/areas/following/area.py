@@ -13,7 +13,6 @@ from typing import Any
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractButton,
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
@@ -21,14 +20,12 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMainWindow,
-    QMessageBox,
     QProgressBar,
-    QPushButton,
     QSplitter,
     QStackedWidget,
-    QSystemTrayIcon,
     QTableView,
     QTabWidget,
+    QToolButton,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -37,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from ambtenaar20.core.app_context import AppContext
 from ambtenaar20.core.i18n import _, ngettext
+from ambtenaar20.gui.accessible import named_button
 from ambtenaar20.gui.areas.empty_state import EmptyState
 from ambtenaar20.gui.areas.first_content import announce_first_content
 from ambtenaar20.gui.areas.following.feed_actions import KIND_ROLE, VALUE_ROLE, FeedActions
@@ -68,7 +66,7 @@ class FollowingArea(FeedActions, RefreshControl, QWidget):
         super().__init__(parent)
         self.context = context
         self.refresh_task: BackgroundTask | None = None
-        self._tray: QSystemTrayIcon | None = None
+        self._tray = None
         self.model = ItemListModel(self._load_page, self)
         self._build()
         self.model.loaded.connect(self._after_items_loaded)
@@ -90,10 +88,10 @@ class FollowingArea(FeedActions, RefreshControl, QWidget):
     # -- layout ------------------------------------------------------------------------------
 
     def _build(self) -> None:
-        self.refresh_button = QPushButton(_("&Refresh"))
-        self.add_feed_button = QPushButton(_("Add &feed"))
-        self.add_topic_button = QPushButton(_("Add &topic"))
-        self.import_button = QPushButton(_("&Import OPML"))
+        self.refresh_button = named_button(_("&Refresh"))
+        self.add_feed_button = named_button(_("Add &feed"))
+        self.add_topic_button = named_button(_("Add &topic"))
+        self.import_button = named_button(_("&Import OPML"))
         self.search = QLineEdit()
         self.search.setPlaceholderText(_("Search all items (same syntax as topics)"))
         self.search.setAccessibleName(_("Search"))
@@ -164,7 +162,7 @@ class FollowingArea(FeedActions, RefreshControl, QWidget):
         self.progress = QProgressBar()
         self.progress.setMaximumWidth(180)
         self.progress.setAccessibleName(_("Refresh progress"))
-        self.cancel_button = QPushButton(_("Cancel"))
+        self.cancel_button = named_button(_("Cancel"))
         self.cancel_button.clicked.connect(self.cancel_refresh)
         self.progress.hide()
         self.cancel_button.hide()
@@ -184,21 +182,17 @@ class FollowingArea(FeedActions, RefreshControl, QWidget):
         self.reader.flag_changed.connect(self._set_flag)
         self.reader.sentiment_changed.connect(self._set_sentiment)
         self.reader.reply_requested.connect(self._reply)
-        self._name_buttons()
+        self._name_clear_button()
         for keys, step in (("N", 1), ("J", 1), ("P", -1), ("K", -1)):
             for widget in (self.table, self.reader.browser):
                 shortcut = QShortcut(QKeySequence(keys), widget)
                 shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
                 shortcut.activated.connect(lambda step=step: self.go_unread(step))
 
-    def _name_buttons(self) -> None:
-        """Every button gets an accessible name, also Qt's own (tab scrolling, clear field)."""
-        for button in self.findChildren(QAbstractButton):
-            if not button.accessibleName():
-                name = button.text().replace("&", "") or button.toolTip() or \
-                    {"ScrollLeftButton": _("Scroll left"),
-                     "ScrollRightButton": _("Scroll right")}.get(button.objectName(), "")
-                button.setAccessibleName(name or _("Clear"))
+    def _name_clear_button(self) -> None:
+        """The search field's clear button is Qt's own; its name is the only one not set."""
+        for button in self.search.findChildren(QToolButton):
+            button.setAccessibleName(_("Clear"))
 
     def _run(self, work, **callbacks) -> BackgroundTask:
         """``run_in_background``, with callbacks dropped once this area has been deleted."""
@@ -406,6 +400,8 @@ class FollowingArea(FeedActions, RefreshControl, QWidget):
     def _show_error(self, error: Exception) -> None:
         """Plain messages (``Ambtenaar20Error``) in a dialog that does not block the window."""
         log.warning("follow area: %s: %s", type(error).__name__, error)
+        from PySide6.QtWidgets import QMessageBox
+
         box = QMessageBox(QMessageBox.Icon.Warning, _("Follow"), str(error),
                           QMessageBox.StandardButton.Ok, self)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -1,16 +1,16 @@
 """What the officer does to feeds and topics in the Volgen area: add, import, rename, remove.
 
 A mixin of ``FollowingArea`` (kept apart to keep each module readable); like the rest of the
-area it only shows dialogs and hands the work to ``_run`` (``run_in_background``).
+area it only shows dialogs and hands the work to ``_run`` (``run_in_background``). The dialogs
+are loaded when an action is chosen, not with the window.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox
+from PySide6.QtWidgets import QMenu
 
 from ambtenaar20.core.i18n import _
-from ambtenaar20.gui.areas.following.dialogs import AddFeedDialog, AddTopicDialog
 
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1
 VALUE_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -34,12 +34,16 @@ class FeedActions:
         menu.exec(self.tree.viewport().mapToGlobal(position))
 
     def rename_feed(self, feed_id: int) -> None:
+        from PySide6.QtWidgets import QInputDialog
+
         title, accepted = QInputDialog.getText(self, _("Rename feed"), _("New name:"))
         if accepted and title.strip():
             self._run(lambda _c, _p: self.context.feeds.rename_feed(str(feed_id), title),
                       on_success=lambda _r: self.reload_lists(), on_error=self._show_error)
 
     def remove_feed(self, feed_id: int) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         answer = QMessageBox.question(
             self, _("Remove feed"),
             _("Stop following this feed and delete all its items? This cannot be undone."))
@@ -49,6 +53,8 @@ class FeedActions:
                       on_error=self._show_error)
 
     def remove_topic(self, name: str) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         answer = QMessageBox.question(
             self, _("Remove topic"),
             _("Remove the topic '{name}'? Its items stay.").format(name=name))
@@ -57,6 +63,8 @@ class FeedActions:
                       on_success=lambda _r: self.reload_lists(), on_error=self._show_error)
 
     def add_feed(self) -> None:
+        from ambtenaar20.gui.areas.following.dialogs import AddFeedDialog
+
         dialog = AddFeedDialog(self)
         if dialog.exec() != AddFeedDialog.DialogCode.Accepted:
             return
@@ -74,6 +82,8 @@ class FeedActions:
             return [link for link, _title in found] if kind == "page" else [target], found
 
         def chosen(result) -> None:
+            from PySide6.QtWidgets import QInputDialog
+
             links, found = result
             target = links[0]
             if len(links) > 1:
@@ -91,6 +101,8 @@ class FeedActions:
         self._run(look, on_success=chosen, on_error=self._show_error)
 
     def add_topic(self) -> None:
+        from ambtenaar20.gui.areas.following.dialogs import AddTopicDialog
+
         dialog = AddTopicDialog(self)
         if dialog.exec() != AddTopicDialog.DialogCode.Accepted:
             return
@@ -100,6 +112,8 @@ class FeedActions:
                           on_error=self._show_error)
 
     def import_opml(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         path, _filter = QFileDialog.getOpenFileName(self, _("Import OPML"), "",
                                                     _("OPML files (*.opml *.xml)"))
         if not path:

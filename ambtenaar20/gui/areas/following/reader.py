@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from ambtenaar20.core.i18n import _
+from ambtenaar20.gui.accessible import name_after_text, named_button
 
 OPENABLE_SCHEMES = ("http", "https", "mailto")
 
@@ -64,11 +65,11 @@ class ReaderPane(QWidget):
         self.meta.setWordWrap(True)
         self.browser = SafeBrowser()
         self.browser.setAccessibleName(_("Item text"))
-        self.open_button = QPushButton(_("Open in &browser"))
+        self.open_button = named_button(_("Open in &browser"))
         self.read_button = QPushButton()
         self.star_button = QPushButton()
         self.response_button = QPushButton()
-        self.reply_button = QPushButton(_("&Reply"))
+        self.reply_button = named_button(_("&Reply"))
         for button in (self.star_button, self.response_button, self.read_button):
             button.setCheckable(True)
         self.tone = QComboBox()
@@ -132,6 +133,7 @@ class ReaderPane(QWidget):
             button.blockSignals(True)
             button.setChecked(bool(item.get(flag)))
             button.setText(on_text if item.get(flag) else off_text)
+            name_after_text(button)
             button.blockSignals(False)
         self.tone.setCurrentIndex(max(0, self.tone.findData(item.get("sentiment_override"))))
 

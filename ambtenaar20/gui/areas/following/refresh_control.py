@@ -8,11 +8,13 @@ pass so the refresh itself stays quick.
 from __future__ import annotations
 
 import time
-
-from PySide6.QtWidgets import QSystemTrayIcon
+from typing import TYPE_CHECKING
 
 from ambtenaar20.core.i18n import _, ngettext
 from ambtenaar20.gui.workers import BackgroundTask
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QSystemTrayIcon
 
 
 class RefreshControl:
@@ -91,6 +93,8 @@ class RefreshControl:
         if notice is None or not self.tray_available():
             return
         if self._tray is None:
+            from PySide6.QtWidgets import QSystemTrayIcon
+
             self._tray = QSystemTrayIcon(self.window().windowIcon(), self)
             self._tray.show()
         self._tray.showMessage(*notice)
@@ -99,6 +103,8 @@ class RefreshControl:
     def tray_available() -> bool:
         """Whether the desktop has a tray to show a message in (not under offscreen Qt, not
         on every Linux desktop); a method so tests can stand in for a desktop that has one."""
+        from PySide6.QtWidgets import QSystemTrayIcon
+
         return QSystemTrayIcon.isSystemTrayAvailable()
 
 
