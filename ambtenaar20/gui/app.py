@@ -31,6 +31,8 @@ EXIT_USAGE = 2
 SMOKE_TEST_TIMEOUT_MS = 60_000
 #: How long a built window waits for its data before it is shown with "Opening your data…".
 FIRST_SCREEN_WAIT_S = 0.25
+#: The latest moment after the data is in at which the daily tasks start, painted or not.
+AFTER_START_MS = 10_000
 APP_ICON = Path(__file__).resolve().parent.parent / "icons" / "ambtenaar20.svg"
 
 
@@ -97,6 +99,7 @@ class StartUp(QObject):
         #: First paint of the window, and first paint that shows the area's data.
         self.ready_ms: int | None = None
         self.populated_ms: int | None = None
+        self.first_screen_done = False
         self.reported = False
         window.installEventFilter(self)
 
@@ -130,24 +133,32 @@ class StartUp(QObject):
         return False
 
     def _first_screen_shown(self) -> None:
+        """The area's data has been painted (or, at the latest, ``AFTER_START_MS`` passed)."""
+        if self.first_screen_done:
+            return
+        self.first_screen_done = True
         collector_pause.resume()
         if self.smoke_test:
             self._report_and_quit()
+        else:
+            # Not before: the copy would compete with drawing the window.
+            start_daily_backup(self.context)
 
     def _on_store_open(self, first_screen: object) -> None:
         key = self.window.current_area_key()
         self.window.populate_areas({key: first_screen} if first_screen is not None else None)
-        if not self.smoke_test:
-            start_daily_backup(self.context)
-            return
-        # The smoke test ends with the first paint that shows the area's data, not an empty
-        # frame: at once when the window was filled before it was shown.
+        # The first paint that shows the area's data ends start-up. Filled before the window
+        # was shown, that is its first paint; otherwise the next one once the data is in.
         area = self.window.area(key)
         if not has_shown_content(area):
-            area.content_shown.connect(self.window.repaint)
-            QTimer.singleShot(SMOKE_TEST_TIMEOUT_MS, self._smoke_test_timed_out)
+            area.content_shown.connect(self.window.update)
         elif self.window.isVisible():
-            self.window.repaint()
+            self.window.update()
+        if self.smoke_test:
+            QTimer.singleShot(SMOKE_TEST_TIMEOUT_MS, self._smoke_test_timed_out)
+        else:
+            # Should the window never be painted (started minimised), the daily tasks still run.
+            QTimer.singleShot(AFTER_START_MS, self._first_screen_shown)
 
     def _report_and_quit(self) -> None:
         if self.reported:

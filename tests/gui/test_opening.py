@@ -156,3 +156,24 @@ def test_a_current_database_is_read_before_the_lock_and_an_older_one_waits(make_
     assert not migrating.store_is_open
     opening.allow()
     assert opening.wait(10) and not opening.failed
+
+
+def test_the_daily_backup_starts_once_the_first_screen_is_painted(qtbot, context_with_items,
+                                                                  monkeypatch):
+    from ambtenaar20.core.backup import service
+
+    context = context_with_items
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    startup = gui_app.StartUp(QApplication.instance(), context, window, smoke_test=False,
+                              opening=Opening(context))
+    started_after = []
+    real = gui_app.start_daily_backup
+    monkeypatch.setattr(gui_app, "start_daily_backup", lambda ctx: (
+        started_after.append(startup.populated_ms), real(ctx))[1])
+    startup.fill_before_showing(wait_seconds=10)
+    assert started_after == []  # not while the window is being drawn
+    window.show()
+    qtbot.waitUntil(lambda: bool(service.automatic_backups(context.paths.backups_dir, "daily")),
+                    timeout=10_000)
+    assert started_after and started_after[0] is not None
