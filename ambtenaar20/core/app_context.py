@@ -14,13 +14,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ambtenaar20.core import i18n
-from ambtenaar20.core.analysis.sentiment import SentimentAnalyser
 from ambtenaar20.core.errors import StoreError
 from ambtenaar20.core.i18n import _
 from ambtenaar20.core.paths import AppPaths, resolve_data_dir
 from ambtenaar20.core.settings import Settings, SettingsStore
 
 if TYPE_CHECKING:
+    from ambtenaar20.core.analysis.sentiment import SentimentAnalyser
     from ambtenaar20.core.backup.service import BackupService
     from ambtenaar20.core.drafting.service import DraftingService
     from ambtenaar20.core.feeds.items import ItemService
@@ -85,6 +85,8 @@ class AppContext:
     @cached_property
     def sentiment(self) -> SentimentAnalyser:
         """The one sentiment analyser, shared by feed items and drafts."""
+        from ambtenaar20.core.analysis.sentiment import SentimentAnalyser
+
         return SentimentAnalyser()
 
     @cached_property
