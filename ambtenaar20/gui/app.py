@@ -102,6 +102,8 @@ class StartUp(QObject):
         self.first_screen_done = False
         self.reported = False
         window.installEventFilter(self)
+        if smoke_test:  # however the opening goes, the smoke test ends
+            QTimer.singleShot(SMOKE_TEST_TIMEOUT_MS, self._smoke_test_timed_out)
 
     def fill_before_showing(self, wait_seconds: float = FIRST_SCREEN_WAIT_S) -> None:
         """Fill the window now if the opening ends within ``wait_seconds`` without an error."""
@@ -154,9 +156,7 @@ class StartUp(QObject):
             area.content_shown.connect(self.window.update)
         elif self.window.isVisible():
             self.window.update()
-        if self.smoke_test:
-            QTimer.singleShot(SMOKE_TEST_TIMEOUT_MS, self._smoke_test_timed_out)
-        else:
+        if not self.smoke_test:
             # Should the window never be painted (started minimised), the daily tasks still run.
             QTimer.singleShot(AFTER_START_MS, self._first_screen_shown)
 

@@ -35,16 +35,21 @@ def context_with_items(make_context, feed_server):
     return make_context()
 
 
+def window_and_start_up(qtbot, context, opening: Opening) -> tuple[MainWindow, gui_app.StartUp]:
+    """The main window and the real start-up sequence for it (not yet filled or shown)."""
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    return window, gui_app.StartUp(QApplication.instance(), context, window, smoke_test=False,
+                                   opening=opening)
+
+
 def tree_texts(area: FollowingArea) -> list[str]:
     return [node.text(0) for node in area._all_nodes()]
 
 
 def test_the_window_is_filled_before_it_is_shown(qtbot, context_with_items):
     context = context_with_items
-    window = MainWindow(context)
-    qtbot.addWidget(window)
-    startup = gui_app.StartUp(QApplication.instance(), context, window, smoke_test=False,
-                              opening=Opening(context))
+    window, startup = window_and_start_up(qtbot, context, Opening(context))
     startup.fill_before_showing(wait_seconds=10)
     assert window.populated and not window.isVisible()
     area = window.areas["follow"]
@@ -64,10 +69,7 @@ def test_a_slow_opening_shows_the_window_first_and_fills_it_later(qtbot, context
     # Held back until allowed, as a file that must be migrated first.
     monkeypatch.setattr(database, "opens_without_writing", lambda path: False)
     opening = Opening(context, allowed=False)
-    window = MainWindow(context)
-    qtbot.addWidget(window)
-    startup = gui_app.StartUp(QApplication.instance(), context, window, smoke_test=False,
-                              opening=opening)
+    window, startup = window_and_start_up(qtbot, context, opening)
     startup.fill_before_showing(wait_seconds=0.05)
     assert not window.populated
     window.show()
@@ -121,10 +123,7 @@ def test_the_collector_resumes_once_the_first_screen_is_painted(qtbot, context_w
     import gc
 
     context = context_with_items
-    window = MainWindow(context)
-    qtbot.addWidget(window)
-    startup = gui_app.StartUp(QApplication.instance(), context, window, smoke_test=False,
-                              opening=Opening(context))
+    window, startup = window_and_start_up(qtbot, context, Opening(context))
     gc.disable()  # as the command does at the very start
     try:
         startup.fill_before_showing(wait_seconds=10)
@@ -163,10 +162,7 @@ def test_the_daily_backup_starts_once_the_first_screen_is_painted(qtbot, context
     from ambtenaar20.core.backup import service
 
     context = context_with_items
-    window = MainWindow(context)
-    qtbot.addWidget(window)
-    startup = gui_app.StartUp(QApplication.instance(), context, window, smoke_test=False,
-                              opening=Opening(context))
+    window, startup = window_and_start_up(qtbot, context, Opening(context))
     started_after = []
     real = gui_app.start_daily_backup
     monkeypatch.setattr(gui_app, "start_daily_backup", lambda ctx: (

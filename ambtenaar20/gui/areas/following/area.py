@@ -227,8 +227,9 @@ class FollowingArea(FeedActions, RefreshControl, QWidget):
         feeds, topics, unread = lists.feeds, lists.topics, lists.unread
         if feeds and self.pages.currentIndex() == 0:
             self.pages.setCurrentIndex(1)
-            # Sizes are set once the panes are visible; set while hidden they are discarded.
-            width = max(self.width(), 900)
+            # Filled before the window is shown (start-up), the area has no width of its own
+            # yet: the window's, less the navigation rail, is what it will get.
+            width = max(self.width() if self.isVisible() else self.window().width() - 150, 900)
             self.splitter.setSizes([width * 15 // 100, width * 53 // 100, width * 32 // 100])
         elif not feeds:
             self.pages.setCurrentIndex(0)
