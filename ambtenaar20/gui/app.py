@@ -110,7 +110,7 @@ class StartUp(QObject):
         if self.opening is None:
             self.opening = Opening(self.context)
         if self.opening.wait(wait_seconds) and not self.opening.failed:
-            self._on_store_open(self.opening.first_screen())
+            self._on_store_open(self.opening.key, self.opening.first_screen())
 
     def start(self) -> None:
         """Once the event loop runs: wait for the opening in the background unless it is done."""
@@ -121,7 +121,8 @@ class StartUp(QObject):
         opening = self.opening if self.opening is not None else Opening(self.context)
         self.opening = None  # a retry after recovery opens again
         run_in_background(lambda cancel, progress: opening.first_screen(),
-                          on_success=self._on_store_open, on_error=self._on_store_failed)
+                          on_success=lambda data: self._on_store_open(opening.key, data),
+                          on_error=self._on_store_failed)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint:
@@ -146,9 +147,11 @@ class StartUp(QObject):
             # Not before: the copy would compete with drawing the window.
             start_daily_backup(self.context)
 
-    def _on_store_open(self, first_screen: object) -> None:
+    def _on_store_open(self, loaded_for: str, first_screen: object) -> None:
+        """The store is open; ``first_screen`` is what was loaded for area ``loaded_for``."""
+        self.window.populate_areas({loaded_for: first_screen} if first_screen is not None
+                                   else None)
         key = self.window.current_area_key()
-        self.window.populate_areas({key: first_screen} if first_screen is not None else None)
         # The first paint that shows the area's data ends start-up. Filled before the window
         # was shown, that is its first paint; otherwise the next one once the data is in.
         area = self.window.area(key)

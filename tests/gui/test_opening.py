@@ -173,3 +173,14 @@ def test_the_daily_backup_starts_once_the_first_screen_is_painted(qtbot, context
     qtbot.waitUntil(lambda: bool(service.automatic_backups(context.paths.backups_dir, "daily")),
                     timeout=10_000)
     assert started_after and started_after[0] is not None
+
+
+def test_data_loaded_for_another_area_is_not_handed_to_the_area_on_screen(qtbot,
+                                                                        context_with_items):
+    context = context_with_items
+    opening = Opening(context)  # loads the Volgen area's lists (the remembered area)
+    context.settings.window.area = 1  # ...but the window opens on Schrijven
+    window, startup = window_and_start_up(qtbot, context, opening)
+    startup.fill_before_showing(wait_seconds=10)
+    assert window.populated and window.current_area_key() == "write"
+    assert window.is_built("write") and not window.is_built("follow")
