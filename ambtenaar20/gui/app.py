@@ -95,6 +95,8 @@ class StartUp(QObject):
         self.window = window
         self.smoke_test = smoke_test
         self.opening = opening
+        #: Every opening begun, to let none be cut off when the window closes.
+        self.openings: list[Opening] = [opening] if opening is not None else []
         self.exit_code = 0
         #: First paint of the window, and first paint that shows the area's data.
         self.ready_ms: int | None = None
@@ -109,6 +111,7 @@ class StartUp(QObject):
         """Fill the window now if the opening ends within ``wait_seconds`` without an error."""
         if self.opening is None:
             self.opening = Opening(self.context)
+            self.openings.append(self.opening)
         if self.opening.wait(wait_seconds) and not self.opening.failed:
             self._on_store_open(self.opening.key, self.opening.first_screen())
 
@@ -118,7 +121,10 @@ class StartUp(QObject):
             return
         # The window waits for its data: start-up is over as far as the collector goes.
         collector_pause.resume()
-        opening = self.opening if self.opening is not None else Opening(self.context)
+        opening = self.opening
+        if opening is None:
+            opening = Opening(self.context)
+            self.openings.append(opening)
         self.opening = None  # a retry after recovery opens again
         run_in_background(lambda cancel, progress: opening.first_screen(),
                           on_success=lambda data: self._on_store_open(opening.key, data),
@@ -162,6 +168,11 @@ class StartUp(QObject):
         if not self.smoke_test:
             # Should the window never be painted (started minimised), the daily tasks still run.
             QTimer.singleShot(AFTER_START_MS, self._first_screen_shown)
+
+    def finish(self) -> None:
+        """The window has closed: wait for any opening still writing (see ``Opening.finish``)."""
+        for opening in self.openings:
+            opening.finish()
 
     def _report_and_quit(self) -> None:
         if self.reported:
@@ -241,6 +252,7 @@ def run_gui(context: AppContext, *, smoke_test: bool = False, opening: Opening |
         if window.populated:
             window.save_window_state()
         QThreadPool.globalInstance().waitForDone()
+        startup.finish()
         return startup.exit_code or code
     finally:
         collector_pause.resume()

@@ -41,8 +41,7 @@ class Opening:
             self._allowed.set()
         self._future: Future[Any] = Future()
         self._future.set_running_or_notify_cancel()
-        # A daemon thread: should the window be closed before the database is even open, the
-        # process does not wait for the check of a large file.
+        # A daemon thread; ``finish`` waits for it where that matters.
         threading.Thread(target=self._run, name="opening", daemon=True).start()
 
     def allow(self) -> None:
@@ -72,6 +71,16 @@ class Opening:
         except TimeoutError:
             return False
         return True
+
+    def finish(self) -> None:
+        """Wait for an opening that may be writing (creating or migrating the file).
+
+        The thread is a daemon so that a window closed early does not wait for the integrity
+        check of a large file; a migration under way must not be cut off by the process ending,
+        so the window waits for it here. An opening still waiting for the lock writes nothing.
+        """
+        if self._allowed.is_set():
+            self.wait()
 
     @property
     def failed(self) -> bool:

@@ -184,3 +184,31 @@ def test_data_loaded_for_another_area_is_not_handed_to_the_area_on_screen(qtbot,
     startup.fill_before_showing(wait_seconds=10)
     assert window.populated and window.current_area_key() == "write"
     assert window.is_built("write") and not window.is_built("follow")
+
+
+def test_a_window_closed_early_waits_for_a_migration_under_way(make_context, monkeypatch):
+    import threading
+    import time
+
+    from ambtenaar20.core.store import database
+
+    context = make_context()
+    migrating = threading.Event()
+    real_open = database.open_store
+
+    def slow_open(*args):
+        migrating.set()
+        time.sleep(0.3)  # a migration that takes a while
+        return real_open(*args)
+
+    monkeypatch.setattr(database, "open_store", slow_open)
+    opening = Opening(context)  # a new file: created under the lock, here already held
+    assert migrating.wait(10)
+    opening.finish()
+    assert opening.wait(0) and context.store_is_open
+
+    monkeypatch.setattr(database, "opens_without_writing", lambda path: False)
+    waiting = Opening(make_context(), allowed=False)
+    waiting.finish()  # still waiting for the lock: writes nothing, nothing to wait for
+    assert not waiting.wait(0)
+    waiting.abandon()
