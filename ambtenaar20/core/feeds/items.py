@@ -13,7 +13,7 @@ from typing import Any
 from ambtenaar20.core.cancellation import CancelToken
 from ambtenaar20.core.errors import UsageError
 from ambtenaar20.core.feeds.query import compile_query
-from ambtenaar20.core.feeds.sql import one, write_transaction
+from ambtenaar20.core.feeds.sql import one
 from ambtenaar20.core.i18n import _
 
 LABELS = ("positive", "neutral", "negative")
@@ -136,20 +136,20 @@ class ItemService:
     def set_flag(self, item_ids: Iterable[int], flag: str, value: bool) -> None:
         if flag not in ("read", "starred", "needs_response", "responded"):
             raise ValueError(flag)
-        with write_transaction(self.db):
+        with self.db.atomic():
             self.db.conn.executemany(f"UPDATE items SET {flag} = ? WHERE id = ?",
                                      [(int(value), item_id) for item_id in item_ids])
 
     def set_sentiment_override(self, item_id: int, label: str | None) -> None:
         if label is not None and label not in LABELS:
             raise UsageError(_("A sentiment is positive, neutral or negative."))
-        with write_transaction(self.db):
+        with self.db.atomic():
             self.db.execute("UPDATE items SET sentiment_override = ? WHERE id = ?",
                             [label, item_id])
 
     def record_response(self, item_id: int, draft_ref: str | None = None) -> None:
         """'Reageren': link a (future) draft to the item and mark it answered."""
-        with write_transaction(self.db):
+        with self.db.atomic():
             self.db.execute("INSERT INTO item_responses (item_id, created, draft_ref) "
                             "VALUES (?, ?, ?)",
                             [item_id, datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
@@ -190,7 +190,7 @@ class ItemService:
                 outcome = self.analyser.analyse(f"{title}. {text}".strip(" ."))
                 results.append((outcome.lang, outcome.polarity, outcome.subjectivity,
                                 outcome.label, item_id))
-            with write_transaction(self.db):
+            with self.db.atomic():
                 self.db.conn.executemany(
                     "UPDATE items SET lang = ?, polarity = ?, subjectivity = ?, sentiment = ? "
                     "WHERE id = ?", results)

@@ -34,7 +34,6 @@ from ambtenaar20.core.errors import UsageError
 from ambtenaar20.core.feeds import fetcher, ingest
 from ambtenaar20.core.feeds.parsing import NotAFeedError, ParsedFeed, looks_like_html, parse_feed
 from ambtenaar20.core.feeds.service import now_utc, secret_key, stamp
-from ambtenaar20.core.feeds.sql import write_transaction
 from ambtenaar20.core.i18n import _
 from ambtenaar20.core.store.checkpoints import BackgroundCheckpoints
 
@@ -189,7 +188,7 @@ class FeedRefresh:
         # (marking an item read) wait for, is not held open while a parser finishes.
         with ExitStack() as turn:
             turn.enter_context(_TURN)
-            with write_transaction(self.db):
+            with self.db.atomic():
                 before = ingest.last_item_id(self.db)
                 outcomes = [self._store(feed, fetched) for feed, fetched in batch]
                 turn.close()  # the rows are written: the index builds beside the next parse

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from ambtenaar20.core.cancellation import CancelToken, ProgressCallback, no_progress
 from ambtenaar20.core.errors import UsageError
 from ambtenaar20.core.feeds.config import FeedSettings
-from ambtenaar20.core.feeds.sql import one, write_transaction
+from ambtenaar20.core.feeds.sql import one
 from ambtenaar20.core.i18n import _
 from ambtenaar20.core.secret_store import SecretStore
 
@@ -101,7 +101,7 @@ class FeedService:
                 raise UsageError(_("A password needs a user name (--user)."))
             # First the keyring: if it refuses, nothing at all is stored.
             self.secrets.set(secret_key(url), password)
-        with write_transaction(self.db):
+        with self.db.atomic():
             cursor = self.db.execute(
                 "INSERT INTO feeds (url, title, category, username, added) VALUES (?, ?, ?, ?, ?)",
                 [url, (title or "").strip(), category, username or None, stamp(now_utc())])
@@ -136,13 +136,13 @@ class FeedService:
 
     def rename_feed(self, url_or_id: str, title: str) -> None:
         feed = self.find_feed(url_or_id)
-        with write_transaction(self.db):
+        with self.db.atomic():
             self.db.execute("UPDATE feeds SET title = ? WHERE id = ?", [title.strip(), feed["id"]])
 
     def remove_feed(self, url_or_id: str) -> dict[str, Any]:
         """Remove a feed with all its items (the caller has asked for confirmation)."""
         feed = self.find_feed(url_or_id)
-        with write_transaction(self.db):
+        with self.db.atomic():
             # The index is external-content: its rows must be deleted with the old values.
             self.db.execute(
                 "INSERT INTO items_fts(items_fts, rowid, title, text) "
@@ -162,7 +162,7 @@ class FeedService:
         report: dict[str, list[str]] = {"added": [], "existing": [], "invalid": []}
         known = {row[0] for row in self.db.execute("SELECT url FROM feeds")}
         added = stamp(now_utc())
-        with write_transaction(self.db):
+        with self.db.atomic():
             for entry in read_opml(Path(path)):
                 if not is_http_url(entry.url):
                     report["invalid"].append(entry.url)
@@ -227,7 +227,7 @@ class FeedService:
         condition = ("published < ? AND starred = 0 AND responded = 0 AND fetched < ? "
                      "AND id NOT IN (SELECT value FROM json_each(?))")
         parameters = [limit, limit, json.dumps(sorted(set(keep_ids)))]
-        with write_transaction(self.db):
+        with self.db.atomic():
             self.db.execute(
                 "INSERT INTO items_fts(items_fts, rowid, title, text) "
                 "SELECT 'delete', item_id, title, text FROM item_bodies WHERE item_id IN "

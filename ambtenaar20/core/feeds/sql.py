@@ -9,9 +9,7 @@ statement to its end.
 
 from __future__ import annotations
 
-import contextlib
 import sqlite3
-from collections.abc import Iterator
 from typing import Any
 
 
@@ -19,25 +17,3 @@ def one(cursor: sqlite3.Cursor) -> Any:
     """The first row of ``cursor`` (or None), with the statement run to completion."""
     rows = cursor.fetchall()
     return rows[0] if rows else None
-
-
-@contextlib.contextmanager
-def write_transaction(db: Any) -> Iterator[Any]:
-    """Like ``db.atomic()``, but takes the write lock at the start (``BEGIN IMMEDIATE``).
-
-    A deferred transaction that reads first and writes later fails at once, without waiting,
-    if another thread committed in between (the refresh writes while the window marks items
-    read). Taking the lock first makes it wait its turn under the busy timeout instead.
-    """
-    if db.conn.in_transaction:
-        with db.atomic():
-            yield db
-        return
-    db.conn.execute("BEGIN IMMEDIATE")
-    try:
-        yield db
-    except BaseException:
-        db.conn.rollback()
-        raise
-    else:
-        db.conn.execute("COMMIT")

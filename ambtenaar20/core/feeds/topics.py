@@ -12,7 +12,7 @@ from typing import Any
 
 from ambtenaar20.core.errors import UsageError
 from ambtenaar20.core.feeds.query import compile_query
-from ambtenaar20.core.feeds.sql import one, write_transaction
+from ambtenaar20.core.feeds.sql import one
 from ambtenaar20.core.i18n import _
 
 
@@ -42,7 +42,7 @@ class TopicService:
         compile_query(query)  # a syntax error is reported before anything is stored
         if one(self.db.execute("SELECT 1 FROM topics WHERE name = ?", [name])):
             raise UsageError(_("A topic named '{name}' already exists.").format(name=name))
-        with write_transaction(self.db):
+        with self.db.atomic():
             cursor = self.db.execute(
                 "INSERT INTO topics (name, query, notify, added) VALUES (?, ?, ?, ?)",
                 [name, query, int(notify), datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")])
@@ -54,7 +54,7 @@ class TopicService:
         topic = self.topic(name)
         if query is not None:
             compile_query(query)
-        with write_transaction(self.db):
+        with self.db.atomic():
             if new_name and new_name.strip() != topic["name"]:
                 if one(self.db.execute("SELECT 1 FROM topics WHERE name = ?",
                                    [new_name.strip()])):
@@ -94,5 +94,5 @@ class TopicService:
 
     def remove_topic(self, name: str) -> None:
         topic = self.topic(name)
-        with write_transaction(self.db):
+        with self.db.atomic():
             self.db.execute("DELETE FROM topics WHERE id = ?", [topic["id"]])
