@@ -50,8 +50,8 @@ COMMANDS = {
     "selftest": "ambtenaar20.cli.selftest_command",
 }
 COMMAND_MODULES = tuple(dict.fromkeys(COMMANDS.values()))
-#: What runs without a subcommand.
-DEFAULT_COMMAND = "gui"
+#: The window's command, which is also what runs without a subcommand.
+WINDOW_COMMAND = DEFAULT_COMMAND = "gui"
 #: Global options that take a value as the next argument.
 _OPTIONS_WITH_VALUE = ("--data-dir", "--lang")
 
@@ -173,8 +173,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args.data_dir = getattr(args, "data_dir", None)
     args.lang = getattr(args, "lang", None)
     handler: Handler = getattr(args, "handler", None) or _default_handler()
-    if args.command not in (None, "gui"):
-        collector_pause.resume()
+    if (args.command or DEFAULT_COMMAND) != WINDOW_COMMAND:
+        collector_pause.resume()  # the window resumes it once it shows its data
     opener = ContextOpener(args)
     try:
         return handler(args, opener)

@@ -30,7 +30,8 @@ def exit_process(code: int) -> NoReturn:
     """End the process with exit status ``code``; see the module docstring for when it is fast."""
     if not fast_exit_is_safe():
         sys.exit(code)
-    _shut_down_qt_application()
+    if "PySide6.QtCore" in sys.modules:
+        _qt_application().shutdown()  # safe: ``fast_exit_is_safe`` found one to shut down
     atexit._run_exitfuncs()
     for stream in (sys.stdout, sys.stderr):
         try:
@@ -58,7 +59,3 @@ def _qt_application():  # -> QCoreApplication | None, when it can be shut down h
     # ``shutdown`` (PySide6 6.5+) deletes the application object the way Qt's teardown does.
     return application if hasattr(application, "shutdown") else None
 
-
-def _shut_down_qt_application() -> None:
-    if "PySide6.QtCore" in sys.modules and (application := _qt_application()) is not None:
-        application.shutdown()

@@ -109,11 +109,9 @@ class StartUp(QObject):
 
     def fill_before_showing(self, wait_seconds: float = FIRST_SCREEN_WAIT_S) -> None:
         """Fill the window now if the opening ends within ``wait_seconds`` without an error."""
-        if self.opening is None:
-            self.opening = Opening(self.context)
-            self.openings.append(self.opening)
-        if self.opening.wait(wait_seconds) and not self.opening.failed:
-            self._on_store_open(self.opening.key, self.opening.first_screen())
+        opening = self._next_opening()
+        if opening.wait(wait_seconds) and not opening.failed:
+            self._on_store_open(opening.key, opening.first_screen())
 
     def start(self) -> None:
         """Once the event loop runs: wait for the opening in the background unless it is done."""
@@ -121,14 +119,18 @@ class StartUp(QObject):
             return
         # The window waits for its data: start-up is over as far as the collector goes.
         collector_pause.resume()
-        opening = self.opening
-        if opening is None:
-            opening = Opening(self.context)
-            self.openings.append(opening)
+        opening = self._next_opening()
         self.opening = None  # a retry after recovery opens again
         run_in_background(lambda cancel, progress: opening.first_screen(),
                           on_success=lambda data: self._on_store_open(opening.key, data),
                           on_error=self._on_store_failed)
+
+    def _next_opening(self) -> Opening:
+        """The opening begun before Qt loaded, or a new one (tests, a retry after recovery)."""
+        if self.opening is None:
+            self.opening = Opening(self.context)
+            self.openings.append(self.opening)
+        return self.opening
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint:
@@ -155,8 +157,7 @@ class StartUp(QObject):
 
     def _on_store_open(self, loaded_for: str, first_screen: object) -> None:
         """The store is open; ``first_screen`` is what was loaded for area ``loaded_for``."""
-        self.window.populate_areas({loaded_for: first_screen} if first_screen is not None
-                                   else None)
+        self.window.populate_areas({loaded_for: first_screen})
         key = self.window.current_area_key()
         # The first paint that shows the area's data ends start-up. Filled before the window
         # was shown, that is its first paint; otherwise the next one once the data is in.

@@ -30,7 +30,13 @@ from ambtenaar20 import APP_NAME
 from ambtenaar20.core.app_context import AppContext
 from ambtenaar20.core.i18n import _
 from ambtenaar20.gui.areas.empty_state import OpeningNote
-from ambtenaar20.gui.areas.registry import AREAS, AreaSpec, area_index, icon_path
+from ambtenaar20.gui.areas.registry import (
+    AREAS,
+    AreaSpec,
+    area_index,
+    area_shown_at_start,
+    icon_path,
+)
 from ambtenaar20.gui.trust_actions import TrustActions
 from ambtenaar20.gui.workers import run_in_background
 
@@ -335,7 +341,7 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(QByteArray.fromBase64(state.geometry.encode("ascii")))
         if state.state:
             self.restoreState(QByteArray.fromBase64(state.state.encode("ascii")))
-        self.show_area_at(state.area if 0 <= state.area < len(AREAS) else 0)
+        self.show_area_at(area_index(area_shown_at_start(state.area).key))
 
     def save_window_state(self) -> None:
         if not self.remember_state:

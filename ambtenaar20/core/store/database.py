@@ -18,7 +18,7 @@ from pathlib import Path
 from ambtenaar20.core.store import backups, process_lock
 from ambtenaar20.core.store.connection import Connection
 from ambtenaar20.core.store.generation import SCHEMA_GENERATION
-from ambtenaar20.core.store.integrity import IntegrityCheck, check_file
+from ambtenaar20.core.store.integrity import SQLITE_HEADER, IntegrityCheck, check_file
 
 log = logging.getLogger(__name__)
 
@@ -143,7 +143,7 @@ def opens_without_writing(path: Path) -> bool:
             header = file.read(100)
     except OSError:
         return False
-    return (len(header) == 100 and header.startswith(b"SQLite format 3\x00")
+    return (len(header) == 100 and header.startswith(SQLITE_HEADER)
             and header[18] == header[19] == 2
             and int.from_bytes(header[60:64], "big") == SCHEMA_GENERATION)
 

@@ -66,7 +66,6 @@ class FollowingArea(FeedActions, RefreshControl, QWidget):
         super().__init__(parent)
         self.context = context
         self.refresh_task: BackgroundTask | None = None
-        self._tray = None
         self.model = ItemListModel(self._load_page, self)
         self._build()
         self.model.loaded.connect(self._after_items_loaded)
