@@ -10,17 +10,29 @@ from pathlib import Path
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
 
-def run_cli(*args: str, input_text: str | None = None, env: dict | None = None,
-            timeout: float = 60) -> subprocess.CompletedProcess:
+def _environment(env: dict | None) -> dict[str, str]:
     environment = dict(os.environ)
     environment["PYTHONPATH"] = os.pathsep.join(
         [str(REPO_ROOT), environment.get("PYTHONPATH", "")]).rstrip(os.pathsep)
     environment.setdefault("QT_QPA_PLATFORM", "offscreen")
     environment.update(env or {})
+    return environment
+
+
+def run_cli(*args: str, input_text: str | None = None, env: dict | None = None,
+            timeout: float = 60) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "-m", "ambtenaar20", *args],
-        input=input_text, capture_output=True, text=True, env=environment, timeout=timeout,
+        input=input_text, capture_output=True, text=True, env=_environment(env),
+        timeout=timeout,
     )
+
+
+def run_python(code: str, *, cwd: Path = REPO_ROOT, env: dict | None = None,
+               timeout: float = 120) -> subprocess.CompletedProcess:
+    """``code`` in a fresh interpreter: what a start loads, how the process ends."""
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          cwd=cwd, env=_environment(env), timeout=timeout)
 
 
 def use_migration_sets(monkeypatch, sets):

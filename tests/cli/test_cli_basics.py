@@ -5,7 +5,7 @@ import subprocess
 import sys
 
 from ambtenaar20 import __version__
-from tests.helpers import REPO_ROOT, run_cli
+from tests.helpers import REPO_ROOT, run_cli, run_python
 
 
 def test_version():
@@ -115,8 +115,7 @@ def test_cli_parser_does_not_import_qt():
         "main(['--version'])\n"
         "print(sorted(m for m in sys.modules if m.startswith(('PySide6', 'shiboken6'))))\n"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            cwd=REPO_ROOT)
+    result = run_python(code)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().splitlines()[-1] == "[]"
 

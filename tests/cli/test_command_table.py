@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import importlib
-import os
-import subprocess
-import sys
 
 import pytest
 
@@ -18,7 +15,7 @@ from ambtenaar20.cli.main import (
     command_to_build,
     global_options,
 )
-from tests.helpers import REPO_ROOT, run_cli
+from tests.helpers import run_cli, run_python
 
 
 def test_every_module_adds_exactly_the_commands_the_table_gives_it():
@@ -68,9 +65,8 @@ def test_a_command_loads_only_its_own_module(tmp_path):
         f"code = main(['--data-dir', {str(tmp_path)!r}, 'topics', 'list'])\n"
         "print(code, sorted(m for m in sys.modules if m.endswith('_command')))\n"
     )
-    env = dict(os.environ, PYTHONPATH=str(REPO_ROOT))
-    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
-                            env=env, timeout=60, check=True)
+    result = run_python(script)
+    assert result.returncode == 0, result.stderr
     assert result.stdout.split("\n")[-2] == "0 ['ambtenaar20.cli.topics_command']"
 
 

@@ -2,19 +2,15 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
-import sys
 from pathlib import Path
 
-from tests.helpers import REPO_ROOT, run_cli
+from tests.helpers import run_cli, run_python
 
 
 def run_script(body: str, tmp_path: Path, **environment: str) -> subprocess.CompletedProcess[str]:
     script = "from ambtenaar20.cli.process_exit import exit_process\n" + body
-    env = dict(os.environ, PYTHONPATH=str(REPO_ROOT), **environment)
-    return subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
-                          cwd=tmp_path, env=env, timeout=60)
+    return run_python(script, cwd=tmp_path, env=environment)
 
 
 def test_exit_status_output_atexit_handlers_and_log_records_survive(tmp_path):

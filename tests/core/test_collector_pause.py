@@ -2,23 +2,17 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-
-from tests.helpers import REPO_ROOT
+from tests.helpers import run_python
 
 
-def run_python(code: str) -> list[str]:
-    env = dict(os.environ, PYTHONPATH=str(REPO_ROOT))
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            cwd=REPO_ROOT, env=env, timeout=60)
+def output_words(code: str) -> list[str]:
+    result = run_python(code)
     assert result.returncode == 0, result.stderr
     return result.stdout.split()
 
 
 def test_resume_sets_start_up_objects_aside_once():
-    out = run_python(
+    out = output_words(
         "import gc\n"
         "from ambtenaar20.core import collector_pause\n"
         "collector_pause.pause()\n"
@@ -31,7 +25,7 @@ def test_resume_sets_start_up_objects_aside_once():
 
 
 def test_a_command_runs_with_the_collector_on(tmp_path):
-    out = run_python(
+    out = output_words(
         "import gc\n"
         "from ambtenaar20.cli import main as cli\n"
         "from ambtenaar20.core import collector_pause\n"

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import logging
-import subprocess
-import sys
 
 from ambtenaar20.core import logging_setup
 from ambtenaar20.core.logging_setup import configure_file_logging
+from tests.helpers import run_python
 
 
 def test_records_reach_the_file_with_time_level_and_logger(tmp_path, root_logger):
@@ -48,7 +47,7 @@ def test_logging_handlers_load_with_the_first_record(tmp_path):
         "logging.getLogger('x').info('hello')\n"
         "print(before, 'logging.handlers' in sys.modules)\n"
     )
-    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
-                            check=True)
+    result = run_python(script)
+    assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["False", "True"]
     assert "hello" in (tmp_path / "a.log").read_text("utf-8")

@@ -1,11 +1,9 @@
 """The core must stay usable without Qt: importing all of it must not load PySide6."""
 
 import pkgutil
-import subprocess
-import sys
 
 import ambtenaar20.core
-from tests.helpers import REPO_ROOT
+from tests.helpers import run_python
 
 
 def test_core_modules_do_not_import_qt():
@@ -18,7 +16,6 @@ def test_core_modules_do_not_import_qt():
         "    importlib.import_module(name)\n"
         "print(sorted(m for m in sys.modules if m.split('.')[0] in ('PySide6', 'shiboken6')))\n"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            cwd=REPO_ROOT)
+    result = run_python(code)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"

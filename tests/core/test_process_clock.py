@@ -1,10 +1,8 @@
 """The start-up clock counts from the real process start, interpreter start-up included."""
 
-import subprocess
-import sys
 import time
 
-from tests.helpers import REPO_ROOT
+from tests.helpers import run_python
 
 
 def test_process_start_is_before_this_module_was_imported():
@@ -14,8 +12,8 @@ def test_process_start_is_before_this_module_was_imported():
         "print(process_clock.ms_since_process_start())\n"
     )
     before = time.time()
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            cwd=REPO_ROOT, check=True)
+    result = run_python(code)
+    assert result.returncode == 0, result.stderr
     elapsed_ms = (time.time() - before) * 1000
     reported = int(result.stdout.strip())
     # The 0.3 s sleep happened before the import, so it must be counted.

@@ -1,8 +1,6 @@
 """Opening the database: pragmas, migrations, backups, damaged files, newer schemas."""
 
 import sqlite3
-import subprocess
-import sys
 
 import pytest
 from sqlite_utils import Migrations
@@ -10,7 +8,7 @@ from sqlite_utils import Migrations
 from ambtenaar20.core.errors import CorruptDatabaseError, DatabaseTooNewError, MigrationError
 from ambtenaar20.core.store import backups, database, schema
 from ambtenaar20.core.store.generation import SCHEMA_GENERATION
-from tests.helpers import use_migration_sets
+from tests.helpers import run_python, use_migration_sets
 
 
 @pytest.fixture
@@ -73,8 +71,8 @@ def test_a_current_file_opens_without_loading_the_migrations(paths):
         "print(sorted(m for m in sys.modules if m.startswith(('sqlite_utils', "
         "'ambtenaar20.core.store.migrate'))))\n"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            check=True)
+    result = run_python(code)
+    assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"
 
 

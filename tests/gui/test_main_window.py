@@ -1,9 +1,6 @@
 """The main window: navigation, Dutch and English labels, accessibility, remembered state."""
 
 import json
-import os
-import subprocess
-import sys
 
 import pytest
 from PySide6.QtCore import Qt
@@ -13,7 +10,7 @@ from ambtenaar20.core import i18n
 from ambtenaar20.gui.areas.empty_state import OpeningNote
 from ambtenaar20.gui.areas.registry import AREAS, icon_path
 from ambtenaar20.gui.main_window import MainWindow
-from tests.helpers import run_cli
+from tests.helpers import run_cli, run_python
 
 
 def rail_labels(window):
@@ -181,8 +178,7 @@ def test_other_areas_code_is_loaded_in_the_background_after_start(tmp_path):
         "QThreadPool.globalInstance().waitForDone()\n"
         "context.close()\n"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            env={**os.environ, "QT_QPA_PLATFORM": "offscreen"}, timeout=120)
+    result = run_python(code)
     assert result.returncode == 0, result.stderr
     # Not loaded at start, loaded afterwards, and still not built until the officer opens it.
     assert result.stdout.split() == ["False", "True", "False"]

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import sqlite3
-import subprocess
-import sys
 
 import pytest
 from PySide6.QtWidgets import QApplication
@@ -15,7 +13,7 @@ from ambtenaar20.gui.areas.following.area import FollowingArea
 from ambtenaar20.gui.main_window import MainWindow
 from ambtenaar20.gui.opening import Opening
 from tests.feeds.feed_server import rss
-from tests.helpers import REPO_ROOT
+from tests.helpers import run_python
 
 
 @pytest.fixture
@@ -113,8 +111,7 @@ def test_the_opening_runs_without_qt(tmp_path):
         "print(first.lists.feeds, first.total,\n"
         "      sorted(m for m in sys.modules if m.split('.')[0] in ('PySide6', 'shiboken6')))\n"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            cwd=REPO_ROOT, timeout=60)
+    result = run_python(code)
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["[]", "0", "[]"]
 
