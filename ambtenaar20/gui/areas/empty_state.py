@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from ambtenaar20.gui.accessible import named_button
+
 
 class EmptyState(QWidget):
     """Title, explanation and optional action buttons, centred in the area."""
@@ -43,8 +45,7 @@ class EmptyState(QWidget):
         self.setAccessibleDescription(text)
 
     def add_action_button(self, text: str, slot) -> QPushButton:
-        button = QPushButton(text)
-        button.setAccessibleName(text.replace("&", ""))
+        button = named_button(text)
         button.clicked.connect(slot)
         self.buttons.addWidget(button)
         return button
