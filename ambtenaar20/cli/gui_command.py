@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import os
 from typing import TYPE_CHECKING
 
+from ambtenaar20.core.errors import UsageError
 from ambtenaar20.core.i18n import _
 
 if TYPE_CHECKING:
@@ -26,6 +28,12 @@ def register(
 
 
 def run(args: argparse.Namespace, open_context: ContextOpener) -> int:
+    from ambtenaar20.gui.screen_check import missing_screen
+
+    # Checked first: without a screen nothing is opened, created or locked. Exit status 2.
+    reason = missing_screen(os.environ)
+    if reason is not None:
+        raise UsageError(reason)
     context = open_context()
     smoke_test = getattr(args, "smoke_test", False)
     # The integrity check (reads the whole file) and the first screen's queries are begun

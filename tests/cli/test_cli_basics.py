@@ -4,6 +4,8 @@ import json
 import subprocess
 import sys
 
+import pytest
+
 from ambtenaar20 import __version__
 from tests.helpers import REPO_ROOT, run_cli, run_python
 
@@ -53,6 +55,20 @@ def test_smoke_test_opens_window_and_reports_ready(tmp_path):
     # Drawn once first, then the data of the area on screen.
     assert report["populated_ms"] >= report["ready_ms"]
     assert (tmp_path / "data" / "ambtenaar20.sqlite3").exists()
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="a display server is Linux's")
+def test_window_without_a_screen_is_one_line_exit_2_and_touches_nothing(tmp_path):
+    data = tmp_path / "data"
+    # What an SSH session on a Linux machine looks like: no display server, no Qt platform.
+    result = run_cli("--data-dir", str(data), "gui",
+                     env={"QT_QPA_PLATFORM": "", "DISPLAY": "", "WAYLAND_DISPLAY": ""})
+    assert result.returncode == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith("ambtenaar20: er is geen scherm")
+    assert "DISPLAY" in lines[0]
+    assert not data.exists()
 
 
 def test_smoke_test_leaves_the_settings_alone(tmp_path):
