@@ -10,7 +10,8 @@ from pathlib import Path
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
 
-def _environment(env: dict | None) -> dict[str, str]:
+def cli_environment(env: dict | None = None) -> dict[str, str]:
+    """The environment a test's ``ambtenaar20`` runs in: this checkout first, Qt offscreen."""
     environment = dict(os.environ)
     environment["PYTHONPATH"] = os.pathsep.join(
         [str(REPO_ROOT), environment.get("PYTHONPATH", "")]).rstrip(os.pathsep)
@@ -23,7 +24,7 @@ def run_cli(*args: str, input_text: str | None = None, env: dict | None = None,
             timeout: float = 60) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "-m", "ambtenaar20", *args],
-        input=input_text, capture_output=True, text=True, env=_environment(env),
+        input=input_text, capture_output=True, text=True, env=cli_environment(env),
         timeout=timeout,
     )
 
@@ -32,7 +33,7 @@ def run_python(code: str, *, cwd: Path = REPO_ROOT, env: dict | None = None,
                timeout: float = 120) -> subprocess.CompletedProcess:
     """``code`` in a fresh interpreter: what a start loads, how the process ends."""
     return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                          cwd=cwd, env=_environment(env), timeout=timeout)
+                          cwd=cwd, env=cli_environment(env), timeout=timeout)
 
 
 def use_migration_sets(monkeypatch, sets):

@@ -184,6 +184,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print(f"{APP_SLUG}: " + _("interrupted"), file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # The reader went away (``ambtenaar20 check --format json post.txt | head``): it has
+        # what it wanted, so this is no error of the command.
+        _stop_writing_to_stdout()
+        return EXIT_OK
     except Exception as error:  # a bug: keep the traceback in the log, not on screen
         plain = disk_errors.plain_message(error)
         if plain is not None:  # a full disk or read-only folder is not a bug
@@ -200,6 +205,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_INTERNAL
     finally:
         opener.close()
+
+
+def _stop_writing_to_stdout() -> None:
+    """Point stdout at the null device, so the flush at exit cannot fail on the closed pipe."""
+    import os
+
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+        os.close(null)
+    except (OSError, ValueError, AttributeError):  # no real stdout (a GUI start): nothing to do
+        pass
 
 
 def run() -> NoReturn:

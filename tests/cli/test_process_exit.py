@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import subprocess
+import sys
 from pathlib import Path
 
-from tests.helpers import run_cli, run_python
+from tests.helpers import cli_environment, run_cli, run_python
 
 
 def run_script(body: str, tmp_path: Path, **environment: str) -> subprocess.CompletedProcess[str]:
@@ -91,3 +92,20 @@ def test_a_command_prints_everything_before_the_process_ends(tmp_path):
     result = run_cli("--data-dir", str(tmp_path / "data"), "feeds", "list", "--format", "json")
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"
+
+
+def test_a_reader_that_stops_early_is_no_error(tmp_path):
+    # ``ambtenaar20 check --format json post.txt | head``: far more output than a pipe holds, and
+    # the reader closes its end after the first bytes.
+    post = tmp_path / "post.txt"
+    post.write_text("Bel 0612345678 of mail jan@example.nl.\n" * 3000, encoding="utf-8")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "ambtenaar20", "--data-dir", str(tmp_path / "data"), "check",
+         "--format", "json", str(post)],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=cli_environment())
+    assert process.stdout is not None and process.stderr is not None
+    assert process.stdout.read(100)
+    process.stdout.close()
+    errors = process.stderr.read().decode()
+    assert process.wait(timeout=60) == 0
+    assert errors == ""
