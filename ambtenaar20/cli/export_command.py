@@ -49,6 +49,7 @@ def run(args: argparse.Namespace, open_context: ContextOpener) -> int:
     period = period_from_options(args.date_from, args.date_to)
     target = check_output(Path(args.output))
     context = open_context()
+    context.paths.refuse_as_output(target, option="output")
     request = ExportRequest(period=period, topics=tuple(args.topic),
                             pseudonymize=args.pseudonymize, separator=args.separator)
     document = build_document(context.logbook, context.settings.profile, request)

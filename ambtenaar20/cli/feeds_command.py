@@ -150,6 +150,8 @@ def run_import(args: argparse.Namespace, open_context: ContextOpener) -> int:
 
 
 def run_export(args: argparse.Namespace, open_context: ContextOpener) -> int:
-    count = open_context().feeds.export_opml(args.file)
+    context = open_context()
+    context.paths.refuse_as_output(args.file)
+    count = context.feeds.export_opml(args.file)
     print(_("{count} feeds written to {path}.").format(count=count, path=args.file))
     return 0

@@ -200,5 +200,6 @@ def report_for_it(context: AppContext, extra_versions: dict[str, str] | None = N
 
 def save_for_it(context: AppContext, target: Path,
                 extra_versions: dict[str, str] | None = None) -> Path:
+    context.paths.refuse_as_output(target)
     atomic_write_text(Path(target), report_for_it(context, extra_versions))
     return Path(target)

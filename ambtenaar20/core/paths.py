@@ -13,6 +13,8 @@ from pathlib import Path
 from ambtenaar20 import APP_SLUG
 
 DATA_DIR_ENV = "AMBTENAAR20_DATA_DIR"
+#: The drafting area's own settings file in the data folder (``core/drafting/service.py``).
+DRAFTING_SETTINGS = "drafting.json"
 
 
 def default_data_dir() -> Path:
@@ -65,6 +67,38 @@ class AppPaths:
     @property
     def gui_lock(self) -> Path:
         return self.data_dir / "gui.lock"
+
+    def holds_state(self, target: str | os.PathLike[str]) -> bool:
+        """Is ``target`` one of the files the app keeps the officer's data in?
+
+        The database with its journals, the settings, the window lock, the logs, the installed
+        packs and the word lists: writing an export or a report over one of them would destroy
+        it. The backups folder is not among them (the daily backup writes there).
+        """
+        from ambtenaar20.core.backup import members
+
+        try:
+            relative = Path(os.path.realpath(target)).relative_to(
+                os.path.realpath(self.data_dir))
+        except ValueError:
+            return False
+        parts = relative.parts
+        if not parts:
+            return True  # the data folder itself
+        first = parts[0]
+        return (first.startswith((self.database.name, self.gui_lock.name))
+                or first in (self.settings.name, self.logs_dir.name, DRAFTING_SETTINGS)
+                or members.is_included(relative.as_posix()))
+
+    def refuse_as_output(self, target: str | os.PathLike[str], option: str | None = None) -> None:
+        """Raise ``UsageError`` when ``target`` holds the app's data (``option``: its CLI name)."""
+        if self.holds_state(target):
+            from ambtenaar20.core.errors import UsageError
+            from ambtenaar20.core.i18n import _
+
+            message = _("{path} is one of the files Ambtenaar 2.0 keeps your data in; choose "
+                        "another file").format(path=target)
+            raise UsageError(f"{option}: {message}" if option else message)
 
     def ensure(self) -> None:
         """Create the data directory tree (not the files in it)."""

@@ -118,6 +118,7 @@ class BackupService:
     def create(self, target: Path, cancel: CancelToken | None = None,
                progress: ProgressCallback = no_progress) -> BackupResult:
         """Write a backup of the whole state to ``target`` (replaced atomically if it exists)."""
+        self.paths.refuse_as_output(target)
         with self._busy:
             return self._create(Path(target), cancel or CancelToken(), progress)
 

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from ambtenaar20.core.drafting.drafts import DraftStore, InteractionRecorder
 from ambtenaar20.core.drafting.pack_library import PackLibrary
 from ambtenaar20.core.drafting.preferences import PreferencesStore
+from ambtenaar20.core.paths import DRAFTING_SETTINGS
 from ambtenaar20.core.drafting.spelling import WordList
 from ambtenaar20.core.errors import UsageError
 from ambtenaar20.core.i18n import _
@@ -46,7 +47,7 @@ class DraftingService:
         #: log service exists; see ``InteractionRecorder``).
         self.recorder: InteractionRecorder | None = None
         self.word_list = WordList(data_dir / "wordlist.txt")
-        self.preferences = PreferencesStore(data_dir / "drafting.json")
+        self.preferences = PreferencesStore(data_dir / DRAFTING_SETTINGS)
         self._sentiment = sentiment
         self._checkers: dict[tuple[str, str], Checker] = {}
         self._lock = threading.Lock()
