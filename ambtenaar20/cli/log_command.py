@@ -9,20 +9,15 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from datetime import date
 from typing import TYPE_CHECKING
 
 from ambtenaar20.core.i18n import _, ngettext
-from ambtenaar20.core.logbook.clock import Period, parse_date
+from ambtenaar20.core.logbook.clock import EARLIEST, LATEST, Period, parse_date
 from ambtenaar20.core.logbook.kinds import DUTCH_NAMES, KINDS, kind_label
 from ambtenaar20.core.logbook.model import Interaction, LogFilter
 
 if TYPE_CHECKING:
     from ambtenaar20.cli.main import ContextOpener
-
-#: Open ends of a period when only --from or only --to is given (safe for every platform's clock).
-EARLIEST = date(1971, 1, 1)
-LATEST = date(2999, 12, 30)
 
 
 def kinds_help() -> str:

@@ -65,6 +65,13 @@ def test_add_then_list_as_json(data_dir):
     (("log", "add", "--platform", "X", "--kind", "reactie", "--direction", "up"), "direction"),
     (("log", "list", "--from", "2026-03-05", "--to", "2026-03-01"), "from"),
     (("log", "list", "--from", "2026-02-31"), "from"),
+    # Dates Python or the platform's clock cannot convert: a user error, not a crash.
+    (("log", "add", "--platform", "X", "--kind", "reactie", "--at", "0001-01-01T00:00"), "at"),
+    (("log", "add", "--platform", "X", "--kind", "reactie", "--at", "9999-12-31T23:59"), "at"),
+    (("log", "list", "--to", "9999-12-31"), "to"),
+    (("log", "list", "--from", "0001-01-01", "--to", "2026-01-01"), "from"),
+    (("export", "--from", "2026-01-01", "--to", "9999-12-31", "--format", "csv", "-o",
+      "out.csv"), "to"),
     (("export", "--from", "2026-03-05", "--to", "2026-03-01", "--format", "csv", "-o",
       "out.csv"), "from"),
     (("export", "--from", "2026-03-01", "--to", "2026-04-31", "--format", "csv", "-o",

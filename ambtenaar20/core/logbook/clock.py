@@ -23,6 +23,11 @@ from ambtenaar20.core.i18n import _
 
 UTC_FORMAT = "%Y-%m-%dT%H:%M:%SZ"
 _DUTCH_DATE = re.compile(r"^(\d{1,2})-(\d{1,2})-(\d{4})$")
+#: The days a log entry or a period may fall on. Every local midnight in between has a UTC form
+#: and the C library of each platform converts it (before 1970 some cannot; year 1 and 9999 have
+#: no day before or after). Also the open ends of a period given only --from or only --to.
+EARLIEST = date(1971, 1, 1)
+LATEST = date(2999, 12, 30)
 
 
 def now_local(tz: tzinfo | None = None) -> datetime:
@@ -54,13 +59,16 @@ def parse_date(text: str, field: str) -> date:
     try:
         if match:
             day, month, year = (int(part) for part in match.groups())
-            return date(year, month, day)
-        return date.fromisoformat(value)
+            parsed = date(year, month, day)
+        else:
+            parsed = date.fromisoformat(value)
     except ValueError:
         raise UsageError(
             _("{field}: '{value}' is not a valid date (use YYYY-MM-DD)").format(
                 field=field, value=text)
         ) from None
+    _check_supported(parsed, field, text)
+    return parsed
 
 
 def parse_datetime(text: str, field: str, tz: tzinfo | None = None) -> datetime:
@@ -75,7 +83,16 @@ def parse_datetime(text: str, field: str, tz: tzinfo | None = None) -> datetime:
             _("{field}: '{value}' is not a valid date and time (use YYYY-MM-DDTHH:MM)").format(
                 field=field, value=text)
         ) from None
+    _check_supported(parsed.date(), field, text)
     return localize(parsed.replace(microsecond=0), tz)
+
+
+def _check_supported(day: date, field: str, text: str) -> None:
+    if not EARLIEST <= day <= LATEST:
+        raise UsageError(
+            _("{field}: '{value}' is outside the dates the log can hold ({first} to {last})")
+            .format(field=field, value=text, first=EARLIEST.isoformat(),
+                    last=LATEST.isoformat()))
 
 
 @dataclass(frozen=True)
