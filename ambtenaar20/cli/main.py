@@ -195,8 +195,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             log.error("command %s: %s", args.command, error)
             print(f"{APP_SLUG}: {plain}", file=sys.stderr)
             return EXIT_USAGE
-        log.exception("unexpected error in command %s", args.command)
-        where = opener.log_file() or _("the log file")
+        where = opener.log_file() or _log_file_of(args)
+        if where is not None:
+            log.exception("unexpected error in command %s", args.command)
+        where = where or _("the log file")
         print(
             f"{APP_SLUG}: " + _("unexpected error: {error} (details in {where})").format(
                 error=error, where=where),
@@ -205,6 +207,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_INTERNAL
     finally:
         opener.close()
+
+
+def _log_file_of(args: argparse.Namespace):  # -> Path | None
+    """Log to the data folder's file when the error came before the folder was opened.
+
+    Without a handler, Python would print the traceback on stderr: the officer gets one line,
+    the details go to the file where IT looks. None when that file cannot be written.
+    """
+    from ambtenaar20.core.paths import AppPaths, resolve_data_dir
+
+    try:
+        log_file = AppPaths(resolve_data_dir(args.data_dir)).log_file
+        configure_file_logging(log_file)
+    except (OSError, ValueError):
+        return None
+    return log_file
 
 
 def _stop_writing_to_stdout() -> None:

@@ -149,3 +149,21 @@ def test_global_options_after_the_command(tmp_path):
     result = run_cli("gui", "--smoke-test", "--data-dir", str(tmp_path / "d"), "--lang", "en")
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "d" / "ambtenaar20.sqlite3").exists()
+
+
+def test_a_bug_before_the_data_folder_opens_is_one_line_and_logged_to_its_file(tmp_path):
+    data = tmp_path / "data"
+    code = (
+        "import sys\n"
+        "from ambtenaar20.cli import log_command, main\n"
+        "def broken(args, open_context):\n"
+        "    raise RuntimeError('kapot voor het openen')\n"
+        "log_command.run_list = broken\n"
+        f"sys.exit(main.main(['--data-dir', {str(data)!r}, 'log', 'list']))\n")
+    result = run_python(code)
+    assert result.returncode == 3
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "Traceback" not in result.stderr, result.stderr
+    assert "kapot voor het openen" in lines[0]
+    log_text = (data / "logs" / "ambtenaar20.log").read_text(encoding="utf-8")
+    assert "Traceback" in log_text and "kapot voor het openen" in log_text
