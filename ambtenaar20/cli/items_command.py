@@ -43,10 +43,14 @@ def _limit_option(parser: argparse.ArgumentParser) -> None:
                         help=_("at most N items (default 200; 0 for all)"))
 
 
+#: SQLite's LIMIT takes a signed 64-bit number; any larger --limit means "all" just as 0 does.
+SQLITE_MAX_LIMIT = 2**63 - 1
+
+
 def _check_limit(limit: int) -> int:
     if limit < 0:
         raise UsageError(_("--limit must be 0 or more."))
-    return limit
+    return 0 if limit > SQLITE_MAX_LIMIT else limit
 
 
 def run_list(args: argparse.Namespace, open_context: ContextOpener) -> int:

@@ -58,6 +58,11 @@ def test_add_refresh_list_search_as_json(data_dir, feed_server):
     limited = json.loads(cli(data_dir, "items", "list", "--limit", "1", "--format",
                              "json").stdout)
     assert len(limited) == 1
+    for huge in ("9223372036854775808", "99999999999999999999999"):  # beyond SQLite's LIMIT
+        for command in (["items", "list"], ["items", "search", "zorg OR roads"]):
+            everything = cli(data_dir, *command, "--limit", huge, "--format", "json")
+            assert everything.returncode == 0, everything.stderr
+            assert len(json.loads(everything.stdout)) == 2
 
     topics = json.loads(cli(data_dir, "topics", "list", "--format", "json").stdout)
     assert topics[0]["name"] == "Zorg" and topics[0]["unread"] == 1
@@ -145,3 +150,22 @@ def test_opml_round_trip_with_nested_outlines(data_dir, tmp_path):
     broken = tmp_path / "broken.opml"
     broken.write_text("<opml><body>", encoding="utf-8")
     assert cli(data_dir, "feeds", "import", str(broken)).returncode == 2
+
+
+def test_a_password_in_the_address_is_never_stored(data_dir, feed_server, tmp_path):
+    url = feed_server.add("/intranet.xml", rss("Intranet", ITEMS))
+    with_password = url.replace("http://", f"http://{AUTH_USER}:{AUTH_PASSWORD}@")
+    added = cli(data_dir, "feeds", "add", with_password)
+    assert added.returncode == 2
+    assert AUTH_PASSWORD not in added.stderr and "--user" in added.stderr
+    opml = tmp_path / "in.opml"
+    opml.write_text('<?xml version="1.0"?><opml version="1.0"><head><title>x</title></head>'
+                    f'<body><outline text="Intranet" type="rss" xmlUrl="{with_password}"/>'
+                    '</body></opml>', encoding="utf-8")
+    imported = cli(data_dir, "feeds", "import", str(opml))
+    assert imported.returncode in (0, 1), imported.stderr
+    assert AUTH_PASSWORD not in imported.stdout + imported.stderr
+    assert json.loads(cli(data_dir, "feeds", "list", "--format", "json").stdout) == []
+    for path in data_dir.rglob("*"):
+        if path.is_file():
+            assert AUTH_PASSWORD.encode() not in path.read_bytes()

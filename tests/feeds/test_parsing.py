@@ -38,3 +38,16 @@ def test_feed_links_are_discovered_in_a_page():
     assert parsing.looks_like_html(page, "text/html; charset=utf-8")
     assert parsing.discover_feed_links(page, "https://www.gemeente.nl/") == [
         ("https://www.gemeente.nl/atom.xml", "Nieuws"), ("https://x.nl/rss", "")]
+
+
+def test_only_web_and_mail_links_are_kept_whichever_parser_reads_the_feed(monkeypatch):
+    links = ["javascript:alert(1)", "JavaScript:alert(1)", "data:text/html,<b>x</b>",
+             "file:///etc/passwd", "https://e.nl/ok", "mailto:info@e.nl", "http://e.nl/ok"]
+    items = [{"title": f"Bericht {number}", "guid": f"urn:{number}", "link": link,
+              "pubDate": "Mon, 06 Sep 2021 16:45:00 +0000"} for number, link in enumerate(links)]
+    body = rss("Gemeente", items).encode()
+    now = datetime.now(UTC)
+    expected = ["", "", "", "", "https://e.nl/ok", "mailto:info@e.nl", "http://e.nl/ok"]
+    assert [item.link for item in parsing.parse_feed(body, now).items] == expected
+    monkeypatch.setattr(parsing, "_try_fast", lambda *_args: None)
+    assert [item.link for item in parsing.parse_feed(body, now).items] == expected

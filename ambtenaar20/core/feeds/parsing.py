@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from ambtenaar20.core.feeds.sanitize import html_to_text, plain_text, sanitize_html
+from ambtenaar20.core.feeds.sanitize import html_to_text, plain_text, safe_link, sanitize_html
 
 log = logging.getLogger(__name__)
 
@@ -120,7 +120,8 @@ def _item(entry: Any, fetched: datetime, *, slow: bool) -> ParsedItem:
     else:
         date_part = parsed_date.isoformat() if parsed_date else ""
         key = "hash:" + hashlib.sha256(f"{title}\x00{date_part}".encode()).hexdigest()
-    return ParsedItem(key, title, link, author, published_text, clean, html_to_text(clean))
+    return ParsedItem(key, title, safe_link(link), author, published_text, clean,
+                      html_to_text(clean))
 
 
 def _content(entry: Any, slow: bool) -> str:

@@ -97,3 +97,13 @@ def plain_text(value: str) -> str:
     if "<" not in value and "&" not in value:
         return " ".join(value.split())
     return html_to_text(sanitize_html(value))
+
+
+def safe_link(url: str) -> str:
+    """``url`` when it is an http, https or mailto address, else "" (the item has no link).
+
+    An item's link is opened in the browser from the reader; ``javascript:``, ``file:`` or
+    ``data:`` links from a feed must never get that far.
+    """
+    scheme, colon, _rest = url.strip().partition(":")
+    return url.strip() if colon and scheme.lower() in _SCHEMES else ""
