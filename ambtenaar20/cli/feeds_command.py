@@ -107,10 +107,12 @@ def run_list(args: argparse.Namespace, open_context: ContextOpener) -> int:
         print(_("No feeds yet. Add one with 'ambtenaar20 feeds add URL' or import an OPML "
                 "file."))
         return 0
+    from ambtenaar20.core.feeds.status_names import status_name
+
     rows = [[_("ID"), _("Title"), _("Items"), _("Status"), _("Last success"), _("Address")]]
     for feed in feeds:
         rows.append([str(feed["id"]), feed["title"] or "-", str(feed["item_count"]),
-                     feed["last_status"] or _("not fetched yet"), feed["last_success"] or "-",
+                     status_name(feed["last_status"]), feed["last_success"] or "-",
                      feed["url"]])
     print_table(rows)
     for feed in feeds:

@@ -74,6 +74,9 @@ def _print(items: list[dict[str, Any]], output: str) -> None:
     if not items:
         print(_("No items."))
         return
+    from ambtenaar20.core.analysis.sentiment import sentiment_name
+
     rows = [[item["published"][:16].replace("T", " "), "*" if not item["read"] else " ",
-             item["sentiment"] or "", item["feed"][:30], item["title"][:80]] for item in items]
+             sentiment_name(item["sentiment"]), item["feed"][:30], item["title"][:80]]
+            for item in items]
     print_table(rows)

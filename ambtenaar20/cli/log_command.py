@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from ambtenaar20.core.i18n import _, ngettext
 from ambtenaar20.core.logbook.clock import EARLIEST, LATEST, Period, parse_date
-from ambtenaar20.core.logbook.kinds import DUTCH_NAMES, KINDS, kind_label
+from ambtenaar20.core.logbook.kinds import DUTCH_NAMES, KINDS, direction_label, kind_label
 from ambtenaar20.core.logbook.model import Interaction, LogFilter
 
 if TYPE_CHECKING:
@@ -127,9 +127,12 @@ def run_list(args: argparse.Namespace, open_context: ContextOpener) -> int:
 def _print_table(entries: list[Interaction]) -> None:
     for entry in entries:
         follow = f"  → {entry.follow_up.isoformat()}" if entry.follow_up else ""
-        print(f"{entry.id:>6}  {entry.occurred_at.strftime('%Y-%m-%d %H:%M')}  "
+        # This computer's time, like the window: the stored offset may be another zone's.
+        when = entry.occurred_at.astimezone().strftime("%Y-%m-%d %H:%M")
+        print(f"{entry.id:>6}  {when}  "
               f"{entry.platform[:12]:<12}  {kind_label(entry.kind)[:18]:<18}  "
-              f"{entry.direction:<3}  {entry.topic[:18]:<18}  {entry.minutes:>4} min  "
+              f"{direction_label(entry.direction)[:9]:<9}  {entry.topic[:18]:<18}  "
+              f"{entry.minutes:>4} min  "
               f"{entry.summary[:50]}{follow}")
     total = sum(entry.minutes for entry in entries)
     print(ngettext("{count} entry, {minutes} minutes", "{count} entries, {minutes} minutes",

@@ -169,3 +169,19 @@ def test_a_password_in_the_address_is_never_stored(data_dir, feed_server, tmp_pa
     for path in data_dir.rglob("*"):
         if path.is_file():
             assert AUTH_PASSWORD.encode() not in path.read_bytes()
+
+
+def test_text_output_speaks_dutch(data_dir, feed_server):
+    url = feed_server.add("/nl.xml", rss("Gemeente", ITEMS))
+    assert cli(data_dir, "feeds", "add", url).returncode == 0
+    assert cli(data_dir, "refresh").returncode == 0
+    assert cli(data_dir, "refresh").returncode == 0  # the second answer is "not modified"
+    dutch = ("--data-dir", str(data_dir), "--lang", "nl")
+    feeds = run_cli(*dutch, "feeds", "list")
+    assert "ongewijzigd" in feeds.stdout and "not_modified" not in feeds.stdout
+    items = run_cli(*dutch, "items", "list")
+    assert "positief" in items.stdout and "negatief" in items.stdout
+    assert "positive" not in items.stdout and "negative" not in items.stdout
+    # JSON keeps the machine words scripts rely on.
+    assert json.loads(run_cli(*dutch, "feeds", "list", "--format", "json").stdout)[0][
+        "status"] == "not_modified"

@@ -149,3 +149,18 @@ def test_add_can_print_the_new_entry_as_json(data_dir):
     # After the autumn change 02:30+01:00 is a real Amsterdam time (the second 02:30).
     assert entry["occurred_at"] == "2026-10-25T02:30:00+01:00"
     assert (entry["kind"], entry["direction"], entry["id"]) == ("correctie", "out", 1)
+
+
+def test_list_shows_local_time_and_dutch_direction(data_dir):
+    # Logged in UTC (a laptop set to UTC, say), listed in Amsterdam: 23:30 UTC is 01:30 there.
+    added = run(data_dir, "log", "add", "--platform", "X", "--kind", "reactie", "--at",
+                "2026-06-30T23:30+00:00", tz="UTC")
+    assert added.returncode == 0, added.stderr
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "AMBTENAAR20_DATA_DIR": str(data_dir),
+           "TZ": "Europe/Amsterdam", "QT_QPA_PLATFORM": "offscreen"}
+    listed = subprocess.run([sys.executable, "-m", "ambtenaar20", "--lang", "nl", "log", "list"],
+                            capture_output=True, text=True, env=env, timeout=60)
+    assert listed.returncode == 0, listed.stderr
+    assert "2026-07-01 01:30" in listed.stdout
+    assert "uitgaand" in listed.stdout
+

@@ -69,6 +69,14 @@ def label_for(polarity: float) -> str:
     return "neutral"
 
 
+def sentiment_name(label: str | None) -> str:
+    """The word shown for a stored label (``positive``…) in the interface's language."""
+    from ambtenaar20.core.i18n import _
+
+    names = {"positive": _("positive"), "neutral": _("neutral"), "negative": _("negative")}
+    return names.get(label or "", label or "")
+
+
 class SentimentAnalyser:
     """Thread-safe; the lexicons load once, on the first text of each language."""
 
