@@ -123,5 +123,7 @@ def run_diagnose(args: argparse.Namespace, open_context: ContextOpener) -> int:
             raise UsageError(describe_os_error(error, target)) from error
         print(_("Report for IT saved in {path}.").format(path=target))
         return 0
-    print(diagnostics.render(diagnostics.collect(context)))
-    return 0
+    sections = diagnostics.collect(context)
+    print(diagnostics.render(sections))
+    # Exit 1, "ran and found problems", when the report shows something to fix.
+    return 1 if any(section.problem for section in sections) else 0

@@ -40,6 +40,8 @@ MAX_ERRORS = 20
 class Section:
     title: str
     rows: list[tuple[str, str]] = field(default_factory=list)
+    #: Something here needs attention (a damaged database): ``diagnose`` then exits 1.
+    problem: bool = False
 
 
 Provider = Callable[["AppContext"], "Section | None"]
@@ -99,19 +101,22 @@ def data_section(context: AppContext) -> Section:
     paths = context.paths
     rows = [(_("Data folder"), str(paths.data_dir)),
             (_("Database size"), _human_size(_size(paths.database)))]
+    problem = False
     try:
         result = context.store.integrity_check()
+        problem = result != ["ok"]
         rows.append((_("Database check (integrity_check)"), "; ".join(result[:5])))
         applied = context.store.db.execute(
             "select migration_set || ':' || name from _sqlite_migrations order by id").fetchall()
         rows.append((_("Database updates applied"), ", ".join(row[0] for row in applied)))
     except Exception as error:  # the report must also work when the database does not
+        problem = True
         rows.append((_("Database check (integrity_check)"), str(error)))
     backups = automatic_backups(paths.backups_dir)
     rows.append((_("Automatic backups"), str(len(backups))))
     if backups:
         rows.append((_("Newest automatic backup"), backups[0].name))
-    return Section(_("Data"), rows)
+    return Section(_("Data"), rows, problem)
 
 
 def keyring_section() -> Section:
@@ -153,8 +158,9 @@ def collect(context: AppContext, extra_versions: dict[str, str] | None = None) -
     for provider in [*_area_providers(), *PROVIDERS]:
         try:
             section = provider(context)
-        except Exception as error:
-            section = Section(getattr(provider, "__name__", "?"), [("!", repr(error)[:200])])
+        except Exception as error:  # one area's part failing must not cost the whole report
+            section = Section(_("Part of the report that could not be made"),
+                              [(getattr(provider, "__name__", "?"), str(error)[:200])], True)
         if section is not None:
             sections.append(section)
     return sections

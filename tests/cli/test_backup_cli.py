@@ -187,6 +187,19 @@ def test_diagnose_prints_the_report_and_saves_it_for_it(tmp_path):
     assert result.returncode == 2 and "Traceback" not in result.stderr
 
 
+def test_diagnose_of_a_damaged_database_exits_1_in_plain_words(tmp_path):
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "ambtenaar20.sqlite3").write_bytes(b"geen database " * 100)
+    result = run_cli("--data-dir", str(data), "diagnose")
+    assert result.returncode == 1, result.stderr
+    assert "geen database van Ambtenaar 2.0" in result.stdout
+    # Each section under its own Dutch title; no internal names or exception reprs.
+    assert "== Feeds" in result.stdout
+    assert "feed_refresh_errors" not in result.stdout and "Error(" not in result.stdout
+    assert (data / "ambtenaar20.sqlite3").read_bytes() == b"geen database " * 100
+
+
 def test_daily_backup_for_a_scheduled_task(tmp_path):
     data = tmp_path / "data"
     first = run_cli("--data-dir", str(data), "backup", "--daily")

@@ -19,7 +19,14 @@ MAX_FEEDS = 20
 
 
 def feed_refresh_errors(context: AppContext) -> Section:
-    feeds = context.feeds.list_feeds()
+    from ambtenaar20.core.errors import StoreError
+
+    try:
+        feeds = context.feeds.list_feeds()
+    except StoreError:
+        # Said once, under Data; repeating it here would only lengthen the report.
+        return Section(_("Feeds"), [(_("Feeds followed"), _("unknown: the database cannot "
+                                                            "be read"))], problem=True)
     failing = [feed for feed in feeds if feed.get("last_error")]
     section = Section(_("Feeds"), [
         (_("Feeds followed"), str(len(feeds))),
