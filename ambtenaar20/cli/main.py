@@ -149,13 +149,22 @@ def command_to_build(argv: Sequence[str]) -> str | None:
     return DEFAULT_COMMAND
 
 
+#: Commands whose own ``--lang`` means something else: ``check --lang`` is the text's language.
+_OWN_LANG_OPTION = ("check",)
+
+
 def _pre_language(argv: Sequence[str]) -> str | None:
     """``--lang`` must be known before the parser is built, since help texts are translated."""
-    for index, arg in enumerate(argv):
-        if arg == "--lang" and index + 1 < len(argv):
-            return argv[index + 1]
+    arguments = iter(argv)
+    for arg in arguments:
+        if arg == "--lang":
+            return next(arguments, None)
         if arg.startswith("--lang="):
             return arg.split("=", 1)[1]
+        if arg in _OPTIONS_WITH_VALUE:
+            next(arguments, None)
+        elif arg in _OWN_LANG_OPTION:
+            return None  # a --lang after it is that command's, not the interface's
     return None
 
 

@@ -167,3 +167,12 @@ def test_a_bug_before_the_data_folder_opens_is_one_line_and_logged_to_its_file(t
     assert "kapot voor het openen" in lines[0]
     log_text = (data / "logs" / "ambtenaar20.log").read_text(encoding="utf-8")
     assert "Traceback" in log_text and "kapot voor het openen" in log_text
+
+
+def test_check_lang_is_the_texts_language_not_the_interfaces(tmp_path):
+    missing = str(tmp_path / "geen.txt")
+    after = run_cli("--data-dir", str(tmp_path / "d"), "check", "--lang", "en", missing)
+    before = run_cli("--data-dir", str(tmp_path / "d"), "--lang", "en", "check", missing)
+    assert after.returncode == before.returncode == 2
+    assert "Kan" in after.stderr and "niet lezen" in after.stderr
+    assert "Cannot read" in before.stderr

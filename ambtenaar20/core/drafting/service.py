@@ -18,10 +18,10 @@ from typing import TYPE_CHECKING
 from ambtenaar20.core.drafting.drafts import DraftStore, InteractionRecorder
 from ambtenaar20.core.drafting.pack_library import PackLibrary
 from ambtenaar20.core.drafting.preferences import PreferencesStore
-from ambtenaar20.core.paths import DRAFTING_SETTINGS
 from ambtenaar20.core.drafting.spelling import WordList
 from ambtenaar20.core.errors import UsageError
 from ambtenaar20.core.i18n import _
+from ambtenaar20.core.paths import DRAFTING_SETTINGS
 
 if TYPE_CHECKING:
     from ambtenaar20.core.analysis.sentiment import SentimentAnalyser
