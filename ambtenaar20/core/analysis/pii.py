@@ -1,41 +1,28 @@
 """Find citizens' personal data in text: BSN, IBAN, phone numbers, e-mail and street addresses.
 
-Used by the drafting checker (warn before publishing) and by exports (mask on request). Numbers
-are only reported when they pass their checksum (BSN 11-check, IBAN mod-97) or, for phone
-numbers, the numbering plan: ``123456789`` is not a BSN, ``2024`` not a phone number.
+Used by the drafting checker (warn before a post goes out) and by exports and reports (mask on
+request). It must catch what officers actually paste (numbers from Word with non-breaking
+spaces, IBANs in lower case, BSNs with hyphens) and must not cry wolf on amounts, links,
+fediverse handles or ordinary sentences such as "In Amsterdam 3 nieuwe scholen". Numbers are
+only reported when they pass their checksum (BSN 11-check, IBAN mod-97: python-stdnum) or, for
+phone numbers, the numbering plan (phonenumbers); public service numbers are not a person's.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
+import regex
+
+from ambtenaar20.core.analysis.links import URL
 from ambtenaar20.core.i18n import N_, _
 
-KINDS = ("bsn", "iban", "phone", "email", "address")
+if TYPE_CHECKING:
+    from phonenumbers import PhoneNumber
 
-_BSN = re.compile(
-    r"(?<![\w.])"
-    r"(\d{4}\.\d{2}\.\d{3}|\d{3}[ .]\d{3}[ .]\d{3}|\d{3}[ .]\d{2}[ .]\d{2}[ .]\d{2}|\d{9})"
-    r"(?![\w]|\.\d)"
-)
-_IBAN = re.compile(
-    r"(?<![A-Za-z0-9])([A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?)(?![A-Za-z0-9])"
-)
-_IBAN_GROUP_END = re.compile(r" ?[A-Z0-9]{1,4}$")
-_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}(?![\w-])")
-_STREET_SUFFIX = (
-    "straat|laan|weg|plein|gracht|kade|singel|dijk|park|hof|steeg|pad|dreef|baan|markt|"
-    "boulevard|allee|wal|dam|haven|veld|hout|burgwal|plantsoen|erf|ring|kwartier"
-)
-_POSTCODE = r"[1-9]\d{3}\s?(?!SA|SD|SS)[A-Z]{2}"
-_HOUSE_NUMBER = r"\d{1,5}(?:\s?[a-zA-Z](?![a-zA-Z])|-\d{1,4})?"
-_STREET_ADDRESS = re.compile(
-    rf"\b[A-Z][\w'-]*(?:{_STREET_SUFFIX})\s+{_HOUSE_NUMBER}"
-    rf"(?:,?\s+{_POSTCODE}(?:\s+[A-Z][\w'-]+)?)?",
-)
-_POSTCODE_ADDRESS = re.compile(rf"(?<![\w])({_POSTCODE})(?:,?\s+|\s*,\s*)(?:nr\.?\s*)?\d{{1,5}}\b")
+KINDS = ("bsn", "iban", "phone", "email", "address")
 
 _MASKS = {
     "bsn": N_("[BSN]"),
@@ -53,27 +40,97 @@ class PiiMatch:
     end: int
     text: str
 
+# Word and PDF copies use these between digit groups; mapped one to one so offsets stay put.
+_SPACES = dict.fromkeys(map(ord, "\u00a0\u202f\u2007\u2009\u200a\u2002\u2003"), " ")
+_HYPHENS = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013"), "-")
+
+_EMAIL = regex.compile(
+    # Not after "@": "@redactie@mastodon.nl" is a fediverse handle, not an address.
+    r"(?<![\w.+@-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}(?![\w-])")
+_DIGIT_RUN = regex.compile(r"(?<![\w.,/-])\d+(?:(?P<sep>[ .-])\d+(?:(?P=sep)\d+)*)?(?![\w])")
+_IBAN_START = regex.compile(r"(?<![\p{L}\p{N}])[A-Za-z]{2}[ -]?\d{2}(?:[ -]?[A-Za-z0-9]){10,30}")
+_AMOUNT_BEFORE = regex.compile(r"(?:€|\bEUR|\beuro)\s*$", regex.IGNORECASE)
+_AMOUNT_AFTER = regex.compile(r"^(?:,(?:-|\d{1,2}))?\s*(?:€|euro\b|EUR\b)", regex.IGNORECASE)
+_MUNICIPAL_NUMBER = regex.compile(r"14\d{3,4}")
+
+_POSTCODE = r"[1-9]\d{3}\s?(?!SA|SD|SS)[A-Z]{2}"
+_POSTCODE_ADDRESS = regex.compile(
+    rf"(?<![\w])({_POSTCODE})(?:,?\s+|\s*,\s*)(?:nr\.?\s*)?\d{{1,5}}\b")
+_SUFFIXES = ("straat", "laan", "weg", "plein", "gracht", "kade", "singel", "dijk", "park", "hof",
+             "steeg", "pad", "dreef", "baan", "markt", "boulevard", "allee", "wal", "dam",
+             "haven", "veld", "hout", "burgwal", "plantsoen", "erf", "ring", "kwartier")
+_SUFFIX = "|".join(_SUFFIXES)
+_BARE_STREET = "|".join(s.capitalize() for s in _SUFFIXES)  # "Markt 12", "Dam 1"
+_PARTICLE = r"(?:van|de|der|den|het|'t|ter|ten|op|aan|in|la|le)"
+# Words that open a sentence are not part of a street name ("In Amsterdam", "De Kerkstraat").
+_NOT_NAME = r"(?:De|Het|Een|In|Op|Bij|Naar|Aan|Om|Voor|Met|Via|Tot|En|Of|Ook|Wij|We|Ik|U|Hij|Zij)"
+# "Burg. de Withstraat": a short abbreviation with a dot; a longer word with a dot ends a sentence.
+_NAME_WORD = rf"(?!{_NOT_NAME}\s)(?:\d{{1,2}}e|[A-Z][\p{{Ll}}]{{0,4}}\.|[A-Z][\p{{Ll}}'’-]*)"
+_STREET_WORD = rf"(?:[A-Z][\p{{Ll}}'’-]*?(?:{_SUFFIX})|{_BARE_STREET})"
+_STREET = regex.compile(
+    rf"(?<![\w])(?:"
+    # "Kerkstraat", "Van Nelleweg", "Korte Voorhout", "2e Hugo de Grootstraat"
+    rf"(?:{_NAME_WORD}\s+(?:{_PARTICLE}\s+)*){{0,3}}(?P<word>{_STREET_WORD})"
+    # "Laan van Meerdervoort", "Laan van Nieuw Oost-Indië"
+    rf"|(?:{_BARE_STREET})\s+{_PARTICLE}(?:\s+{_PARTICLE})*\s+[A-Z][\p{{L}}'’-]*"
+    rf"(?:\s+[A-Z][\p{{L}}'’-]*)?"
+    rf")\s+(?P<number>[1-9]\d{{0,3}})"
+    rf"(?:\s?[A-Za-z](?![\w])|-\d{{1,4}}(?![\w])|-[A-Za-z]{{1,4}}(?![\w]))?"
+    rf"(?P<postcode>,?\s+{_POSTCODE}(?:\s+[A-Z][\p{{L}}'’-]+)?)?(?![\w])"
+)
+# Places whose name ends like a street: "In Amsterdam 3 nieuwe scholen" is no address.
+_PLACES = frozenset({
+    "amsterdam", "rotterdam", "schiedam", "zaandam", "edam", "volendam", "monnickendam",
+    "spaarndam", "appingedam", "leerdam", "maasdam", "stellendam", "ilpendam", "durgerdam",
+    "westerveld", "oosterhout", "noordwijkerhout", "kinderdijk", "zaandijk", "sloterdijk",
+})
+_MONTHS = frozenset({
+    "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
+    "oktober", "november", "december", "jan", "feb", "mrt", "apr", "jun", "jul", "aug", "sep",
+    "sept", "okt", "nov", "dec", "january", "february", "march", "may", "june", "july",
+    "august", "october",
+})
+# After a house number: words that go on with the sentence. Any other lower-case word ("nieuwe",
+# "km", "turbines") makes the number a count, not a house number.
+_AFTER_HOUSE_NUMBER = frozenset({
+    "in", "te", "op", "bij", "aan", "naar", "van", "voor", "om", "tot", "sinds", "vanaf",
+    "tussen", "naast", "tegenover", "achter", "en", "of", "maar", "want", "dus", "is", "was",
+    "wordt", "werd", "zijn", "waren", "worden", "woont", "woonde", "wonen", "heeft", "had",
+    "hebben", "kan", "kunt", "kunnen", "mag", "moet", "zal", "zou", "staat", "stond", "ligt",
+    "hier", "daar", "er", "ook", "nog", "al", "niet", "wel", "dat", "die", "waar", "als",
+    "bis", "hs", "at", "and", "or", "on", "to", "for",
+})
+_FIRST_AFTER = regex.compile(r"[ \t]*(?P<word>\p{L}+)?(?P<rest>.{0,2})", regex.DOTALL)
+
+_PRIORITY = {kind: rank for rank, kind in enumerate(("email", "iban", "bsn", "address", "phone"))}
+
 
 def find_personal_data(text: str, kinds: Iterable[str] | None = None) -> list[PiiMatch]:
     """All personal data in ``text`` of the given kinds (default: all), by position.
 
     Matches never overlap: where two detectors claim the same characters, the more specific one
-    (BSN, IBAN, e-mail before phone and address) wins.
+    (e-mail, IBAN, BSN before address and phone) wins.
     """
     wanted = set(KINDS if kinds is None else kinds)
+    view = text.translate(_SPACES).translate(_HYPHENS)
+    links = [(m.start(), m.end()) for m in URL.finditer(view)]
+    emails = [PiiMatch("email", m.start(), m.end(), m.group()) for m in _EMAIL.finditer(view)]
+    # Numbers inside links and e-mail addresses are ids, not a citizen's number.
+    skip = links + [(m.start, m.end) for m in emails]
     found: list[PiiMatch] = []
     if "email" in wanted:
-        found += _regex_matches("email", _EMAIL, text)
+        found += emails
     if "iban" in wanted:
-        found += _iban_matches(text)
+        found += _ibans(view)
     if "bsn" in wanted:
-        found += [m for m in _regex_matches("bsn", _BSN, text) if _valid_bsn(m.text)]
+        found += [m for m in _bsns(view) if not _inside(m, skip) and not _is_amount(view, m)]
     if "address" in wanted:
-        found += _regex_matches("address", _STREET_ADDRESS, text)
-        found += _regex_matches("address", _POSTCODE_ADDRESS, text)
+        found += [m for m in _addresses(view) if not _inside(m, links)]
     if "phone" in wanted:
-        found += _phone_matches(text)
-    return _without_overlaps(found)
+        found += [m for m in _phones(view) if not _inside(m, skip) and not _is_amount(view, m)]
+    # Report the text as written (with its own non-breaking spaces), not the normalised view.
+    return [PiiMatch(m.kind, m.start, m.end, text[m.start:m.end])
+            for m in _without_overlaps(found)]
 
 
 def mask_personal_data(text: str, kinds: Iterable[str] | None = None) -> str:
@@ -88,40 +145,115 @@ def mask_personal_data(text: str, kinds: Iterable[str] | None = None) -> str:
     return "".join(pieces)
 
 
-def _regex_matches(kind: str, pattern: re.Pattern[str], text: str) -> list[PiiMatch]:
-    return [PiiMatch(kind, m.start(), m.end(), m.group()) for m in pattern.finditer(text)]
+def _inside(match: PiiMatch, spans: list[tuple[int, int]]) -> bool:
+    return any(start < match.end and match.start < end for start, end in spans)
 
 
-def _valid_bsn(candidate: str) -> bool:
+def _is_amount(view: str, match: PiiMatch) -> bool:
+    """"€ 123.456.782" and "123.456.782 euro" are amounts, whatever their checksum."""
+    return bool(_AMOUNT_BEFORE.search(view[max(match.start - 8, 0):match.start])
+                or _AMOUNT_AFTER.match(view[match.end:match.end + 8]))
+
+
+def _bsns(view: str) -> list[PiiMatch]:
+    """Nine digits that pass the 11-check, plain or in groups of 2–4 with one separator."""
     from stdnum.nl import bsn
 
-    return bsn.is_valid(re.sub(r"[ .]", "", candidate))
-
-
-def _iban_matches(text: str) -> list[PiiMatch]:
-    from stdnum import iban
-
     found = []
-    for match in _IBAN.finditer(text):
-        candidate = match.group()
-        # The pattern may run on into a following word in capitals; shorten group by group.
-        while len(candidate.replace(" ", "")) >= 15:
-            if iban.is_valid(candidate):
-                start = match.start()
-                found.append(PiiMatch("iban", start, start + len(candidate), candidate))
-                break
-            candidate = _IBAN_GROUP_END.sub("", candidate)
+    for run in _DIGIT_RUN.finditer(view):
+        groups = list(regex.finditer(r"\d+", run.group()))
+        lengths = [len(g.group()) for g in groups]
+        if sum(lengths) == 9 and (len(groups) == 1 or all(2 <= n <= 4 for n in lengths)):
+            candidates = [(run.start(), run.end())]
+        else:
+            # "2024 123456782": a run that is no BSN may still hold one as a group of its own.
+            candidates = [(run.start() + g.start(), run.start() + g.end())
+                          for g in groups if len(g.group()) == 9]
+        for start, end in candidates:
+            if bsn.is_valid(regex.sub(r"\D", "", view[start:end])):
+                found.append(PiiMatch("bsn", start, end, view[start:end]))
     return found
 
 
-def _phone_matches(text: str) -> list[PiiMatch]:
+def _ibans(view: str) -> list[PiiMatch]:
+    """IBANs in any case and grouping that pass ISO 13616 mod-97 and the country's length.
+
+    Not the country's own bank-code check: an IBAN with a valid checksum is an account number
+    whether or not python-stdnum knows the bank.
+    """
+    from stdnum import iban
+
+    found = []
+    position = 0
+    while match := _IBAN_START.search(view, position):
+        hit = None
+        # The pattern runs on into following words; try the longest piece that ends a word first.
+        for end in range(match.end(), match.start() + 15, -1):
+            if view[end - 1].isalnum() and not view[end:end + 1].isalnum():
+                candidate = view[match.start():end]
+                if iban.is_valid(candidate, check_country=False):
+                    hit = PiiMatch("iban", match.start(), end, candidate)
+                    break
+        if hit:
+            found.append(hit)
+            position = hit.end
+        else:
+            position = match.start() + 1
+    return found
+
+
+def _phones(view: str) -> list[PiiMatch]:
     import phonenumbers
 
-    matcher = phonenumbers.PhoneNumberMatcher(text, "NL", leniency=phonenumbers.Leniency.VALID)
-    return [PiiMatch("phone", m.start, m.end, m.raw_string) for m in matcher]
+    matcher = phonenumbers.PhoneNumberMatcher(view, "NL", leniency=phonenumbers.Leniency.VALID)
+    return [PiiMatch("phone", m.start, m.end, m.raw_string) for m in matcher
+            if not _public_service_number(m.number)]
 
 
-_PRIORITY = {kind: rank for rank, kind in enumerate(("email", "iban", "bsn", "address", "phone"))}
+def _public_service_number(number: PhoneNumber) -> bool:
+    """0800/0900 numbers and the municipal 14 + area code belong to organisations, not people."""
+    import phonenumbers
+    from phonenumbers import PhoneNumberType
+
+    if phonenumbers.number_type(number) in (PhoneNumberType.TOLL_FREE,
+                                            PhoneNumberType.PREMIUM_RATE,
+                                            PhoneNumberType.SHARED_COST):
+        return True
+    return (number.country_code == 31
+            and bool(_MUNICIPAL_NUMBER.fullmatch(str(number.national_number))))
+
+
+def _addresses(view: str) -> list[PiiMatch]:
+    found = [PiiMatch("address", m.start(), m.end(), m.group())
+             for m in _STREET.finditer(view) if _is_street_address(view, m)]
+    found += [PiiMatch("address", m.start(), m.end(), m.group())
+              for m in _POSTCODE_ADDRESS.finditer(view)]
+    return found
+
+
+def _is_street_address(view: str, match: regex.Match) -> bool:
+    """A street name with a house number, not "Vergadering 14 mei" or "Windpark 12 turbines"."""
+    word = (match.group("word") or "").lower()
+    if word.endswith("ering") or word in _PLACES:
+        return False  # "Regering", "Invoering" are nouns; "Zaandam" is a place
+    number = int(match.group("number"))
+    if len(match.group("number")) == 4 and 1800 <= number <= 2100:
+        return False  # a year: "Arbeidsmarkt 2025"
+    if match.group("postcode"):
+        return True
+    return _ends_address(view[match.end():match.end() + 40])
+
+
+def _ends_address(after: str) -> bool:
+    """What follows a house number: the end of the sentence, a place name or a small word."""
+    follower = _FIRST_AFTER.match(after)
+    word, rest = follower.group("word"), follower.group("rest")
+    if word is None:
+        # A unit, a decimal or a time: "12%", "3,5", "14:30"; another number: "12 3".
+        return not regex.match(r"[%°‰]|[.,:]\d|\d", rest)
+    if word.lower() in _MONTHS:
+        return False
+    return word[0].isupper() or word.lower() in _AFTER_HOUSE_NUMBER
 
 
 def _without_overlaps(matches: list[PiiMatch]) -> list[PiiMatch]:

@@ -20,8 +20,9 @@ from ambtenaar20.core.drafting.model import (
     Metrics,
 )
 from ambtenaar20.core.drafting.packs import Pack, Rule
-from ambtenaar20.core.drafting.platforms import measure, platform
+from ambtenaar20.core.drafting.platforms import measure, platform, post_text
 from ambtenaar20.core.drafting.rule_context import CheckOptions, RuleContext
+from ambtenaar20.core.drafting.tone import tone_text
 
 RuleCheck = Callable[[Rule, RuleContext], list[Finding]]
 
@@ -86,11 +87,12 @@ class Checker:
                           entry_word=lambda word: spelling.in_word_list(word, lang))
         limits = {**self._limits(), **options.limits}
         lengths = {}
+        post = post_text(text)
         for name in options.platforms:
             target = platform(name)
             if target is not None:
                 limit = limits.get(target.id, target.limit)
-                counted, fits = measure(text, target, limit)
+                counted, fits = measure(post, target, limit)
                 lengths[target.id] = LengthCount(target.id, counted, limit, fits)
         ctx.lengths = lengths
         findings: list[Finding] = []
@@ -113,5 +115,5 @@ class Checker:
         return dict(rule.param("limits", {})) if rule else {}
 
     def _tone(self, text: str, language: str) -> tuple[float, float]:
-        result = self.sentiment.analyse(text, language)
+        result = self.sentiment.analyse(tone_text(text, language), language)
         return result.polarity, result.subjectivity

@@ -88,7 +88,7 @@ class CheckResult:
     def length(self) -> LengthCount:
         if self.platform and self.platform in self.lengths:
             return self.lengths[self.platform]
-        return LengthCount(None, len(self.text), None)
+        return LengthCount(None, len(self.text.rstrip()), None)  # as platforms.post_text
 
     @property
     def has_errors(self) -> bool:

@@ -123,7 +123,8 @@ KINDS: dict[str, dict[str, Check]] = {
     "links": {"check": one_of("shortener", "source"), "domains": STR_LIST,
               "claim_patterns": list_of(is_regex)},
     "consistency": {"formal": STR_LIST, "informal": STR_LIST, "swap": table_of(is_str)},
-    "restraint": {"opinion": STR_LIST, "political": STR_LIST, "topics": STR_LIST},
+    "restraint": {"opinion": STR_LIST, "political": STR_LIST, "parties": STR_LIST,
+                  "topics": STR_LIST},
     "mentions": {"watchlist": STR_LIST},
     "manual": {"question": is_str},
 }
@@ -153,7 +154,7 @@ PACK_KEYS: dict[str, Check] = {
 #: List and table parameters an override may add to with ``add_<name>``.
 EXTENDABLE = frozenset({
     "words", "patterns", "exceptions", "replace", "context_dependent", "domains",
-    "claim_patterns", "formal", "informal", "swap", "opinion", "political", "topics",
+    "claim_patterns", "formal", "informal", "swap", "opinion", "political", "parties", "topics",
     "watchlist", "ignore", "limits",
 })
 

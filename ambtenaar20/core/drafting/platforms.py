@@ -1,7 +1,7 @@
 """Count a post the way each platform counts it, against limits that are data.
 
 ``len()`` is wrong for every platform: X weighs characters (URLs 23, emoji 2), Mastodon counts
-graphemes with every link as 23 and ``@user@server`` as ``@user``, Bluesky counts graphemes,
+graphemes with every http(s) link as 23 and ``@user@server`` as ``@user``, Bluesky counts graphemes,
 Threads counts an emoji as its UTF-8 bytes. The limits live in ``packs/platforms.toml``.
 """
 
@@ -15,13 +15,9 @@ from importlib import resources
 
 import regex
 
-_TLDS = "nl|com|org|net|eu|be|de|ly|co|io|gov|info|app|social|gl|gd|cc|at|in|it|gy|al"
-# Links with a scheme or www., and bare domains with a known ending ("bit.ly/abc").
-URL = regex.compile(
-    r"(?:(?:https?://|www\.)[^\s<>\"']*[^\s<>\"'.,;:!?)\]]"
-    rf"|(?<![\w@./-])(?:[A-Za-z0-9-]+\.)+(?:{_TLDS})(?:/[^\s<>\"']*[^\s<>\"'.,;:!?)\]])?"
-    r"(?![\w@-]))"
-)
+from ambtenaar20.core.analysis.links import URL
+
+_SCHEME = regex.compile(r"https?://", regex.IGNORECASE)
 _MASTODON_MENTION = regex.compile(r"(?<![\w@])(@[\w.]+)@[\w-]+(?:\.[\w-]+)+")
 _GRAPHEME = regex.compile(r"\X")
 _PICTOGRAPHIC = regex.compile(r"\p{Extended_Pictographic}|\p{Regional_Indicator}")
@@ -34,6 +30,8 @@ class Platform:
     limit: int
     counting: str
     url_length: int = 0
+    #: Only links with http(s):// get ``url_length`` (Mastodon); else bare domains too (X).
+    url_needs_scheme: bool = False
     mention_without_domain: bool = False
     source: str = ""
 
@@ -52,6 +50,11 @@ ALIASES = {"twitter": "x", "fb": "facebook", "bsky": "bluesky", "ig": "instagram
 def platform(name: str) -> Platform | None:
     key = name.strip().lower()
     return platforms().get(ALIASES.get(key, key))
+
+
+def post_text(text: str) -> str:
+    """The part of ``text`` that is posted: an editor's final line break is not part of it."""
+    return text.rstrip()
 
 
 def count(text: str, target: Platform) -> int:
@@ -108,7 +111,8 @@ def _segments(text: str, target: Platform) -> list[tuple[int, int, int | None]]:
     plain text between them (weight None: counted grapheme by grapheme)."""
     special: list[tuple[int, int, int]] = []
     if target.url_length:
-        special += [(m.start(), m.end(), target.url_length) for m in URL.finditer(text)]
+        special += [(m.start(), m.end(), target.url_length) for m in URL.finditer(text)
+                    if not target.url_needs_scheme or _SCHEME.match(m.group())]
     if target.mention_without_domain:
         special += [(m.end(1), m.end(), 0) for m in _MASTODON_MENTION.finditer(text)
                     if not any(s <= m.start() < e for s, e, _w in special)]

@@ -53,6 +53,14 @@ class RuleContext:
         return textmod.sentences(self.text)
 
     @cached_property
+    def links(self) -> list[tuple[int, int]]:
+        return textmod.link_spans(self.text)
+
+    def in_link(self, start: int, end: int) -> bool:
+        """``text[start:end]`` overlaps a link or an e-mail address."""
+        return any(start < link_end and link_start < end for link_start, link_end in self.links)
+
+    @cached_property
     def tone(self) -> tuple[float, float]:
         return self.sentiment()
 

@@ -1,7 +1,7 @@
 """Rule kinds about the form of a post: personal data, length, hashtags, emoji, capitals, links.
 
-Personal data comes from the shared detectors in ``core/analysis/pii.py`` (checksums for BSN and
-IBAN, the numbering plan for phone numbers), so drafts and exports judge alike.
+Personal data comes from ``personal_data.py`` (checksums for BSN and IBAN, the numbering plan for
+phone numbers), tuned for what officers paste into a draft.
 """
 
 from __future__ import annotations

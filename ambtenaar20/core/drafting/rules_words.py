@@ -12,7 +12,7 @@ import regex
 from ambtenaar20.core.drafting.model import Finding
 from ambtenaar20.core.drafting.packs import Rule
 from ambtenaar20.core.drafting.rule_context import RuleContext
-from ambtenaar20.core.drafting.text import find_phrases, match_case
+from ambtenaar20.core.drafting.text import Span, find_phrases, match_case
 
 
 def check_words(rule: Rule, ctx: RuleContext) -> list[Finding]:
@@ -42,6 +42,8 @@ def check_substitution(rule: Rule, ctx: RuleContext) -> list[Finding]:
     uncertain = {word.lower() for word in rule.param("context_dependent", [])}
     found = []
     for span in find_phrases(ctx.text, table.keys(), bool(rule.param("case_sensitive", False))):
+        if ctx.in_link(span.start, span.end):
+            continue  # replacing a word inside a link or address would break it
         key = " ".join(span.text.lower().split())
         alternatives = tuple(match_case(span.text, alt) for alt in lowered.get(key, []))
         if key in uncertain:
@@ -55,8 +57,10 @@ def check_substitution(rule: Rule, ctx: RuleContext) -> list[Finding]:
 
 def check_consistency(rule: Rule, ctx: RuleContext) -> list[Finding]:
     """Both forms of address in one text: report the less used form, offer the other."""
-    formal = find_phrases(ctx.text, rule.param("formal", []))
-    informal = find_phrases(ctx.text, rule.param("informal", []))
+    formal = [s for s in find_phrases(ctx.text, rule.param("formal", []))
+              if not ctx.in_link(s.start, s.end)]
+    informal = [s for s in find_phrases(ctx.text, rule.param("informal", []))
+                if not ctx.in_link(s.start, s.end)]
     if not formal or not informal:
         return []
     minority = formal if len(formal) < len(informal) else informal
@@ -79,15 +83,27 @@ def check_restraint(rule: Rule, ctx: RuleContext) -> list[Finding]:
     own = find_phrases(ctx.text, topics, word_start=True)
     if own:
         about.append(own[0].text)
-    political = find_phrases(ctx.text, rule.param("political", []), case_sensitive=True)
-    political += find_phrases(ctx.text, [p for p in rule.param("political", [])
-                                         if not p.isupper()])
+    political = _political(rule, ctx)
     if political:
         about.append(political[0].text)
     if not about:
         return []
     subject = " / ".join(dict.fromkeys(about))
     return [ctx.finding(rule, span.start, span.end, about=subject) for span in opinions]
+
+
+def _political(rule: Rule, ctx: RuleContext) -> list[Span]:
+    """Political actors: words in any case, abbreviations and party names exactly as written.
+
+    Party names that are ordinary words too ("Volt" in "230 volt", "DENK") only count with
+    their own capitals. Dutch words also count at the start of a compound ("kabinetsbeleid").
+    """
+    words = rule.param("political", [])
+    found = find_phrases(ctx.text, [w for w in words if w.isupper()], case_sensitive=True)
+    found += find_phrases(ctx.text, [w for w in words if not w.isupper()],
+                          word_start=ctx.language == "nl")
+    found += find_phrases(ctx.text, rule.param("parties", []), case_sensitive=True)
+    return sorted(found, key=lambda span: span.start)
 
 
 _MENTION = regex.compile(r"(?<![\w@])@((?:[\w.]*\w)?)(?:@([\w-]+(?:\.[\w-]+)+))?")

@@ -18,6 +18,7 @@ from ambtenaar20.core.drafting.platforms import URL
 WORD = regex.compile(r"[\p{L}\p{M}]+(?:['’\-][\p{L}\p{M}]+)*")
 _SENTENCE_END = regex.compile(r"[.!?…]+(?=\s|$)|\n\s*\n")
 EMAIL_OR_HANDLE = regex.compile(r"[\w.+-]*@[\w.-]+|#[\w]+")
+_EMAIL = regex.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,12 @@ def words(text: str) -> list[Span]:
             continue
         found.append(Span(match.start(), match.end(), match.group()))
     return found
+
+
+def link_spans(text: str) -> list[tuple[int, int]]:
+    """Where links and e-mail addresses are: a replacement inside one would break it."""
+    spans = [(m.start(), m.end()) for m in URL.finditer(text)]
+    return spans + [(m.start(), m.end()) for m in _EMAIL.finditer(text)]
 
 
 def sentences(text: str) -> list[Span]:

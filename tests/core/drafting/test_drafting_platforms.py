@@ -24,6 +24,11 @@ def test_limits_are_data():
     ("x", "café", 4),
     ("mastodon", "Zie https://www.rijksoverheid.nl/onderwerpen/heel-lang-adres", 27),
     ("mastodon", "Dank @jan@social.overheid.nl", 9),
+    # Mastodon shortens only links with a protocol; X also bare domains on known endings.
+    ("mastodon", "Zie www.rijksoverheid.nl/onderwerpen/huurtoeslag", 48),
+    ("mastodon", "Zie rijksoverheid.nl", 20),
+    ("x", "Zie www.rijksoverheid.nl/onderwerpen/huurtoeslag", 27),
+    ("x", "Zie rijksoverheid.nl", 27),
     ("bluesky", "👨‍👩‍👧 e\u0301", 3),
     ("bluesky", "https://a.nl", 12),
     ("threads", "Hoi 👍", 8),

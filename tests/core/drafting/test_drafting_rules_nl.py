@@ -191,3 +191,71 @@ def test_hashtag_split_uses_whole_dictionary_words(nl_checker):
     result = nl_checker.check("Nieuws #wonenvoorouderen", "nl")
     assert [f.suggestions for f in result.findings if f.rule == "hashtag.case"] == [
         ("#WonenVoorOuderen",)]
+
+
+@pytest.mark.parametrize("text", [
+    "Ga naar de website.",
+    "Wij begrijpen dat dit lastig is.",
+    "Vervelend dat uw aanvraag nog niet is afgehandeld.",
+    "@janjansen Vervelend dat uw aanvraag nog niet is afgehandeld. Stuur ons een DM met uw "
+    "naam en aanvraagnummer, dan zoeken we het voor u uit. ^Sanne",
+])
+def test_preposition_naar_and_empathy_are_not_a_negative_tone(nl_checker, text):
+    result = nl_checker.check(text, "nl")
+    assert "tone.negative" not in {f.rule for f in result.findings}
+    assert result.metrics.polarity == 0.0
+
+
+def test_naar_as_an_adjective_is_still_negative(nl_checker):
+    assert nl_checker.check("Dat is naar.", "nl").metrics.polarity < 0
+
+
+@pytest.mark.parametrize("text", [
+    "Lees https://www.example.nl/inzake-subsidie-conform-regels voor de regels.",
+    "Mail reeds@example.nl voor de regels.",
+    "Mail bijv.jansen@example.nl of kijk op www.je-gemeente.nl als u vragen heeft.",
+])
+def test_words_inside_links_and_email_addresses_get_no_replacement(nl_checker, text):
+    result = nl_checker.check(text, "nl")
+    assert [f for f in result.findings if f.suggestions] == []
+
+
+def test_jargon_outside_a_link_is_still_found(found_nl):
+    found = found_nl("Zie www.example.nl/inzake, reeds bekend.", "nl")
+    assert found["jargon"] == ["reeds"]
+
+
+@pytest.mark.parametrize(("text", "about"), [
+    ("Ik vind het besluit van de regering belachelijk.", "regering"),
+    ("De burgemeester moet aftreden.", "burgemeester"),
+    ("De premier faalt.", "premier"),
+    ("Ik vind dit kabinetsbeleid onzin.", "kabinetsbeleid"),
+    ("Ik vind Volt belachelijk.", "Volt"),
+])
+def test_restraint_knows_common_political_words(nl_checker, text, about):
+    findings = [f for f in nl_checker.check(text, "nl").findings if f.rule == "restraint"]
+    assert findings and all(f"over {about}." in f.message for f in findings)
+
+
+@pytest.mark.parametrize("text", ["Ik vind 230 volt belachelijk veel.",
+                                  "Ik vind het onzin, denk ik."])
+def test_party_names_that_are_ordinary_words_match_only_as_written(found_nl, text):
+    assert "restraint" not in found_nl(text, "nl")
+
+
+def test_final_line_break_is_not_part_of_the_post(nl_checker):
+    from ambtenaar20.core.drafting.rule_context import CheckOptions
+
+    result = nl_checker.check("a" * 280 + "\n", "nl", CheckOptions(platforms=("x",)))
+    assert (result.length.count, result.length.limit) == (280, 280)
+    assert not [f for f in result.findings if f.rule == "length"]
+    assert nl_checker.check("a" * 280 + " \r\n\n", "nl").length.count == 280
+
+
+def test_mastodon_counts_a_link_without_protocol_as_written(nl_checker):
+    from ambtenaar20.core.drafting.rule_context import CheckOptions
+
+    text = "x" * 470 + " www.rijksoverheid.nl/onderwerpen/huurtoeslag"
+    result = nl_checker.check(text, "nl", CheckOptions(platforms=("mastodon",)))
+    assert (result.length.count, result.length.limit) == (515, 500)
+    assert [f.rule for f in result.findings if f.rule == "length"] == ["length"]
