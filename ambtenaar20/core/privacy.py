@@ -11,11 +11,14 @@ affected - never who it was about, since that would keep the very data that was 
 from __future__ import annotations
 
 import datetime
+import functools
 import json
 import logging
 import re
+import unicodedata
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
+from urllib.parse import unquote
 
 from ambtenaar20.core.errors import PrivacyError, UsageError
 from ambtenaar20.core.i18n import N_, _
@@ -75,10 +78,90 @@ class ErasureProvider(Protocol):
 ERASED_MARKER = "[verwijderd]"
 
 
+#: Name particles, no name on their own ("Petra de Boer": "de" is nobody).
+NAME_PARTICLES = frozenset({"de", "den", "der", "van", "het", "ten", "ter", "te", "op", "in",
+                            "la", "le", "von", "dos", "da", "el", "al", "d", "t"})
+#: Titles before a surname: "Mevrouw De Boer" is Petra de Boer too.
+_TITLES = r"(?:mevrouw|mevr|mw|meneer|mnr|dhr|de\s+heer|heer)\.?\s+"
+#: A name part of fewer letters ("Jan", "Li") names too many people to be erased on its own.
+_MIN_PART = 4
+
+
+def _fold(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(char for char in decomposed if not unicodedata.combining(char)).casefold()
+
+
+@functools.lru_cache(maxsize=1)
+def _accented() -> dict[str, str]:
+    """Latin letter -> a character class of it with every accent ("o" -> "[oòóôõöø…]")."""
+    variants: dict[str, set[str]] = {}
+    for code in range(0xC0, 0x250):
+        char = chr(code)
+        base = _fold(char)
+        if len(base) == 1 and base.isascii() and base.isalpha():
+            variants.setdefault(base, {base}).add(char.lower())
+    return {base: "[" + "".join(sorted(chars)) + "]" for base, chars in variants.items()}
+
+
+def _words_pattern(words: list[str]) -> str:
+    """The words with any white space between them and any accent on their letters."""
+    accented = _accented()
+    return r"\s+".join("".join(accented.get(_fold(char), re.escape(char)) for char in word)
+                       for word in words)
+
+
+def name_words(name: str) -> list[str]:
+    """``name`` without "@" split into its words ("petra de  boer" -> 3 words)."""
+    return name.strip().lstrip("@").split()
+
+
 def name_pattern(name: str) -> re.Pattern[str]:
-    """Matches ``name`` as a whole word, any case, with or without a leading ``@``."""
-    bare = name.strip().lstrip("@")
-    return re.compile(rf"(?<![\w@])@?{re.escape(bare)}(?!\w)", re.IGNORECASE)
+    """Matches ``name`` as whole words, any case, accents and spacing, with or without "@".
+
+    A surname after a title matches too ("mevrouw De Boer" for "Petra de Boer").
+    """
+    words = name_words(name)
+    forms = [rf"@?{_words_pattern(words)}"]
+    surname = words[1:]
+    while surname and surname[0].casefold() in NAME_PARTICLES:
+        surname = surname[1:]
+    if surname:
+        particles = "|".join(sorted(NAME_PARTICLES, key=len, reverse=True))
+        forms.append(rf"{_TITLES}(?:(?:{particles})\s+)*{_words_pattern(surname)}")
+    return re.compile(rf"(?<![\w@])(?:{'|'.join(forms)})(?!\w)", re.IGNORECASE)
+
+
+def name_parts_pattern(name: str) -> re.Pattern[str]:
+    """The name however it is joined ("petra.deboer", "Jan Jansen" for "@JanJansen") and each
+    part of four letters or more ("Petra", "Boer"), for the person's own records.
+
+    In a record about the person "Petra belt terug" can only mean them; elsewhere a first name
+    alone may be anyone, so other records are scrubbed with ``name_pattern`` only.
+    """
+    # "JanJansen" is written "Jan Jansen" too: a handle's capitals often mark the name's words.
+    words = [word for word in re.split(r"[\W_]+|(?<=[a-z])(?=[A-Z])", name.strip()) if word]
+    forms = [r"[\s._-]*".join(_words_pattern([word]) for word in words)] if words else []
+    forms += [_words_pattern([word]) for word in words
+              if len(word) >= _MIN_PART and word.casefold() not in NAME_PARTICLES]
+    return re.compile(rf"(?<!\w)(?:{'|'.join(forms) or '(?!)'})(?!\w)", re.IGNORECASE)
+
+
+def name_in_url(name: str, url: str) -> bool:
+    """Whether a link carries the name: ``/klachten/petra-de-boer``, ``x.com/JanJansen/``.
+
+    Compared word by word after decoding and folding, so separators and accents do not matter.
+    """
+    if not url:
+        return False
+    wanted = [_fold(word) for word in re.findall(r"\w+", name.strip().lstrip("@"))]
+    if not wanted:
+        return False
+    found = [_fold(word) for word in re.findall(r"\w+", unquote(url))]
+    joined = "".join(wanted)
+    size = len(wanted)
+    return joined in found or any(found[index:index + size] == wanted
+                                  for index in range(len(found) - size + 1))
 
 
 def replace_name(text: str, pattern: re.Pattern[str]) -> tuple[str, bool]:

@@ -4,10 +4,15 @@ A ``QTextDocument`` table is laid out and painted as one frame: every page walks
 which made 10,000 entries take minutes. Measuring each row once and painting only the rows of
 the current page keeps the report linear in the number of entries (seconds for 10,000).
 The header row is painted again at the top of every page.
+
+Nothing is cut silently: a cell longer than ``MAX_CELL_CHARS`` or a row taller than a page ends
+in "…", and a word too long for its column gets break chances so it wraps instead of being
+clipped at the column's edge.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -20,6 +25,28 @@ RULE = QColor("#b8b8b8")
 #: A cell never needs more than this in a report; the exports keep the full text.
 MAX_CELL_CHARS = 700
 _WRAP = int(Qt.TextFlag.TextWordWrap)
+ELLIPSIS = "…"
+ZERO_WIDTH_SPACE = "\u200b"
+#: Words longer than this get a break chance every this many characters.
+_LONG_WORD = 24
+_LONG_WORD_PATTERN = re.compile(rf"[^\s\u200b]{{{_LONG_WORD + 1},}}")
+
+
+def shortened(text: str, limit: int = MAX_CELL_CHARS) -> str:
+    """``text`` cut to ``limit`` characters, ending in "…" when something was cut."""
+    return text if len(text) <= limit else text[:limit - 1].rstrip() + ELLIPSIS
+
+
+def breakable(text: str) -> str:
+    """Long words with zero-width spaces, where word wrap may break them."""
+    return _LONG_WORD_PATTERN.sub(
+        lambda match: ZERO_WIDTH_SPACE.join(
+            match.group(0)[start:start + _LONG_WORD]
+            for start in range(0, len(match.group(0)), _LONG_WORD)), text)
+
+
+def prepared(text: str) -> str:
+    return breakable(shortened(text))
 
 
 @dataclass(frozen=True)
@@ -54,9 +81,17 @@ class TablePainter:
         return tallest + 2 * self.padding
 
     def paginate(self, rows: Sequence[Sequence[str]], page_height: float) -> list[list[int]]:
-        """Row indexes per page; a row taller than a page gets a page of its own (clipped)."""
-        self.heights = [self._height([cell[:MAX_CELL_CHARS] for cell in row], self.metrics)
-                        for row in rows]
+        """Row indexes per page; a row taller than a page is shortened to fit one ("…")."""
+        self.cells = [[prepared(cell) for cell in row] for row in rows]
+        room = page_height - self.header_height
+        self.heights = []
+        for cells in self.cells:
+            height = self._height(cells, self.metrics)
+            if height > room:
+                cells[:] = [self._fit(cell, width, room)
+                            for cell, width in zip(cells, self.widths, strict=True)]
+                height = self._height(cells, self.metrics)
+            self.heights.append(height)
         pages: list[list[int]] = [[]]
         used = self.header_height
         for index, height in enumerate(self.heights):
@@ -67,8 +102,27 @@ class TablePainter:
             used += height
         return pages
 
+    def _fit(self, text: str, width: float, room: float) -> str:
+        """The longest start of ``text`` (ending in "…") whose wrapped height fits ``room``."""
+        if self._height_of(text, width) <= room:
+            return text
+        low, high = 0, len(text)
+        while low < high:  # the most characters that still fit
+            middle = (low + high + 1) // 2
+            if self._height_of(text[:middle].rstrip() + ELLIPSIS, width) <= room:
+                low = middle
+            else:
+                high = middle - 1
+        return text[:low].rstrip() + ELLIPSIS
+
+    def _height_of(self, text: str, width: float) -> float:
+        room = width - 2 * self.padding
+        box = QRectF(0, 0, room, 1e7)
+        return self.metrics.boundingRect(box, _WRAP, text).height() + 2 * self.padding
+
     def paint(self, painter: QPainter, rows: Sequence[Sequence[str]], indexes: Sequence[int],
               top: float, page_height: float) -> None:
+        """Paint the rows ``indexes`` as prepared by ``paginate`` (``rows`` is what it got)."""
         y = top
         self._paint_row(painter, [c.title for c in self.columns], y, self.header_height,
                         self.bold, HEADER_FILL)
@@ -76,8 +130,7 @@ class TablePainter:
         for position, index in enumerate(indexes):
             height = min(self.heights[index], top + page_height - y)
             fill = STRIPE_FILL if position % 2 else None
-            self._paint_row(painter, [cell[:MAX_CELL_CHARS] for cell in rows[index]], y, height,
-                            self.font, fill)
+            self._paint_row(painter, self.cells[index], y, height, self.font, fill)
             y += height
 
     def _paint_row(self, painter: QPainter, cells: Sequence[str], y: float, height: float,

@@ -260,3 +260,18 @@ def test_filtered_lists_use_an_index(logbook, log_filter, index):
     assert index in plan, plan
     assert not re.search(r"SCAN interactions(?! USING)", plan), plan
     assert "TEMP B-TREE" not in plan, plan
+
+
+def test_weeks_of_a_period_cross_the_year_and_stay_unique_over_centuries():
+    from datetime import date
+
+    from ambtenaar20.core.logbook.clock import EARLIEST, LATEST, Period
+    from ambtenaar20.core.logbook.summary import _weeks_of
+
+    # 2026 has 53 ISO weeks; 1 January 2027 (a Friday) still belongs to its week 53.
+    assert _weeks_of(Period(date(2026, 12, 27), date(2027, 1, 11))) == [
+        "2026-W52", "2026-W53", "2027-W01", "2027-W02"]
+    assert _weeks_of(Period(date(2026, 3, 4), date(2026, 3, 4))) == ["2026-W10"]
+    everything = _weeks_of(Period(EARLIEST, LATEST))
+    assert len(everything) == len(set(everything)) == 53_692
+    assert everything == sorted(everything)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from ambtenaar20.core.privacy import name_pattern, replace_name
+from ambtenaar20.core.privacy import name_in_url, name_pattern, replace_name
 
 if TYPE_CHECKING:
     from ambtenaar20.core.store.connection import Connection
@@ -24,10 +24,15 @@ class DraftsErasure:
         db = self._db()
         pattern = name_pattern(name)
         touched: set[int] = set()
-        for draft_id, text in db.execute("SELECT id, text FROM drafts").fetchall():
-            scrubbed, changed = replace_name(text or "", pattern)
-            if changed:
-                db.execute("UPDATE drafts SET text = ? WHERE id = ?", [scrubbed, draft_id])
+        rows = db.execute("SELECT id, text, topic, published_url FROM drafts").fetchall()
+        for draft_id, text, topic, published_url in rows:
+            new_text, in_text = replace_name(text or "", pattern)
+            new_topic, in_topic = replace_name(topic or "", pattern)
+            # A link to the post names its author ("x.com/JanJansen/status/77"): it goes.
+            in_url = name_in_url(name, published_url or "")
+            if in_text or in_topic or in_url:
+                db.execute("UPDATE drafts SET text = ?, topic = ?, published_url = ? WHERE id = ?",
+                           [new_text, new_topic, "" if in_url else published_url, draft_id])
                 touched.add(draft_id)
         dismissals = db.execute("SELECT id, draft_id, reason, match_text FROM draft_dismissals")
         for dismissal_id, draft_id, reason, match_text in dismissals.fetchall():

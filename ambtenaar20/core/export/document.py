@@ -13,7 +13,7 @@ from typing import Any
 
 from ambtenaar20 import APP_NAME, __version__
 from ambtenaar20.core.cancellation import CancelToken
-from ambtenaar20.core.logbook.clock import Period, zone_name
+from ambtenaar20.core.logbook.clock import Period, to_local, zone_name
 from ambtenaar20.core.logbook.model import Interaction, LogFilter, Summary
 from ambtenaar20.core.logbook.service import LogbookService
 from ambtenaar20.core.logbook.summary import summarize
@@ -60,10 +60,20 @@ def build_document(service: LogbookService, profile: Any, request: ExportRequest
     entries = service.list(LogFilter(period=request.period, topics=request.topics))
     if cancel is not None:
         cancel.raise_if_cancelled()
+    # An entry keeps the offset it was made with (a laptop on UTC, the other side of a DST
+    # change); the report shows every time on the export's clock, so the dates fall inside
+    # the period and read in order.
+    entries = [replace_entry(entry, occurred_at=to_local(entry.occurred_at, service.tz))
+               for entry in entries]
+    topics = request.topics
     if request.pseudonymize:
         from ambtenaar20.core.export.pseudonymize import Pseudonymizer
 
-        entries = Pseudonymizer.for_entries(entries).apply_all(entries)
+        # Everyone in the log, deleted entries too: a person from another month may be named.
+        pseudonymizer = Pseudonymizer.for_entries(entries, service.counterparts())
+        entries = pseudonymizer.apply_all(entries)
+        # The topic filter is shown on the cover and in the summary sheet, like by_topic.
+        topics = tuple(pseudonymizer.text(topic) for topic in topics)
     start, end = request.period.bounds(service.tz)
     officer = {name: getattr(profile, name, "") or "" for name in
                ("name", "function", "organisation", "department")}
@@ -73,10 +83,10 @@ def build_document(service: LogbookService, profile: Any, request: ExportRequest
         start=start,
         end_exclusive=end,
         officer=officer,
-        topics=request.topics,
+        topics=topics,
         pseudonymized=request.pseudonymize,
         entries=entries,
-        summary=summarize(entries, request.period),
+        summary=summarize(entries, request.period, service.tz),
     )
 
 

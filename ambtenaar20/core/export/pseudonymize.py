@@ -1,23 +1,29 @@
 """Pseudonymisation for exports: citizens become "Persoon 1", "Persoon 2" (AVG minimisation).
 
-Within one export the same counterpart always gets the same pseudonym (numbered in order of first
-appearance), so the manager still sees that one person wrote three times, but not who. Mentions
-of a counterpart in the free text are replaced too, URLs that lead to a person are dropped, and
-other personal data in the text (e-mail, phone, BSN, IBAN, address) is masked with the shared
-detectors of ``core/analysis/pii.py``.
+Within one export the same person always gets the same pseudonym (the exported counterparts
+numbered first, in order of appearance; people only mentioned get the next numbers), so the
+manager still sees that one person wrote three times, but not who. Every person in the log is
+known here (``PersonIndex``), not only the counterparts of the exported entries, so a citizen
+from another month mentioned in this month's text is hidden too. Every @handle in free text is
+replaced, a counterpart's or not; links that could lead to a person are dropped; other personal
+data (e-mail, phone, BSN, IBAN, address) is masked with the detectors of
+``core/analysis/pii.py``.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from urllib.parse import unquote, urlsplit
+from urllib.parse import parse_qsl, unquote, urlsplit
 
 from ambtenaar20.core.export.document import replace_entry
+from ambtenaar20.core.export.person_index import AMBIGUOUS, PersonIndex, fold, person_key, words
 from ambtenaar20.core.i18n import _
 from ambtenaar20.core.logbook.model import Interaction
 
 PSEUDONYM = "Persoon {number}"
+#: A name part several people share ("Piet"): hidden, but attributed to none of them.
+SOMEONE = "[persoon]"
 #: Hosts where a link points to a person's post or profile.
 SOCIAL_HOSTS = (
     "x.com", "twitter.com", "facebook.com", "fb.com", "instagram.com", "linkedin.com",
@@ -26,52 +32,29 @@ SOCIAL_HOSTS = (
 )
 #: Path parts that name an account on any site (Mastodon, forums, profiles).
 _PERSON_PATH = re.compile(r"/(@|~|u/|user/|users/|profile|people/|in/|member)", re.IGNORECASE)
-
+#: Query parameters that carry an account or a name (``?user=li``).
+_PERSON_PARAMS = frozenset({"user", "username", "user_id", "userid", "u", "handle", "author",
+                            "profile", "name", "member", "account", "screen_name", "email",
+                            "mail"})
 
 _LINK = re.compile(r"(?:https?://|mailto:|www\.)[^\s<>\"']+", re.IGNORECASE)
-#: Name particles that are no name on their own ("Petra de Boer": "de" stays).
-_PARTICLES = {"de", "den", "der", "van", "het", "ten", "ter", "te", "op", "in", "la", "le",
-              "von", "dos", "da", "el", "al"}
-
-
-def _key(counterpart: str) -> str:
-    return counterpart.strip().lstrip("@").casefold()
-
-
-def _forms_of(counterpart: str) -> set[str]:
-    """How a counterpart may be mentioned: as written, without "@", and a name's parts."""
-    written = counterpart.strip()
-    forms = {written, written.lstrip("@")}
-    parts = re.split(r"[\s.,]+", written.lstrip("@"))
-    if len(parts) > 1:
-        # A surname or first name alone also points to the person (4+ letters: "Boer", "Petra").
-        forms.update(part for part in parts
-                     if len(part) >= 4 and part.casefold() not in _PARTICLES)
-    return {form for form in forms if len(form) >= 2}
+#: "@klaas_v", "@mia@mastodon.nl"; not the "@" inside a link or an e-mail address.
+_HANDLE = re.compile(r"(?<![\w@./:+-])@(\w[\w.]*\w|\w)(@[\w-]+(?:\.[\w-]+)+)?")
+#: A Fediverse handle written without its first "@" looks like an e-mail address.
+_ADDRESS = re.compile(r"(?<![\w.+@-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
 
 class Pseudonymizer:
-    def __init__(self, counterparts: Iterable[str]) -> None:
-        self._names: dict[str, str] = {}
+    def __init__(self, counterparts: Iterable[str],
+                 known: Iterable[str] | None = None) -> None:
+        """``counterparts`` of the exported entries, in order; ``known``: everyone in the log."""
+        counterparts = list(counterparts)
+        self.index = PersonIndex([*counterparts, *(known or ())])
+        self._labels: dict[object, str] = {}
+        #: The same links recur in many entries (the organisation's pages): judged once.
+        self._links_in_text: dict[str, str] = {}
         for counterpart in counterparts:
-            key = _key(counterpart)
-            if key and key not in self._names:
-                self._names[key] = self._label(len(self._names) + 1)
-        # Longest first, so "Jan Jansen" is replaced before a shorter handle inside it.
-        forms: dict[str, str] = {}
-        for counterpart in counterparts:
-            key = _key(counterpart)
-            if not key:
-                continue
-            for form in _forms_of(counterpart):
-                forms.setdefault(form, self._names[key])
-        ordered = sorted(forms, key=len, reverse=True)
-        self._forms = {form.casefold(): forms[form] for form in ordered}
-        self._pattern = re.compile(
-            "|".join(rf"(?<![\w@]){'@?' if not form.startswith('@') else ''}{re.escape(form)}"
-                     r"(?!\w)" for form in ordered),
-            re.IGNORECASE,
-        ) if ordered else None
+            self.pseudonym(counterpart)
 
     @staticmethod
     def _label(number: int) -> str:
@@ -79,34 +62,76 @@ class Pseudonymizer:
         return PSEUDONYM.format(number=number)
 
     @classmethod
-    def for_entries(cls, entries: list[Interaction]) -> Pseudonymizer:
-        return cls([entry.counterpart for entry in entries])
+    def for_entries(cls, entries: list[Interaction],
+                    known: Iterable[str] | None = None) -> Pseudonymizer:
+        return cls([entry.counterpart for entry in entries], known)
+
+    def _of(self, who: object) -> str:
+        """The pseudonym of a person id (or an unknown handle), numbered on first use."""
+        if who == AMBIGUOUS:
+            return SOMEONE
+        label = self._labels.get(who)
+        if label is None:
+            label = self._labels[who] = self._label(len(self._labels) + 1)
+        return label
 
     def pseudonym(self, counterpart: str) -> str:
-        key = _key(counterpart)
-        return self._names.get(key, "") if key else ""
+        if not person_key(counterpart):
+            return ""
+        person = self.index.person(counterpart)
+        return self._of(person if person is not None else ("@", person_key(counterpart)))
 
     def text(self, text: str) -> str:
-        """Free text with counterparts replaced, links to people and personal data removed."""
+        """Free text with people replaced, links to people and personal data removed."""
         if not text:
             return text
         from ambtenaar20.core.analysis.pii import mask_personal_data
 
         text = _LINK.sub(self._link_in_text, text)
-        # Personal data first: a handle inside an e-mail address goes with the address.
+        # Handles before personal data: "@mia@mastodon.nl" is a person, not an e-mail address.
+        text = _HANDLE.sub(self._handle, text)
+        text = _ADDRESS.sub(self._address, text)
         text = mask_personal_data(text)
-        if self._pattern is not None:
-            text = self._pattern.sub(self._replace, text)
-        return text
+        # A link left in the text names nobody (else it was dropped): names are sought around it.
+        pieces: list[str] = []
+        position = 0
+        for link in _LINK.finditer(text):
+            pieces += [self._names(text[position:link.start()]), link.group(0)]
+            position = link.end()
+        pieces.append(self._names(text[position:]))
+        return "".join(pieces)
 
     def _link_in_text(self, match: re.Match[str]) -> str:
         link = match.group(0)
-        full = "https://" + link if link.lower().startswith("www.") else link
-        return _("[link removed]") if self._identifies_person(full, None) else link
+        verdict = self._links_in_text.get(link)
+        if verdict is None:
+            full = "https://" + link if link.lower().startswith("www.") else link
+            verdict = _("[link removed]") if self._identifies_person(full, None) else link
+            self._links_in_text[link] = verdict
+        return verdict
 
-    def _replace(self, match: re.Match[str]) -> str:
-        found = match.group(0).casefold()
-        return self._forms.get(found) or self._forms.get(found.lstrip("@"), match.group(0))
+    def _handle(self, match: re.Match[str]) -> str:
+        handle = fold(match.group(0)[1:])
+        person = self.index.handles.get(handle)
+        if person is None and match.group(2):
+            person = self.index.handles.get(handle.split("@", 1)[0])
+        return self._of(person if person is not None else ("@", handle))
+
+    def _address(self, match: re.Match[str]) -> str:
+        person = self.index.handles.get(fold(match.group(0)))
+        return match.group(0) if person is None else self._of(person)
+
+    def _names(self, chunk: str) -> str:
+        spans = self.index.names_in(chunk)
+        if not spans:
+            return chunk
+        pieces: list[str] = []
+        position = 0
+        for start, end, person in spans:
+            pieces += [chunk[position:start], self._of(person)]
+            position = end
+        pieces.append(chunk[position:])
+        return "".join(pieces)
 
     def url(self, url: str, entry: Interaction) -> str:
         """``url``, or "" when it could lead to a person."""
@@ -117,16 +142,27 @@ class Pseudonymizer:
         return url
 
     def _identifies_person(self, url: str, entry: Interaction | None) -> bool:
-        decoded = unquote(url).casefold()
-        if decoded.startswith("mailto:") or "@" in urlsplit(decoded).netloc:
+        decoded = unquote(url)
+        folded = fold(decoded)
+        parts = urlsplit(folded)
+        if folded.startswith("mailto:") or "@" in parts.netloc:
             return True
-        if any(form in decoded for form in self._forms if len(form) >= 3):
+        query = parse_qsl(parts.query, keep_blank_values=True)
+        if any(key in _PERSON_PARAMS for key, _value in query):
+            return True
+        # A segment or value that is exactly someone's handle, however short ("?u=li").
+        pieces = [piece for piece in parts.path.split("/") if piece]
+        pieces += [value for _key, value in query] + [parts.fragment]
+        handles = self.index.handles
+        if any(piece.lstrip("@~") in handles or self.index.form(words(piece)) is not None
+               for piece in pieces if piece):
+            return True
+        if self.index.in_words(words(folded)):
             return True
         from ambtenaar20.core.analysis.pii import find_personal_data
 
-        if find_personal_data(unquote(url)):
+        if find_personal_data(decoded):
             return True
-        parts = urlsplit(decoded)
         if _PERSON_PATH.search(parts.path):
             return True
         host = (parts.hostname or "").removeprefix("www.").removeprefix("m.")

@@ -1,24 +1,35 @@
 """Erasing one person from the log (AVG request): the one sanctioned change to the record.
 
 The log is kept like a record, so entries are not deleted: the person's name (as counterpart,
-and wherever it appears in a summary, outcome or the entry's history) is replaced by a marker,
-the URL of an entry with them as counterpart is dropped, and the entry's history notes that
-this happened, without the name. History rows can only be rewritten while the erasure gate is
-open, inside the erasure's own transaction.
+and wherever it appears in a topic, summary, outcome or the entry's history) is replaced by a
+marker, a URL that leads to them is dropped (their entries' URLs, and any link carrying the
+name), and the entry's history notes that this happened, without the name. In their own entries
+a first name or surname alone ("Petra belt terug") is scrubbed too: there it can only be them.
+History rows can only be rewritten while the erasure gate is open, inside the erasure's own
+transaction.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
-from ambtenaar20.core.privacy import ERASED_MARKER, name_pattern, replace_name
+from ambtenaar20.core.privacy import (
+    ERASED_MARKER,
+    name_in_url,
+    name_parts_pattern,
+    name_pattern,
+    replace_name,
+)
 
 if TYPE_CHECKING:
     from ambtenaar20.core.store.connection import Connection
 
+#: The fields an officer writes in; dates, kinds and platforms hold no personal data.
+_FREE_TEXT = ("topic", "summary", "outcome")
 #: Who made the change, in the entry's history.
 ERASURE_ACTOR = "AVG-verzoek"
 
@@ -38,18 +49,23 @@ class LogbookErasure:
         """
         db = self._db()
         pattern = name_pattern(name)
+        parts = name_parts_pattern(name)
         now = datetime.now(UTC).isoformat(timespec="seconds")
         affected = 0
-        rows = db.execute("SELECT id, counterpart, url, summary, outcome FROM interactions")
-        for entry_id, counterpart, url, summary, outcome in rows.fetchall():
+        own: set[int] = set()
+        rows = db.execute("SELECT id, counterpart, url, topic, summary, outcome FROM interactions")
+        for entry_id, counterpart, url, topic, summary, outcome in rows.fetchall():
             changes: dict[str, str] = {}
-            if pattern.fullmatch(counterpart.strip()):
+            # "petra de  boer" as typed is the same person: spacing and case do not count.
+            is_theirs = pattern.fullmatch(" ".join(counterpart.split())) is not None
+            if is_theirs:
+                own.add(entry_id)
                 changes["counterpart"] = ERASED_MARKER
-                if url:
-                    changes["url"] = ""
-            for field, value in (("summary", summary), ("outcome", outcome)):
-                scrubbed, changed = replace_name(value, pattern)
-                if changed:
+            if url and (is_theirs or name_in_url(name, url)):
+                changes["url"] = ""
+            for field, value in (("topic", topic), ("summary", summary), ("outcome", outcome)):
+                scrubbed = _scrub(value, pattern, parts if is_theirs else None)
+                if scrubbed != value:
                     changes[field] = scrubbed
             if not changes:
                 continue
@@ -63,30 +79,53 @@ class LogbookErasure:
                 [entry_id, now, ERASURE_ACTOR,
                  json.dumps(dict.fromkeys(changes, ERASED_MARKER)),
                  json.dumps(changes, ensure_ascii=False)])
-        self._scrub_history(db, pattern)
+        self._scrub_history(db, name, pattern, parts, own)
         return affected
 
-    def _scrub_history(self, db: Connection, pattern) -> None:
+    def _scrub_history(self, db: Connection, name: str, pattern: re.Pattern[str],
+                       parts: re.Pattern[str], own: set[int]) -> None:
         db.execute("INSERT INTO log_erasure_gate (id) VALUES (1)")
         try:
-            rows = db.execute("SELECT id, old_values, new_values FROM interaction_history")
-            for history_id, old_values, new_values in rows.fetchall():
-                old_scrubbed, old_changed = _scrub_json(old_values, pattern)
-                new_scrubbed, new_changed = _scrub_json(new_values, pattern)
-                if old_changed or new_changed:
+            rows = db.execute(
+                "SELECT id, interaction_id, old_values, new_values FROM interaction_history")
+            for history_id, entry_id, old_values, new_values in rows.fetchall():
+                entry_parts = parts if entry_id in own else None
+                old_scrubbed = _scrub_json(old_values, name, pattern, entry_parts)
+                new_scrubbed = _scrub_json(new_values, name, pattern, entry_parts)
+                if old_scrubbed != old_values or new_scrubbed != new_values:
                     db.execute("UPDATE interaction_history SET old_values = ?, new_values = ?"
                                " WHERE id = ?", [old_scrubbed, new_scrubbed, history_id])
         finally:
             db.execute("DELETE FROM log_erasure_gate")
 
 
-def _scrub_json(raw: str, pattern) -> tuple[str, bool]:
+def _scrub(text: str, pattern: re.Pattern[str], parts: re.Pattern[str] | None) -> str:
+    """``text`` without the name; with ``parts`` (their own entry) also without name parts
+    and personal data: their phone number or e-mail address names them as well as the name."""
+    text = replace_name(text or "", pattern)[0]
+    if parts is None or not text:
+        return text
+    from ambtenaar20.core.analysis.pii import mask_personal_data
+
+    # Addresses first: "petra@boer.nl" goes whole, not as "[verwijderd]@[verwijderd].nl".
+    return replace_name(mask_personal_data(text), parts)[0]
+
+
+def _scrub_json(raw: str, name: str, pattern: re.Pattern[str],
+                parts: re.Pattern[str] | None) -> str:
+    """The history values with the name scrubbed; ``raw`` itself when nothing changed."""
     values = json.loads(raw or "{}")
     changed = False
     for key, value in values.items():
-        if isinstance(value, str):
-            scrubbed, hit = replace_name(value, pattern)
-            if hit:
-                values[key] = scrubbed
-                changed = True
-    return json.dumps(values, ensure_ascii=False), changed
+        if not isinstance(value, str):
+            continue
+        if key == "url":
+            scrubbed = "" if parts is not None or name_in_url(name, value) else value
+        elif key == "counterpart" and pattern.fullmatch(" ".join(value.split())):
+            scrubbed = ERASED_MARKER
+        else:
+            scrubbed = _scrub(value, pattern, parts if key in _FREE_TEXT else None)
+        if scrubbed != value:
+            values[key] = scrubbed
+            changed = True
+    return json.dumps(values, ensure_ascii=False) if changed else raw

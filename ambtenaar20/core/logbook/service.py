@@ -239,7 +239,7 @@ class LogbookService:
 
     def summary(self, log_filter: LogFilter | None = None) -> Summary:
         log_filter = log_filter or LogFilter()
-        return summarize(self.list(log_filter), log_filter.period)
+        return summarize(self.list(log_filter), log_filter.period, self.tz)
 
     def follow_ups(self, today: date | None = None) -> list[Interaction]:
         """Live entries whose follow-up date is today or past, oldest first."""
@@ -255,6 +255,11 @@ class LogbookService:
             "SELECT id, interaction_id, changed_at, changed_by, action, old_values, new_values "
             "FROM interaction_history WHERE interaction_id = ? ORDER BY id", [entry_id])
         return [HistoryLine(*row[:5], json.loads(row[5]), json.loads(row[6])) for row in rows]
+
+    def counterparts(self) -> list[str]:
+        """Every counterpart in the log, deleted entries included: who an export must hide."""
+        return [row[0] for row in self.db.execute(
+            "SELECT DISTINCT counterpart FROM interactions WHERE counterpart != ''")]
 
     def distinct_values(self, column: str) -> list[str]:
         """Topics or platforms in use, for filter lists."""

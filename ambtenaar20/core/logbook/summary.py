@@ -8,14 +8,16 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
-from datetime import date, timedelta
+from datetime import date, timedelta, tzinfo
 
 from ambtenaar20.core.logbook.clock import Period, iso_week
 from ambtenaar20.core.logbook.kinds import KINDS
 from ambtenaar20.core.logbook.model import Interaction, Summary
 
 
-def summarize(entries: Iterable[Interaction], period: Period | None = None) -> Summary:
+def summarize(entries: Iterable[Interaction], period: Period | None = None,
+              tz: tzinfo | None = None) -> Summary:
+    """Totals of ``entries``; weeks are those of the local day in ``tz`` (None: this computer's)."""
     kinds: Counter[str] = Counter()
     platforms: Counter[str] = Counter()
     topics: Counter[str] = Counter()
@@ -28,17 +30,14 @@ def summarize(entries: Iterable[Interaction], period: Period | None = None) -> S
         kinds[entry.kind] += 1
         platforms[entry.platform] += 1
         topics[entry.topic] += 1
-        # The local date the officer saw, not the UTC date.
-        week = iso_week(entry.occurred_at.date())
+        # The local day in the report's zone, not the UTC date nor the offset it was stored
+        # with: an entry made on a laptop set to UTC belongs to the Dutch day it happened on.
+        week = iso_week(entry.occurred_at.astimezone(tz).date())
         weeks[week] += 1
         week_minutes[week] += entry.minutes
         if entry.follow_up is not None:
             open_follow_ups += 1
-    all_weeks = _weeks_of(period) if period else sorted(weeks)
-    for week in weeks:
-        if week not in all_weeks:
-            all_weeks.append(week)
-    all_weeks.sort()
+    all_weeks = sorted(set(_weeks_of(period) if period else ()) | set(weeks))
     return Summary(
         entries=total,
         minutes=minutes,
@@ -52,11 +51,10 @@ def summarize(entries: Iterable[Interaction], period: Period | None = None) -> S
 
 
 def _weeks_of(period: Period) -> list[str]:
+    """Every ISO week the period touches, one step per week (a long period stays quick)."""
     weeks: list[str] = []
     day: date = period.start
     while day <= period.end:
-        week = iso_week(day)
-        if week not in weeks:
-            weeks.append(week)
-        day += timedelta(days=1)
+        weeks.append(iso_week(day))
+        day += timedelta(days=7 - day.weekday())  # the next Monday starts the next week
     return weeks
