@@ -53,6 +53,12 @@ def run_erase(args: argparse.Namespace, open_context: ContextOpener) -> int:
     request = context.privacy.erase_counterpart(args.name)
     print(_("Done: {counts}. Recorded as request {id} (without the name).").format(
         counts=describe_counts(request.affected) or "0", id=request.id))
+    if not any(request.affected.values()):
+        # A misspelt name must not look like a completed erasure: exit 1, "found problems".
+        print(_("Nothing mentioned {name}. Check the spelling (case and accents do not "
+                "matter) and try again if it was meant to match.").format(name=args.name),
+              file=sys.stderr)
+        return 1
     return 0
 
 

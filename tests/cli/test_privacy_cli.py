@@ -63,10 +63,12 @@ def test_erase_person_needs_yes_without_a_terminal(data, capsys, monkeypatch):
     assert "--yes" in capsys.readouterr().err
 
 
-def test_a_person_found_nowhere_is_still_a_recorded_request(tmp_path):
+def test_a_person_found_nowhere_is_still_a_recorded_request_but_exit_1(tmp_path):
     result = run_cli("--data-dir", str(tmp_path / "d"), "erase-person", NAME, "--yes")
-    assert result.returncode == 0, result.stderr
+    # A misspelt name must not look like a completed erasure.
+    assert result.returncode == 1, result.stderr
     assert "concepten: 0, berichten uit feeds: 0, logboekregels: 0" in result.stdout
+    assert "spelling" in result.stderr and len(result.stderr.strip().splitlines()) == 1
     listed = run_cli("--data-dir", str(tmp_path / "d"), "privacy-requests")
     assert listed.returncode == 0
     assert "Er zijn nog geen verzoeken" not in listed.stdout
