@@ -276,3 +276,39 @@ def test_dates_in_the_item_list_are_compact_like_a_mail_program():
     assert compact_moment(datetime(2026, 11, 27, 8, 5), now) == "08:05"
     assert compact_moment(datetime(2026, 11, 26, 21, 56), now) == "26-11 21:56"
     assert compact_moment(datetime(2025, 9, 1, 10, 0), now) == "01-09-2025"
+
+
+def refreshed(qtbot, area):
+    task = area.refresh()
+    with qtbot.waitSignal(task.signals.finished, timeout=30_000):
+        pass
+    qtbot.waitUntil(lambda: area.model.rowCount() > 0, timeout=10_000)
+
+
+def test_opening_an_item_lowers_the_unread_counts_at_once(qtbot, area):
+    refreshed(qtbot, area)
+    everything = lambda: area.tree.topLevelItem(0).text(0)  # noqa: E731
+    qtbot.waitUntil(lambda: everything() == "All items (1000 unread)", timeout=10_000)
+    feed_of_first = area.model.row(0)["feed"]
+    area.table.setCurrentIndex(area.model.index(0, 0))
+    qtbot.waitUntil(lambda: everything() == "All items (999 unread)", timeout=10_000)
+    feeds = area.tree.topLevelItem(2)
+    counts = {feeds.child(n).text(0) for n in range(feeds.childCount())}
+    assert f"{feed_of_first} (19)" in counts  # the feed's own count went down too
+    area.table.setCurrentIndex(area.model.index(0, 1))  # the same item again: already read
+    qtbot.wait(200)
+    assert everything() == "All items (999 unread)"
+
+
+def test_tab_leaves_the_item_list(qtbot, area):
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    refreshed(qtbot, area)
+    area.table.setCurrentIndex(area.model.index(0, 0))
+    area.activateWindow()
+    area.table.setFocus()
+    qtbot.waitUntil(area.table.hasFocus, timeout=3000)
+    QTest.keyClick(area.table, Qt.Key.Key_Tab)
+    assert not area.table.hasFocus()
+    assert area.table.currentIndex().column() == 0  # Tab did not walk to the next cell

@@ -23,7 +23,7 @@ def menu_titles(window):
 
 def test_dutch_labels(window):
     assert rail_labels(window) == ["Volgen", "Schrijven", "Logboek", "Rapportage"]
-    assert menu_titles(window) == ["&Bestand", "Be&werken", "&Beeld", "&Help"]
+    assert menu_titles(window) == ["&Bestand", "Be&werken", "Beel&d", "&Help"]
     assert window.status_message.text() == "Gereed"
 
 

@@ -180,6 +180,24 @@ def test_report_view_exports_a_file(qtbot, window, context, tmp_path):
     assert str(target) in view.result_label.text()
 
 
+def test_report_view_will_not_export_over_the_database(qtbot, window, context, monkeypatch):
+    context.logbook.add(occurred_at="2026-03-02T10:00", platform="X", kind="reactie")
+    view = window.area("report")
+    view.set_period(date(2026, 3, 1), date(2026, 3, 31))
+    qtbot.waitUntil(lambda: view.summary is not None and view.summary.entries == 1,
+                    timeout=3000)
+    view.format_combo.setCurrentIndex(view.format_combo.findData("csv"))
+    database = context.paths.database
+    before = database.stat().st_size
+    view.choose_target = lambda suggested: database
+    view.export_button.click()
+    qtbot.waitUntil(lambda: str(database) in view.result_label.text(), timeout=5000)
+    assert not view.exporting
+    assert view.last_export is None
+    assert database.stat().st_size >= before
+    assert context.logbook.count(LogFilter()) == 1
+
+
 def test_report_view_exports_pdf_off_the_gui_thread(qtbot, window, context, tmp_path):
     context.logbook.add(occurred_at="2026-03-02T10:00", platform="X", kind="reactie")
     view = window.area("report")

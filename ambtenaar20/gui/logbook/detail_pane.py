@@ -15,28 +15,45 @@ from PySide6.QtWidgets import (
 )
 
 from ambtenaar20.core.i18n import N_, _, ngettext
+from ambtenaar20.core.logbook.kinds import direction_label, kind_label
 from ambtenaar20.core.logbook.model import HistoryLine, Interaction
-from ambtenaar20.gui.logbook.entry_form import EntryForm, changed_fields
+from ambtenaar20.gui.local_time import day_text, full_moment
+from ambtenaar20.gui.logbook.entry_form import EntryForm, changed_fields, field_label
 
 ACTIONS = {"created": N_("created"), "edited": N_("changed"), "deleted": N_("deleted"),
            "restored": N_("restored")}
 
 
 def describe(line: HistoryLine) -> str:
-    """One history line in words: when, who, what changed from what to what."""
-    stamp = line.changed_at.replace("T", " ")[:16]
+    """One history line in words: when, who, what changed from what to what.
+
+    In the form's words and formats ("Minuten besteed: 15 → 20"), not the stored field names
+    and values, which are the database's.
+    """
+    stamp = full_moment(line.changed_at)
     action = _(ACTIONS.get(line.action, line.action))
     text = f"{stamp} · {line.changed_by} · {action}"
     if line.action == "edited":
-        parts = [f"{name}: {_short(line.old_values.get(name))} → {_short(value)}"
-                 for name, value in line.new_values.items()]
+        parts = [f"{field_label(name)}: {_shown(name, line.old_values.get(name))} → "
+                 f"{_shown(name, value)}" for name, value in line.new_values.items()]
         text += ": " + "; ".join(parts)
     return text
 
 
-
-def _short(value: object) -> str:
-    text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+def _shown(name: str, value: object) -> str:
+    """A stored value as the form shows it: labels for codes, Dutch dates, local times."""
+    if value is None or value == "":
+        return "–"
+    if name == "kind":
+        text = kind_label(str(value))
+    elif name == "direction":
+        text = direction_label(str(value))
+    elif name == "occurred_at":
+        text = full_moment(str(value))
+    elif name == "follow_up":
+        text = day_text(str(value))
+    else:
+        text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
     return text if len(text) <= 40 else text[:39] + "…"
 
 

@@ -20,13 +20,27 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ambtenaar20.core.i18n import _
+from ambtenaar20.core.i18n import N_, _
 from ambtenaar20.core.logbook.kinds import DIRECTIONS, KINDS, kind_label
 from ambtenaar20.core.logbook.model import Interaction
 from ambtenaar20.core.logbook.validation import MAX_MINUTES
 
 COMMON_PLATFORMS = ("X", "LinkedIn", "Facebook", "Instagram", "Mastodon", "Website", "E-mail",
                     "WhatsApp", "Telefoon")
+
+
+#: The form's caption of each field; the history names changed fields by the same words.
+FIELD_LABELS = {
+    "occurred_at": N_("&When"), "platform": N_("&Platform"), "kind": N_("&Kind"),
+    "direction": N_("&Direction"), "topic": N_("&Topic"), "counterpart": N_("&Counterpart"),
+    "url": N_("&Link"), "minutes": N_("&Minutes spent"), "summary": N_("&Summary"),
+    "outcome": N_("&Outcome"), "follow_up": N_("Follow up on"),
+}
+
+
+def field_label(name: str) -> str:
+    """A field's caption without its Alt-key marker, or the name itself for an unknown field."""
+    return _(FIELD_LABELS[name]).replace("&", "") if name in FIELD_LABELS else name
 
 
 class EntryForm(QWidget):
@@ -69,13 +83,13 @@ class EntryForm(QWidget):
         follow_row = QHBoxLayout()
         follow_row.addWidget(self.follow_up_check)
         follow_row.addWidget(self.follow_up_date, 1)
-        for label, widget in (
-            (_("&When"), self.at_edit), (_("&Platform"), self.platform_edit),
-            (_("&Kind"), self.kind_combo), (_("&Direction"), self.direction_combo),
-            (_("&Topic"), self.topic_edit), (_("&Counterpart"), self.counterpart_edit),
-            (_("&Link"), self.url_edit), (_("&Minutes spent"), self.minutes_spin),
-            (_("&Summary"), self.summary_edit), (_("&Outcome"), self.outcome_edit),
-        ):
+        widgets = {"occurred_at": self.at_edit, "platform": self.platform_edit,
+                   "kind": self.kind_combo, "direction": self.direction_combo,
+                   "topic": self.topic_edit, "counterpart": self.counterpart_edit,
+                   "url": self.url_edit, "minutes": self.minutes_spin,
+                   "summary": self.summary_edit, "outcome": self.outcome_edit}
+        for name, widget in widgets.items():
+            label = _(FIELD_LABELS[name])
             caption = QLabel(label)
             caption.setBuddy(widget)
             widget.setAccessibleName(label.replace("&", ""))

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QSplitter,
+    QStackedWidget,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
 from ambtenaar20.core.app_context import AppContext
 from ambtenaar20.core.i18n import _, ngettext
 from ambtenaar20.core.logbook.model import Interaction
+from ambtenaar20.gui.areas.empty_state import EmptyState
 from ambtenaar20.gui.areas.first_content import announce_first_content
 from ambtenaar20.gui.logbook.accessible_names import name_unnamed_children
 from ambtenaar20.gui.logbook.detail_pane import DetailPane
@@ -49,6 +51,8 @@ class LogView(QWidget):
         self.table.setAccessibleName(_("Log entries"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # Tab leaves the table (arrow keys move within it), else keyboard users are trapped.
+        self.table.setTabKeyNavigation(False)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(24)
@@ -90,8 +94,17 @@ class LogView(QWidget):
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([860, 300])
+        self.empty = EmptyState(
+            _("Your log is still empty"),
+            _("Keep track here of your contacts on social media: what was asked, by whom, what "
+              "you answered and how long it took. Add an entry with the button below or with "
+              "Ctrl+L from any area; a draft you mark as published in Write is logged for you."))
+        self.empty.add_action_button(_("&Add…"), self.open_quick_add)
+        self.pages = QStackedWidget()
+        self.pages.addWidget(splitter)
+        self.pages.addWidget(self.empty)
         layout = QVBoxLayout(self)
-        layout.addWidget(splitter)
+        layout.addWidget(self.pages)
 
         self.quick_add_dialog: QuickAddDialog | None = None
         # Ctrl+Z in the log (outside a text field, which keeps its own undo) undoes a delete.
@@ -122,12 +135,16 @@ class LogView(QWidget):
 
         def work(_cancel, _progress):
             return (service.distinct_values("topic"), service.distinct_values("platform"),
-                    len(service.follow_ups()))
+                    len(service.follow_ups()), service.count())
 
         run_in_background(work, on_success=self._choices_loaded)
 
-    def _choices_loaded(self, result: tuple[list[str], list[str], int]) -> None:
-        topics, platforms, follow_ups = result
+    def _choices_loaded(self, result: tuple[list[str], list[str], int, int]) -> None:
+        topics, platforms, follow_ups, entries = result
+        # Empty means the whole log, not this filter's result (the filter must stay in reach),
+        # and not while a delete can still be undone (the undo button is on the table's page).
+        self.pages.setCurrentWidget(self.empty if entries == 0 and not self.undo_action.isEnabled()
+                                    else self.pages.widget(0))
         self.topics = topics
         self.filter_bar.set_choices(self.filter_bar.topic_combo, topics)
         self.filter_bar.set_choices(self.filter_bar.platform_combo, platforms)

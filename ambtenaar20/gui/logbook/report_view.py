@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -35,6 +36,7 @@ from ambtenaar20.core.logbook.clock import Period
 from ambtenaar20.core.logbook.kinds import kind_label
 from ambtenaar20.core.logbook.model import LogFilter, Summary
 from ambtenaar20.core.logbook.presets import preset_period
+from ambtenaar20.gui.areas.empty_state import EmptyState
 from ambtenaar20.gui.areas.first_content import announce_first_content
 from ambtenaar20.gui.logbook.accessible_names import name_unnamed_children
 from ambtenaar20.gui.logbook.filter_bar import qdate
@@ -110,15 +112,28 @@ class ReportView(QWidget):
         right.addWidget(self.summary_label)
         right.addWidget(self.chart_label)
         right.addStretch(1)
-        layout = QHBoxLayout(self)
+        working = QWidget()
+        layout = QHBoxLayout(working)
         layout.addWidget(left)
         layout.addLayout(right, 1)
+        self.empty = EmptyState(
+            _("Nothing to report yet"),
+            _("Reports are made from your log. Once you have added entries in Log, choose a "
+              "period here and export it for your manager as Excel, PDF, CSV or JSON."))
+        self.empty.add_action_button(_("&Go to the log"), self._go_to_log)
+        self.pages = QStackedWidget()
+        self.pages.addWidget(working)
+        self.pages.addWidget(self.empty)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.pages)
 
         self._timer = QTimer(self, singleShot=True, interval=200)
         self._timer.timeout.connect(self.update_summary)
         self.preset_combo.currentIndexChanged.connect(self._preset_changed)
         self.summary: Summary | None = None
         self.last_export: Path | None = None
+        self.exporting = False
         self.preset_combo.setCurrentIndex(self.preset_combo.findData("last_month"))
         self._preset_changed()
         self._format_changed()
@@ -171,7 +186,14 @@ class ReportView(QWidget):
                      if self.topic_list.item(row).checkState() == Qt.CheckState.Checked)
 
     def period(self) -> Period:
+        """The chosen days; ``UsageError`` in the form's words when they are the wrong way round
+        (the log service's own message names the command line's ``from`` and ``to``)."""
         start, end = self.from_edit.date().toPython(), self.to_edit.date().toPython()
+        if start > end:
+            raise UsageError(_("The start date ({from_field} {start}) is after the end date "
+                               "({to_field} {end}).").format(
+                from_field=_("&From").replace("&", ""), start=start.strftime("%d-%m-%Y"),
+                to_field=_("&To").replace("&", ""), end=end.strftime("%d-%m-%Y")))
         return Period(start, end)
 
     def showEvent(self, event) -> None:
@@ -184,21 +206,39 @@ class ReportView(QWidget):
         self._timer.start()
 
     def update_summary(self) -> None:
+        # Until this choice's summary is in, what the button would export is not known.
+        self.summary = None
+        self._sync_export()
         try:
             log_filter = LogFilter(period=self.period(), topics=self.topics())
         except UsageError as error:
             self.summary_label.setText(str(error))
-            self.export_button.setEnabled(False)
+            self.chart_label.clear()  # the last period's chart would seem to belong to this one
             return
-        self.export_button.setEnabled(True)
         service = self.service
-        run_in_background(lambda _c, _p: service.summary(log_filter),
-                          on_success=self._show_summary)
+        run_in_background(lambda _c, _p: (service.summary(log_filter), service.count()),
+                          on_success=self._summary_loaded)
+
+    def _summary_loaded(self, result: tuple[Summary, int]) -> None:
+        summary, entries_in_log = result
+        self.pages.setCurrentWidget(self.empty if entries_in_log == 0 else self.pages.widget(0))
+        self._show_summary(summary)
+
+    def _sync_export(self) -> None:
+        """Export only when the chosen period has entries and no export is running."""
+        self.export_button.setEnabled(not self.exporting and self.summary is not None
+                                      and self.summary.entries > 0)
+
+    def _go_to_log(self) -> None:
+        window = self.window()
+        if hasattr(window, "show_area"):
+            window.show_area("log")
 
     def _show_summary(self, summary: Summary) -> None:
         from ambtenaar20.render.chart import weekly_chart
 
         self.summary = summary
+        self._sync_export()
 
         def rows(counts: dict[str, int], label=str) -> str:
             return "".join(f"<tr><td>{escape(label(key) or '–')}</td>"
@@ -246,25 +286,29 @@ class ReportView(QWidget):
         request = ExportRequest(period=period, topics=self.topics(),
                                 pseudonymize=self.pseudonymize_check.isChecked(),
                                 separator=self.separator_combo.currentData())
-        service, profile = self.service, self.context.settings.profile
+        service, profile, paths = self.service, self.context.settings.profile, self.context.paths
 
         def work(cancel, _progress):
             from ambtenaar20.core.export.target import check_output
             from ambtenaar20.render.exports import write_export
 
             check_output(target)
+            paths.refuse_as_output(target)
             document = build_document(service, profile, request, cancel)
             return write_export(document, file_format, target, request.separator)
 
-        self.export_button.setEnabled(False)
+        self.exporting = True
+        self._sync_export()
         self.result_label.setText(_("Exporting…"))
         run_in_background(work, on_success=self._exported, on_error=self._export_failed)
 
     def _exported(self, path: Path) -> None:
         self.last_export = path
-        self.export_button.setEnabled(True)
+        self.exporting = False
+        self._sync_export()
         self.result_label.setText(_("Saved as {path}").format(path=path))
 
     def _export_failed(self, error: Exception) -> None:
-        self.export_button.setEnabled(True)
+        self.exporting = False
+        self._sync_export()
         self.result_label.setText(_("Export failed: {reason}").format(reason=error))

@@ -66,6 +66,7 @@ class FollowingArea(FeedActions, RefreshControl, QWidget):
         super().__init__(parent)
         self.context = context
         self.refresh_task: BackgroundTask | None = None
+        self._lists_generation = 0
         self.model = ItemListModel(self._load_page, self)
         self._build()
         self.model.loaded.connect(self._after_items_loaded)
@@ -109,6 +110,8 @@ class FollowingArea(FeedActions, RefreshControl, QWidget):
         self.table.setAccessibleName(_("Items"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # Tab leaves the list (arrow keys move within it), else keyboard users are trapped.
+        self.table.setTabKeyNavigation(False)
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(22)
         header = self.table.horizontalHeader()
@@ -219,8 +222,16 @@ class FollowingArea(FeedActions, RefreshControl, QWidget):
         return load_page(self.context, selection, offset, limit)
 
     def reload_lists(self) -> None:
+        # Opening items quickly starts loads that may finish out of order; only the last counts.
+        self._lists_generation += 1
+        generation = self._lists_generation
+
+        def loaded(lists: Lists) -> None:
+            if generation == self._lists_generation:
+                self._fill_tree(lists)
+
         self._run(lambda _cancel, _progress: load_lists(self.context),
-                  on_success=self._fill_tree, on_error=self._show_error)
+                  on_success=loaded, on_error=self._show_error)
 
     def _fill_tree(self, lists: Lists) -> None:
         feeds, topics, unread = lists.feeds, lists.topics, lists.unread
@@ -315,7 +326,8 @@ class FollowingArea(FeedActions, RefreshControl, QWidget):
         if not current.isValid():
             self.reader.show_item(None)
             return
-        item_id = self.model.row(current.row())["id"]
+        row = self.model.row(current.row())
+        item_id, was_unread = row["id"], not row["read"]
 
         def work(_cancel, _progress):
             items = self.context.items
@@ -323,7 +335,12 @@ class FollowingArea(FeedActions, RefreshControl, QWidget):
             items.set_flag([item_id], "read", True)
             return items.item(item_id)
 
-        self._run(work, on_success=self._show_item, on_error=self._show_error)
+        def opened(item: dict[str, Any]) -> None:
+            self._show_item(item)
+            if was_unread:
+                self.reload_lists()  # opening marked it read: the unread counts went down
+
+        self._run(work, on_success=opened, on_error=self._show_error)
 
     def _show_item(self, item: dict[str, Any]) -> None:
         current = self.table.currentIndex()

@@ -24,6 +24,7 @@ from shiboken6 import isValid
 
 from ambtenaar20.core.i18n import _
 from ambtenaar20.gui.areas.following.queries import PAGE, Selection
+from ambtenaar20.gui.local_time import full_moment, local_moment
 from ambtenaar20.gui.workers import run_in_background
 
 _ROOT = QModelIndex()
@@ -162,26 +163,14 @@ class ItemListModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole and column == "title":
             return record["title"]
         if role == Qt.ItemDataRole.ToolTipRole and column == "published":
-            return self._full_moment(record)
+            return full_moment(record["published"])
         if role == self.ItemIdRole:
             return record["id"]
         return None
 
-    @staticmethod
-    def _published(record: dict[str, Any]) -> datetime | None:
-        """The item's moment in local time, or None when the stored text is not a date."""
-        try:
-            return datetime.fromisoformat(record["published"].replace("Z", "+00:00")).astimezone()
-        except ValueError:
-            return None
-
-    def _full_moment(self, record: dict[str, Any]) -> str:
-        moment = self._published(record)
-        return moment.strftime("%d-%m-%Y %H:%M") if moment else record["published"]
-
     def _display(self, record: dict[str, Any], column: str) -> str:
         if column == "published":
-            moment = self._published(record)
+            moment = local_moment(record["published"])
             if moment is None:
                 return record["published"]
             return compact_moment(moment, datetime.now().astimezone())

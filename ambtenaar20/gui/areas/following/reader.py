@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from ambtenaar20.core.i18n import _
 from ambtenaar20.gui.accessible import name_after_text, named_button
+from ambtenaar20.gui.local_time import full_moment
 
 OPENABLE_SCHEMES = ("http", "https", "mailto")
 
@@ -31,6 +32,13 @@ def open_external(url: QUrl) -> bool:
     if url.scheme().lower() not in OPENABLE_SCHEMES:
         return False
     return QDesktopServices.openUrl(url)
+
+
+def language_label(code: str | None) -> str:
+    """The detected language as a word; the detector says "unknown" (in English) when unsure."""
+    if not code or code == "unknown":
+        return _("unknown")
+    return code
 
 
 class SafeBrowser(QTextBrowser):
@@ -117,8 +125,8 @@ class ReaderPane(QWidget):
         if item.get("sentiment_override"):
             tone += " " + _("(corrected by you)")
         self.meta.setText(_("{feed} · {published} · language: {lang} · tone: {tone}").format(
-            feed=item["feed"], published=item["published"].replace("T", " ").rstrip("Z"),
-            lang=item.get("lang") or "?", tone=tone))
+            feed=item["feed"], published=full_moment(item["published"]),
+            lang=language_label(item.get("lang")), tone=tone))
         self.browser.setHtml(item["html"] or "<p>" + _("(this item has no text)") + "</p>")
         self.open_button.setEnabled(bool(item["link"]))
         self._sync_buttons()

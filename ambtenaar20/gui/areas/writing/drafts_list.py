@@ -17,7 +17,8 @@ from PySide6.QtWidgets import (
 )
 
 from ambtenaar20.core.drafting.drafts import STATUS_LABELS, STATUSES, Draft, Template
-from ambtenaar20.core.i18n import _
+from ambtenaar20.core.i18n import _, current_language
+from ambtenaar20.gui.local_time import full_moment
 
 
 class DraftsList(QWidget):
@@ -82,7 +83,7 @@ class DraftsList(QWidget):
                 details.append(draft.topic)
             if draft.platforms:
                 details.append(", ".join(draft.platforms))
-            details.append(draft.updated_at.replace("T", " ")[:16])
+            details.append(full_moment(draft.updated_at))
             item = QListWidgetItem(f"{title}\n{' · '.join(details)}")
             item.setData(Qt.ItemDataRole.UserRole, draft.id)
             self.list.addItem(item)
@@ -90,8 +91,12 @@ class DraftsList(QWidget):
                 self.list.setCurrentItem(item)
 
     def set_templates(self, templates: list[Template]) -> None:
+        """The built-in templates in the interface language, and all of the officer's own."""
+        language = current_language()
         self.templates_menu.clear()
         for template in templates:
+            if template.builtin and template.language != language:
+                continue
             action = self.templates_menu.addAction(template.name)
             action.triggered.connect(lambda _c=False, t=template: self.template_chosen.emit(t))
         self.templates_menu.addSeparator()

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
 from ambtenaar20.core.drafting.model import Finding
 from ambtenaar20.core.i18n import N_, _
+from ambtenaar20.gui.areas.writing.rule_labels import rule_label
 
 SEVERITY_LABELS = {"error": N_("error"), "warning": N_("warning"), "info": N_("info")}
 SEVERITY_COLOURS = {"error": QColor("#c0392b"), "warning": QColor("#d68910"),
@@ -33,7 +34,7 @@ def from_qt(text: str, position: int) -> int:
 
 def tooltip_html(finding: Finding) -> str:
     severity = _(SEVERITY_LABELS.get(finding.severity, finding.severity))
-    parts = [f"<b>{html.escape(finding.rule)}</b> ({html.escape(severity)})",
+    parts = [f"<b>{html.escape(rule_label(finding.rule))}</b> ({html.escape(severity)})",
              html.escape(finding.message)]
     if finding.why:
         parts.append("<i>" + html.escape(finding.why) + "</i>")
@@ -57,6 +58,8 @@ class DraftEditor(QPlainTextEdit):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName(_("Draft text"))
+        # A post has no use for tab characters; Tab must reach the findings and buttons.
+        self.setTabChangesFocus(True)
         self.setPlaceholderText(_("Write your post or reply here. Findings appear while you "
                                   "type."))
         self.findings: list[Finding] = []

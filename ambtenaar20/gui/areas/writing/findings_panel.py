@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from ambtenaar20.core.drafting.model import ChecklistQuestion, Finding
 from ambtenaar20.core.i18n import _, ngettext
 from ambtenaar20.gui.areas.writing.editor import SEVERITY_COLOURS, SEVERITY_LABELS
+from ambtenaar20.gui.areas.writing.rule_labels import rule_label
 
 MAX_SUGGESTION_BUTTONS = 3
 
@@ -94,7 +95,7 @@ class FindingsPanel(QWidget):
         self.list.clear()
         for finding in self.findings:
             label = _(SEVERITY_LABELS.get(finding.severity, finding.severity))
-            item = QListWidgetItem(f"{label} · {finding.rule}\n{finding.message}")
+            item = QListWidgetItem(f"{label} · {rule_label(finding.rule)}\n{finding.message}")
             item.setForeground(SEVERITY_COLOURS.get(finding.severity))
             item.setData(Qt.ItemDataRole.UserRole, finding)
             item.setToolTip(finding.why or finding.message)
