@@ -241,3 +241,40 @@ def test_report_presets_set_the_period_and_topics_narrow_the_summary(qtbot, wind
                     timeout=3000)
     view.preset_combo.setCurrentIndex(view.preset_combo.findData("last_month"))
     assert view.period() == preset_period("last_month", today)
+
+
+def test_column_titles_fit_also_in_a_large_font(qtbot, window, context):
+    from PySide6.QtGui import QFont
+
+    from ambtenaar20.core import i18n
+
+    i18n.set_language("nl")  # the long titles: "Gesprekspartner", "Minuten"
+    context.logbook.add(occurred_at="2026-03-02T10:00", platform="X", kind="reactie")
+    from PySide6.QtWidgets import QApplication
+
+    previous = QApplication.font()
+    font = QFont(previous)
+    font.setPointSize(14)  # what a larger system font gives every widget
+    QApplication.setFont(font)
+    try:
+        _check_titles_fit(qtbot, window)
+    finally:
+        QApplication.setFont(previous)
+
+
+def _check_titles_fit(qtbot, window):
+    from PySide6.QtWidgets import QHeaderView
+
+
+    view = log_view(window)
+    wait_loaded(qtbot, view)
+    header = view.table.horizontalHeader()
+    assert header.font().pointSize() == 14
+    for column in range(view.model.columnCount()):
+        if view.table.isColumnHidden(column) or \
+                header.sectionResizeMode(column) == QHeaderView.ResizeMode.Stretch:
+            continue  # the summary takes what room is left
+        title = view.model.headerData(column, Qt.Orientation.Horizontal)
+        # The header's own measure of the room its title needs, margins included.
+        assert view.table.columnWidth(column) >= header.sectionSizeHint(column), title
+    assert view.model.headerData(5, Qt.Orientation.Horizontal) == "Gesprekspartner"

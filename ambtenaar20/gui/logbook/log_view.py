@@ -156,8 +156,10 @@ class LogView(QWidget):
     def _set_column_widths(self) -> None:
         # After the first model reset, which would otherwise undo them. The direction column
         # starts hidden to leave room for the summary; the detail pane shows the direction.
+        header = self.table.horizontalHeader()
         for column, width in enumerate((122, 72, 122, 70, 100, 108, 200, 52, 104)):
-            self.table.setColumnWidth(column, width)
+            # Never narrower than its title in the current font ("Gesprekspartner", 14 pt).
+            self.table.setColumnWidth(column, max(width, header.sectionSizeHint(column)))
         self.table.setColumnHidden(3, True)
         self._widths_set = True
 
