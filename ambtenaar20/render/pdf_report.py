@@ -201,10 +201,12 @@ def _counts_table(title: str, counts: dict[str, int], label=str) -> str:
 
 def totals_html(summary) -> list[str]:
     """The headline numbers with the figures in bold (also used by the Rapportage area)."""
+    from ambtenaar20.render.numbers import decimal_text
+
     return [
         escape(_("Entries: {count}")).format(count=f"<b>{summary.entries}</b>"),
         escape(_("Time spent: {minutes} minutes ({hours} hours)")).format(
-            minutes=f"<b>{summary.minutes}</b>", hours=f"<b>{summary.hours:.1f}</b>"),
+            minutes=f"<b>{summary.minutes}</b>", hours=f"<b>{decimal_text(summary.hours)}</b>"),
         escape(_("Open follow-ups: {count}")).format(count=f"<b>{summary.follow_ups_open}</b>"),
     ]
 

@@ -48,6 +48,7 @@ from ambtenaar20.gui.areas.writing.findings_panel import FindingsPanel
 from ambtenaar20.gui.areas.writing.linked_item import LinkedItemPanel
 from ambtenaar20.gui.areas.writing.platform_bar import PlatformBar, preview_html
 from ambtenaar20.gui.workers import run_in_background
+from ambtenaar20.render.numbers import decimal_text
 
 CHECK_DELAY_MS = 300
 AUTOSAVE_DELAY_MS = 1500
@@ -319,11 +320,13 @@ class WritingArea(WritingActions, QSplitter):
         if self._questions_for != key:
             self.panel.set_checklist(result.checklist, self._ticks)
             self._questions_for = key
-        score = (_("readability {score}").format(score=result.metrics.readability)
-                 if result.metrics.readability is not None else _("readability: no text yet"))
+        metrics = result.metrics
+        score = (_("readability {score}").format(score=decimal_text(metrics.readability))
+                 if metrics.readability is not None else _("readability: no text yet"))
         self.metrics.setText(" · ".join([
-            score, _("tone {polarity:+.2f}, subjectivity {subjectivity:.2f}").format(
-                polarity=result.metrics.polarity, subjectivity=result.metrics.subjectivity),
+            score, _("tone {polarity}, subjectivity {subjectivity}").format(
+                polarity=decimal_text(metrics.polarity, 2, signed=True),
+                subjectivity=decimal_text(metrics.subjectivity, 2)),
             _("language {lang}, pack {pack} {version}").format(
                 lang=result.language, pack=result.pack_id, version=result.pack_version)]))
 

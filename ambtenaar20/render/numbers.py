@@ -1,0 +1,21 @@
+"""Numbers as the reader writes them: "0,3 uur" in Dutch, "0.3 hours" in English.
+
+For what people read (the report, the window); CSV, JSON and Excel cells keep plain numbers,
+which the reader's own program shows in its locale.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QLocale
+
+from ambtenaar20.core.i18n import current_language
+
+
+def _locale() -> QLocale:
+    return QLocale("nl_NL" if current_language() == "nl" else "en_GB")
+
+
+def decimal_text(value: float, digits: int = 1, *, signed: bool = False) -> str:
+    """``value`` with ``digits`` decimals in the interface's language (``signed``: "+0,15")."""
+    text = _locale().toString(float(value), "f", digits)
+    return f"+{text}" if signed and value >= 0 else text
