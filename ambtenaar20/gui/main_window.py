@@ -17,10 +17,12 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QApplication,
+    QFrame,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QScrollArea,
     QSplitter,
     QStackedWidget,
     QWidget,
@@ -78,6 +80,21 @@ class NavigationRail(QListWidget):
         super().dataChanged(top_left, bottom_right, roles)
 
 
+def scrolling_page(area: QWidget) -> QScrollArea:
+    """``area`` in a scroll area, so the window can be narrower than the area's minimum.
+
+    With a large system font the areas need more room than a laptop screen has (Schrijven at
+    14 pt: 1,420 pixels); the window would then not fit the screen. Now the area scrolls
+    instead, and it fills the window as before whenever there is room.
+    """
+    page = QScrollArea()
+    page.setWidgetResizable(True)
+    page.setFrameShape(QFrame.Shape.NoFrame)
+    page.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes straight into the area
+    page.setWidget(area)
+    return page
+
+
 class MainWindow(QMainWindow):
     area_changed = Signal(str)
     areas_populated = Signal()
@@ -91,6 +108,8 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.stack.setAccessibleName(_("Work area"))
         self.areas: dict[str, QWidget] = {}
+        #: What the stack shows for each area: the area in a scroll area (or its loading note).
+        self._pages: dict[str, QWidget] = {}
         self._built: set[str] = set()
         self.populated = False
         #: Off for the smoke test, which must leave the officer's settings as they were.
@@ -134,6 +153,7 @@ class MainWindow(QMainWindow):
         # the real widget. This lets the window appear before the heavy libraries load.
         loading = OpeningNote(label, _("Opening your data…"))
         self.areas[spec.key] = loading
+        self._pages[spec.key] = loading
         self.stack.addWidget(loading)
         action = QAction(icon, label, self)
         action.setCheckable(True)
@@ -197,11 +217,13 @@ class MainWindow(QMainWindow):
         widget.setObjectName(f"area-{spec.key}")
         if not widget.accessibleName():
             widget.setAccessibleName(_(spec.label))
-        placeholder = self.areas[key]
-        self.stack.insertWidget(index, widget)
+        placeholder = self._pages[key]
+        page = scrolling_page(widget)
+        self.stack.insertWidget(index, page)
         self.stack.removeWidget(placeholder)
         placeholder.deleteLater()
         self.areas[key] = widget
+        self._pages[key] = page
         self._built.add(key)
         self.stack.setCurrentIndex(current)
         if key == "follow" and hasattr(widget, "reply_started"):

@@ -51,7 +51,7 @@ def test_rail_selection_switches_area_and_arrow_keys_move(qtbot, window):
     qtbot.keyClick(window.rail, Qt.Key.Key_Down)
     assert window.current_area_key() == "write"
     window.rail.setCurrentRow(3)
-    assert window.stack.currentWidget() is window.areas["report"]
+    assert window.stack.currentWidget().widget() is window.areas["report"]
 
 
 def test_empty_states_say_what_the_area_is_for(window):
@@ -150,7 +150,7 @@ def test_only_the_area_on_screen_is_built_at_start(qtbot, make_context):
     assert isinstance(window.areas["log"], OpeningNote)  # a stand-in until first opened
     window.show_area("log")
     assert window.is_built("log")
-    assert window.stack.currentWidget() is window.areas["log"]
+    assert window.stack.currentWidget().widget() is window.areas["log"]
     assert window.areas["log"].objectName() == "area-log"
     assert not window.is_built("write") and not window.is_built("report")
 
@@ -216,3 +216,29 @@ def test_every_area_has_its_rail_icon_also_for_the_selected_row(window):
         normal = icon.pixmap(24, 24).toImage()
         selected = icon.pixmap(24, 24, QIcon.Mode.Selected).toImage()
         assert not normal.isNull() and normal != selected  # white on the selection colour
+
+
+def test_with_a_large_font_the_window_still_fits_a_laptop_screen(qtbot, make_context):
+    from PySide6.QtGui import QFont
+    from PySide6.QtWidgets import QApplication
+
+    previous = QApplication.font()
+    font = QFont(previous)
+    font.setPointSize(14)  # a larger system font, as officers with low vision choose
+    QApplication.setFont(font)
+    try:
+        window = MainWindow(make_context("nl"))
+        window.populate_areas()
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        for spec in AREAS:  # every area built: each one's minimum counts from then on
+            window.show_area(spec.key)
+        window.resize(1024, 700)
+        qtbot.waitUntil(lambda: window.width() <= 1024, timeout=2000)
+        # The area scrolls instead: it keeps the room it needs inside its page.
+        page = window.stack.currentWidget()
+        assert page.widget() is window.area(window.current_area_key())
+        assert page.widget().width() >= page.widget().minimumSizeHint().width()
+    finally:
+        QApplication.setFont(previous)
