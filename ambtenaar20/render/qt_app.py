@@ -26,3 +26,18 @@ def ensure_gui_application() -> QCoreApplication:
     app = QGuiApplication(["ambtenaar20-render"])
     _keep.append(app)  # lives as long as the process; Qt allows only one
     return app
+
+
+def load_image_plugins() -> None:
+    """Load Qt's image-format plugins on the calling (GUI) thread, before a worker paints.
+
+    The first PDF or chart with an image asks Qt which image formats exist; Qt then creates
+    the plugin objects and moves them to the GUI thread. Done from a worker while the GUI
+    thread was deleting widgets, that deadlocked: the worker waited for a Qt lock holding the
+    interpreter lock, the GUI thread for the interpreter lock holding the Qt lock (seen in
+    CI). Called on the GUI thread first, the worker finds the plugins loaded.
+    """
+    from PySide6.QtGui import QImageReader, QImageWriter
+
+    QImageReader.supportedImageFormats()
+    QImageWriter.supportedImageFormats()

@@ -297,6 +297,9 @@ class ReportView(QWidget):
             document = build_document(service, profile, request, cancel)
             return write_export(document, file_format, target, request.separator)
 
+        from ambtenaar20.render.qt_app import load_image_plugins
+
+        load_image_plugins()  # here, on the GUI thread: see its docstring
         self.exporting = True
         self._sync_export()
         self.result_label.setText(_("Exporting…"))
