@@ -6,7 +6,7 @@ import argparse
 from typing import TYPE_CHECKING
 
 from ambtenaar20.cli.output import add_format_option, print_json, print_table
-from ambtenaar20.core.i18n import _
+from ambtenaar20.core.i18n import _, ngettext
 
 if TYPE_CHECKING:
     from ambtenaar20.cli.main import ContextOpener
@@ -38,8 +38,9 @@ def register(subparsers: argparse._SubParsersAction,
 
 def run_add(args: argparse.Namespace, open_context: ContextOpener) -> int:
     topic = open_context().topics.add_topic(args.name, args.query, args.notify)
-    print(_("Topic '{name}' added; {count} items match.").format(name=topic["name"],
-                                                                 count=topic["items"]))
+    print(ngettext("Topic '{name}' added; {count} item matches.",
+                   "Topic '{name}' added; {count} items match.",
+                   topic["items"]).format(name=topic["name"], count=topic["items"]))
     return 0
 
 

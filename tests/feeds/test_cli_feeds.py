@@ -27,6 +27,7 @@ def test_add_refresh_list_search_as_json(data_dir, feed_server):
     assert cli(data_dir, "feeds", "add", url, "--title", "Mijn gemeente").returncode == 0
     added = cli(data_dir, "topics", "add", "Zorg", "--query", "financiele OR zorg*")
     assert added.returncode == 0, added.stderr
+    assert "0 items match" in added.stdout  # before the refresh: nothing fetched yet
     result = cli(data_dir, "refresh", "--format", "json")
     assert result.returncode == 0, result.stderr
     report = json.loads(result.stdout)
@@ -175,6 +176,9 @@ def test_text_output_speaks_dutch(data_dir, feed_server):
     url = feed_server.add("/nl.xml", rss("Gemeente", ITEMS))
     assert cli(data_dir, "feeds", "add", url).returncode == 0
     assert cli(data_dir, "refresh").returncode == 0
+    one = run_cli("--data-dir", str(data_dir), "--lang", "nl", "topics", "add", "Steun",
+                  "--query", "financiele")
+    assert "1 bericht past erbij" in one.stdout
     assert cli(data_dir, "refresh").returncode == 0  # the second answer is "not modified"
     dutch = ("--data-dir", str(data_dir), "--lang", "nl")
     feeds = run_cli(*dutch, "feeds", "list")
