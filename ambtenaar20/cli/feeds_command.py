@@ -136,7 +136,15 @@ def run_remove(args: argparse.Namespace, open_context: ContextOpener) -> int:
 
 
 def run_rename(args: argparse.Namespace, open_context: ContextOpener) -> int:
-    open_context().feeds.rename_feed(args.feed, args.title)
+    service = open_context().feeds
+    service.rename_feed(args.feed, args.title)
+    feed = service.find_feed(args.feed)
+    if feed["title"]:
+        print(_("Feed {id} is now called '{title}'.").format(id=feed["id"], title=feed["title"]))
+    else:
+        # An empty title is no mistake: the feed's own title comes back at the next refresh.
+        print(_("Feed {id} has no title of its own now; the next refresh uses the feed's "
+                "title.").format(id=feed["id"]))
     return 0
 
 

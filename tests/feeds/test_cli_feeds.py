@@ -189,3 +189,17 @@ def test_text_output_speaks_dutch(data_dir, feed_server):
     # JSON keeps the machine words scripts rely on.
     assert json.loads(run_cli(*dutch, "feeds", "list", "--format", "json").stdout)[0][
         "status"] == "not_modified"
+
+
+def test_rename_says_what_happened_and_an_empty_title_brings_the_feeds_own_back(
+        data_dir, feed_server):
+    url = feed_server.add("/r.xml", rss("Gemeente Voorbeeld", ITEMS))
+    assert cli(data_dir, "feeds", "add", url, "--title", "Mijn titel").returncode == 0
+    dutch = ("--data-dir", str(data_dir), "--lang", "nl")
+    renamed = run_cli(*dutch, "feeds", "rename", url, "Afval")
+    assert renamed.returncode == 0 and "heet nu 'Afval'" in renamed.stdout
+    cleared = run_cli(*dutch, "feeds", "rename", url, "")
+    assert cleared.returncode == 0 and "geen eigen titel" in cleared.stdout
+    assert cli(data_dir, "refresh").returncode == 0
+    feeds = json.loads(cli(data_dir, "feeds", "list", "--format", "json").stdout)
+    assert feeds[0]["title"] == "Gemeente Voorbeeld"
