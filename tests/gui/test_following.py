@@ -7,7 +7,7 @@ import html
 import threading
 
 import pytest
-from PySide6.QtCore import QTimer, QUrl
+from PySide6.QtCore import Qt, QTimer, QUrl
 
 from ambtenaar20.core.feeds import fetcher
 from ambtenaar20.core.feeds import refresh as feed_refresh
@@ -288,16 +288,18 @@ def refreshed(qtbot, area):
 def test_opening_an_item_lowers_the_unread_counts_at_once(qtbot, area):
     refreshed(qtbot, area)
     everything = lambda: area.tree.topLevelItem(0).text(0)  # noqa: E731
-    qtbot.waitUntil(lambda: everything() == "All items (1000 unread)", timeout=10_000)
+    qtbot.waitUntil(lambda: everything() == "All items (1000)", timeout=10_000)
     feed_of_first = area.model.row(0)["feed"]
     area.table.setCurrentIndex(area.model.index(0, 0))
-    qtbot.waitUntil(lambda: everything() == "All items (999 unread)", timeout=10_000)
+    qtbot.waitUntil(lambda: everything() == "All items (999)", timeout=10_000)
+    spoken = area.tree.topLevelItem(0).data(0, Qt.ItemDataRole.AccessibleTextRole)
+    assert spoken == "All items: 999 unread items"
     feeds = area.tree.topLevelItem(2)
     counts = {feeds.child(n).text(0) for n in range(feeds.childCount())}
     assert f"{feed_of_first} (19)" in counts  # the feed's own count went down too
     area.table.setCurrentIndex(area.model.index(0, 1))  # the same item again: already read
     qtbot.wait(200)
-    assert everything() == "All items (999 unread)"
+    assert everything() == "All items (999)"
 
 
 def test_tab_leaves_the_item_list(qtbot, area):

@@ -248,7 +248,10 @@ class FollowingArea(FeedActions, RefreshControl, QWidget):
         chosen = (current.data(0, KIND_ROLE), current.data(0, VALUE_ROLE)) if current else None
         self.tree.blockSignals(True)
         self.tree.clear()
-        everything = QTreeWidgetItem([_("All items ({n} unread)").format(n=unread)])
+        # The number in brackets is the unread count on every row, as mail programs show it;
+        # short enough for the tree's first-screen width. Spelled out for tooltips and readers.
+        everything = QTreeWidgetItem([_("All items ({n})").format(n=unread)])
+        _describe_count(everything, _("All items"), unread)
         everything.setData(0, KIND_ROLE, "all")
         topic_root = QTreeWidgetItem([_("Topics")])
         feed_root = QTreeWidgetItem([_("Feeds")])
@@ -257,16 +260,16 @@ class FollowingArea(FeedActions, RefreshControl, QWidget):
         self.tree.addTopLevelItems([everything, topic_root, feed_root])
         for topic in topics:
             node = QTreeWidgetItem([f"{topic['name']} ({topic['unread']})"])
+            _describe_count(node, topic["name"], topic["unread"], topic["query"])
             node.setData(0, KIND_ROLE, "topic")
             node.setData(0, VALUE_ROLE, topic["name"])
-            node.setToolTip(0, topic["query"])
             topic_root.addChild(node)
         for feed in feeds:
             name = feed["title"] or feed["url"]
             node = QTreeWidgetItem([f"{name} ({feed['unread']})"])
+            _describe_count(node, name, feed["unread"], feed["last_error"] or feed["url"])
             node.setData(0, KIND_ROLE, "feed")
             node.setData(0, VALUE_ROLE, feed["id"])
-            node.setToolTip(0, feed["last_error"] or feed["url"])
             if feed["last_status"] == "error":
                 node.setText(0, "⚠ " + node.text(0))
             feed_root.addChild(node)
@@ -425,3 +428,11 @@ class FollowingArea(FeedActions, RefreshControl, QWidget):
         box.open()
         self._say(str(error))
         self._content_shown()
+
+
+def _describe_count(node: QTreeWidgetItem, name: str, unread: int, detail: str = "") -> None:
+    """Tooltip and screen-reader text that say what the number in brackets is."""
+    spoken = ngettext("{name}: {count} unread item", "{name}: {count} unread items",
+                      unread).format(name=name, count=unread)
+    node.setData(0, Qt.ItemDataRole.AccessibleTextRole, spoken)
+    node.setToolTip(0, f"{spoken}\n{detail}" if detail else spoken)
