@@ -65,6 +65,8 @@ def test_add_then_list_as_json(data_dir):
     (("log", "add", "--platform", "X", "--kind", "reactie", "--direction", "up"), "direction"),
     (("log", "list", "--from", "2026-03-05", "--to", "2026-03-01"), "from"),
     (("log", "list", "--from", "2026-02-31"), "from"),
+    # 02:30 on the night the clocks go forward (Europe/Amsterdam) never happened.
+    (("log", "add", "--platform", "X", "--kind", "reactie", "--at", "2026-03-29T02:30"), "at"),
     # Dates Python or the platform's clock cannot convert: a user error, not a crash.
     (("log", "add", "--platform", "X", "--kind", "reactie", "--at", "0001-01-01T00:00"), "at"),
     (("log", "add", "--platform", "X", "--kind", "reactie", "--at", "9999-12-31T23:59"), "at"),

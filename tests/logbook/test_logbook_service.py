@@ -275,3 +275,24 @@ def test_weeks_of_a_period_cross_the_year_and_stay_unique_over_centuries():
     everything = _weeks_of(Period(EARLIEST, LATEST))
     assert len(everything) == len(set(everything)) == 53_692
     assert everything == sorted(everything)
+
+
+def test_a_time_in_the_spring_gap_is_refused_and_the_autumn_repeat_accepted():
+    from zoneinfo import ZoneInfo
+
+    import pytest
+
+    from ambtenaar20.core.errors import UsageError
+    from ambtenaar20.core.logbook.clock import parse_datetime
+
+    amsterdam = ZoneInfo("Europe/Amsterdam")
+    with pytest.raises(UsageError, match=r"^at: "):
+        parse_datetime("2026-03-29T02:30", "at", amsterdam)
+    assert parse_datetime("2026-03-29T03:30", "at", amsterdam).isoformat() == \
+        "2026-03-29T03:30:00+02:00"
+    # 02:30 happens twice in October: the first one (summer time) is taken.
+    assert parse_datetime("2026-10-25T02:30", "at", amsterdam).isoformat() == \
+        "2026-10-25T02:30:00+02:00"
+    # With an offset the moment is exact, whatever the zone's rules.
+    assert parse_datetime("2026-03-29T02:30+01:00", "at", amsterdam).isoformat() == \
+        "2026-03-29T03:30:00+02:00"

@@ -84,7 +84,18 @@ def parse_datetime(text: str, field: str, tz: tzinfo | None = None) -> datetime:
                 field=field, value=text)
         ) from None
     _check_supported(parsed.date(), field, text)
-    return localize(parsed.replace(microsecond=0), tz)
+    parsed = parsed.replace(microsecond=0)
+    moment = localize(parsed, tz)
+    # Through UTC and back: a wall time that never happened comes back as another one.
+    if parsed.tzinfo is None and to_local(moment.astimezone(UTC), tz).replace(
+            tzinfo=None) != parsed:
+        # 02:30 on the night the clocks go forward never happened here; silently stored it
+        # would become 01:30 or 03:30, a time the officer did not type.
+        raise UsageError(
+            _("{field}: {value} does not exist in this time zone (the clocks were put forward "
+              "then); give the time after the change, or add the offset (+01:00)").format(
+                field=field, value=text))
+    return moment
 
 
 def _check_supported(day: date, field: str, text: str) -> None:
