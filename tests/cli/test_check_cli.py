@@ -115,6 +115,21 @@ def test_pack_validate_reports_every_error_with_position(tmp_path, data_dir):
     assert good.returncode == 0 and "voorbeeldgemeente" in good.stdout
 
 
+def test_pack_validate_reports_all_errors_sorted_and_rejects_empty_name(tmp_path, data_dir):
+    broken = tmp_path / "qa.toml"
+    broken.write_text('[pack]\nid = "qa"\nname = ""\nversion = "1"\nlanguage = "nl"\n\n'
+                      '[[rules]]\nid = "a.b"\nkind = "words"\nseverity = "fatal"\n'
+                      'message = "m"\nwords = ["x"]\n\n[[rules]]\nid = "a.b"\nkind = "words"\n'
+                      'severity = "warning"\nmessage = "m"\nwords = ["y"]\n', encoding="utf-8")
+    result = run("pack", "validate", str(broken), data_dir=data_dir)
+    assert result.returncode == 2
+    assert [line.split(": ", 1)[0] for line in result.stdout.splitlines()] == [
+        f"{broken}:3:1", f"{broken}:10:1", f"{broken}:15:1"]
+    assert run("pack", "install", str(broken), data_dir=data_dir).returncode == 2
+    assert not (data_dir / "packs" / "qa.toml").exists()
+    assert "qa\t" not in run("pack", "list", data_dir=data_dir).stdout
+
+
 def test_pack_install_list_show_remove(tmp_path, data_dir):
     assert run("pack", "install", str(EXAMPLE), data_dir=data_dir).returncode == 0
     assert (data_dir / "packs" / "voorbeeldgemeente.toml").is_file()

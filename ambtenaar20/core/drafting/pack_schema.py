@@ -23,6 +23,13 @@ def is_str(value: object) -> str | None:
     return None if isinstance(value, str) else _("must be text (in quotes)")
 
 
+def is_text(value: object) -> str | None:
+    """Text with at least one character that is not a space."""
+    if not isinstance(value, str):
+        return is_str(value)
+    return None if value.strip() else _("must not be empty")
+
+
 def is_bool(value: object) -> str | None:
     return None if isinstance(value, bool) else _("must be true or false")
 
@@ -141,9 +148,9 @@ REQUIRED: dict[str, tuple[str, ...]] = {
 PACK_KEYS: dict[str, Check] = {
     "id": lambda v: is_str(v) or (None if RULE_ID.match(str(v)) else _(
         "may only contain small letters, digits, '.', '_' and '-'")),
-    "name": is_str,
+    "name": is_text,
     "organisation": is_str,
-    "version": is_str,
+    "version": is_text,
     "language": one_of("nl", "en"),
     "description": is_str,
     "extends": is_str,

@@ -89,6 +89,9 @@ class Pack:
 #: Finds a base pack by id (built-in or installed); None when unknown.
 BaseLookup = Callable[[str], "Pack | None"]
 
+#: Keys every override may change, whatever the rule's kind.
+_OVERRIDE_COMMON = {k: v for k, v in schema.COMMON.items() if k not in ("id", "kind")}
+
 _TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
 
 
@@ -136,39 +139,52 @@ class _Validator:
                 self.error((key,), _("unknown section '{key}' (known: pack, rules, "
                                      "overrides)").format(key=key))
         meta = data.get("pack")
-        if not isinstance(meta, dict):
+        if isinstance(meta, dict):
+            self._check_table(("pack",), meta, schema.PACK_KEYS)
+            base = self._base(meta)
+            required = ("id", "name", "version") + (() if "extends" in meta else ("language",))
+            for key in required:
+                if key not in meta:
+                    self.error(("pack",), _("[pack] needs '{key}'").format(key=key))
+        else:
+            # Keep going: the rules and overrides are checked all the same, so one run
+            # reports every problem.
             self.error(("pack",), _("the [pack] section with id, name and version is missing"))
-            return None
-        self._check_table(("pack",), meta, schema.PACK_KEYS)
-        base = self._base(meta)
-        required = ("id", "name", "version") + (() if "extends" in meta else ("language",))
-        for key in required:
-            if key not in meta:
-                self.error(("pack",), _("[pack] needs '{key}'").format(key=key))
+            meta, base = {}, None
         rules: dict[str, Rule] = {rule.id: rule for rule in base.rules} if base else {}
+        # Ids of this pack's own rules, valid or not: a duplicate is reported even when the
+        # first rule with that id has errors of its own.
+        declared: set[str] = set()
         own = data.get("rules", [])
         if not isinstance(own, list):
             self.error(("rules",), _("rules must be written as [[rules]] sections"))
             own = []
         for index, raw in enumerate(own):
             rule = self._rule(("rules", index), raw)
-            if rule is None:
+            rule_id = raw.get("id") if isinstance(raw, dict) else None
+            if not isinstance(rule_id, str) or not schema.RULE_ID.match(rule_id):
                 continue
-            if rule.id in rules:
+            if rule_id in declared or rule_id in rules:
                 what = (_("is already in the base pack; change it under [overrides.\"{id}\"]")
-                        if base and base.rule(rule.id) else _("is used twice"))
+                        if base and base.rule(rule_id) else _("is used twice"))
                 self.error(("rules", index, "id"), _("rule id '{id}' {what}").format(
-                    id=rule.id, what=what.format(id=rule.id)))
+                    id=rule_id, what=what.format(id=rule_id)))
                 continue
-            rules[rule.id] = rule
+            declared.add(rule_id)
+            if rule is not None:
+                rules[rule_id] = rule
         overrides = data.get("overrides", {})
         if not isinstance(overrides, dict):
             self.error(("overrides",), _("overrides must be [overrides.\"rule-id\"] sections"))
             overrides = {}
         for rule_id, change in overrides.items():
             if rule_id not in rules:
-                self.error(("overrides", rule_id), _(
-                    "override of unknown rule '{id}'").format(id=rule_id))
+                if rule_id not in declared:  # a broken own rule has its errors reported
+                    self.error(("overrides", rule_id), _(
+                        "override of unknown rule '{id}'").format(id=rule_id))
+                if isinstance(change, dict):  # the rule's kind is unknown: common keys only
+                    self._check_table(("overrides", rule_id), change, _OVERRIDE_COMMON,
+                                      unknown_keys=False)
                 continue
             rules[rule_id] = self._override(("overrides", rule_id), rules[rule_id], change)
         if self.problems:
@@ -195,13 +211,16 @@ class _Validator:
                                                                   base=base.language))
         return base
 
-    def _check_table(self, path: tuple, table: dict, checks: dict) -> bool:
+    def _check_table(self, path: tuple, table: dict, checks: dict,
+                     unknown_keys: bool = True) -> bool:
+        """Report every key of ``table`` with a wrong value (and, if asked, every unknown key)."""
         fine = True
         for key, value in table.items():
             check = checks.get(key)
             if check is None:
-                self.error((*path, key), _("unknown key '{key}'").format(key=key))
-                fine = False
+                if unknown_keys:
+                    self.error((*path, key), _("unknown key '{key}'").format(key=key))
+                    fine = False
                 continue
             problem = check(value)
             if problem:
@@ -214,6 +233,11 @@ class _Validator:
             self.error(path, _("a rule must be a [[rules]] section"))
             return None
         kind = raw.get("kind")
+        rule_id = raw.get("id")
+        id_ok = isinstance(rule_id, str) and bool(schema.RULE_ID.match(rule_id))
+        if not id_ok:
+            self.error((*path, "id") if "id" in raw else path, _(
+                "rule needs an 'id' of small letters, digits, '.', '_' and '-'"))
         if kind not in schema.KINDS:
             known = ", ".join(schema.KINDS)
             if "kind" in raw:
@@ -221,19 +245,22 @@ class _Validator:
                            .format(kind=kind, known=known))
             else:
                 self.error(path, _("rule needs a 'kind', one of: {known}").format(known=known))
+            # Without a kind its own parameters are unknown; still check the common keys.
+            self._check_table(path, {k: v for k, v in raw.items() if k not in ("id", "kind")},
+                              schema.COMMON, unknown_keys=False)
             return None
-        ok = self._check_table(path, raw, {**schema.COMMON, **schema.KINDS[kind]})
-        rule_id = raw.get("id")
-        if not isinstance(rule_id, str) or not schema.RULE_ID.match(rule_id):
-            self.error((*path, "id") if "id" in raw else path, _(
-                "rule needs an 'id' of small letters, digits, '.', '_' and '-'"))
-            ok = False
+        ok = self._check_table(path, {k: v for k, v in raw.items() if k != "id"},
+                               {**schema.COMMON, **schema.KINDS[kind]}) and id_ok
         needed = (*schema.REQUIRED.get(kind, ()), *(() if kind == "manual"
                                                     else ("severity", "message")))
         for key in needed:
             if key not in raw:
-                self.error(path, _("rule '{id}' ({kind}) needs '{key}'").format(
-                    id=rule_id, kind=kind, key=key))
+                if id_ok:
+                    self.error(path, _("rule '{id}' ({kind}) needs '{key}'").format(
+                        id=rule_id, kind=kind, key=key))
+                else:
+                    self.error(path, _("this {kind} rule needs '{key}'").format(
+                        kind=kind, key=key))
                 ok = False
         if kind == "pii" and ("detector" in raw) == ("pattern" in raw):
             self.error(path, _("a pii rule needs exactly one of 'detector' and 'pattern'"))
@@ -251,7 +278,7 @@ class _Validator:
             self.error(path, _("an override must be a table of keys"))
             return rule
         own = schema.KINDS[rule.kind]
-        checks = {k: v for k, v in schema.COMMON.items() if k not in ("id", "kind")}
+        checks = dict(_OVERRIDE_COMMON)
         checks.update(own)
         checks.update({f"add_{name}": own[name] for name in schema.extendable(rule.kind)})
         if not self._check_table(path, change, checks):

@@ -168,3 +168,68 @@ def test_documentation_example_pack_validates_and_rules_are_documented():
     for built_in in builtin_packs().values():
         for rule in built_in.rules:
             assert f"`{rule.id}`" in guidelines, rule.id
+
+
+HEAD = '[pack]\nid = "qa"\nname = "QA"\nversion = "1"\nlanguage = "nl"\n'
+
+
+def _problems(source: str) -> list:
+    with pytest.raises(PackError) as caught:
+        parse_pack(source, "qa.toml", builtin_packs().get)
+    return caught.value.problems
+
+
+def test_duplicate_id_is_reported_in_the_same_run_as_the_rule_s_own_errors():
+    problems = _problems(HEAD + '\n[[rules]]\nid = "a.b"\nkind = "words"\nseverity = "fatal"\n'
+                         'message = "m"\nwords = ["x"]\n\n[[rules]]\nid = "a.b"\nkind = "words"\n'
+                         'severity = "warning"\nmessage = "m"\nwords = ["y"]\n')
+    assert [(p.line, p.column) for p in problems] == [(10, 1), (15, 1)]
+    assert "a.b" in problems[1].message
+
+
+def test_duplicate_of_a_rule_with_an_unknown_kind_is_still_reported():
+    problems = _problems(HEAD + '\n[[rules]]\nid = "c.d"\nkind = "colour"\nmessage = 5\n\n'
+                         '[[rules]]\nid = "c.d"\nkind = "manual"\nquestion = "q"\n')
+    # Unknown kind (9), the common key's wrong type (10) and the duplicate id (13).
+    assert [(p.line, p.column) for p in problems] == [(9, 1), (10, 1), (13, 1)]
+    assert "c.d" in problems[2].message
+
+
+@pytest.mark.parametrize("empty", ['""', '"   "', "'\t'"])
+def test_empty_name_and_version_are_errors_at_their_keys(empty):
+    problems = _problems(f'[pack]\nid = "qa"\nname = {empty}\nversion = {empty}\n'
+                         'language = "nl"\n')
+    assert [(p.line, p.column) for p in problems] == [(3, 1), (4, 1)]
+    assert "'name'" in problems[0].message and "'version'" in problems[1].message
+
+
+def test_structural_errors_are_all_collected_in_one_pass():
+    problems = _problems('[pack]\nname = 3\nversion = "1"\nlanguage = "nl"\ncolour = "red"\n\n'
+                         '[[rules]]\nkind = "words"\nseverity = "warning"\nwords = "x"\n'
+                         'bogus = 1\n')
+    where = [(p.line, p.column) for p in problems]
+    assert where == sorted(where)
+    assert (1, 1) in where and (2, 1) in where and (5, 1) in where  # no id, name type, key
+    assert (10, 1) in where and (11, 1) in where                   # words type, unknown key
+    assert sum(1 for p in problems if p.line == 7) == 2            # no id, no message
+    assert not any("None" in p.message for p in problems)
+
+
+def test_rules_are_checked_even_without_a_pack_section():
+    problems = _problems('[[rules]]\nid = "a"\nkind = "words"\nseverity = "loud"\n'
+                         'message = "m"\n')
+    assert "[pack]" in problems[0].message
+    assert (4, 1) in [(p.line, p.column) for p in problems]
+
+
+def test_override_values_are_checked_even_when_its_rule_is_broken_or_unknown():
+    problems = _problems(HEAD + '\n[[rules]]\nid = "c.d"\nkind = "colour"\n\n'
+                         '[overrides."c.d"]\nenabled = "no"\n\n[overrides.nope]\nseverity = 1\n')
+    where = [(p.line, p.column) for p in problems]
+    # Unknown kind (9); enabled (12); the unknown rule (14) and its severity (15).
+    assert where == [(9, 1), (12, 1), (14, 1), (15, 1)]
+
+
+def test_toml_syntax_error_is_one_problem_at_the_parser_s_position():
+    problems = _problems('[pack]\nid = "qa"\nname = ""\nversion = "1\nlanguage = "nl"\n')
+    assert len(problems) == 1 and (problems[0].line, problems[0].column) == (4, 13)
