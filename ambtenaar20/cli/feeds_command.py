@@ -73,20 +73,22 @@ def run_add(args: argparse.Namespace, open_context: ContextOpener) -> int:
                            "standard input)."))
     service = open_context().feeds
     url = service.validate_url(args.url)
-    kind, found = service.discover(url, args.user, password)
-    if kind == "page":
-        if not found:
-            raise UsageError(_("{url} is a web page that announces no feed.").format(url=url))
-        if len(found) > 1:
-            choices = "; ".join(f"{link} ({title})" if title else link for link, title in found)
+    # Refuses (exit 2, nothing stored) what the server says can never be a feed.
+    found = service.discover(url, args.user, password)
+    if found.kind == "page":
+        if len(found.feeds) > 1:
+            choices = "; ".join(f"{link} ({title})" if title else link
+                                for link, title in found.feeds)
             raise UsageError(_("{url} is a web page with several feeds; add one of them: "
                                "{choices}").format(url=url, choices=choices))
-        url = found[0][0]
+        url = found.feeds[0][0]
         print(_("The web page announces the feed {url}; following that.").format(url=url),
               file=sys.stderr)
-    elif kind == "unknown":
-        print(_("Note: {url} could not be checked now; it is added and will be fetched at the "
-                "next refresh.").format(url=url), file=sys.stderr)
+    elif found.kind == "unknown":
+        # Offline, or a problem that may pass: followed all the same, and the reason said.
+        print(_("Note: {url} could not be checked now: {reason} It is added and will be "
+                "fetched at the next refresh.").format(url=url, reason=found.problem),
+              file=sys.stderr)
     feed = service.add_feed(url, args.title, args.user, password)
     print(_("Following {url} (number {id}).").format(url=feed["url"], id=feed["id"]))
     return 0

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import html
 import json
+import socket
+
+import pytest
 
 from tests.feeds.feed_server import AUTH_PASSWORD, AUTH_USER, rss
 from tests.helpers import run_cli
@@ -24,7 +27,8 @@ def cli(data_dir, *args, **kwargs):
 
 def test_add_refresh_list_search_as_json(data_dir, feed_server):
     url = feed_server.add("/a.xml", rss("Gemeente", ITEMS))
-    assert cli(data_dir, "feeds", "add", url, "--title", "Mijn gemeente").returncode == 0
+    followed_now = cli(data_dir, "feeds", "add", url, "--title", "Mijn gemeente")
+    assert followed_now.returncode == 0 and followed_now.stderr == ""  # checked: no note
     added = cli(data_dir, "topics", "add", "Zorg", "--query", "financiele OR zorg*")
     assert added.returncode == 0, added.stderr
     assert "0 items match" in added.stdout  # before the refresh: nothing fetched yet
@@ -77,7 +81,9 @@ def test_add_refresh_list_search_as_json(data_dir, feed_server):
 
 
 def test_refresh_exits_0_when_feeds_fail(data_dir, feed_server):
-    cli(data_dir, "feeds", "add", feed_server.url("/missing.xml"))
+    url = feed_server.add("/missing.xml", rss("Weg", ITEMS))
+    assert cli(data_dir, "feeds", "add", url).returncode == 0
+    del feed_server.routes["/missing.xml"]  # gone after it was added: now a 404
     result = cli(data_dir, "refresh", "--format", "json")
     assert result.returncode == 0
     outcome = json.loads(result.stdout)["feeds"][0]
@@ -203,3 +209,93 @@ def test_rename_says_what_happened_and_an_empty_title_brings_the_feeds_own_back(
     assert cli(data_dir, "refresh").returncode == 0
     feeds = json.loads(cli(data_dir, "feeds", "list", "--format", "json").stdout)
     assert feeds[0]["title"] == "Gemeente Voorbeeld"
+
+
+# Two documents of feedparser's test corpus (illformed/), which a refresh cannot read either.
+ILLFORMED = '<!--\nDescription: illformed XML\nExpect:      bozo\n-->\n<rss version="2.0">\n</rss'
+EMPTY_DOCUMENT = "<!--\nDescription: Empty document should be a bozo \nExpect:      bozo\n-->"
+
+
+def followed(data_dir) -> list[str]:
+    return [f["url"] for f in json.loads(cli(data_dir, "feeds", "list", "--format",
+                                             "json").stdout)]
+
+
+BINARY = bytes(range(256)) * 64
+
+#: Answers that rule an address out: (path, route, the reason a refresh gives for it).
+NO_FEED = {
+    "404": ("/nothing-here.xml", None, "The feed was not found (HTTP 404)."),
+    "410": ("/gone.xml", {"body": "gone", "status": 410, "content_type": "text/plain"},
+            "The feed no longer exists (HTTP 410 Gone)"),
+    "redirect-to-file": ("/to-file.xml", {"status": 302,
+                                          "headers": {"Location": "file:///etc/passwd"}},
+                         "redirects to an address that is not http or https"),
+    "binary": ("/archive.bin", {"body": BINARY, "content_type": "application/octet-stream"},
+               "The answer is not a feed that can be read."),
+    "over-10-MB": ("/huge.bin", {"body": BINARY * 700,
+                                 "content_type": "application/octet-stream"},
+                   "The feed is larger than 10 MB"),
+    "401-login-needed": ("/login.xml", {"body": rss("Intra", ITEMS), "auth": True},
+                         "Access denied (HTTP 401)"),
+}
+
+
+@pytest.mark.parametrize("case", NO_FEED)
+def test_add_refuses_what_the_server_says_is_no_feed(data_dir, feed_server, case):
+    """Exit 2, one line naming the reason in a refresh's words, and nothing stored."""
+    path, route, reason = NO_FEED[case]
+    url = feed_server.add(path, **route) if route else feed_server.url(path)
+    result = cli(data_dir, "feeds", "add", url)
+    assert result.returncode == 2, result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and reason in lines[0] and url in lines[0], result.stderr
+    assert followed(data_dir) == []
+
+
+@pytest.mark.parametrize("name", ["aaa_illformed.xml", "rss_empty_document.xml"])
+def test_add_refuses_an_ill_formed_or_empty_document(data_dir, feed_server, name):
+    body = {"aaa_illformed.xml": ILLFORMED, "rss_empty_document.xml": EMPTY_DOCUMENT}[name]
+    url = feed_server.add("/" + name, body, content_type="application/xml")
+    result = cli(data_dir, "feeds", "add", url)
+    assert result.returncode == 2, result.stderr
+    assert result.stderr.strip() == (f"ambtenaar20: {url} was not added: The answer is not a "
+                                     "feed that can be read.")
+    assert followed(data_dir) == []
+    # The words are the ones a refresh gives for the same document.
+    assert cli(data_dir, "feeds", "add", feed_server.add("/later.xml", rss("X", ITEMS))
+               ).returncode == 0
+    feed_server.add("/later.xml", body, content_type="application/xml")
+    report = json.loads(cli(data_dir, "refresh", "--format", "json").stdout)
+    assert report["feeds"][0]["error"] == "The answer is not a feed that can be read."
+
+
+def _closed_port_url() -> str:
+    """An address on a port nobody listens on: connection refused, as good as offline."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return f"http://127.0.0.1:{probe.getsockname()[1]}/feed.xml"
+
+
+#: Problems that may pass: (how to get the address, the reason the note must name).
+NOT_NOW = {
+    "503": (lambda server: server.add("/busy.xml", "busy", status=503,
+                                      content_type="text/plain"), "HTTP 503"),
+    "redirect-loop": (lambda server: server.add("/loop.xml", status=302,
+                                                headers={"Location": "/loop.xml"}),
+                      "redirects more than 5 times"),
+    "connection-refused": (lambda _server: _closed_port_url(), "refused the connection"),
+}
+
+
+@pytest.mark.parametrize("case", NOT_NOW)
+def test_add_follows_what_could_not_be_checked_now_and_says_why(data_dir, feed_server, case):
+    make, reason = NOT_NOW[case]
+    url = make(feed_server)
+    result = cli(data_dir, "feeds", "add", url)
+    assert result.returncode == 0, result.stderr
+    note = result.stderr.strip()
+    assert note.startswith(f"Note: {url} could not be checked now: "), note
+    assert reason in note and note.endswith("fetched at the next refresh."), note
+    assert followed(data_dir) == [url]
+

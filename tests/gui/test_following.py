@@ -182,6 +182,67 @@ def test_add_feed_from_a_page_lets_the_officer_pick(qtbot, make_context, feed_se
     assert context.feeds.list_feeds()[0]["url"] == feed_server.url("/b.xml")
 
 
+def _answer_add_feed_dialog(monkeypatch, answers):
+    """The real *Feed toevoegen* dialog, filled in and closed by ``answers`` in turn: each
+    gets the dialog (to read what it shows) and returns the address to give, or None to
+    cancel."""
+    from ambtenaar20.gui.areas.following import dialogs
+
+    def exec_(dialog):
+        address = answers.pop(0)(dialog)
+        if address is None:
+            return dialogs.AddFeedDialog.DialogCode.Rejected
+        dialog.url.setText(address)
+        return dialogs.AddFeedDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(dialogs.AddFeedDialog, "exec", exec_)
+
+
+def test_add_feed_refusal_is_shown_and_the_dialog_comes_back(qtbot, make_context, feed_server,
+                                                             monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    context = make_context("en")
+    assert context.store
+    widget = FollowingArea(context)
+    qtbot.addWidget(widget)
+    missing = feed_server.url("/missing.xml")
+    good = feed_server.add("/good.xml", rss("Goed", items_for(1, 2)))
+    shown_again = []
+    _answer_add_feed_dialog(monkeypatch, [
+        lambda _dialog: missing,
+        lambda dialog: shown_again.append(dialog.url.text()) or good])
+    warnings = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *args: warnings.append(args[2]))
+    widget.add_feed()
+    qtbot.waitUntil(lambda: len(context.feeds.list_feeds()) == 1, timeout=10_000)
+    # The refusal in the words of the CLI (and of a refresh), then the dialog with the address
+    # as typed, to correct: corrected, the feed is followed.
+    assert warnings == [f"{missing} was not added: The feed was not found (HTTP 404)."]
+    assert shown_again == [missing]
+    assert [feed["url"] for feed in context.feeds.list_feeds()] == [good]
+
+
+def test_add_feed_that_cannot_be_checked_now_is_followed_with_the_reason(
+        qtbot, make_context, feed_server, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    context = make_context("en")
+    assert context.store
+    widget = FollowingArea(context)
+    qtbot.addWidget(widget)
+    busy = feed_server.add("/busy.xml", "busy", status=503, content_type="text/plain")
+    _answer_add_feed_dialog(monkeypatch, [lambda _dialog: busy])
+    widget.add_feed()
+    qtbot.waitUntil(lambda: len(context.feeds.list_feeds()) == 1, timeout=10_000)
+
+    def note():
+        return [box.text() for box in widget.findChildren(QMessageBox) if busy in box.text()]
+
+    qtbot.waitUntil(lambda: bool(note()), timeout=10_000)
+    assert "HTTP 503" in note()[0] and "next refresh" in note()[0]
+
+
 def test_feed_preferences_are_saved_and_a_bad_proxy_refused(qtbot, make_context, monkeypatch):
     from ambtenaar20.gui.dialogs import preferences_dialog
 

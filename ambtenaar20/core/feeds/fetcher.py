@@ -59,6 +59,11 @@ class FetchResult:
     #: Seconds the server asked us to wait (429/503 Retry-After).
     retry_after: float | None = None
     gone: bool = False
+    #: The server's answer rules this address out for good, not for now: 401, 404, 410, a
+    #: redirect away from http(s), a body over the size cap. Fetching again later gets the same
+    #: answer, so ``feeds add`` refuses such an address; any other error (no network, DNS,
+    #: time-out, 403, 429, 5xx, a redirect loop...) may pass.
+    lasting: bool = False
 
 
 def _httpx() -> ModuleType:
@@ -171,7 +176,7 @@ def fetch(client: httpx.Client, url: str, *, etag: str | None = None,
                     if not is_http_url(target):
                         return _error(url, _("The feed redirects to an address that is not "
                                              "http or https; it was not followed."),
-                                      response.status_code)
+                                      response.status_code, lasting=True)
                     current = target
                     continue
                 return _finish(url, current, response, deadline, options)
@@ -203,7 +208,7 @@ def _finish(url: str, final: str, response: httpx.Response, deadline: float,
                            final_url=final)
     if status == 410:
         result = _error(url, _("The feed no longer exists (HTTP 410 Gone); it is no longer "
-                               "checked."), status)
+                               "checked."), status, lasting=True)
         result.gone = True
         return result
     if status in (429, 503):
@@ -212,10 +217,12 @@ def _finish(url: str, final: str, response: httpx.Response, deadline: float,
         result.retry_after = parse_retry_after(response.headers.get("retry-after"))
         return result
     if status in (401, 403):
+        # 401: these credentials (or none) will not do. 403 is left open: many intranets answer
+        # it outside the office network only.
         return _error(url, _("Access denied (HTTP {status}): check the user name and "
-                             "password.").format(status=status), status)
+                             "password.").format(status=status), status, lasting=status == 401)
     if status == 404:
-        return _error(url, _("The feed was not found (HTTP 404)."), status)
+        return _error(url, _("The feed was not found (HTTP 404)."), status, lasting=True)
     if status >= 400:
         return _error(url, _("The server answered with an error (HTTP {status}).").format(
             status=status), status)
@@ -225,7 +232,7 @@ def _finish(url: str, final: str, response: httpx.Response, deadline: float,
         size += len(chunk)
         if size > options.max_bytes:
             return _error(url, _("The feed is larger than {mb} MB; it was not read.").format(
-                mb=options.max_bytes // (1024 * 1024) or 1), status)
+                mb=options.max_bytes // (1024 * 1024) or 1), status, lasting=True)
         if time.monotonic() > deadline:
             return _error(url, _("The server was too slow to send the feed (time-out)."), status)
         chunks.append(chunk)
@@ -270,5 +277,6 @@ def _origin(url: str) -> tuple[str, str, int | None]:
     return (parts.scheme.lower(), (parts.hostname or "").lower(), parts.port)
 
 
-def _error(url: str, message: str, http_status: int | None = None) -> FetchResult:
-    return FetchResult(url, "error", http_status, error=message)
+def _error(url: str, message: str, http_status: int | None = None, *,
+           lasting: bool = False) -> FetchResult:
+    return FetchResult(url, "error", http_status, error=message, lasting=lasting)

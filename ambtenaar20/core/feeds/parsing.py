@@ -17,6 +17,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from ambtenaar20.core.feeds.sanitize import html_to_text, plain_text, safe_link, sanitize_html
+from ambtenaar20.core.i18n import _
 
 log = logging.getLogger(__name__)
 
@@ -182,6 +183,19 @@ def discover_feed_links(body: bytes, base_url: str) -> list[tuple[str, str]]:
     except Exception:  # a broken page simply has no feed links
         log.debug("feed discovery failed", exc_info=True)
     return list(dict.fromkeys(found))
+
+
+def not_a_feed_reason(body: bytes, content_type: str) -> str:
+    """Why ``body`` (on which ``parse_feed`` raised ``NotAFeedError``) is no feed, in plain
+    words: the same for a refresh and for ``feeds add``."""
+    if looks_like_html(body, content_type):
+        return _("The address shows a web page, not a feed.")
+    return _("The answer is not a feed that can be read.")
+
+
+def parse_failure_reason(error: Exception) -> str:
+    """The words for a parser that failed on a feed (a parser bug, not a bad feed)."""
+    return _("The feed could not be read: {reason}").format(reason=error)
 
 
 def looks_like_html(body: bytes, content_type: str) -> bool:

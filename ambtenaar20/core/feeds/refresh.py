@@ -32,7 +32,13 @@ from typing import TYPE_CHECKING, Any
 from ambtenaar20.core.cancellation import CancelToken, ProgressCallback
 from ambtenaar20.core.errors import UsageError
 from ambtenaar20.core.feeds import fetcher, ingest
-from ambtenaar20.core.feeds.parsing import NotAFeedError, ParsedFeed, looks_like_html, parse_feed
+from ambtenaar20.core.feeds.parsing import (
+    NotAFeedError,
+    ParsedFeed,
+    not_a_feed_reason,
+    parse_failure_reason,
+    parse_feed,
+)
 from ambtenaar20.core.feeds.service import now_utc, secret_key, stamp
 from ambtenaar20.core.i18n import _
 from ambtenaar20.core.store.checkpoints import BackgroundCheckpoints
@@ -167,13 +173,10 @@ class FeedRefresh:
                 parsed = parse_feed(result.body, now_utc(), result.content_type)
             return _Fetched(result, parsed)
         except NotAFeedError:
-            if looks_like_html(result.body, result.content_type):
-                return _Fetched(result, error=_("The address shows a web page, not a feed."))
-            return _Fetched(result, error=_("The answer is not a feed that can be read."))
+            return _Fetched(result, error=not_a_feed_reason(result.body, result.content_type))
         except Exception as error:  # a parser bug must not stop the other feeds
             log.exception("parsing %s failed", feed["url"])
-            return _Fetched(result, error=_("The feed could not be read: {reason}").format(
-                reason=error))
+            return _Fetched(result, error=parse_failure_reason(error))
 
     def _store_batch(self, batch: list[tuple[dict[str, Any], _Fetched]],
                      topics: list[tuple[int, str, str]],

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -38,6 +39,16 @@ def stamp(moment: datetime) -> str:
 
 def secret_key(url: str) -> str:
     return f"feed:{url}"
+
+
+@dataclass(frozen=True)
+class Discovery:
+    """What ``FeedService.discover`` found at an address; see there."""
+
+    kind: str
+    feeds: list[tuple[str, str]] = field(default_factory=list)
+    #: Why the address could not be checked now (``kind`` ``unknown``), in plain words.
+    problem: str = ""
 
 
 class FeedService:
@@ -80,24 +91,60 @@ class FeedService:
         return url
 
     def discover(self, url: str, username: str | None = None,
-                 password: str | None = None) -> tuple[str, list[tuple[str, str]]]:
-        """Look at ``url`` once: ``(kind, feeds)`` with kind ``feed``, ``page`` or ``unknown``.
+                 password: str | None = None) -> Discovery:
+        """Look at ``url`` once, before it is followed (``feeds add``, *Feed toevoegen*).
 
-        For a web page, ``feeds`` lists the feeds it announces, for the officer to pick from.
+        ``kind`` is ``feed``, ``page`` (``feeds`` then lists the feeds the web page announces,
+        for the officer to pick from) or ``unknown``: not checked now for a reason that may
+        pass (no network, DNS, time-out, 403, 429, 5xx, a redirect loop...), named in
+        ``problem``; such an address is still followed and fetched at the next refresh, so
+        adding works offline.
+
+        Raises ``UsageError`` when the server answered that there is no feed to be had: 401,
+        404, 410, a redirect away from http(s), a body over the size cap, a web page that
+        announces no feed, or an answer the parsers cannot read as a feed. The reason is said
+        in the words a refresh would use.
         """
         from ambtenaar20.core.feeds import fetcher
-        from ambtenaar20.core.feeds.parsing import discover_feed_links, looks_like_html
+        from ambtenaar20.core.feeds.parsing import (
+            NotAFeedError,
+            discover_feed_links,
+            looks_like_html,
+            not_a_feed_reason,
+            parse_failure_reason,
+            parse_feed,
+        )
 
         url = self.validate_url(url)
         options = self.options()
         auth = (username, password) if username and password else None
         with fetcher.make_client(options) as client:
             result = fetcher.fetch(client, url, auth=auth, options=options)
-        if result.status != "ok":
-            return "unknown", []
-        if looks_like_html(result.body, result.content_type):
-            return "page", discover_feed_links(result.body, result.final_url or url)
-        return "feed", [(url, "")]
+        if result.status == "error":
+            reason = result.error or ""
+            if result.lasting:
+                raise _refused(url, reason)
+            return Discovery("unknown", [], reason)
+        if result.status != "ok":  # 304: not asked for (no ETag was sent), but no problem
+            return Discovery("feed", [(url, "")])
+        html = looks_like_html(result.body, result.content_type)
+        if html:
+            links = discover_feed_links(result.body, result.final_url or url)
+            if links:
+                return Discovery("page", links)
+        # Read as a refresh reads it: an ill-formed or empty document, a binary or an error
+        # page is refused now rather than reported at every refresh.
+        try:
+            parse_feed(result.body, now_utc(), result.content_type)
+        except NotAFeedError:
+            if html:
+                raise UsageError(_("{url} is a web page that announces no feed.").format(
+                    url=url)) from None
+            raise _refused(url, not_a_feed_reason(result.body, result.content_type)) from None
+        except Exception as error:  # a parser bug: a refresh would fail on it just the same
+            log.exception("parsing a feed to be added failed")
+            raise _refused(url, parse_failure_reason(error)) from error
+        return Discovery("feed", [(url, "")])
 
     def add_feed(self, url: str, title: str | None = None, username: str | None = None,
                  password: str | None = None, category: str = "") -> dict[str, Any]:
@@ -250,6 +297,12 @@ class FeedService:
 def _retention_limit(days: int) -> str:
     """The stamp before which items count as older than ``days``."""
     return stamp(now_utc() - timedelta(days=days))
+
+
+def _refused(url: str, reason: str) -> UsageError:
+    """``feeds add`` refusing ``url``: one line, with the reason a refresh would give."""
+    return UsageError(_("{url} was not added: {reason}").format(
+        url=url, reason=" ".join(reason.split())))
 
 
 def _without_credentials(url: str) -> str:

@@ -62,43 +62,79 @@ class FeedActions:
             self._run(lambda _c, _p: self.context.topics.remove_topic(name),
                       on_success=lambda _r: self.reload_lists(), on_error=self._show_error)
 
-    def add_feed(self) -> None:
+    def add_feed(self, typed: tuple[str, str | None, str | None, str | None] | None = None
+                 ) -> None:
+        """Ask for an address and follow it, after ``FeedService.discover`` has looked at it.
+
+        An address the service refuses (a 404, no feed...) is said in a message, and the dialog
+        comes back with what was ``typed``, to correct or cancel. One that could not be checked
+        now (offline, a busy server) is followed, and the reason said.
+        """
         from ambtenaar20.gui.areas.following.dialogs import AddFeedDialog
 
         dialog = AddFeedDialog(self)
+        if typed is not None:
+            for field, value in zip((dialog.url, dialog.title, dialog.user, dialog.password),
+                                    typed, strict=True):
+                field.setText(value or "")
         if dialog.exec() != AddFeedDialog.DialogCode.Accepted:
             return
-        url, title, user, password = dialog.values()
+        values = dialog.values()
+        url, title, user, password = values
+
+        def refused(error: Exception) -> None:
+            from ambtenaar20.core.errors import UsageError
+
+            if not isinstance(error, UsageError):
+                self._show_error(error)
+                return
+            from PySide6.QtWidgets import QMessageBox
+
+            # Modal, then the dialog again: the officer reads why, then corrects the address.
+            self._say(str(error))
+            QMessageBox.warning(self, _("Add feed"), str(error))
+            self.add_feed(values)
 
         def look(_cancel, _progress):
-            service = self.context.feeds
-            target = service.validate_url(url)
-            kind, found = service.discover(target, user, password)
-            if kind == "page" and not found:
-                from ambtenaar20.core.errors import UsageError
+            return self.context.feeds.discover(url, user, password)
 
-                raise UsageError(_("{url} is a web page that announces no feed.").format(
-                    url=target))
-            return [link for link, _title in found] if kind == "page" else [target], found
-
-        def chosen(result) -> None:
+        def chosen(found) -> None:
             from PySide6.QtWidgets import QInputDialog
 
-            links, found = result
+            links = [link for link, _name in found.feeds] if found.kind == "page" else [
+                self.context.feeds.validate_url(url)]
             target = links[0]
             if len(links) > 1:
-                labels = [f"{name} — {link}" if name else link for link, name in found]
+                labels = [f"{name} — {link}" if name else link for link, name in found.feeds]
                 picked, accepted = QInputDialog.getItem(
                     self, _("Choose a feed"), _("This web page offers several feeds:"),
                     labels, 0, False)
                 if not accepted:
                     return
                 target = links[labels.index(picked)]
-            self._run(lambda _c, _p: self.context.feeds.add_feed(target, title, user, password),
-                      on_success=lambda _feed: (self.reload_lists(), self.refresh()),
-                      on_error=self._show_error)
 
-        self._run(look, on_success=chosen, on_error=self._show_error)
+            def added(_feed) -> None:
+                self.reload_lists()
+                if found.kind == "unknown":
+                    self._show_note(_("Note: {url} could not be checked now: {reason} It is "
+                                      "added and will be fetched at the next refresh.").format(
+                                          url=target, reason=found.problem))
+                self.refresh()
+
+            self._run(lambda _c, _p: self.context.feeds.add_feed(target, title, user, password),
+                      on_success=added, on_error=refused)
+
+        self._run(look, on_success=chosen, on_error=refused)
+
+    def _show_note(self, text: str) -> None:
+        """Something to know, not an error: in a message that does not block the window."""
+        from PySide6.QtWidgets import QMessageBox
+
+        box = QMessageBox(QMessageBox.Icon.Information, _("Add feed"), text,
+                          QMessageBox.StandardButton.Ok, self)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+        self._say(text)
 
     def add_topic(self) -> None:
         from ambtenaar20.gui.areas.following.dialogs import AddTopicDialog
