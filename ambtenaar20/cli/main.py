@@ -87,12 +87,21 @@ class CliParser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, f"{self.prog}: {message}\n")
 
 
+def _folder_name(value: str) -> str:
+    # An empty --data-dir (an unset variable in a script: --data-dir "$DIR") would quietly
+    # mean the default folder: the officer's real data instead of the one meant.
+    if not value.strip():
+        raise argparse.ArgumentTypeError(_("the folder name is empty"))
+    return value
+
+
 def global_options() -> argparse.ArgumentParser:
     """Options valid before and after the subcommand name."""
     parent = CliParser(add_help=False)
     parent.add_argument(
         "--data-dir",
         metavar="DIR",
+        type=_folder_name,
         default=argparse.SUPPRESS,
         help=_("folder for the database and settings (default: the per-user data folder; "
                "also AMBTENAAR20_DATA_DIR)"),

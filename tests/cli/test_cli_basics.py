@@ -176,3 +176,11 @@ def test_check_lang_is_the_texts_language_not_the_interfaces(tmp_path):
     assert after.returncode == before.returncode == 2
     assert "Kan" in after.stderr and "niet lezen" in after.stderr
     assert "Cannot read" in before.stderr
+
+
+def test_an_empty_data_dir_is_bad_usage_not_the_default_folder(tmp_path):
+    default = tmp_path / "default-data"
+    result = run_cli("--data-dir", "", "log", "list", env={"AMBTENAAR20_DATA_DIR": str(default)})
+    assert result.returncode == 2
+    assert "--data-dir" in result.stderr and len(result.stderr.strip().splitlines()) == 1
+    assert not default.exists()
