@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -35,6 +36,9 @@ def now_utc() -> datetime:
 
 def stamp(moment: datetime) -> str:
     return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+_DIGIT_RUNS = re.compile(r"(\d+)")
 
 
 def secret_key(url: str) -> str:
@@ -185,9 +189,11 @@ class FeedService:
                       (SELECT count(*) FROM items i WHERE i.feed_id = f.id) AS item_count,
                       (SELECT count(*) FROM items i WHERE i.feed_id = f.id AND i.read = 0)
                           AS unread
-               FROM feeds f ORDER BY f.category, lower(coalesce(nullif(f.title, ''), f.url))""")
+               FROM feeds f""")
         columns = [d[0] for d in cursor.description]
-        return [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
+        feeds = [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
+        return sorted(feeds, key=lambda feed: (feed["category"] or "",
+                                               natural_key(feed["title"] or feed["url"])))
 
     def rename_feed(self, url_or_id: str, title: str) -> None:
         feed = self.find_feed(url_or_id)
@@ -313,3 +319,9 @@ def _without_credentials(url: str) -> str:
     if "@" not in parts.netloc:
         return url
     return parts._replace(netloc=parts.netloc.rsplit("@", 1)[1]).geturl()
+
+
+def natural_key(name: str) -> list[tuple[int, int | str]]:
+    """Sorts "Feed 2" before "Feed 10", as people count, case-insensitively."""
+    return [(0, int(part)) if part.isdigit() else (1, part.casefold())
+            for part in _DIGIT_RUNS.split(name) if part]
