@@ -259,3 +259,9 @@ def test_mastodon_counts_a_link_without_protocol_as_written(nl_checker):
     result = nl_checker.check(text, "nl", CheckOptions(platforms=("mastodon",)))
     assert (result.length.count, result.length.limit) == (515, 500)
     assert [f.rule for f in result.findings if f.rule == "length"] == ["length"]
+
+
+def test_everyday_online_words_are_not_spelling_mistakes(found_nl):
+    text = ("Download de app of stuur onze webcare een bericht. De retweet, de podcast en de "
+            "livestream staan online; deel de hashtag en tweet erover. De termijjn loopt af.")
+    assert found_nl(text, "nl").get("spelling") == ["termijjn"]
