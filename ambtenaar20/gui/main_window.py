@@ -133,6 +133,7 @@ class MainWindow(QMainWindow):
 
         self._build_menus()
         self.status_message = QLabel(_("Ready"))
+        self._status_texts: dict[str, str] = {}
         self.status_message.setAccessibleName(_("Status"))
         self.statusBar().addWidget(self.status_message, 1)
         self.resize(self._first_size())
@@ -261,7 +262,18 @@ class MainWindow(QMainWindow):
             self.area(AREAS[row].key)
         self.stack.setCurrentIndex(row)
         self.area_actions[row].setChecked(True)
+        # Each area's own last message ("20000 berichten" belongs to Volgen alone).
+        self.status_message.setText(self._status_texts.get(AREAS[row].key, _("Ready")))
         self.area_changed.emit(AREAS[row].key)
+
+    def show_status(self, message: str, area: QWidget) -> None:
+        """``area``'s message for the status bar, shown while that area is on screen."""
+        # An area still being built is not in ``areas`` yet; it is built to be shown.
+        key = next((key for key, widget in self.areas.items() if widget is area),
+                   self.current_area_key())
+        self._status_texts[key] = message
+        if key == self.current_area_key():
+            self.status_message.setText(message)
 
     # -- menus ---------------------------------------------------------------------------------
     def _build_menus(self) -> None:

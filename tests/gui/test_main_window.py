@@ -242,3 +242,15 @@ def test_with_a_large_font_the_window_still_fits_a_laptop_screen(qtbot, make_con
         assert page.widget().width() >= page.widget().minimumSizeHint().width()
     finally:
         QApplication.setFont(previous)
+
+
+def test_the_status_bar_shows_the_message_of_the_area_on_screen(qtbot, window):
+    follow = window.area("follow")
+    window.show_status("20000 berichten", follow)
+    assert window.status_message.text() == "20000 berichten"
+    window.show_area("write")
+    assert window.status_message.text() == "Gereed"
+    window.show_status("later bericht van Volgen", follow)  # e.g. a refresh that ends
+    assert window.status_message.text() == "Gereed"
+    window.show_area("follow")
+    assert window.status_message.text() == "later bericht van Volgen"

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QLineEdit,
     QMainWindow,
     QProgressBar,
@@ -209,9 +208,8 @@ class FollowingArea(FeedActions, RefreshControl, QWidget):
 
     def _say(self, message: str) -> None:
         window = self.window()
-        label = getattr(window, "status_message", None)
-        if isinstance(label, QLabel):
-            label.setText(message)
+        if hasattr(window, "show_status"):
+            window.show_status(message, self)
         elif (bar := self._status_bar()) is not None:
             bar.showMessage(message, 10_000)
 
