@@ -126,7 +126,7 @@ KINDS: dict[str, dict[str, Check]] = {
               "fancy_message": is_str},
     "caps": {"min_words": is_int, "min_word_length": is_int, "max_marks": is_int,
              "marks_message": is_str},
-    "spelling": {"min_length": is_int, "ignore": STR_LIST},
+    "spelling": {"min_length": is_int, "ignore": STR_LIST, "no_suggestion_message": is_str},
     "links": {"check": one_of("shortener", "source"), "domains": STR_LIST,
               "claim_patterns": list_of(is_regex)},
     "consistency": {"formal": STR_LIST, "informal": STR_LIST, "swap": table_of(is_str)},

@@ -104,7 +104,9 @@ def check_spelling(rule: Rule, ctx: RuleContext) -> list[Finding]:
             if lowered in ignored or in_dictionary(lowered, ctx.language):
                 continue
             fixes = tuple(_same_case(piece, s) for s in suggestions(lowered, ctx.language))
-            found.append(ctx.finding(rule, start, start + len(piece), fixes))
+            # Without suggestions "Bedoel je: ?" reads as broken; a pack may say it otherwise.
+            plain = None if fixes else rule.param("no_suggestion_message", None)
+            found.append(ctx.finding(rule, start, start + len(piece), fixes, template=plain))
     return found
 
 

@@ -265,3 +265,10 @@ def test_everyday_online_words_are_not_spelling_mistakes(found_nl):
     text = ("Download de app of stuur onze webcare een bericht. De retweet, de podcast en de "
             "livestream staan online; deel de hashtag en tweet erover. De termijjn loopt af.")
     assert found_nl(text, "nl").get("spelling") == ["termijjn"]
+
+
+def test_a_word_without_suggestions_gets_no_empty_did_you_mean(nl_checker):
+    findings = [f for f in nl_checker.check("De hjkqwxz is raar.", "nl").findings
+                if f.rule == "spelling"]
+    assert [f.message for f in findings] == ["'hjkqwxz' staat niet in het woordenboek."]
+    assert findings[0].suggestions == ()
