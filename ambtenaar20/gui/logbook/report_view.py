@@ -10,7 +10,7 @@ from datetime import date
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -234,8 +234,15 @@ class ReportView(QWidget):
         if hasattr(window, "show_area"):
             window.show_area("log")
 
+    def changeEvent(self, event: QEvent) -> None:
+        # The chart is an image in the palette's colours: paint it again for a new palette
+        # (the system switched between light and dark).
+        if event.type() == QEvent.Type.PaletteChange and self.summary is not None:
+            self._show_summary(self.summary)
+        super().changeEvent(event)
+
     def _show_summary(self, summary: Summary) -> None:
-        from ambtenaar20.render.chart import weekly_chart
+        from ambtenaar20.render.chart import ChartColors, weekly_chart
 
         self.summary = summary
         self._sync_export()
@@ -262,7 +269,8 @@ class ReportView(QWidget):
         self.summary_label.setText(html)
         width = max(320, min(720, self.width() - 460))
         image = weekly_chart(summary.by_week, width, int(width * 0.4), _("Entries per week"),
-                             _("No entries in this period"))
+                             _("No entries in this period"),
+                             ChartColors.from_palette(self.palette()))
         self.chart_label.setPixmap(QPixmap.fromImage(image))
         announce_first_content(self)
 

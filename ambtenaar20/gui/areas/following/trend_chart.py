@@ -14,8 +14,8 @@ from PySide6.QtCharts import (
     QLineSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QDate, QDateTime, Qt, QTime
-from PySide6.QtGui import QPainter
+from PySide6.QtCore import QDate, QDateTime, QEvent, Qt, QTime
+from PySide6.QtGui import QPainter, QPalette
 from PySide6.QtWidgets import QWidget
 
 from ambtenaar20.core.i18n import _
@@ -36,6 +36,15 @@ class TrendChart(QChartView):
         most = 7 if self._days_shown <= 31 else 10
         return max(3, min(most, self.width() // 70))
 
+    def _theme(self) -> QChart.ChartTheme:
+        dark = self.palette().color(QPalette.ColorRole.Window).lightness() < 128
+        return QChart.ChartTheme.ChartThemeDark if dark else QChart.ChartTheme.ChartThemeLight
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.PaletteChange and self.chart() is not None:
+            self.chart().setTheme(self._theme())
+        super().changeEvent(event)
+
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         if self._date_axis is not None:
@@ -44,6 +53,8 @@ class TrendChart(QChartView):
     def show_series(self, topic: str, series: list[dict[str, Any]]) -> None:
         """``series``: per day ``{"day", "items", "polarity"}`` as ``ItemService.trend`` gives."""
         chart = QChart()
+        # Follows the system's light or dark palette, like the rest of the window.
+        chart.setTheme(self._theme())
         chart.setTitle(_("Topic '{name}'").format(name=topic)
                        if topic else _("Choose a topic to see its trend"))
         chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
