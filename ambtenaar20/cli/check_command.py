@@ -8,6 +8,7 @@ least one, 2 on bad usage, unreadable input or a bad pack.
 from __future__ import annotations
 
 import argparse
+import codecs
 import json
 import sys
 from pathlib import Path
@@ -46,20 +47,26 @@ def register(
     parser.set_defaults(handler=run)
 
 
+#: Byte-order marks and their encodings: Notepad's "Unicode" is UTF-16 with a mark.
+_MARKED = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
+           (codecs.BOM_UTF16_BE, "utf-16"))
+
+
 def _read(name: str) -> str:
-    if name == "-":
-        # Bytes, decoded as UTF-8 whatever the console's code page (Windows).
-        try:
-            return sys.stdin.buffer.read().decode("utf-8-sig")
-        except UnicodeDecodeError as error:
-            raise UsageError(_("Cannot read {file}: {error}").format(
-                file=_("standard input"), error=error)) from error
+    shown = _("standard input") if name == "-" else name
     try:
-        # utf-8-sig: a byte-order mark (Windows Notepad) is not part of the text.
-        return Path(name).read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as error:
+        # Bytes, decoded whatever the console's code page is (Windows).
+        data = sys.stdin.buffer.read() if name == "-" else Path(name).read_bytes()
+    except OSError as error:
         raise UsageError(_("Cannot read {file}: {error}").format(
-            file=name, error=getattr(error, "strerror", None) or error)) from error
+            file=shown, error=error.strerror or error)) from error
+    encoding = next((codec for mark, codec in _MARKED if data.startswith(mark)), "utf-8")
+    try:
+        return data.decode(encoding)  # a byte-order mark is not part of the text
+    except UnicodeDecodeError:
+        raise UsageError(_("Cannot read {file}: it is not UTF-8 text. Save it as UTF-8 (in "
+                           "Notepad: Save as, Encoding UTF-8) and check it again.").format(
+            file=shown)) from None
 
 
 def run(args: argparse.Namespace, open_context: ContextOpener) -> int:

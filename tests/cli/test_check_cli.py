@@ -159,4 +159,20 @@ def test_byte_order_mark_and_bad_bytes(tmp_path, data_dir):
     assert (jargon["start"], jargon["text"]) == (0, "Indien")
     latin = tmp_path / "latin.txt"
     latin.write_bytes("caf\xe9".encode("latin-1"))
-    assert run("check", str(latin), data_dir=data_dir).returncode == 2
+    refused = run("check", str(latin), data_dir=data_dir)
+    assert refused.returncode == 2
+    assert "UTF-8" in refused.stderr and "codec" not in refused.stderr
+    assert len(refused.stderr.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be"])
+def test_notepads_unicode_files_are_read(tmp_path, data_dir, encoding):
+    # Notepad's "Unicode" is UTF-16 with a byte-order mark (little-endian; big-endian too).
+    saved = tmp_path / "unicode.txt"
+    text = "Indien u wilt, bel ons."
+    mark = b"\xfe\xff" if encoding == "utf-16-be" else b""
+    saved.write_bytes(mark + text.encode(encoding))
+    result = run("check", "--format", "json", str(saved), data_dir=data_dir)
+    assert result.returncode in (0, 1), result.stderr
+    jargon = json.loads(result.stdout)["findings"][0]
+    assert (jargon["start"], jargon["text"]) == (0, "Indien")
