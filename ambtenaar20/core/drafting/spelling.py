@@ -8,6 +8,7 @@ sentence marks a name, all capitals an abbreviation.
 
 from __future__ import annotations
 
+import re
 import threading
 import unicodedata
 from functools import lru_cache
@@ -45,7 +46,37 @@ def in_dictionary(word: str, language: str) -> bool:
     plain = _without_accents(word)
     if plain != word and plain in checker:
         return True  # accents for stress: "één", "vóór", "dát"
+    if language == "en":
+        return any(form in checker for form in _american_forms(word))
     return language == "nl" and len(word) >= _MIN_COMPOUND and _compound(word, checker, 0)
+
+
+#: British endings and their American forms. The English word list is American, and British
+#: spelling ("organisation", "colour", "centre") is what Dutch government English uses.
+_BRITISH = tuple((re.compile(pattern), american) for pattern, american in (
+    (r"is(e|es|ed|ing|ation|ations|er|ers)$", r"iz\1"),
+    (r"ys(e|es|ed|ing)$", r"yz\1"),
+    (r"our", "or"),
+    (r"tre(s?)$", r"ter\1"),
+    (r"ence(s?)$", r"ense\1"),
+    (r"ogue(s?)$", r"og\1"),
+    (r"ll(ed|ing|er|ers)$", r"l\1"),
+    (r"mme(s?)$", r"m\1"),
+))
+
+
+def _american_forms(word: str) -> set[str]:
+    """The American spellings a British ``word`` may stand for, each rule alone and together."""
+    forms = set()
+    combined = word
+    for pattern, american in _BRITISH:
+        changed = pattern.sub(american, word)
+        if changed != word:
+            forms.add(changed)
+        combined = pattern.sub(american, combined)
+    forms.add(combined)
+    forms.discard(word)
+    return forms
 
 
 def _without_accents(word: str) -> str:

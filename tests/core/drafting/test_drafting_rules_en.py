@@ -62,3 +62,10 @@ def test_english_readability_uses_flesch(en_checker):
     result = en_checker.check(NEUTRAL, "en", CheckOptions())
     assert result.metrics.readability is not None and result.metrics.readability > 60
     assert result.language == "en"
+
+
+def test_british_spelling_is_not_a_mistake(found_en):
+    text = ("The organisation will utilise the programme to analyse the centre's colour, "
+            "behaviour and licence; we travelled, apologise and endeavour to recognise it. "
+            "The goverment will publsh the report.")
+    assert found_en(text, "en").get("spelling") == ["goverment", "publsh"]
