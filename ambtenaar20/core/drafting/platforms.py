@@ -136,7 +136,10 @@ def _grapheme_weight(grapheme: str, counting: str) -> int:
         return 1
     if counting == "characters":
         return len(grapheme)
-    pictographic = grapheme[0] > "\u00ff" and _PICTOGRAPHIC.search(grapheme)
+    # Keycaps ("1\ufe0f\u20e3") and a sign followed by the emoji selector ("\u00a9\ufe0f")
+    # are emoji too, though their first character is plain text.
+    pictographic = ((grapheme[0] > "\u00ff" and _PICTOGRAPHIC.search(grapheme))
+                    or "\u20e3" in grapheme or "\ufe0f" in grapheme[1:])
     if counting == "threads":
         return len(grapheme.encode("utf-8")) if pictographic else len(grapheme)
     if pictographic:

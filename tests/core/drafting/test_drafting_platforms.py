@@ -20,6 +20,9 @@ def test_limits_are_data():
     ("x", "Zie https://www.rijksoverheid.nl/onderwerpen/belastingen-voor-particulieren", 27),
     ("x", "👍🏽", 2),
     ("x", "👨‍👩‍👧", 2),
+    ("x", "1\ufe0f\u20e3", 2),  # keycap one: an emoji of three code points
+    ("x", "\u00a9\ufe0f", 2),  # copyright sign shown as emoji
+    ("x", "\u00a9", 1),  # the plain sign is a Latin-1 character
     ("x", "日本", 4),
     ("x", "café", 4),
     ("mastodon", "Zie https://www.rijksoverheid.nl/onderwerpen/heel-lang-adres", 27),
