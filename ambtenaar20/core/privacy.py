@@ -83,11 +83,14 @@ NAME_PARTICLES = frozenset({"de", "den", "der", "van", "het", "ten", "ter", "te"
                             "la", "le", "von", "dos", "da", "el", "al", "d", "t"})
 #: Titles before a surname: "Mevrouw De Boer" is Petra de Boer too.
 _TITLES = r"(?:mevrouw|mevr|mw|meneer|mnr|dhr|de\s+heer|heer)\.?\s+"
-#: A name part of fewer letters ("Jan", "Li") names too many people to be erased on its own.
-_MIN_PART = 4
+#: A name part of fewer letters ("Jan", "Li") names too many people to be erased or
+#: pseudonymised on its own.
+MIN_NAME_PART = 4
 
 
-def _fold(text: str) -> str:
+@functools.lru_cache(maxsize=65536)
+def fold(text: str) -> str:
+    """Case- and accent-folded text: "Ömer" and "OMER" compare equal."""
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(char for char in decomposed if not unicodedata.combining(char)).casefold()
 
@@ -98,7 +101,7 @@ def _accented() -> dict[str, str]:
     variants: dict[str, set[str]] = {}
     for code in range(0xC0, 0x250):
         char = chr(code)
-        base = _fold(char)
+        base = fold(char)
         if len(base) == 1 and base.isascii() and base.isalpha():
             variants.setdefault(base, {base}).add(char.lower())
     return {base: "[" + "".join(sorted(chars)) + "]" for base, chars in variants.items()}
@@ -107,7 +110,7 @@ def _accented() -> dict[str, str]:
 def _words_pattern(words: list[str]) -> str:
     """The words with any white space between them and any accent on their letters."""
     accented = _accented()
-    return r"\s+".join("".join(accented.get(_fold(char), re.escape(char)) for char in word)
+    return r"\s+".join("".join(accented.get(fold(char), re.escape(char)) for char in word)
                        for word in words)
 
 
@@ -143,7 +146,7 @@ def name_parts_pattern(name: str) -> re.Pattern[str]:
     words = [word for word in re.split(r"[\W_]+|(?<=[a-z])(?=[A-Z])", name.strip()) if word]
     forms = [r"[\s._-]*".join(_words_pattern([word]) for word in words)] if words else []
     forms += [_words_pattern([word]) for word in words
-              if len(word) >= _MIN_PART and word.casefold() not in NAME_PARTICLES]
+              if len(word) >= MIN_NAME_PART and word.casefold() not in NAME_PARTICLES]
     return re.compile(rf"(?<!\w)(?:{'|'.join(forms) or '(?!)'})(?!\w)", re.IGNORECASE)
 
 
@@ -154,10 +157,10 @@ def name_in_url(name: str, url: str) -> bool:
     """
     if not url:
         return False
-    wanted = [_fold(word) for word in re.findall(r"\w+", name.strip().lstrip("@"))]
+    wanted = [fold(word) for word in re.findall(r"\w+", name.strip().lstrip("@"))]
     if not wanted:
         return False
-    found = [_fold(word) for word in re.findall(r"\w+", unquote(url))]
+    found = [fold(word) for word in re.findall(r"\w+", unquote(url))]
     joined = "".join(wanted)
     size = len(wanted)
     return joined in found or any(found[index:index + size] == wanted

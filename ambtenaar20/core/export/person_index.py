@@ -16,10 +16,9 @@ it is hidden, but attributed to no one.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable, Sequence
-from functools import lru_cache
 
+from ambtenaar20.core.privacy import MIN_NAME_PART, fold
 from ambtenaar20.core.privacy import NAME_PARTICLES as PARTICLES
 
 #: The person id for a part shared by several people.
@@ -28,15 +27,8 @@ AMBIGUOUS = -1
 _WORD = re.compile(r"\w+")
 #: What may stand between the words of one name in running text ("Berg-Jansen", "jan.jansen").
 _NAME_GLUE = re.compile(r"[\s.\-'’]{1,3}")
-_MIN_PART = 4
 _WRITTEN, _JOINED, _PART = 3, 2, 1
 
-
-@lru_cache(maxsize=65536)
-def fold(text: str) -> str:
-    """Case- and accent-folded text: "Ömer" and "OMER" compare equal."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(char for char in decomposed if not unicodedata.combining(char)).casefold()
 
 
 def person_key(counterpart: str) -> str:
@@ -95,7 +87,7 @@ class PersonIndex:
         if len(surname) > 1:
             self._form(surname, _PART, person)
         for name in names:
-            if len(name) >= _MIN_PART and name not in PARTICLES:
+            if len(name) >= MIN_NAME_PART and name not in PARTICLES:
                 self._form((name,), _PART, person)
 
     def _handle(self, handle: str, person: int) -> None:
@@ -168,7 +160,7 @@ class PersonIndex:
             hit = self.match(folded, index)
             if hit is not None and sum(map(len, folded[index:index + hit[0]])) >= minimum:
                 return True
-            for size in range(_MIN_PART, len(word)):
+            for size in range(MIN_NAME_PART, len(word)):
                 if (word[:size],) in self._forms or (word[-size:],) in self._forms:
                     return True
         return False

@@ -17,9 +17,10 @@ from collections.abc import Iterable
 from urllib.parse import parse_qsl, unquote, urlsplit
 
 from ambtenaar20.core.export.document import replace_entry
-from ambtenaar20.core.export.person_index import AMBIGUOUS, PersonIndex, fold, person_key, words
+from ambtenaar20.core.export.person_index import AMBIGUOUS, PersonIndex, person_key, words
 from ambtenaar20.core.i18n import _
 from ambtenaar20.core.logbook.model import Interaction
+from ambtenaar20.core.privacy import fold
 
 PSEUDONYM = "Persoon {number}"
 #: A name part several people share ("Piet"): hidden, but attributed to none of them.
