@@ -22,6 +22,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont
 from shiboken6 import isValid
 
+from ambtenaar20.core.analysis.sentiment import sentiment_name
 from ambtenaar20.core.i18n import _
 from ambtenaar20.gui.areas.following.queries import PAGE, Selection
 from ambtenaar20.gui.local_time import full_moment, local_moment
@@ -175,9 +176,7 @@ class ItemListModel(QAbstractTableModel):
                 return record["published"]
             return compact_moment(moment, datetime.now().astimezone())
         if column == "sentiment":
-            label = record.get("sentiment")
-            return {"positive": _("positive"), "neutral": _("neutral"),
-                    "negative": _("negative")}.get(label or "", "")
+            return sentiment_name(record.get("sentiment"))
         if column == "flags":
             marks = []
             if record["starred"]:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ambtenaar20.core.analysis.sentiment import UNKNOWN, sentiment_name
 from ambtenaar20.core.i18n import _
 from ambtenaar20.gui.accessible import name_after_text, named_button
 from ambtenaar20.gui.local_time import full_moment
@@ -36,7 +37,7 @@ def open_external(url: QUrl) -> bool:
 
 def language_label(code: str | None) -> str:
     """The detected language as a word; the detector says "unknown" (in English) when unsure."""
-    if not code or code == "unknown":
+    if not code or code == UNKNOWN:
         return _("unknown")
     return code
 
@@ -120,8 +121,7 @@ class ReaderPane(QWidget):
             self._sync_buttons()
             return
         self.title.setText(item["title"] or _("(no title)"))
-        tone = {"positive": _("positive"), "neutral": _("neutral"),
-                "negative": _("negative")}.get(item.get("sentiment") or "", _("not yet known"))
+        tone = sentiment_name(item.get("sentiment")) or _("not yet known")
         if item.get("sentiment_override"):
             tone += " " + _("(corrected by you)")
         self.meta.setText(_("{feed} · {published} · language: {lang} · tone: {tone}").format(
