@@ -86,9 +86,7 @@ def run_add(args: argparse.Namespace, open_context: ContextOpener) -> int:
               file=sys.stderr)
     elif found.kind == "unknown":
         # Offline, or a problem that may pass: followed all the same, and the reason said.
-        print(_("Note: {url} could not be checked now: {reason} It is added and will be "
-                "fetched at the next refresh.").format(url=url, reason=found.problem),
-              file=sys.stderr)
+        print(found.unchecked_note(url), file=sys.stderr)
     feed = service.add_feed(url, args.title, args.user, password)
     print(_("Following {url} (number {id}).").format(url=feed["url"], id=feed["id"]))
     return 0
@@ -138,9 +136,7 @@ def run_remove(args: argparse.Namespace, open_context: ContextOpener) -> int:
 
 
 def run_rename(args: argparse.Namespace, open_context: ContextOpener) -> int:
-    service = open_context().feeds
-    service.rename_feed(args.feed, args.title)
-    feed = service.find_feed(args.feed)
+    feed = open_context().feeds.rename_feed(args.feed, args.title)
     if feed["title"]:
         print(_("Feed {id} is now called '{title}'.").format(id=feed["id"], title=feed["title"]))
     else:

@@ -54,6 +54,11 @@ class Discovery:
     #: Why the address could not be checked now (``kind`` ``unknown``), in plain words.
     problem: str = ""
 
+    def unchecked_note(self, url: str) -> str:
+        """What to tell the officer when ``url`` is followed without having been checked."""
+        return _("Note: {url} could not be checked now: {reason} It is added and will be "
+                 "fetched at the next refresh.").format(url=url, reason=self.problem)
+
 
 class FeedService:
     def __init__(self, store: Any, settings: FeedSettings, secrets: SecretStore,
@@ -195,10 +200,12 @@ class FeedService:
         return sorted(feeds, key=lambda feed: (feed["category"] or "",
                                                natural_key(feed["title"] or feed["url"])))
 
-    def rename_feed(self, url_or_id: str, title: str) -> None:
+    def rename_feed(self, url_or_id: str, title: str) -> dict[str, Any]:
+        """Give the feed its own title ("" gives it back the feed's); the feed as it is now."""
         feed = self.find_feed(url_or_id)
         with self.db.atomic():
             self.db.execute("UPDATE feeds SET title = ? WHERE id = ?", [title.strip(), feed["id"]])
+        return self.feed(feed["id"])
 
     def remove_feed(self, url_or_id: str) -> dict[str, Any]:
         """Remove a feed with all its items (the caller has asked for confirmation)."""
@@ -225,11 +232,12 @@ class FeedService:
         added = stamp(now_utc())
         with self.db.atomic():
             for entry in read_opml(Path(path)):
+                without = _without_credentials(entry.url)
                 if not is_http_url(entry.url):
                     report["invalid"].append(entry.url)
-                elif _without_credentials(entry.url) != entry.url:
+                elif without != entry.url:
                     # A password in the address would be stored in plain text (see validate_url).
-                    report["invalid"].append(_without_credentials(entry.url))
+                    report["invalid"].append(without)
                 elif entry.url in known:
                     report["existing"].append(entry.url)
                 else:

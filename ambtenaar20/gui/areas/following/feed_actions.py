@@ -116,9 +116,7 @@ class FeedActions:
             def added(_feed) -> None:
                 self.reload_lists()
                 if found.kind == "unknown":
-                    self._show_note(_("Note: {url} could not be checked now: {reason} It is "
-                                      "added and will be fetched at the next refresh.").format(
-                                          url=target, reason=found.problem))
+                    self._show_note(found.unchecked_note(target))
                 self.refresh()
 
             self._run(lambda _c, _p: self.context.feeds.add_feed(target, title, user, password),
