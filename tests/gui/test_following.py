@@ -112,6 +112,16 @@ def test_cancel_returns_at_once(qtbot, area):
         pass
 
 
+@pytest.fixture
+def empty_area(qtbot, make_context):
+    """The Volgen area in English on an open store that follows no feeds yet."""
+    context = make_context("en")
+    assert context.store
+    widget = FollowingArea(context)
+    qtbot.addWidget(widget)
+    return widget
+
+
 def test_empty_state_when_there_are_no_feeds(qtbot, make_context):
     context = make_context("nl")
     assert context.store
@@ -143,16 +153,13 @@ def test_remove_feed_asks_and_deletes_its_items(qtbot, area, monkeypatch):
     assert area.context.items.count_items(feed_id=feed["id"]) == 0
 
 
-def test_add_feed_from_a_page_lets_the_officer_pick(qtbot, make_context, feed_server,
-                                                    monkeypatch):
+def test_add_feed_from_a_page_lets_the_officer_pick(qtbot, empty_area, feed_server, monkeypatch):
     from PySide6.QtWidgets import QInputDialog
 
     from ambtenaar20.gui.areas.following import dialogs
 
-    context = make_context("en")
-    assert context.store
-    widget = FollowingArea(context)
-    qtbot.addWidget(widget)
+    widget = empty_area
+    context = widget.context
     feed_server.add("/b.xml", rss("B", items_for(1, 2)))
     page = feed_server.add("/index.html", '<html><head>'
                            '<link rel="alternate" type="application/rss+xml" href="/a.xml">'
@@ -198,14 +205,12 @@ def _answer_add_feed_dialog(monkeypatch, answers):
     monkeypatch.setattr(dialogs.AddFeedDialog, "exec", exec_)
 
 
-def test_add_feed_refusal_is_shown_and_the_dialog_comes_back(qtbot, make_context, feed_server,
+def test_add_feed_refusal_is_shown_and_the_dialog_comes_back(qtbot, empty_area, feed_server,
                                                              monkeypatch):
     from PySide6.QtWidgets import QMessageBox
 
-    context = make_context("en")
-    assert context.store
-    widget = FollowingArea(context)
-    qtbot.addWidget(widget)
+    widget = empty_area
+    context = widget.context
     missing = feed_server.url("/missing.xml")
     good = feed_server.add("/good.xml", rss("Goed", items_for(1, 2)))
     shown_again = []
@@ -224,13 +229,11 @@ def test_add_feed_refusal_is_shown_and_the_dialog_comes_back(qtbot, make_context
 
 
 def test_add_feed_that_cannot_be_checked_now_is_followed_with_the_reason(
-        qtbot, make_context, feed_server, monkeypatch):
+        qtbot, empty_area, feed_server, monkeypatch):
     from PySide6.QtWidgets import QMessageBox
 
-    context = make_context("en")
-    assert context.store
-    widget = FollowingArea(context)
-    qtbot.addWidget(widget)
+    widget = empty_area
+    context = widget.context
     busy = feed_server.add("/busy.xml", "busy", status=503, content_type="text/plain")
     _answer_add_feed_dialog(monkeypatch, [lambda _dialog: busy])
     widget.add_feed()
