@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from ambtenaar20.core.analysis.sentiment import SentimentAnalyser, detect_language
+from ambtenaar20.core.analysis.sentiment import SentimentAnalyser
 from ambtenaar20.core.drafting import readability, rules_form, rules_words, spelling
 from ambtenaar20.core.drafting.model import (
     SEVERITIES,
@@ -22,6 +22,7 @@ from ambtenaar20.core.drafting.model import (
 from ambtenaar20.core.drafting.packs import Pack, Rule
 from ambtenaar20.core.drafting.platforms import measure, platform, post_text
 from ambtenaar20.core.drafting.rule_context import CheckOptions, RuleContext
+from ambtenaar20.core.drafting.text_language import draft_language
 from ambtenaar20.core.drafting.tone import tone_text
 
 RuleCheck = Callable[[Rule, RuleContext], list[Finding]]
@@ -62,8 +63,7 @@ def resolve_language(text: str, requested: str | None, fallback: str) -> str:
     """``nl`` or ``en``: as requested, else detected, else the pack's language."""
     if requested in ("nl", "en"):
         return requested
-    detected = detect_language(text)
-    return detected if detected in ("nl", "en") else fallback
+    return draft_language(text, fallback)
 
 
 class Checker:

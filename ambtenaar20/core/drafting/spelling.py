@@ -101,6 +101,15 @@ def _compound(word: str, checker, depth: int) -> bool:
     return False
 
 
+def relative_frequency(word: str, language: str) -> float:
+    """How common ``word`` (lower case) is in the language's word list, as a share of all words.
+
+    Add-one smoothed, so a word the list lacks is rare rather than impossible.
+    """
+    frequency = _checker(language).word_frequency
+    return (frequency[word] + 1) / (frequency.total_words + 1)
+
+
 def in_word_list(word: str, language: str) -> bool:
     """``word`` (lower case) is itself a dictionary entry (not only a compound of entries)."""
     return word in _checker(language)

@@ -1,0 +1,47 @@
+"""Which language a draft is in, so that its own pack, dictionary and tone lexicon apply.
+
+Feed items are long enough for ``detect_language``'s count of function words. A reply is often
+one short sentence ("Good point, see our website.", "Thanks!") with too few of them, and then
+fell back to the pack's language: a short English reply was spell-checked as Dutch, every word
+marked. The spelling word lists of both languages count how often each word is used; a text
+whose words are together far more common in one language is in that language.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+from ambtenaar20.core.analysis.links import URL
+from ambtenaar20.core.analysis.sentiment import LANGUAGES, detect_language
+from ambtenaar20.core.drafting import spelling
+
+#: The words together must be this many times likelier in one language than in the other.
+_MIN_ODDS = math.log(1000)
+#: One word counts at most this much, so that no single word decides: Dutch officers write
+#: "OK" and "Hi Anna" too.
+_MAX_WORD_ODDS = math.log(150)
+#: Enough words to decide; a long text has function words anyway.
+_MAX_WORDS = 60
+_WORD = re.compile(r"[^\W\d_]+")
+#: Handles and hashtags are names, not words of either language.
+_HANDLE_OR_TAG = re.compile(r"[@#][\w.@-]+")
+
+
+def draft_language(text: str, fallback: str) -> str:
+    """``nl`` or ``en``: from function words, else from word frequencies, else ``fallback``."""
+    detected = detect_language(text)
+    if detected in LANGUAGES:
+        return detected
+    plain = _HANDLE_OR_TAG.sub(" ", URL.sub(" ", text))
+    evidence = 0.0
+    for word in _WORD.findall(plain)[:_MAX_WORDS]:
+        lowered = word.lower()
+        odds = math.log(spelling.relative_frequency(lowered, "en")
+                        / spelling.relative_frequency(lowered, "nl"))
+        evidence += max(-_MAX_WORD_ODDS, min(_MAX_WORD_ODDS, odds))
+    if evidence >= _MIN_ODDS:
+        return "en"
+    if evidence <= -_MIN_ODDS:
+        return "nl"
+    return fallback

@@ -1,0 +1,53 @@
+"""A short reply is checked in its own language, not in the pack's, when its language is clear."""
+
+from __future__ import annotations
+
+import pytest
+
+from ambtenaar20.core.drafting.text_language import draft_language
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Too few function words for detect_language: the word frequencies decide.
+    ("Good point. See our website.", "en"),
+    ("Yes, it is.", "en"),
+    ("Sorry, fixed now.", "en"),
+    ("Great, see you Monday", "en"),
+    ("Correction: deadline is 1 March", "en"),
+    ("Goed punt. Kijk op onze website.", "nl"),
+    ("Tot maandag!", "nl"),
+    ("Klopt. Zie rijksoverheid.nl", "nl"),
+    # Long enough for function words.
+    ("Thanks for your question! We will look into it.", "en"),
+    ("Dank je wel, we kijken ernaar.", "nl"),
+])
+def test_a_clear_language_is_named_whatever_the_fallback(text, expected):
+    assert draft_language(text, "nl") == expected
+    assert draft_language(text, "en") == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Anna",  # a name
+    "OK",  # Dutch officers write it too: one word never decides
+    "Hi Anna, bedankt",  # mixed
+    "@anna https://www.rijksoverheid.nl/onderwerpen #zorg",  # no words of either language
+    "",
+])
+def test_too_little_evidence_keeps_the_fallback(text):
+    assert draft_language(text, "nl") == "nl"
+    assert draft_language(text, "en") == "en"
+
+
+def test_a_short_english_reply_is_not_spell_checked_as_dutch(nl_checker):
+    result = nl_checker.check("Good point. See our website.")
+    assert result.language == "en"
+    assert [f.text for f in result.findings if f.rule == "spelling"] == []
+
+
+def test_the_pack_for_a_short_english_reply_is_the_english_pack(tmp_path):
+    from ambtenaar20.core.analysis.sentiment import SentimentAnalyser
+    from ambtenaar20.core.drafting.service import DraftingService
+
+    service = DraftingService(tmp_path, tmp_path / "packs", SentimentAnalyser, lambda: None)
+    assert service.pack_for("Good point. See our website.", None).language == "en"
+    assert service.pack_for("Goed punt. Kijk op onze website.", None).language == "nl"
