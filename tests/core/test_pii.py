@@ -49,6 +49,23 @@ def test_email_and_addresses():
     ]
 
 
+@pytest.mark.parametrize(("text", "address"), [
+    ("Mail jan.jansen [at] gmail [dot] com graag", "jan.jansen [at] gmail [dot] com"),
+    ("Stuur het naar jan(at)gemeente.nl.", "jan(at)gemeente.nl"),
+    ("j.jansen (at) example (punt) nl", "j.jansen (at) example (punt) nl"),
+    ("Of: jan at gmail dot com", "jan at gmail dot com"),
+    ("INFO {AT} GEMEENTE {DOT} NL", "INFO {AT} GEMEENTE {DOT} NL"),
+])
+def test_addresses_written_to_dodge_harvesters_are_still_email(text, address):
+    assert kinds_and_texts(text) == [("email", address)]
+
+
+@pytest.mark.parametrize("text", ["We zijn at home", "Meet at noon. Kijk op rijksoverheid.nl",
+                                  "Lees (at) de site", "the cat at the door dot"])
+def test_at_in_ordinary_text_is_not_an_address(text):
+    assert find_personal_data(text) == []
+
+
 def test_kinds_filter():
     text = "Mail a@b.nl of bel 0612345678"
     assert [m.kind for m in find_personal_data(text, kinds=["phone"])] == ["phone"]

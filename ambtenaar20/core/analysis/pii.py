@@ -47,6 +47,15 @@ _HYPHENS = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013"), "-")
 _EMAIL = regex.compile(
     # Not after "@": "@redactie@mastodon.nl" is a fediverse handle, not an address.
     r"(?<![\w.+@-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}(?![\w-])")
+# Addresses written to dodge harvesters, "jan [at] gmail [dot] com", "jan(at)gemeente.nl": still
+# a person's address. A bare " at " only counts with a bare " dot " after it.
+_BRACKETED = r"\s*(?:\[\s*{0}\s*\]|\(\s*{0}\s*\)|\{{\s*{0}\s*\}})\s*"
+_HIDDEN_AT = _BRACKETED.format("(?:at|apenstaartje)")
+_HIDDEN_DOT = rf"(?:{_BRACKETED.format('(?:dot|punt)')}|\.)"
+_HIDDEN_EMAIL = regex.compile(
+    rf"(?<![\w.+@-])[\w.+-]+(?:{_HIDDEN_AT}[\w-]+(?:{_HIDDEN_DOT}[\w-]+)*{_HIDDEN_DOT}"
+    r"|\s+at\s+[\w-]+(?:\s+dot\s+[\w-]+)*\s+dot\s+)[A-Za-z]{2,}(?![\w-])",
+    regex.IGNORECASE)
 _DIGIT_RUN = regex.compile(r"(?<![\w.,/-])\d+(?:(?P<sep>[ .-])\d+(?:(?P=sep)\d+)*)?(?![\w])")
 _IBAN_START = regex.compile(r"(?<![\p{L}\p{N}])[A-Za-z]{2}[ -]?\d{2}(?:[ -]?[A-Za-z0-9]){10,30}")
 _AMOUNT_BEFORE = regex.compile(r"(?:€|\bEUR|\beuro)\s*$", regex.IGNORECASE)
@@ -115,6 +124,8 @@ def find_personal_data(text: str, kinds: Iterable[str] | None = None) -> list[Pi
     view = text.translate(_SPACES).translate(_HYPHENS)
     links = [(m.start(), m.end()) for m in URL.finditer(view)]
     emails = [PiiMatch("email", m.start(), m.end(), m.group()) for m in _EMAIL.finditer(view)]
+    emails += [PiiMatch("email", m.start(), m.end(), m.group())
+               for m in _HIDDEN_EMAIL.finditer(view) if "@" not in m.group()]
     # Numbers inside links and e-mail addresses are ids, not a citizen's number.
     skip = links + [(m.start, m.end) for m in emails]
     found: list[PiiMatch] = []
