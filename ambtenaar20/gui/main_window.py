@@ -285,7 +285,7 @@ class MainWindow(QMainWindow):
             self.preferences_action.setShortcut(QKeySequence("Ctrl+,"))
         self.preferences_action.triggered.connect(self.open_preferences)
         file_menu.addSeparator()
-        open_data = file_menu.addAction(_("Open &data folder"))
+        open_data = file_menu.addAction(_("&Open data folder"))
         open_data.triggered.connect(
             lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.context.paths.data_dir)))
         )

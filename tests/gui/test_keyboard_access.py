@@ -83,7 +83,13 @@ def alt_keys_on_screen(window: MainWindow) -> dict[str, list[str]]:
     for action in window.menuBar().actions():
         if action.isVisible() and (key := alt_key(action.text())):
             keys[key].append(f"menu {action.text()!r}")
-    for widget in window.centralWidget().findChildren(QWidget):
+    add_alt_keys_of(window.centralWidget(), window, keys)
+    return keys
+
+
+def add_alt_keys_of(parent: QWidget, window: QWidget, keys: dict[str, list[str]]) -> None:
+    """Add the Alt keys of ``parent``'s visible controls to ``keys``."""
+    for widget in parent.findChildren(QWidget):
         if not widget.isVisibleTo(window):
             continue
         texts = []
@@ -97,7 +103,6 @@ def alt_keys_on_screen(window: MainWindow) -> dict[str, list[str]]:
         for text in texts:
             if key := alt_key(text):
                 keys[key].append(f"{type(widget).__name__} {text!r}")
-    return keys
 
 
 def clashes(window: MainWindow) -> dict[str, list[str]]:
@@ -115,9 +120,11 @@ def each_area(qtbot, window):
 
 
 @pytest.fixture
-def dutch_window(qtbot, make_context, request):
-    context = make_context("nl")
-    if request.param == "with data":
+def full_window(qtbot, make_context, request):
+    """The window in ``language``, ``"empty"`` or ``"with data"``."""
+    language, contents = request.param
+    context = make_context(language)
+    if contents == "with data":
         context.logbook.add(platform="X", kind="reactie", topic="Afval", summary="vraag")
         context.feeds.add_feed("http://127.0.0.1:9/feed.xml")  # never fetched here
     window = MainWindow(context)
@@ -130,9 +137,13 @@ def dutch_window(qtbot, make_context, request):
     return window
 
 
-@pytest.mark.parametrize("dutch_window", ["empty", "with data"], indirect=True)
-def test_no_two_things_on_screen_share_an_alt_key(qtbot, dutch_window):
-    window = dutch_window
+LANGUAGES_AND_CONTENTS = [pytest.param((language, contents), id=f"{language}-{contents}")
+                          for language in ("nl", "en") for contents in ("empty", "with data")]
+
+
+@pytest.mark.parametrize("full_window", LANGUAGES_AND_CONTENTS, indirect=True)
+def test_no_two_things_on_screen_share_an_alt_key(qtbot, full_window):
+    window = full_window
     found = {}
     for key, area in each_area(qtbot, window):
         found[key] = clashes(window)
@@ -156,6 +167,51 @@ def test_no_two_things_on_screen_share_an_alt_key(qtbot, dutch_window):
             area.undo_label.hide()
             area.undo_button.hide()
     assert {where: clash for where, clash in found.items() if clash} == {}
+
+
+def menu_clashes(window: MainWindow) -> dict[str, dict[str, list[str]]]:
+    """Per menu of the menu bar: Alt keys that more than one of its items has."""
+    found = {}
+    for title in window.menuBar().actions():
+        keys: dict[str, list[str]] = defaultdict(list)
+        for action in title.menu().actions():
+            if not action.isSeparator() and action.isVisible() and (key := alt_key(action.text())):
+                keys[key].append(action.text())
+        if clash := {key: texts for key, texts in keys.items() if len(texts) > 1}:
+            found[title.text()] = clash
+    return found
+
+
+@pytest.mark.parametrize("full_window", LANGUAGES_AND_CONTENTS[::2], indirect=True)
+def test_no_two_items_of_a_menu_share_an_alt_key(qtbot, full_window):
+    window = full_window
+    assert [action.menu() is not None for action in window.menuBar().actions()] == [True] * 4
+    for _key, _area in each_area(qtbot, window):
+        assert menu_clashes(window) == {}
+
+
+def dialogs(window: MainWindow) -> dict[str, QWidget]:
+    from ambtenaar20.gui.areas.following.dialogs import AddFeedDialog, AddTopicDialog
+    from ambtenaar20.gui.dialogs.preferences_dialog import PreferencesDialog
+    from ambtenaar20.gui.logbook.quick_add_dialog import QuickAddDialog
+
+    return {"preferences": PreferencesDialog(window.context, window),
+            "add feed": AddFeedDialog(window), "add topic": AddTopicDialog(window),
+            "add to the log": QuickAddDialog(window.context.logbook, [], window)}
+
+
+@pytest.mark.parametrize("full_window", LANGUAGES_AND_CONTENTS[::2], indirect=True)
+def test_no_two_things_in_a_dialog_share_an_alt_key(qtbot, full_window):
+    found = {}
+    for name, dialog in dialogs(full_window).items():
+        qtbot.addWidget(dialog)
+        dialog.show()
+        keys: dict[str, list[str]] = defaultdict(list)
+        add_alt_keys_of(dialog, dialog, keys)
+        assert keys, name  # the dialog was walked
+        found[name] = {key: where for key, where in keys.items() if len(where) > 1}
+        dialog.close()
+    assert {name: clash for name, clash in found.items() if clash} == {}
 
 
 def test_the_clash_finder_sees_a_clash(qtbot, make_context):

@@ -12,7 +12,7 @@ class BackupPreferences(QGroupBox):
     def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(_("Backups and retention"), parent)
         form = QFormLayout(self)
-        self.daily = QCheckBox(_("Make a &daily automatic backup"))
+        self.daily = QCheckBox(_("Make a daily automatic &backup"))
         self.daily.setChecked(bool(settings.backup.daily))
         self.daily.setAccessibleName(_("Make a daily automatic backup"))
         form.addRow(self.daily)

@@ -32,7 +32,7 @@ COMMON_PLATFORMS = ("X", "LinkedIn", "Facebook", "Instagram", "Mastodon", "Websi
 #: The form's caption of each field; the history names changed fields by the same words.
 FIELD_LABELS = {
     "occurred_at": N_("&When"), "platform": N_("&Platform"), "kind": N_("&Kind"),
-    "direction": N_("&Direction"), "topic": N_("&Topic"), "counterpart": N_("&Counterpart"),
+    "direction": N_("D&irection"), "topic": N_("&Topic"), "counterpart": N_("&Counterpart"),
     "url": N_("&Link"), "minutes": N_("&Minutes spent"), "summary": N_("&Summary"),
     "outcome": N_("&Outcome"), "follow_up": N_("Follow up on"),
 }

@@ -56,7 +56,7 @@ class FilterBar(QWidget):
         self.search_edit.textChanged.connect(self._search_timer.start)
         self.period_combo.currentIndexChanged.connect(self._period_changed)
         self.period_combo.setAccessibleName(_("Period"))
-        label = QLabel(_("&Period"))
+        label = QLabel(_("Pe&riod"))
         label.setBuddy(self.period_combo)
         for widget in (label, self.period_combo, self.from_edit, self.to_edit,
                        self.topic_combo, self.platform_combo, self.kind_combo):

@@ -79,16 +79,16 @@ class ReportView(QWidget):
         self.separator_combo.addItem(_("semicolon ; (Dutch Excel)"), ";")
         self.separator_combo.addItem(_("comma ,"), ",")
         self.format_combo.currentIndexChanged.connect(self._format_changed)
-        self.pseudonymize_check = QCheckBox(_("P&seudonymise people (Persoon 1, Persoon 2 …)"))
-        self.export_button = QPushButton(_("&Export…"))
+        self.pseudonymize_check = QCheckBox(_("Pse&udonymise people (Persoon 1, Persoon 2 …)"))
+        self.export_button = QPushButton(_("E&xport…"))
         self.export_button.clicked.connect(self.export)
         self.result_label = QLabel()
         self.result_label.setWordWrap(True)
         self.result_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         form = QFormLayout()
-        for label, widget in ((_("&Period"), self.preset_combo), (_("&From"), self.from_edit),
-                              (_("&To"), self.to_edit), (_("T&opics"), self.topic_list),
+        for label, widget in ((_("&Period"), self.preset_combo), (_("F&rom"), self.from_edit),
+                              (_("&To"), self.to_edit), (_("Top&ics"), self.topic_list),
                               (_("F&ormat"), self.format_combo),
                               (_("&Separator"), self.separator_combo)):
             caption = QLabel(label)
@@ -192,7 +192,7 @@ class ReportView(QWidget):
         if start > end:
             raise UsageError(_("The start date ({from_field} {start}) is after the end date "
                                "({to_field} {end}).").format(
-                from_field=_("&From").replace("&", ""), start=start.strftime("%d-%m-%Y"),
+                from_field=_("F&rom").replace("&", ""), start=start.strftime("%d-%m-%Y"),
                 to_field=_("&To").replace("&", ""), end=end.strftime("%d-%m-%Y")))
         return Period(start, end)
 

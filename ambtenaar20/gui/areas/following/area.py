@@ -88,7 +88,7 @@ class FollowingArea(FeedActions, RefreshControl, QWidget):
 
     def _build(self) -> None:
         self.refresh_button = named_button(_("&Refresh"))
-        self.add_feed_button = named_button(_("Add &feed"))
+        self.add_feed_button = named_button(_("&Add feed"))
         self.add_topic_button = named_button(_("Add &topic"))
         self.import_button = named_button(_("&Import OPML"))
         self.search = QLineEdit()
@@ -151,7 +151,7 @@ class FollowingArea(FeedActions, RefreshControl, QWidget):
                                 _("Follow news sites, blogs, your intranet or social media "
                                   "through their feeds. Topics then collect what is said about "
                                   "your dossiers, with its tone."))
-        self.empty.add_action_button(_("Add &feed"), self.add_feed)
+        self.empty.add_action_button(_("&Add feed"), self.add_feed)
         self.empty.add_action_button(_("&Import OPML"), self.import_opml)
         self.pages = QStackedWidget()
         self.pages.addWidget(self.empty)

@@ -27,7 +27,7 @@ class FeedPreferences(QGroupBox):
         self.minutes.setSpecialValueText(_("never"))
         self.minutes.setAccessibleName(_("Refresh automatically every"))
         for text, widget in ((_("&Proxy (for example http://proxy.example.nl:8080)"), self.proxy),
-                             (_("&Refresh automatically every"), self.minutes)):
+                             (_("Refresh &automatically every"), self.minutes)):
             label = QLabel(text)
             label.setBuddy(widget)
             form.addRow(label, widget)

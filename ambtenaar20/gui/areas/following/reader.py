@@ -78,7 +78,7 @@ class ReaderPane(QWidget):
         self.read_button = QPushButton()
         self.star_button = QPushButton()
         self.response_button = QPushButton()
-        self.reply_button = named_button(_("&Reply"))
+        self.reply_button = named_button(_("Re&ply"))
         for button in (self.star_button, self.response_button, self.read_button):
             button.setCheckable(True)
         self.tone = QComboBox()
@@ -134,7 +134,7 @@ class ReaderPane(QWidget):
     def _sync_buttons(self) -> None:
         item = self.item or {}
         for button, flag, on_text, off_text in (
-                (self.read_button, "read", _("Mark &unread"), _("Mark &read")),
+                (self.read_button, "read", _("&Mark unread"), _("&Mark read")),
                 (self.star_button, "starred", _("Un&star"), _("&Star")),
                 (self.response_button, "needs_response", _("Response &not needed"),
                  _("&Needs response"))):
