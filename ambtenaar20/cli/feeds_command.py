@@ -73,10 +73,12 @@ def run_add(args: argparse.Namespace, open_context: ContextOpener) -> int:
                            "standard input)."))
     service = open_context().feeds
     url = service.validate_url(args.url)
-    # Refuses (exit 2, nothing stored) what the server says can never be a feed.
+    # Refuses (exit 2, nothing stored) what the server says can never be a feed: the address
+    # given, or the one feed the web page at that address announces.
     found = service.discover(url, args.user, password)
     if found.kind == "page":
         if len(found.feeds) > 1:
+            # Added one by one with `feeds add`, each is checked as an address given directly.
             choices = "; ".join(f"{link} ({title})" if title else link
                                 for link, title in found.feeds)
             raise UsageError(_("{url} is a web page with several feeds; add one of them: "
@@ -84,7 +86,7 @@ def run_add(args: argparse.Namespace, open_context: ContextOpener) -> int:
         url = found.feeds[0][0]
         print(_("The web page announces the feed {url}; following that.").format(url=url),
               file=sys.stderr)
-    elif found.kind == "unknown":
+    if not found.checked:
         # Offline, or a problem that may pass: followed all the same, and the reason said.
         print(found.unchecked_note(url), file=sys.stderr)
     feed = service.add_feed(url, args.title, args.user, password)

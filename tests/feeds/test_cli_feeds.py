@@ -299,3 +299,86 @@ def test_add_follows_what_could_not_be_checked_now_and_says_why(data_dir, feed_s
     assert reason in note and note.endswith("fetched at the next refresh."), note
     assert followed(data_dir) == [url]
 
+
+
+def _page_announcing(server, *feeds: str, path: str = "/announces.html") -> str:
+    """A web page that announces ``feeds`` the usual way; its address."""
+    links = "".join(f'<link rel="alternate" type="application/rss+xml" href="{feed}">'
+                    for feed in feeds)
+    return server.add(path, f"<html><head>{links}</head><body>Nieuws</body></html>",
+                      content_type="text/html; charset=utf-8")
+
+
+@pytest.mark.parametrize("case", NO_FEED)
+def test_add_refuses_a_page_whose_one_feed_the_server_says_is_no_feed(data_dir, feed_server,
+                                                                      case):
+    """The feed a page announces is checked as if it had been given: exit 2, one line that
+    names the page, the announced address and the reason in a refresh's words; nothing
+    stored."""
+    path, route, reason = NO_FEED[case]
+    url = feed_server.add(path, **route) if route else feed_server.url(path)
+    page = _page_announcing(feed_server, url)
+    result = cli(data_dir, "feeds", "add", page)
+    assert result.returncode == 2, result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and reason in lines[0], result.stderr
+    assert lines[0].startswith(f"ambtenaar20: The web page {page} announces the feed {url}, "
+                               "which was not added: "), result.stderr
+    assert followed(data_dir) == []
+
+
+@pytest.mark.parametrize("body", [ILLFORMED, EMPTY_DOCUMENT, "<html><body>Nieuws</body></html>"])
+def test_add_refuses_a_page_whose_one_feed_cannot_be_read(data_dir, feed_server, body):
+    """Also an announced address that shows a web page itself: a refresh cannot read it."""
+    kind = "text/html" if body.startswith("<html") else "application/xml"
+    url = feed_server.add("/announced.xml", body, content_type=kind)
+    page = _page_announcing(feed_server, "/announced.xml")
+    result = cli(data_dir, "feeds", "add", page)
+    assert result.returncode == 2, result.stderr
+    reason = ("The address shows a web page, not a feed." if kind == "text/html"
+              else "The answer is not a feed that can be read.")
+    assert result.stderr.strip() == (f"ambtenaar20: The web page {page} announces the feed "
+                                     f"{url}, which was not added: {reason}")
+    assert followed(data_dir) == []
+
+
+@pytest.mark.parametrize("case", NOT_NOW)
+def test_add_follows_a_pages_one_feed_that_could_not_be_checked_now(data_dir, feed_server,
+                                                                    case):
+    make, reason = NOT_NOW[case]
+    url = make(feed_server)
+    page = _page_announcing(feed_server, url)
+    result = cli(data_dir, "feeds", "add", page)
+    assert result.returncode == 0, result.stderr
+    announced, note = result.stderr.strip().splitlines()
+    assert announced == f"The web page announces the feed {url}; following that."
+    assert note.startswith(f"Note: {url} could not be checked now: "), note
+    assert reason in note and note.endswith("fetched at the next refresh."), note
+    assert followed(data_dir) == [url]
+
+
+def test_add_follows_a_pages_one_feed_after_reading_it(data_dir, feed_server):
+    url = feed_server.add("/echt.xml", rss("Echt", ITEMS))
+    page = _page_announcing(feed_server, "/echt.xml")
+    result = cli(data_dir, "feeds", "add", page)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.strip() == f"The web page announces the feed {url}; following that."
+    assert followed(data_dir) == [url]
+    assert len(feed_server.hits("/echt.xml")) == 1  # it was looked at before it was followed
+
+
+def test_a_page_with_several_feeds_is_listed_and_each_checked_when_added(data_dir,
+                                                                        feed_server):
+    """Nothing is followed from a page with several feeds; the one then added is checked
+    as any address given."""
+    good = feed_server.add("/goed.xml", rss("Goed", ITEMS))
+    missing = feed_server.url("/weg.xml")
+    page = _page_announcing(feed_server, good, missing)
+    result = cli(data_dir, "feeds", "add", page)
+    assert result.returncode == 2 and good in result.stderr and missing in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert followed(data_dir) == []
+    assert cli(data_dir, "feeds", "add", missing).stderr.strip() == (
+        f"ambtenaar20: {missing} was not added: The feed was not found (HTTP 404).")
+    assert cli(data_dir, "feeds", "add", good).returncode == 0
+    assert followed(data_dir) == [good]

@@ -246,6 +246,80 @@ def test_add_feed_that_cannot_be_checked_now_is_followed_with_the_reason(
     assert "HTTP 503" in note()[0] and "next refresh" in note()[0]
 
 
+
+def _page_announcing(server, *feeds: str) -> str:
+    links = "".join(f'<link rel="alternate" type="application/rss+xml" href="{feed}">'
+                    for feed in feeds)
+    return server.add("/announces.html", f"<html><head>{links}</head></html>",
+                      content_type="text/html")
+
+
+def test_add_feed_refuses_a_page_whose_one_feed_is_missing(qtbot, empty_area, feed_server,
+                                                           monkeypatch):
+    """The feed a page announces is checked as a typed address is: refused in the same words,
+    then the dialog comes back with the page as typed."""
+    from PySide6.QtWidgets import QMessageBox
+
+    widget = empty_area
+    missing = feed_server.url("/missing.xml")
+    page = _page_announcing(feed_server, missing)
+    shown_again = []
+    _answer_add_feed_dialog(monkeypatch, [
+        lambda _dialog: page,
+        lambda dialog: shown_again.append(dialog.url.text()) and None])
+    warnings = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *args: warnings.append(args[2]))
+    widget.add_feed()
+    qtbot.waitUntil(lambda: bool(shown_again), timeout=10_000)
+    assert warnings == [f"The web page {page} announces the feed {missing}, which was not "
+                        "added: The feed was not found (HTTP 404)."]
+    assert shown_again == [page]
+    assert widget.context.feeds.list_feeds() == []
+
+
+def test_add_feed_follows_a_pages_one_feed_that_cannot_be_checked_now_with_the_reason(
+        qtbot, empty_area, feed_server, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    widget = empty_area
+    context = widget.context
+    busy = feed_server.add("/busy.xml", "busy", status=503, content_type="text/plain")
+    _answer_add_feed_dialog(monkeypatch, [lambda _dialog: _page_announcing(feed_server, busy)])
+    widget.add_feed()
+    qtbot.waitUntil(lambda: len(context.feeds.list_feeds()) == 1, timeout=10_000)
+    assert context.feeds.list_feeds()[0]["url"] == busy
+
+    def note():
+        return [box.text() for box in widget.findChildren(QMessageBox) if busy in box.text()]
+
+    qtbot.waitUntil(lambda: bool(note()), timeout=10_000)
+    assert note()[0].startswith(f"Note: {busy} could not be checked now: ")
+    assert "HTTP 503" in note()[0]
+
+
+def test_add_feed_checks_the_feed_picked_from_several(qtbot, empty_area, feed_server,
+                                                       monkeypatch):
+    from PySide6.QtWidgets import QInputDialog, QMessageBox
+
+    widget = empty_area
+    good = feed_server.add("/good.xml", rss("Goed", items_for(1, 2)))
+    missing = feed_server.url("/missing.xml")
+    page = _page_announcing(feed_server, good, missing)
+    shown_again = []
+    _answer_add_feed_dialog(monkeypatch, [
+        lambda _dialog: page,
+        lambda dialog: shown_again.append(dialog.url.text()) and None])
+    monkeypatch.setattr(QInputDialog, "getItem",
+                        lambda _p, _t, _l, labels, *_a: (labels[1], True))
+    warnings = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *args: warnings.append(args[2]))
+    widget.add_feed()
+    qtbot.waitUntil(lambda: bool(shown_again), timeout=10_000)
+    assert warnings == [f"The web page {page} announces the feed {missing}, which was not "
+                        "added: The feed was not found (HTTP 404)."]
+    assert shown_again == [page]
+    assert widget.context.feeds.list_feeds() == []
+
 def test_feed_preferences_are_saved_and_a_bad_proxy_refused(qtbot, make_context, monkeypatch):
     from ambtenaar20.gui.dialogs import preferences_dialog
 

@@ -2,16 +2,15 @@
 
 Refreshing itself lives in ``core.feeds.refresh`` with the HTTP client and the parsers; it is
 loaded on the first refresh, so that the window's first screen and commands such as
-``feeds import`` or ``feeds list`` never load them.
+``feeds import`` or ``feeds list`` never load them. Looking at an address before it is
+followed (``discover``) lives in ``core.feeds.discovery``, loaded the same way.
 """
 
 from __future__ import annotations
 
 import json
-import logging
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -24,10 +23,9 @@ from ambtenaar20.core.i18n import _
 from ambtenaar20.core.secret_store import SecretStore
 
 if TYPE_CHECKING:
+    from ambtenaar20.core.feeds.discovery import Discovery
     from ambtenaar20.core.feeds.fetcher import FetchOptions
     from ambtenaar20.core.feeds.refresh import RefreshReport
-
-log = logging.getLogger(__name__)
 
 
 def now_utc() -> datetime:
@@ -43,21 +41,6 @@ _DIGIT_RUNS = re.compile(r"(\d+)")
 
 def secret_key(url: str) -> str:
     return f"feed:{url}"
-
-
-@dataclass(frozen=True)
-class Discovery:
-    """What ``FeedService.discover`` found at an address; see there."""
-
-    kind: str
-    feeds: list[tuple[str, str]] = field(default_factory=list)
-    #: Why the address could not be checked now (``kind`` ``unknown``), in plain words.
-    problem: str = ""
-
-    def unchecked_note(self, url: str) -> str:
-        """What to tell the officer when ``url`` is followed without having been checked."""
-        return _("Note: {url} could not be checked now: {reason} It is added and will be "
-                 "fetched at the next refresh.").format(url=url, reason=self.problem)
 
 
 class FeedService:
@@ -103,57 +86,43 @@ class FeedService:
                  password: str | None = None) -> Discovery:
         """Look at ``url`` once, before it is followed (``feeds add``, *Feed toevoegen*).
 
-        ``kind`` is ``feed``, ``page`` (``feeds`` then lists the feeds the web page announces,
-        for the officer to pick from) or ``unknown``: not checked now for a reason that may
+        ``kind`` is ``feed``, ``page`` or ``unknown``: not checked now for a reason that may
         pass (no network, DNS, time-out, 403, 429, 5xx, a redirect loop...), named in
         ``problem``; such an address is still followed and fetched at the next refresh, so
-        adding works offline.
+        adding works offline. A web page that announces one feed gives that feed, checked as
+        ``check_announced`` checks it (so it may carry a ``problem`` too); one that announces
+        several gives the list, for the officer to pick from.
 
         Raises ``UsageError`` when the server answered that there is no feed to be had: 401,
         404, 410, a redirect away from http(s), a body over the size cap, a web page that
-        announces no feed, or an answer the parsers cannot read as a feed. The reason is said
-        in the words a refresh would use.
+        announces no feed, or an answer the parsers cannot read as a feed; for the feed a page
+        announces, the same. The reason is said in the words a refresh would use.
         """
-        from ambtenaar20.core.feeds import fetcher
-        from ambtenaar20.core.feeds.parsing import (
-            NotAFeedError,
-            discover_feed_links,
-            looks_like_html,
-            not_a_feed_reason,
-            parse_failure_reason,
-            parse_feed,
-        )
+        from ambtenaar20.core.feeds import discovery, fetcher
 
         url = self.validate_url(url)
         options = self.options()
-        auth = (username, password) if username and password else None
+        auth = _basic_auth(username, password)
         with fetcher.make_client(options) as client:
-            result = fetcher.fetch(client, url, auth=auth, options=options)
-        if result.status == "error":
-            reason = result.error or ""
-            if result.lasting:
-                raise _refused(url, reason)
-            return Discovery("unknown", [], reason)
-        if result.status != "ok":  # 304: not asked for (no ETag was sent), but no problem
-            return Discovery("feed", [(url, "")])
-        html = looks_like_html(result.body, result.content_type)
-        if html:
-            links = discover_feed_links(result.body, result.final_url or url)
-            if links:
-                return Discovery("page", links)
-        # Read as a refresh reads it: an ill-formed or empty document, a binary or an error
-        # page is refused now rather than reported at every refresh.
-        try:
-            parse_feed(result.body, now_utc(), result.content_type)
-        except NotAFeedError:
-            if html:
-                raise UsageError(_("{url} is a web page that announces no feed.").format(
-                    url=url)) from None
-            raise _refused(url, not_a_feed_reason(result.body, result.content_type)) from None
-        except Exception as error:  # a parser bug: a refresh would fail on it just the same
-            log.exception("parsing a feed to be added failed")
-            raise _refused(url, parse_failure_reason(error)) from error
-        return Discovery("feed", [(url, "")])
+            found = discovery.look(client, url, auth, options)
+            if found.kind == "page" and len(found.feeds) == 1:
+                link, title = found.feeds[0]
+                found = discovery.check_announced(client, url, self.validate_url(link), title,
+                                                  auth, options)
+        return found
+
+    def check_announced(self, page: str, url: str, username: str | None = None,
+                        password: str | None = None) -> Discovery:
+        """Look at the feed ``url`` that the web page ``page`` announces, once it has been
+        picked from several (see ``discover``): refused or unchecked for the same reasons as
+        an address given directly, with a refusal that names the page and the feed."""
+        from ambtenaar20.core.feeds import discovery, fetcher
+
+        url = self.validate_url(url)
+        options = self.options()
+        with fetcher.make_client(options) as client:
+            return discovery.check_announced(client, page, url, "",
+                                             _basic_auth(username, password), options)
 
     def add_feed(self, url: str, title: str | None = None, username: str | None = None,
                  password: str | None = None, category: str = "") -> dict[str, Any]:
@@ -313,10 +282,9 @@ def _retention_limit(days: int) -> str:
     return stamp(now_utc() - timedelta(days=days))
 
 
-def _refused(url: str, reason: str) -> UsageError:
-    """``feeds add`` refusing ``url``: one line, with the reason a refresh would give."""
-    return UsageError(_("{url} was not added: {reason}").format(
-        url=url, reason=" ".join(reason.split())))
+def _basic_auth(username: str | None, password: str | None) -> tuple[str, str] | None:
+    """Credentials for a feed behind a login, when both halves were given."""
+    return (username, password) if username and password else None
 
 
 def _without_credentials(url: str) -> str:

@@ -64,7 +64,8 @@ class FeedActions:
 
     def add_feed(self, typed: tuple[str, str | None, str | None, str | None] | None = None
                  ) -> None:
-        """Ask for an address and follow it, after ``FeedService.discover`` has looked at it.
+        """Ask for an address and follow it, after ``FeedService.discover`` has looked at it
+        (for a web page: at the feed it announces, or the one picked from several).
 
         An address the service refuses (a 404, no feed...) is said in a message, and the dialog
         comes back with what was ``typed``, to correct or cancel. One that could not be checked
@@ -101,21 +102,29 @@ class FeedActions:
         def chosen(found) -> None:
             from PySide6.QtWidgets import QInputDialog
 
-            links = [link for link, _name in found.feeds] if found.kind == "page" else [
-                self.context.feeds.validate_url(url)]
-            target = links[0]
-            if len(links) > 1:
-                labels = [f"{name} — {link}" if name else link for link, name in found.feeds]
-                picked, accepted = QInputDialog.getItem(
-                    self, _("Choose a feed"), _("This web page offers several feeds:"),
-                    labels, 0, False)
-                if not accepted:
-                    return
-                target = links[labels.index(picked)]
+            if found.kind != "page" or len(found.feeds) == 1:
+                follow(found)
+                return
+            labels = [f"{name} — {link}" if name else link for link, name in found.feeds]
+            picked, accepted = QInputDialog.getItem(
+                self, _("Choose a feed"), _("This web page offers several feeds:"),
+                labels, 0, False)
+            if not accepted:
+                return
+            target = found.feeds[labels.index(picked)][0]
+            # The picked feed is looked at as the only feed of a page would have been.
+            self._run(lambda _c, _p: self.context.feeds.check_announced(url, target, user,
+                                                                        password),
+                      on_success=follow, on_error=refused)
+
+        def follow(found) -> None:
+            """Follow the checked feed ``found`` names (or the address, when unchecked)."""
+            target = (found.feeds[0][0] if found.kind == "page"
+                      else self.context.feeds.validate_url(url))
 
             def added(_feed) -> None:
                 self.reload_lists()
-                if found.kind == "unknown":
+                if not found.checked:
                     self._show_note(found.unchecked_note(target))
                 self.refresh()
 
