@@ -22,6 +22,7 @@ RULE_LABELS = {
     "loanword": N_("English word"),
     "abbreviation": N_("Abbreviation"),
     "readability": N_("Readability"),
+    "passive": N_("Passive voice"),
     "tone.negative": N_("Negative tone"),
     "tone.subjective": N_("Subjective tone"),
     "hashtag.case": N_("Hashtag capitals"),
