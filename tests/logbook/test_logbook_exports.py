@@ -5,8 +5,10 @@ from __future__ import annotations
 import csv
 import json
 import os
+import zipfile
 from datetime import date, datetime
 from pathlib import Path
+from xml.etree import ElementTree
 
 import openpyxl
 import pytest
@@ -57,13 +59,45 @@ def test_no_spreadsheet_cell_starts_like_a_formula(logbook, context, tmp_path):
     assert "'=HYPERLINK(\"http://evil\",\"klik\")" in cells
     assert "'-Nieuwe ophaaldagen gepubliceerd" in cells
     assert "'@doorgestuurd" in cells
+    for text in cells:
+        assert not text.startswith(FORMULA_STARTS), text
+    # XLSX needs no apostrophe: such text is a string cell (see the next test).
     workbook = openpyxl.load_workbook(write_xlsx(doc, tmp_path / "log.xlsx"))
     xlsx_cells = [cell for sheet in workbook for row in sheet.iter_rows() for cell in row]
-    texts = [cell.value for cell in xlsx_cells if isinstance(cell.value, str)]
     assert all(cell.data_type != "f" for cell in xlsx_cells)
-    assert "'=HYPERLINK(\"http://evil\",\"klik\")" in texts
-    for text in cells + texts:
-        assert not text.startswith(FORMULA_STARTS), text
+    assert "=HYPERLINK(\"http://evil\",\"klik\")" in [cell.value for cell in xlsx_cells]
+
+
+#: Text an officer may type that a spreadsheet would otherwise take for a formula or an error.
+FORMULA_LIKE = ("=1+1", "+31 6 12345678", "-", "@handle", '=HYPERLINK("http://evil","klik")',
+                "#N/A", "@Anna")
+
+
+def test_xlsx_keeps_formula_like_text_exactly_as_string_cells(logbook, context, tmp_path):
+    context.settings.profile.name = "@Anna"  # on the summary sheet
+    logbook.add(occurred_at="2026-03-05T10:00", platform="X", kind="reactie", topic="=1+1",
+                counterpart="@handle", summary='=HYPERLINK("http://evil","klik")',
+                outcome="+31 6 12345678")
+    logbook.add(occurred_at="2026-03-06T10:00", platform="X", kind="reactie", summary="-",
+                outcome="#N/A")
+    target = write_xlsx(document(logbook, context), tmp_path / "log.xlsx")
+    workbook = openpyxl.load_workbook(target)
+    texts = {cell.value: cell for sheet in workbook for row in sheet.iter_rows() for cell in row
+             if isinstance(cell.value, str)}
+    for text in FORMULA_LIKE:
+        assert text in texts, text
+        assert texts[text].data_type == "s", text
+    assert not [text for text in texts if text.startswith("'")]
+    # Marked as text the way Excel marks text typed after an apostrophe, so editing the cell
+    # in Excel does not turn it into a formula either.
+    assert texts["=1+1"].quotePrefix and not texts["X"].quotePrefix
+    assert [sheet["A1"].value for sheet in workbook] == ["No.", "Activity report"]
+    with zipfile.ZipFile(target) as archive:
+        sheets = [name for name in archive.namelist() if name.startswith("xl/worksheets/sheet")]
+        assert len(sheets) == 2
+        for name in sheets:
+            root = ElementTree.fromstring(archive.read(name))
+            assert not [element for element in root.iter() if element.tag.endswith("}f")], name
 
 
 def test_xlsx_typed_cells_filter_frozen_header_and_summary(logbook, context, tmp_path):
@@ -82,7 +116,7 @@ def test_xlsx_typed_cells_filter_frozen_header_and_summary(logbook, context, tmp
     assert rows[4]["Date and time"] == datetime(2026, 3, 31, 23, 30)
     assert rows[0]["Follow-up"] == datetime(2026, 3, 9)
     assert [row["Minutes"] for row in rows] == [5, 12, 30, 3, 0]
-    assert rows[2]["Summary"] == "'-Nieuwe ophaaldagen gepubliceerd"
+    assert rows[2]["Summary"] == "-Nieuwe ophaaldagen gepubliceerd"
     values = [[cell.value for cell in row] for row in workbook["Samenvatting"].iter_rows()]
     assert ["Entries", 5] in [row[:2] for row in values]
     assert ["Time spent (minutes)", 50] in [row[:2] for row in values]

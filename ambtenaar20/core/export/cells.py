@@ -2,13 +2,15 @@
 
 A spreadsheet treats a cell that starts with ``=``, ``+``, ``-`` or ``@`` (and, in some programs,
 a tab or carriage return) as a formula, so text a citizen wrote could run as one when the
-manager opens the file ("CSV injection"). Such text gets a leading apostrophe, which spreadsheets
-show as plain text.
+manager opens the file ("CSV injection"). In CSV such text gets a leading apostrophe, which
+spreadsheets show as plain text. XLSX does not need it: there the text is stored as a string cell
+(see ``xlsx_format``), so its rows are built with ``clean`` instead of ``neutralise``.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any
 
@@ -41,18 +43,30 @@ COLUMNS: tuple[tuple[str, str], ...] = (
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
+def clean(text: str) -> str:
+    """The text without the control characters XML cannot hold."""
+    return _CONTROL.sub("", text)
+
+
+def looks_like_formula(text: str) -> bool:
+    return text.startswith(FORMULA_STARTS)
+
+
 def neutralise(text: str) -> str:
     """Text that a spreadsheet could take for a formula, made inert (control codes removed)."""
-    text = _CONTROL.sub("", text)
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
+    text = clean(text)
+    return "'" + text if looks_like_formula(text) else text
 
 
-def headers() -> list[str]:
-    return [neutralise(_(label)) for _field, label in COLUMNS]
+def headers(text: Callable[[str], str] = neutralise) -> list[str]:
+    return [text(_(label)) for _field, label in COLUMNS]
 
 
-def typed_row(entry: Interaction) -> list[Any]:
-    """The entry's cells with their types: naive local datetime, date, int, str or None."""
+def typed_row(entry: Interaction, text: Callable[[str], str] = neutralise) -> list[Any]:
+    """The entry's cells with their types: naive local datetime, date, int, str or None.
+
+    ``text`` prepares every text cell: ``neutralise`` for CSV, ``clean`` for XLSX.
+    """
     values: list[Any] = []
     for name, _label in COLUMNS:
         value = getattr(entry, name)
@@ -63,7 +77,7 @@ def typed_row(entry: Interaction) -> list[Any]:
         elif name == "direction":
             value = direction_label(value)
         if isinstance(value, str):
-            value = neutralise(value)
+            value = text(value)
         values.append(value)
     return values
 

@@ -1,17 +1,20 @@
 """XLSX export: sheet "Logboek" with typed, filterable cells and sheet "Samenvatting" with totals.
 
 Dates are real date cells (local wall time; spreadsheets have no time zones), minutes are
-numbers, so the manager can sort, filter and sum without converting anything. openpyxl is
+numbers, so the manager can sort, filter and sum without converting anything. Text is always a
+string cell, exactly as the officer wrote it: text that starts like a formula (``=``, ``+``,
+``-``, ``@``) needs no apostrophe as in CSV, because a string cell is never evaluated. openpyxl is
 imported when an export runs, not when the app starts.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from ambtenaar20.core.export.cells import COLUMNS, headers, neutralise, typed_row
+from ambtenaar20.core.export.cells import COLUMNS, clean, headers, looks_like_formula, typed_row
 from ambtenaar20.core.export.document import ExportDocument, generator_name
 from ambtenaar20.core.export.target import atomic_output
 from ambtenaar20.core.i18n import _
@@ -32,12 +35,12 @@ def write_xlsx(document: ExportDocument, target: Path) -> Path:
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = LOG_SHEET
-    sheet.append(headers())
+    sheet.append(_text_as_strings(sheet, headers(clean)))
     bold = Font(bold=True)
     for cell in sheet[1]:
         cell.font = bold
     for entry in document.entries:
-        sheet.append(typed_row(entry))
+        sheet.append(_text_as_strings(sheet, typed_row(entry, clean)))
     for index, (name, _label) in enumerate(COLUMNS, start=1):
         letter = get_column_letter(index)
         sheet.column_dimensions[letter].width = _WIDTHS.get(name, 14)
@@ -56,6 +59,27 @@ def write_xlsx(document: ExportDocument, target: Path) -> Path:
     with atomic_output(target) as temporary:
         workbook.save(temporary)
     return Path(target)
+
+
+def _text_as_strings(sheet: Any, values: Iterable[Any]) -> list[Any]:
+    """The row with every text as a string cell, never a formula or an error value.
+
+    openpyxl would store text starting with ``=`` as a formula and ``#N/A`` as an error.
+    Control characters XML cannot hold are removed.
+    """
+    from openpyxl.cell.cell import Cell
+
+    row: list[Any] = []
+    for value in values:
+        if isinstance(value, str):
+            cell = Cell(sheet, value=clean(value))
+            cell.data_type = "s"
+            # What Excel stores for text typed after an apostrophe: shown without it, and
+            # editing the cell in Excel keeps it text instead of turning it into a formula.
+            cell.quotePrefix = looks_like_formula(cell.value)
+            value = cell
+        row.append(value)
+    return row
 
 
 def _summary_sheet(sheet: Any, document: ExportDocument, bold: Any) -> None:
@@ -92,8 +116,7 @@ def _summary_sheet(sheet: Any, document: ExportDocument, bold: Any) -> None:
     rows += [(), (_("Made with"), generator_name()),
              (_("Made on"), document.generated_at.replace(tzinfo=None))]
     for row in rows:
-        sheet.append([neutralise(value) if isinstance(value, str) else value
-                      for value in row])
+        sheet.append(_text_as_strings(sheet, row))
     for number in heading_rows:
         for cell in sheet[number]:
             cell.font = bold
