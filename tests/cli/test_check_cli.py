@@ -130,6 +130,23 @@ def test_pack_validate_reports_all_errors_sorted_and_rejects_empty_name(tmp_path
     assert "qa\t" not in run("pack", "list", data_dir=data_dir).stdout
 
 
+def test_pack_validate_reports_every_bad_item_of_a_list_and_a_table(tmp_path, data_dir):
+    broken = tmp_path / "items.toml"
+    broken.write_text('[pack]\nid = "qa"\nname = "QA"\nversion = "1"\nlanguage = "nl"\n\n'
+                      '[[rules]]\nid = "qa.w"\nkind = "words"\nseverity = "info"\nmessage = "m"\n'
+                      'words = [1, "ok", 2]\n\n[[rules]]\nid = "qa.l"\nkind = "length"\n'
+                      'severity = "info"\nmessage = "m"\nlimits = { x = "a", mastodon = -5 }\n',
+                      encoding="utf-8")
+    result = run("pack", "validate", str(broken), data_dir=data_dir)
+    assert result.returncode == 2
+    lines = result.stdout.splitlines()
+    assert [line.split(": ", 1)[0] for line in lines] == [f"{broken}:12:1"] * 2 + [
+        f"{broken}:19:1"] * 2
+    assert "'words'" in lines[0] and " 1 " in lines[0] and " 3 " in lines[1]
+    assert "'x'" in lines[2] and "'mastodon'" in lines[3]
+    assert "4" in result.stderr
+
+
 def test_pack_install_list_show_remove(tmp_path, data_dir):
     assert run("pack", "install", str(EXAMPLE), data_dir=data_dir).returncode == 0
     assert (data_dir / "packs" / "voorbeeldgemeente.toml").is_file()

@@ -1,7 +1,8 @@
 """What a guideline pack may contain: rule kinds, their parameters and the value types.
 
 Kept apart from the loader so the documentation (``docs/guideline-packs.md``) and the validator
-describe the same thing. Every check returns an error text or ``None``.
+describe the same thing. Every check returns an error text or ``None``; a check of a list or a
+table returns every bad item instead (``Problem``s), so one run reports all of them.
 """
 
 from __future__ import annotations
@@ -12,7 +13,9 @@ from collections.abc import Callable
 from ambtenaar20.core.drafting.model import SEVERITIES
 from ambtenaar20.core.i18n import _
 
-Check = Callable[[object], str | None]
+#: Where under the checked key a problem sits (list index from 0, table key), and its text.
+Problem = tuple[tuple[str | int, ...], str]
+Check = Callable[[object], str | list[Problem] | None]
 
 PII_DETECTORS = ("bsn", "iban", "phone", "email", "address")
 PLATFORM_IDS = ("x", "mastodon", "bluesky", "threads", "linkedin", "facebook", "instagram")
@@ -56,31 +59,38 @@ def is_regex(value: object) -> str | None:
     return None
 
 
+def problems(check: Check, value: object) -> list[Problem]:
+    """Every problem ``check`` finds in ``value``, each with where it sits; [] when fine."""
+    found = check(value)
+    if not found:
+        return []
+    return [((), found)] if isinstance(found, str) else found
+
+
 def list_of(item: Check) -> Check:
-    def check(value: object) -> str | None:
+    def check(value: object) -> str | list[Problem] | None:
         if not isinstance(value, list):
             return _("must be a list, like [\"a\", \"b\"]")
-        for index, element in enumerate(value, start=1):
-            problem = item(element)
-            if problem:
-                return _("item {n} {problem}").format(n=index, problem=problem)
-        return None
+        return [((index - 1, *where), _("item {n} {problem}").format(n=index, problem=problem))
+                for index, element in enumerate(value, start=1)
+                for where, problem in problems(item, element)]
 
     return check
 
 
 def table_of(item: Check, keys: tuple[str, ...] | None = None) -> Check:
-    def check(value: object) -> str | None:
+    def check(value: object) -> str | list[Problem] | None:
         if not isinstance(value, dict):
             return _("must be a table of names and values")
+        found: list[Problem] = []
         for key, element in value.items():
             if keys is not None and key not in keys:
-                return _("has an unknown name '{key}' (known: {known})").format(
-                    key=key, known=", ".join(keys))
-            problem = item(element)
-            if problem:
-                return _("'{key}' {problem}").format(key=key, problem=problem)
-        return None
+                found.append(((key,), _("has an unknown name '{key}' (known: {known})").format(
+                    key=key, known=", ".join(keys))))
+                continue
+            found.extend(((key, *where), _("'{key}' {problem}").format(key=key, problem=problem))
+                         for where, problem in problems(item, element))
+        return found
 
     return check
 

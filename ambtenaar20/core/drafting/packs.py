@@ -222,9 +222,9 @@ class _Validator:
                     self.error((*path, key), _("unknown key '{key}'").format(key=key))
                     fine = False
                 continue
-            problem = check(value)
-            if problem:
-                self.error((*path, key), f"'{key}' {problem}")
+            # A list or table value reports each bad item, at the item where it can be found.
+            for where, problem in schema.problems(check, value):
+                self.error((*path, key, *where), f"'{key}' {problem}")
                 fine = False
         return fine
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from ambtenaar20.core import i18n
 from ambtenaar20.core.drafting.checker import Checker
 from ambtenaar20.core.drafting.pack_library import PackLibrary, builtin_packs
 from ambtenaar20.core.drafting.packs import PackError, parse_pack
@@ -233,3 +234,48 @@ def test_override_values_are_checked_even_when_its_rule_is_broken_or_unknown():
 def test_toml_syntax_error_is_one_problem_at_the_parser_s_position():
     problems = _problems('[pack]\nid = "qa"\nname = ""\nversion = "1\nlanguage = "nl"\n')
     assert len(problems) == 1 and (problems[0].line, problems[0].column) == (4, 13)
+
+
+def test_every_bad_item_of_a_list_or_table_is_reported():
+    i18n.set_language("en")  # the conftest sets Dutch again afterwards
+    problems = _problems(
+        '[pack]\nid = "qa"\nname = "QA"\nversion = "1"\nlanguage = "nl"\n'
+        'sources = [{ id = "S1", title = 3 }, { id = "S2", colour = "x" }, 7]\n\n'   # 6
+        '[[rules]]\nid = "qa.words"\nkind = "words"\nseverity = "warning"\nmessage = "m"\n'
+        'words = ["ok", 1, "fine", true]\n\n'                                          # 13
+        '[[rules]]\nid = "qa.len"\nkind = "length"\nseverity = "warning"\nmessage = "m"\n'
+        'limits = { x = -1, mastodon = "lots", myspace = 10 }\n\n'                     # 20
+        '[[rules]]\nid = "qa.sub"\nkind = "substitution"\nseverity = "info"\nmessage = "m"\n\n'
+        '[rules.replace]\n"a" = ["b", 2]\n"c" = "d"\n"e" = [3]\n')                     # 29-31
+    assert [(p.line, p.message) for p in problems] == [
+        (6, "'sources' item 1 'title' must be text (in quotes)"),
+        (6, "'sources' item 2 has an unknown name 'colour' (known: id, title, url)"),
+        (6, "'sources' item 3 must be a table of names and values"),
+        (13, "'words' item 2 must be text (in quotes)"),
+        (13, "'words' item 4 must be text (in quotes)"),
+        (20, "'limits' 'x' must be a whole number, 0 or more"),
+        (20, "'limits' 'mastodon' must be a whole number, 0 or more"),
+        (20, "'limits' has an unknown name 'myspace' (known: x, mastodon, bluesky, threads, "
+             "linkedin, facebook, instagram)"),
+        # A table written as its own section: each problem at its own key.
+        (29, "'replace' 'a' item 2 must be text (in quotes)"),
+        (30, "'replace' 'c' must be a list, like [\"a\", \"b\"]"),
+        (31, "'replace' 'e' item 1 must be text (in quotes)"),
+    ]
+
+
+def test_every_bad_item_of_an_override_and_of_sources_sections_is_reported():
+    i18n.set_language("en")
+    problems = _problems(
+        '[pack]\nid = "qa"\nname = "QA"\nversion = "1"\nextends = "rijksoverheid-standaard"\n\n'
+        '[[pack.sources]]\nid = "S1"\nurl = 1\n\n[[pack.sources]]\nid = 2\n\n'      # 9, 12
+        '[overrides.jargon]\nadd_replace = { "x" = [1], "y" = ["ok"], "z" = "w" }\n'  # 15
+        'add_context_dependent = ["a", 5, 6]\n')                                     # 16
+    assert [(p.line, p.message) for p in problems] == [
+        (9, "'sources' item 1 'url' must be text (in quotes)"),
+        (12, "'sources' item 2 'id' must be text (in quotes)"),
+        (15, "'add_replace' 'x' item 1 must be text (in quotes)"),
+        (15, "'add_replace' 'z' must be a list, like [\"a\", \"b\"]"),
+        (16, "'add_context_dependent' item 2 must be text (in quotes)"),
+        (16, "'add_context_dependent' item 3 must be text (in quotes)"),
+    ]
