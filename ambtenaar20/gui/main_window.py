@@ -83,9 +83,10 @@ class NavigationRail(QListWidget):
 def scrolling_page(area: QWidget) -> QScrollArea:
     """``area`` in a scroll area, so the window can be narrower than the area's minimum.
 
-    With a large system font the areas need more room than a laptop screen has (Schrijven at
-    14 pt: 1,420 pixels); the window would then not fit the screen. Now the area scrolls
-    instead, and it fills the window as before whenever there is room.
+    With a large system font an area can need more room than a laptop screen has; the window
+    would then not fit the screen. Now the area scrolls instead, and it fills the window as
+    before whenever there is room. Scrolling sideways is the last resort: rows of controls wrap
+    (``flow_layout``), so Schrijven and Logboek fit 1024 pixels at 14 pt.
     """
     page = QScrollArea()
     page.setWidgetResizable(True)

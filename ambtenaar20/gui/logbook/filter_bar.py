@@ -13,6 +13,7 @@ from ambtenaar20.core.logbook.clock import Period
 from ambtenaar20.core.logbook.kinds import KINDS, kind_label
 from ambtenaar20.core.logbook.model import LogFilter
 from ambtenaar20.core.logbook.presets import PRESETS, preset_period
+from ambtenaar20.gui.flow_layout import FlowLayout
 
 ALL = ""
 CUSTOM = "custom"
@@ -27,7 +28,9 @@ class FilterBar(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        layout = QHBoxLayout(self)
+        # Wraps onto a second row when narrow (a large font, a small screen), so the Logboek
+        # never has to scroll sideways to reach the search field.
+        layout = FlowLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.period_combo = QComboBox()
         self.period_combo.addItem(_("All dates"), ALL)
@@ -58,10 +61,14 @@ class FilterBar(QWidget):
         self.period_combo.setAccessibleName(_("Period"))
         label = QLabel(_("Pe&riod"))
         label.setBuddy(self.period_combo)
-        for widget in (label, self.period_combo, self.from_edit, self.to_edit,
-                       self.topic_combo, self.platform_combo, self.kind_combo):
-            layout.addWidget(widget)
-        layout.addWidget(self.search_edit, 1)
+        # The caption stays on the row of its field.
+        period = QHBoxLayout()
+        layout.addLayout(period)
+        period.addWidget(label)
+        period.addWidget(self.period_combo)
+        for widget in (self.from_edit, self.to_edit, self.topic_combo, self.platform_combo,
+                       self.kind_combo, self.search_edit):
+            layout.addWidget(widget)  # the search field expands into what its row has left
 
     def _combo(self, all_text: str) -> QComboBox:
         combo = QComboBox()

@@ -10,7 +10,6 @@ from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QMessageBox,
@@ -27,6 +26,7 @@ from ambtenaar20.core.i18n import _, ngettext
 from ambtenaar20.core.logbook.model import Interaction
 from ambtenaar20.gui.areas.empty_state import EmptyState
 from ambtenaar20.gui.areas.first_content import announce_first_content
+from ambtenaar20.gui.flow_layout import FlowLayout
 from ambtenaar20.gui.logbook.accessible_names import name_unnamed_children
 from ambtenaar20.gui.logbook.detail_pane import DetailPane
 from ambtenaar20.gui.logbook.entry_table_model import EntryTableModel
@@ -75,7 +75,9 @@ class LogView(QWidget):
         self.undo_label.hide()
         self.undo_button.hide()
 
-        top = QHBoxLayout()
+        # Wraps when narrow: with the follow-up count and the undo button shown, this row is
+        # wider than a laptop screen at a large font.
+        top = FlowLayout()
         top.addWidget(self.add_button)
         top.addWidget(self.follow_up_label)
         top.addStretch(1)

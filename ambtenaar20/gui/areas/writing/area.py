@@ -47,6 +47,7 @@ from ambtenaar20.gui.areas.writing.editor import DraftEditor
 from ambtenaar20.gui.areas.writing.findings_panel import FindingsPanel
 from ambtenaar20.gui.areas.writing.linked_item import LinkedItemPanel
 from ambtenaar20.gui.areas.writing.platform_bar import PlatformBar, preview_html
+from ambtenaar20.gui.flow_layout import FlowLayout
 from ambtenaar20.gui.workers import run_in_background
 from ambtenaar20.render.numbers import decimal_text
 
@@ -135,7 +136,9 @@ class WritingArea(WritingActions, QSplitter):
         status_row.addWidget(self.metrics, 1)
         status_row.addWidget(self.state)
         column.addLayout(status_row)
-        bottom = QHBoxLayout()
+        # Four long Dutch labels: on two rows when the column is narrow, else they set the
+        # width of the whole area and it scrolls sideways at a large font.
+        bottom = FlowLayout()
         self.preferences_button = QPushButton(_("My lists…"))
         self.preferences_button.setAccessibleName(_("My lists for drafting"))
         self.preferences_button.clicked.connect(self.edit_preferences)

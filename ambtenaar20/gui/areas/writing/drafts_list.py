@@ -5,12 +5,12 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QHBoxLayout,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMenu,
     QPushButton,
+    QSizePolicy,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from ambtenaar20.core.drafting.drafts import STATUS_LABELS, STATUSES, Draft, Template
 from ambtenaar20.core.i18n import _, current_language
+from ambtenaar20.gui.flow_layout import FlowLayout
 from ambtenaar20.gui.local_time import full_moment
 
 
@@ -52,8 +53,11 @@ class DraftsList(QWidget):
         self.list.itemClicked.connect(self._on_clicked)
         self.list.itemActivated.connect(self._on_clicked)
         layout.addWidget(self.list, 1)
-        buttons = QHBoxLayout()
+        # Below each other when the list is narrow (a large font), not wider than the list.
+        buttons = FlowLayout()
         self.new_button = QPushButton(_("New draft"))
+        # Fills the row beside "Templates", as it did in the row this replaced.
+        self.new_button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.new_button.setAccessibleName(_("New draft"))
         self.new_button.clicked.connect(self.new_requested)
         self.templates_button = QToolButton()

@@ -9,14 +9,15 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QModelIndex, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
 )
@@ -25,8 +26,28 @@ from ambtenaar20.core.drafting.model import ChecklistQuestion, Finding
 from ambtenaar20.core.i18n import _, ngettext
 from ambtenaar20.gui.areas.writing.editor import SEVERITY_COLOURS, SEVERITY_LABELS
 from ambtenaar20.gui.areas.writing.rule_labels import rule_label
+from ambtenaar20.gui.flow_layout import FlowLayout
 
 MAX_SUGGESTION_BUTTONS = 3
+
+
+class SpacedWrapDelegate(QStyledItemDelegate):
+    """Item heights for wrapped text in a list with spacing, measured at the painted width.
+
+    QListView asks an item's height for the full viewport width but paints it ``spacing`` in
+    from both sides; when those few pixels move a word to an extra line, the last line was cut
+    off with "…" (seen with a large font in a narrow findings panel).
+    """
+
+    def __init__(self, view: QListWidget) -> None:
+        super().__init__(view)
+        self._view = view
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+        narrowed = QStyleOptionViewItem(option)
+        if narrowed.rect.isValid():
+            narrowed.rect.setWidth(narrowed.rect.width() - 2 * self._view.spacing())
+        return super().sizeHint(narrowed, index)
 
 
 class FindingsPanel(QWidget):
@@ -47,6 +68,7 @@ class FindingsPanel(QWidget):
         self.list.setAccessibleName(_("Findings"))
         self.list.setWordWrap(True)
         self.list.setSpacing(2)
+        self.list.setItemDelegate(SpacedWrapDelegate(self.list))
         self.list.currentItemChanged.connect(self._on_current)
         layout.addWidget(self.list, 3)
         self.detail = QLabel()
@@ -54,7 +76,8 @@ class FindingsPanel(QWidget):
         self.detail.setOpenExternalLinks(True)
         self.detail.setTextFormat(Qt.TextFormat.RichText)
         layout.addWidget(self.detail)
-        buttons = QHBoxLayout()
+        # Button rows wrap, so the panel can be as narrow as its widest button.
+        buttons = FlowLayout()
         self.suggestion_buttons: list[QPushButton] = []
         for _index in range(MAX_SUGGESTION_BUTTONS):
             button = QPushButton()
@@ -65,7 +88,7 @@ class FindingsPanel(QWidget):
             buttons.addWidget(button)
         buttons.addStretch(1)
         layout.addLayout(buttons)
-        actions = QHBoxLayout()
+        actions = FlowLayout()
         self.dismiss_button = QPushButton(_("Ignore with reason…"))
         self.dismiss_button.setAccessibleName(_("Ignore finding"))
         self.dismiss_button.clicked.connect(self._dismiss)

@@ -5,12 +5,14 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QCheckBox, QGridLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QWidget
 
 from ambtenaar20.core.drafting.model import CheckResult
 from ambtenaar20.core.drafting.platforms import platforms
 from ambtenaar20.core.i18n import _
+from ambtenaar20.gui.flow_layout import FlowLayout
 
+#: At most; fewer when the editor column is narrow (a large font, a small screen).
 COLUMNS = 4
 
 
@@ -21,14 +23,14 @@ class PlatformBar(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        layout = QGridLayout(self)
+        layout = FlowLayout(self, columns=COLUMNS)
         layout.setContentsMargins(0, 0, 0, 0)
         self.boxes: dict[str, QCheckBox] = {}
-        for index, target in enumerate(platforms().values()):
+        for target in platforms().values():
             box = QCheckBox(target.name)
             box.setAccessibleName(_("Platform {name}").format(name=target.name))
             box.toggled.connect(self._on_toggled)
-            layout.addWidget(box, index // COLUMNS, index % COLUMNS)
+            layout.addWidget(box)
             self.boxes[target.id] = box
 
     def selected(self) -> tuple[str, ...]:
