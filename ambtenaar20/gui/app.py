@@ -21,6 +21,7 @@ from ambtenaar20.gui.crash_dialog import install_excepthook
 from ambtenaar20.gui.instance_lock import acquire_instance_lock
 from ambtenaar20.gui.main_window import MainWindow
 from ambtenaar20.gui.opening import Opening
+from ambtenaar20.gui.palette_watch import follow_palette
 from ambtenaar20.gui.qt_translations import install_qt_translations
 from ambtenaar20.gui.trust_actions import start_daily_backup
 from ambtenaar20.gui.workers import run_in_background
@@ -46,6 +47,7 @@ def ensure_application() -> QApplication:
     app.setOrganizationName(APP_SLUG)
     # The same icon as the installers' shortcuts, for the title bar and task switcher.
     app.setWindowIcon(QIcon(str(APP_ICON)))
+    follow_palette(app)  # check boxes that stay visible in a dark palette
     return app
 
 

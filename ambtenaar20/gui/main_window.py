@@ -39,6 +39,7 @@ from ambtenaar20.gui.areas.registry import (
     area_shown_at_start,
     icon_path,
 )
+from ambtenaar20.gui.palette_watch import follow_palette
 from ambtenaar20.gui.trust_actions import TrustActions
 from ambtenaar20.gui.workers import run_in_background
 
@@ -389,6 +390,11 @@ class MainWindow(QMainWindow):
             self.context.save_settings()
         except Exception:
             log.exception("saving the window state failed")
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
+            follow_palette(QApplication.instance())  # the system switched to dark mode
+        super().changeEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_window_state()
