@@ -35,7 +35,7 @@ def _tone(rule: Rule, ctx: RuleContext) -> list[Finding]:
     if (below is not None and value < below) or (above is not None and value > above):
         body = ctx.text.strip()
         start = ctx.text.index(body[0])
-        return [ctx.finding(rule, start, start + len(body), score=f"{value:.2f}")]
+        return [ctx.finding(rule, start, start + len(body), score=ctx.decimal(value, 2))]
     return []
 
 
@@ -82,6 +82,7 @@ class Checker:
         options = options or CheckOptions()
         lang = resolve_language(text, language, self.pack.language)
         ctx = RuleContext(text=text, language=lang, options=options,
+                          message_language=self.pack.language,
                           sentiment=lambda: self._tone(text, lang),
                           known_word=lambda word: spelling.in_dictionary(word, lang),
                           entry_word=lambda word: spelling.in_word_list(word, lang))

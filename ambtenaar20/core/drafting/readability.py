@@ -72,7 +72,7 @@ def check_readability(rule: Rule, ctx: RuleContext) -> list[Finding]:
             and value < minimum):
         body = ctx.text.strip()
         start = ctx.text.index(body[0])
-        found.append(ctx.finding(rule, start, start + len(body), score=value,
+        found.append(ctx.finding(rule, start, start + len(body), score=ctx.decimal(value, 1),
                                  min_score=f"{minimum:g}"))
     longest = int(rule.param("max_sentence_words", 20))
     starts = [w.start for w in ctx.words]

@@ -43,6 +43,13 @@ class RuleContext:
     lengths: dict = field(default_factory=dict)
     #: Lower-cased words that are a dictionary entry themselves (one word, not a compound).
     entry_word: Callable[[str], bool] = lambda word: False
+    #: The language the pack's messages are written in (numbers in them follow it).
+    message_language: str = ""
+
+    def decimal(self, value: float, digits: int) -> str:
+        """``value`` for a message: "0,99" in a Dutch pack's message, "0.99" in an English one."""
+        text = f"{value:.{digits}f}"
+        return text.replace(".", ",") if (self.message_language or self.language) == "nl" else text
 
     @cached_property
     def words(self) -> list[textmod.Span]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 NEUTRAL = ("De gemeente opent maandag een nieuw loket in het stadhuis. U kunt daar terecht "
@@ -272,3 +274,14 @@ def test_a_word_without_suggestions_gets_no_empty_did_you_mean(nl_checker):
                 if f.rule == "spelling"]
     assert [f.message for f in findings] == ["'hjkqwxz' staat niet in het woordenboek."]
     assert findings[0].suggestions == ()
+
+
+def test_numbers_in_dutch_messages_have_a_decimal_comma(nl_checker, en_checker):
+    opinion = "Het kabinet moet aftreden, dit is BELACHELIJK! Ik vind het echt schandalig."
+    dutch = next(f for f in nl_checker.check(opinion, "nl").findings
+                 if f.rule == "tone.subjective")
+    assert re.search(r"\d,\d\d", dutch.message) and not re.search(r"\d\.\d\d", dutch.message)
+    english = next(f for f in en_checker.check("I think this is a truly wonderful, beautiful "
+                                               "and great plan!", "en").findings
+                   if f.rule == "tone.subjective")
+    assert re.search(r"\d\.\d\d", english.message)
