@@ -104,3 +104,18 @@ def test_report_names_the_date_fields_as_the_form_does(qtbot, make_context):
     assert "Van 05-11-2026" in text and "Tot en met 01-11-2026" in text
     assert "from:" not in text and "(to)" not in text
     assert not view.export_button.isEnabled()
+
+
+def test_reader_names_the_words_behind_a_computed_tone(qtbot, make_context):
+    make_context("nl")
+    reader = ReaderPane()
+    qtbot.addWidget(reader)
+    item = {"id": 1, "title": "t", "feed": "f", "published": "2026-01-01T10:00:00Z",
+            "lang": "nl", "sentiment": "negative", "sentiment_override": None, "html": "",
+            "link": "", "read": True, "starred": False, "needs_response": False,
+            "tone_words": ["belachelijk", "echt slecht onduidelijk"]}
+    reader.show_item(item)
+    assert "negatief (woorden: ‘belachelijk’, ‘echt slecht onduidelijk’)" in reader.meta.text()
+    # Corrected by the officer: the computed tone's words no longer explain what is shown.
+    reader.show_item({**item, "sentiment": "neutral", "sentiment_override": "neutral"})
+    assert "belachelijk" not in reader.meta.text()

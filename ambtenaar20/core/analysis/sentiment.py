@@ -35,6 +35,7 @@ _ENGLISH_MARKERS = frozenset(
     "will what who where how which because than their our your".split()
 )
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 #: Fewer marker words than this: too little evidence to name a language.
 _MIN_MARKERS = 2
 
@@ -45,6 +46,24 @@ class Sentiment:
     polarity: float
     subjectivity: float
     label: str
+
+
+@dataclass(frozen=True)
+class ToneWords:
+    """Words the lexicon scored together ("echt slecht") and their scores: why a tone is what
+    it is, so the officer can judge the label (and, in a draft, change those words)."""
+
+    words: str
+    polarity: float
+    subjectivity: float
+
+
+#: Which scored words count for a tone: the direction they push in, and how far.
+_DIRECTIONS = {
+    "negative": lambda w: -w.polarity if w.polarity < 0 else None,
+    "positive": lambda w: w.polarity if w.polarity > 0 else None,
+    "subjective": lambda w: w.subjectivity if w.subjectivity >= 0.5 else None,
+}
 
 
 def detect_language(text: str) -> str:
@@ -111,3 +130,31 @@ class SentimentAnalyser:
         result = self._analyser(language).analyze(text)
         polarity, subjectivity = float(result[0]), float(result[1])
         return Sentiment(language, round(polarity, 4), round(subjectivity, 4), label_for(polarity))
+
+    def scored_words(self, text: str, lang: str) -> list[ToneWords]:
+        """The words of ``text`` that the ``lang`` lexicon scored, in text order."""
+        if lang not in LANGUAGES or not text.strip():
+            return []
+        analyser = self._analyser(lang)
+        scored = []
+        # Sentence by sentence: the lexicon's chunker otherwise runs words of two sentences
+        # together ("goed. Belachelijk!" became one negative "goed belachelijk").
+        for sentence in _SENTENCE_END.split(text):
+            if not sentence.strip():
+                continue
+            # textblob-nl's analyser returns pattern's score, which carries its assessments;
+            # textblob's own English analyser is asked for them.
+            result = (analyser.analyze(sentence) if lang == "nl"
+                      else analyser.analyze(sentence, keep_assessments=True))
+            scored += [ToneWords(" ".join(w for w in words if _WORD.search(w)),
+                                 round(float(polarity), 4), round(float(subjectivity), 4))
+                       for words, polarity, subjectivity, _label in result.assessments]
+        return scored
+
+    def driving_words(self, text: str, lang: str, direction: str, limit: int = 3) -> list[str]:
+        """The words that push ``text`` most towards ``direction`` (``negative``, ``positive``
+        or ``subjective``), strongest first."""
+        weight = _DIRECTIONS[direction]
+        weighted = [(weight(scored), scored.words) for scored in self.scored_words(text, lang)]
+        strongest = sorted((w for w in weighted if w[0] is not None), key=lambda w: -w[0])
+        return list(dict.fromkeys(words for _weight, words in strongest))[:limit]

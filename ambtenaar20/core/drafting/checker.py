@@ -35,7 +35,14 @@ def _tone(rule: Rule, ctx: RuleContext) -> list[Finding]:
     if (below is not None and value < below) or (above is not None and value > above):
         body = ctx.text.strip()
         start = ctx.text.index(body[0])
-        return [ctx.finding(rule, start, start + len(body), score=ctx.decimal(value, 2))]
+        if rule.param("measure") == "subjectivity":
+            direction = "subjective"
+        else:
+            direction = "negative" if below is not None and value < below else "positive"
+        # The words to change: a score alone does not say where the tone comes from.
+        words = ", ".join(f"'{w}'" for w in ctx.tone_words(direction)) or "—"
+        return [ctx.finding(rule, start, start + len(body), score=ctx.decimal(value, 2),
+                            words=words)]
     return []
 
 
@@ -85,7 +92,9 @@ class Checker:
                           message_language=self.pack.language,
                           sentiment=lambda: self._tone(text, lang),
                           known_word=lambda word: spelling.in_dictionary(word, lang),
-                          entry_word=lambda word: spelling.in_word_list(word, lang))
+                          entry_word=lambda word: spelling.in_word_list(word, lang),
+                          tone_words=lambda direction: self.sentiment.driving_words(
+                              tone_text(text, lang), lang, direction))
         limits = {**self._limits(), **options.limits}
         lengths = {}
         post = post_text(text)

@@ -45,6 +45,9 @@ class RuleContext:
     entry_word: Callable[[str], bool] = lambda word: False
     #: The language the pack's messages are written in (numbers in them follow it).
     message_language: str = ""
+    #: The words that push the tone most towards a direction (``negative``, ``positive``,
+    #: ``subjective``), strongest first.
+    tone_words: Callable[[str], list[str]] = lambda direction: []
 
     def decimal(self, value: float, digits: int) -> str:
         """``value`` for a message: "0,99" in a Dutch pack's message, "0.99" in an English one."""

@@ -197,6 +197,17 @@ class ItemService:
             done += len(rows)
         return done
 
+    def tone_words(self, item_id: int, limit: int = 3) -> list[str]:
+        """The words that gave the item its computed tone, strongest first; none when neutral
+        or not yet analysed."""
+        row = one(self.db.execute(
+            "SELECT i.lang, i.sentiment, b.title, b.text FROM items i JOIN item_bodies b "
+            "ON b.item_id = i.id WHERE i.id = ?", [item_id]))
+        if row is None or row[1] not in ("negative", "positive"):
+            return []
+        lang, label, title, text = row
+        return self.analyser.driving_words(f"{title}. {text}".strip(" ."), lang, label, limit)
+
     def trend(self, topic: str, days: int = 30) -> list[dict[str, Any]]:
         """Per day over the last ``days``: number of items and average polarity (or None)."""
         topic_id = self._topic_id(topic)

@@ -285,3 +285,13 @@ def test_numbers_in_dutch_messages_have_a_decimal_comma(nl_checker, en_checker):
                                                "and great plan!", "en").findings
                    if f.rule == "tone.subjective")
     assert re.search(r"\d\.\d\d", english.message)
+
+
+def test_a_tone_finding_names_the_words_that_set_the_tone(nl_checker, en_checker):
+    text = "Dit is waardeloos en belachelijk. De uitleg was helder."
+    negative = next(f for f in nl_checker.check(text, "nl").findings if f.rule == "tone.negative")
+    assert "'waardeloos belachelijk'" in negative.message
+    assert "helder" not in negative.message  # a positive word does not explain a negative tone
+    english = next(f for f in en_checker.check("This awful decision is stupid.", "en").findings
+                   if f.rule == "tone.negative")
+    assert "'awful', 'stupid'" in english.message

@@ -334,7 +334,7 @@ class FollowingArea(FeedActions, RefreshControl, QWidget):
             items = self.context.items
             items.analyse_pending([item_id])
             items.set_flag([item_id], "read", True)
-            return items.item(item_id)
+            return _with_tone_words(items, item_id)
 
         def opened(item: dict[str, Any]) -> None:
             self._show_item(item)
@@ -372,7 +372,7 @@ class FollowingArea(FeedActions, RefreshControl, QWidget):
     def _set_sentiment(self, item_id: int, label: str | None) -> None:
         def work(_cancel, _progress):
             self.context.items.set_sentiment_override(item_id, label)
-            return self.context.items.item(item_id)
+            return _with_tone_words(self.context.items, item_id)
 
         self._run(work, on_success=self._show_item, on_error=self._show_error)
 
@@ -434,3 +434,10 @@ def _describe_count(node: QTreeWidgetItem, name: str, unread: int, detail: str =
                       unread).format(name=name, count=unread)
     node.setData(0, Qt.ItemDataRole.AccessibleTextRole, spoken)
     node.setToolTip(0, f"{spoken}\n{detail}" if detail else spoken)
+
+
+def _with_tone_words(items: Any, item_id: int) -> dict[str, Any]:
+    """The item for the reader, with the words that set its tone (on a worker: it analyses)."""
+    item = items.item(item_id)
+    item["tone_words"] = items.tone_words(item_id)
+    return item

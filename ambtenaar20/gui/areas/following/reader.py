@@ -124,6 +124,9 @@ class ReaderPane(QWidget):
         tone = sentiment_name(item.get("sentiment")) or _("not yet known")
         if item.get("sentiment_override"):
             tone += " " + _("(corrected by you)")
+        elif item.get("tone_words"):  # why the computed tone is what it is
+            tone += " " + _("(words: {words})").format(
+                words=", ".join(f"‘{words}’" for words in item["tone_words"]))
         self.meta.setText(_("{feed} · {published} · language: {lang} · tone: {tone}").format(
             feed=item["feed"], published=full_moment(item["published"]),
             lang=language_label(item.get("lang")), tone=tone))
