@@ -382,3 +382,14 @@ def test_a_page_with_several_feeds_is_listed_and_each_checked_when_added(data_di
         f"ambtenaar20: {missing} was not added: The feed was not found (HTTP 404).")
     assert cli(data_dir, "feeds", "add", good).returncode == 0
     assert followed(data_dir) == [good]
+
+
+@pytest.mark.parametrize(("name", "feed"), [
+    ("#zorg@mastodon.social", "https://mastodon.social/tags/zorg.rss"),
+    ("@gemeente@Social.Example.nl", "https://social.example.nl/@gemeente.rss"),
+])
+def test_a_mastodon_name_is_refused_with_the_feed_address_to_use(data_dir, name, feed):
+    result = cli(data_dir, "feeds", "add", name)
+    assert result.returncode == 2
+    assert feed in result.stderr and len(result.stderr.strip().splitlines()) == 1
+    assert json.loads(cli(data_dir, "feeds", "list", "--format", "json").stdout) == []

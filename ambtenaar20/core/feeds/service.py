@@ -70,6 +70,11 @@ class FeedService:
 
         url = url.strip()
         if not fetcher.is_http_url(url):
+            from ambtenaar20.core.feeds.fediverse import feed_address
+
+            if (feed := feed_address(url)) is not None:
+                raise UsageError(_("'{name}' is a Mastodon name, not a web address. Its feed "
+                                   "is {feed}; follow that.").format(name=url, feed=feed))
             raise UsageError(_("'{url}' is not a web address starting with http:// or https://; "
                                "only such feeds can be followed.").format(url=url))
         without = _without_credentials(url)
