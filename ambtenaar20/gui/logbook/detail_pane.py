@@ -19,6 +19,7 @@ from ambtenaar20.core.logbook.kinds import direction_label, kind_label
 from ambtenaar20.core.logbook.model import HistoryLine, Interaction
 from ambtenaar20.gui.local_time import day_text, full_moment
 from ambtenaar20.gui.logbook.entry_form import EntryForm, changed_fields, field_label
+from ambtenaar20.gui.readable_colour import ERROR_RED, TextColour
 
 ACTIONS = {"created": N_("created"), "edited": N_("changed"), "deleted": N_("deleted"),
            "restored": N_("restored")}
@@ -77,7 +78,7 @@ class DetailPane(QWidget):
         buttons.addWidget(self.delete_button)
         layout.addLayout(buttons)
         self.error_label = QLabel()
-        self.error_label.setStyleSheet("color: #a40000")
+        self.error_colour = TextColour(self.error_label, ERROR_RED)
         self.error_label.setWordWrap(True)
         self.error_label.hide()
         layout.addWidget(self.error_label)

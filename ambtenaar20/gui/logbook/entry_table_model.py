@@ -11,12 +11,13 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QColor, QFont, QGuiApplication
 
 from ambtenaar20.core.i18n import N_, _
 from ambtenaar20.core.logbook.kinds import direction_label, kind_label
 from ambtenaar20.core.logbook.model import Interaction, LogFilter
 from ambtenaar20.core.logbook.service import LogbookService
+from ambtenaar20.gui.readable_colour import row_tint
 from ambtenaar20.gui.workers import run_in_background
 
 PAGE_SIZE = 200
@@ -144,7 +145,9 @@ class EntryTableModel(QAbstractTableModel):
             return self._display(entry, name, role == Qt.ItemDataRole.ToolTipRole)
         state = entry.follow_up_state(self.today)
         if role == Qt.ItemDataRole.BackgroundRole and state in ("overdue", "due"):
-            return QBrush(OVERDUE if state == "overdue" else DUE_TODAY)
+            # Asked at every paint: follows a switch between a light and a dark palette.
+            return QBrush(row_tint(OVERDUE if state == "overdue" else DUE_TODAY,
+                                   QGuiApplication.palette()))
         if role == Qt.ItemDataRole.FontRole and state == "overdue" and name == "follow_up":
             font = QFont()
             font.setBold(True)

@@ -32,6 +32,7 @@ from ambtenaar20.gui.logbook.detail_pane import DetailPane
 from ambtenaar20.gui.logbook.entry_table_model import EntryTableModel
 from ambtenaar20.gui.logbook.filter_bar import FilterBar
 from ambtenaar20.gui.logbook.quick_add_dialog import QuickAddDialog
+from ambtenaar20.gui.readable_colour import FOLLOW_UP_RED, TextColour
 from ambtenaar20.gui.workers import run_in_background
 
 
@@ -68,7 +69,7 @@ class LogView(QWidget):
         self.add_button.clicked.connect(self.open_quick_add)
         self.status_label = QLabel()
         self.follow_up_label = QLabel()
-        self.follow_up_label.setStyleSheet("color: #8a1c1c; font-weight: bold")
+        self.follow_up_colour = TextColour(self.follow_up_label, FOLLOW_UP_RED, bold=True)
         self.undo_label = QLabel()
         self.undo_button = QPushButton(_("&Undo delete"))
         self.undo_button.clicked.connect(self.undo_delete)

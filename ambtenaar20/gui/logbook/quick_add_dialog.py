@@ -10,6 +10,7 @@ from ambtenaar20.core.logbook.model import Interaction
 from ambtenaar20.core.logbook.service import LogbookService
 from ambtenaar20.gui.logbook.accessible_names import name_unnamed_children
 from ambtenaar20.gui.logbook.entry_form import EntryForm
+from ambtenaar20.gui.readable_colour import ERROR_RED, TextColour
 from ambtenaar20.gui.workers import run_in_background
 
 
@@ -27,7 +28,7 @@ class QuickAddDialog(QDialog):
         self.form.set_topics(topics)
         layout.addWidget(self.form)
         self.error_label = QLabel()
-        self.error_label.setStyleSheet("color: #a40000")
+        self.error_colour = TextColour(self.error_label, ERROR_RED)
         self.error_label.setWordWrap(True)
         self.error_label.hide()
         layout.addWidget(self.error_label)

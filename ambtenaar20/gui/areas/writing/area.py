@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QTabWidget,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
@@ -46,7 +45,7 @@ from ambtenaar20.gui.areas.writing.drafts_list import DraftsList
 from ambtenaar20.gui.areas.writing.editor import DraftEditor
 from ambtenaar20.gui.areas.writing.findings_panel import FindingsPanel
 from ambtenaar20.gui.areas.writing.linked_item import LinkedItemPanel
-from ambtenaar20.gui.areas.writing.platform_bar import PlatformBar, preview_html
+from ambtenaar20.gui.areas.writing.platform_bar import PlatformBar, PlatformPreview
 from ambtenaar20.gui.flow_layout import FlowLayout
 from ambtenaar20.gui.workers import run_in_background
 from ambtenaar20.render.numbers import decimal_text
@@ -124,7 +123,7 @@ class WritingArea(WritingActions, QSplitter):
         self.tabs = QTabWidget()
         self.editor = DraftEditor()
         self.editor.textChanged.connect(self._on_text_changed)
-        self.preview = QTextBrowser()
+        self.preview = PlatformPreview()
         self.preview.setAccessibleName(_("Preview"))
         self.tabs.addTab(self.editor, _("Text"))
         self.tabs.addTab(self.preview, _("Preview"))
@@ -318,7 +317,7 @@ class WritingArea(WritingActions, QSplitter):
         self.panel.set_findings(self.open_findings, len(result.findings) -
                                 len(self.open_findings))
         self.platform_bar.show_counts(result)
-        self.preview.setHtml(preview_html(result))
+        self.preview.show_result(result)
         key = f"{self.draft.id if self.draft else None}:{result.pack_id}"
         if self._questions_for != key:
             self.panel.set_checklist(result.checklist, self._ticks)

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QModelIndex, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QSize, Qt, Signal
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QGroupBox,
     QLabel,
@@ -27,6 +28,7 @@ from ambtenaar20.core.i18n import _, ngettext
 from ambtenaar20.gui.areas.writing.editor import SEVERITY_COLOURS, SEVERITY_LABELS
 from ambtenaar20.gui.areas.writing.rule_labels import rule_label
 from ambtenaar20.gui.flow_layout import FlowLayout
+from ambtenaar20.gui.readable_colour import readable_in
 
 MAX_SUGGESTION_BUTTONS = 3
 
@@ -119,7 +121,7 @@ class FindingsPanel(QWidget):
         for finding in self.findings:
             label = _(SEVERITY_LABELS.get(finding.severity, finding.severity))
             item = QListWidgetItem(f"{label} · {rule_label(finding.rule)}\n{finding.message}")
-            item.setForeground(SEVERITY_COLOURS.get(finding.severity))
+            item.setForeground(self._severity_colour(finding.severity))
             item.setData(Qt.ItemDataRole.UserRole, finding)
             item.setToolTip(finding.why or finding.message)
             self.list.addItem(item)
@@ -137,6 +139,21 @@ class FindingsPanel(QWidget):
             self.list.setCurrentRow(keep)
         else:
             self._show_detail(None)
+
+    def _severity_colour(self, severity: str) -> QColor:
+        # The kinds' colours were chosen by eye: the orange is 2.8:1 on white, red and blue are
+        # 3:1 on a dark list. Their hue stays, their lightness is what 4.5:1 asks.
+        # The panel's palette, not the list's: at the panel's palette change the list's own
+        # palette is not updated yet (the list inherits it, Base is the same).
+        return readable_in(SEVERITY_COLOURS.get(severity, QColor("gray")), self.palette())
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:  # the system switched light/dark
+            for row in range(self.list.count()):
+                item = self.list.item(row)
+                finding = item.data(Qt.ItemDataRole.UserRole)
+                item.setForeground(self._severity_colour(finding.severity))
 
     def current_finding(self) -> Finding | None:
         item = self.list.currentItem()
