@@ -13,6 +13,9 @@ Two ways to fill a row:
 - ``columns=n``: equal cells in at most ``n`` columns (fewer when narrow), for a set of similar
   controls that should line up, such as the platform check boxes. When not even two columns
   fit, the controls flow freely instead: two short ones still share a row.
+
+A row is as high as its tallest item at the width it gets, so larger blocks with text that
+wraps can flow too (the two columns of Rapportage).
 """
 
 from __future__ import annotations
@@ -155,6 +158,16 @@ class FlowLayout(QLayout):
             widened[index] = (item, wanted + share + (1 if order < extra else 0))
         return widened
 
+    @staticmethod
+    def _height_at(item: QLayoutItem, width: int) -> int:
+        """Its height at ``width``: a block with text that wraps (a column of the report) takes
+        more lines when it is given less than its preferred width."""
+        if item.hasHeightForWidth():
+            height = item.heightForWidth(width)
+            if height >= 0:
+                return max(height, item.minimumSize().height())
+        return item.sizeHint().height()
+
     def _arrange(self, rect: QRect, *, apply: bool) -> int:
         """Lays the rows out in ``rect`` (when ``apply``); the height they take either way."""
         margins = self.contentsMargins()
@@ -165,7 +178,7 @@ class FlowLayout(QLayout):
                 if any(item.spacerItem() is None for item, _width in row)]
         y = area.y()
         for number, row in enumerate(rows):
-            height = max(item.sizeHint().height() for item, _width in row)
+            height = max(self._height_at(item, width) for item, width in row)
             x = area.x()
             for item, width in row:
                 if item.spacerItem() is not None:

@@ -37,3 +37,28 @@ def test_trend_chart_turns_dark_with_the_palette(qtbot):
     assert chart.chart().theme() == QChart.ChartTheme.ChartThemeDark
     chart.show_series("Zorg", [])
     assert chart.chart().theme() == QChart.ChartTheme.ChartThemeDark
+
+
+def test_report_chart_follows_its_width_and_a_switch_to_dark(qapp, qtbot):
+    from PySide6.QtWidgets import QStyleFactory
+
+    from ambtenaar20.gui.logbook.weekly_chart_view import WeeklyChartView
+
+    previous = qapp.palette()
+    try:
+        qapp.setPalette(QStyleFactory.create("fusion").standardPalette())
+        chart = WeeklyChartView()
+        qtbot.addWidget(chart)
+        assert chart.heightForWidth(500) == 0  # no chart before the first summary
+        chart.show_counts({"2026-W10": 3, "2026-W11": 1})
+        assert chart.heightForWidth(500) == 200 and chart.heightForWidth(2000) == 288
+        assert chart.minimumSizeHint().width() == 320  # not the width it was last drawn at
+        chart.resize(500, 200)
+        chart.show()
+        qtbot.waitExposed(chart)
+        assert QColor(chart.grab().toImage().pixel(1, 199)).lightness() > 200
+        qapp.setPalette(dark_palette())
+        qtbot.waitUntil(lambda: QColor(chart.grab().toImage().pixel(1, 199)).lightness() < 64,
+                        timeout=3000)
+    finally:
+        qapp.setPalette(previous)

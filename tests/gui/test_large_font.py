@@ -128,6 +128,43 @@ def test_log_filter_bar_wraps_instead_of_scrolling_sideways(qtbot, large_window,
     assert bar.search_edit.y() > bar.period_combo.y()  # wrapped onto a next row
 
 
+def at(widget: QWidget, area: QWidget) -> QPoint:
+    return widget.mapTo(area, QPoint(0, 0))
+
+
+@pytest.mark.parametrize("size", SCREENS)
+def test_report_area_reflows_instead_of_scrolling_sideways(qtbot, large_window, size):
+    report = large_window.area("report")
+    large_window.show_area("report")
+    qtbot.waitUntil(lambda: report.summary is not None, timeout=5000)
+    assert report.pages.currentIndex() == 0  # the choices and summary, not the empty page
+    report.result_label.setText("Opgeslagen als /home/ambtenaar/Documenten/logboek-2026-02-01-"
+                                "2026-02-28.xlsx")
+    assert_fits(qtbot, large_window, "report", size)
+    for widget in (report.summary_label, report.chart):
+        left = at(widget, report).x()
+        assert left >= 0 and left + widget.width() <= report.width()
+        assert widget.height() >= widget.heightForWidth(widget.width())  # nothing cut below
+    beside = at(report.chart, report).x() > at(report.export_button, report).x()
+    assert beside == (size[0] > 1024)  # below the choices only when narrow
+
+
+def test_normal_font_keeps_the_report_columns_side_by_side(qtbot, make_context):
+    window = window_with_log(qtbot, make_context)
+    window.show_area("report")
+    report = window.area("report")
+    qtbot.waitUntil(lambda: report.summary is not None, timeout=5000)
+    choices = report.export_button.parentWidget()
+    for size in ((1360, 860), (1024, 768)):
+        window.resize(*size)
+        qtbot.waitUntil(lambda size=size: window.width() <= size[0], timeout=2000)
+        qtbot.waitUntil(lambda: at(report.summary_label, report).x()
+                        > at(choices, report).x() + choices.width(), timeout=3000)
+        assert choices.width() == choices.sizeHint().width()  # as before the reflow
+        assert at(report.summary_label, report).y() == at(choices, report).y()
+        assert window.stack.currentWidget().horizontalScrollBar().maximum() == 0
+
+
 def test_normal_font_keeps_the_filter_bar_on_one_row(qtbot, make_context):
     window = window_with_log(qtbot, make_context)
     window.resize(1360, 860)
@@ -165,6 +202,11 @@ def test_tab_order_follows_the_wrapped_rows(large_window):
     panel = write.panel
     actions = [*panel.suggestion_buttons, panel.dismiss_button, panel.add_word_button]
     assert focus_order(actions[0], actions) == actions
+    report = large_window.area("report")
+    choices = [report.preset_combo, report.from_edit, report.to_edit, report.topic_list,
+               report.format_combo, report.separator_combo, report.pseudonymize_check,
+               report.export_button]
+    assert focus_order(report.preset_combo, choices) == choices
 
 
 MESSAGES = ("Dit lijkt een burgerservicenummer (BSN). Zet nooit een BSN in een bericht.",

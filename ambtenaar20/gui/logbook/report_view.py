@@ -10,15 +10,13 @@ from datetime import date
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QPixmap
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
     QFileDialog,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -40,6 +38,8 @@ from ambtenaar20.gui.areas.empty_state import EmptyState
 from ambtenaar20.gui.areas.first_content import announce_first_content
 from ambtenaar20.gui.logbook.accessible_names import name_unnamed_children
 from ambtenaar20.gui.logbook.filter_bar import qdate
+from ambtenaar20.gui.logbook.report_columns import side_by_side_or_stacked
+from ambtenaar20.gui.logbook.weekly_chart_view import WeeklyChartView
 from ambtenaar20.gui.workers import run_in_background
 
 FORMATS = (("xlsx", "Excel (XLSX)"), ("pdf", "PDF"), ("csv", "CSV"), ("json", "JSON"))
@@ -98,24 +98,18 @@ class ReportView(QWidget):
         form.addRow(self.pseudonymize_check)
         form.addRow(self.export_button)
         form.addRow(self.result_label)
-        left = QWidget()
-        left.setLayout(form)
-        left.setMaximumWidth(420)
-
         self.summary_label = QLabel()
         self.summary_label.setWordWrap(True)
         self.summary_label.setAlignment(Qt.AlignmentFlag.AlignTop)
         self.summary_label.setAccessibleName(_("Summary"))
-        self.chart_label = QLabel()
-        self.chart_label.setAccessibleName(_("Entries per week"))
+        self.chart = WeeklyChartView()
+        self.chart.setAccessibleName(_("Entries per week"))
         right = QVBoxLayout()
+        right.setContentsMargins(0, 0, 0, 0)
         right.addWidget(self.summary_label)
-        right.addWidget(self.chart_label)
+        right.addWidget(self.chart)
         right.addStretch(1)
-        working = QWidget()
-        layout = QHBoxLayout(working)
-        layout.addWidget(left)
-        layout.addLayout(right, 1)
+        working = side_by_side_or_stacked(form, right)
         self.empty = EmptyState(
             _("Nothing to report yet"),
             _("Reports are made from your log. Once you have added entries in Log, choose a "
@@ -213,7 +207,7 @@ class ReportView(QWidget):
             log_filter = LogFilter(period=self.period(), topics=self.topics())
         except UsageError as error:
             self.summary_label.setText(str(error))
-            self.chart_label.clear()  # the last period's chart would seem to belong to this one
+            self.chart.clear()
             return
         service = self.service
         run_in_background(lambda _c, _p: (service.summary(log_filter), service.count()),
@@ -234,16 +228,7 @@ class ReportView(QWidget):
         if hasattr(window, "show_area"):
             window.show_area("log")
 
-    def changeEvent(self, event: QEvent) -> None:
-        # The chart is an image in the palette's colours: paint it again for a new palette
-        # (the system switched between light and dark).
-        if event.type() == QEvent.Type.PaletteChange and self.summary is not None:
-            self._show_summary(self.summary)
-        super().changeEvent(event)
-
     def _show_summary(self, summary: Summary) -> None:
-        from ambtenaar20.render.chart import ChartColors, weekly_chart
-
         self.summary = summary
         self._sync_export()
 
@@ -267,11 +252,7 @@ class ReportView(QWidget):
             + "</tr></table>"
         )
         self.summary_label.setText(html)
-        width = max(320, min(720, self.width() - 460))
-        image = weekly_chart(summary.by_week, width, int(width * 0.4), _("Entries per week"),
-                             _("No entries in this period"),
-                             ChartColors.from_palette(self.palette()))
-        self.chart_label.setPixmap(QPixmap.fromImage(image))
+        self.chart.show_counts(summary.by_week)  # drawn for its width, in the palette's colours
         announce_first_content(self)
 
     # -- export --------------------------------------------------------------------------------
