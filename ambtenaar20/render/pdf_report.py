@@ -2,7 +2,8 @@
 
 Laid out as HTML in a ``QTextDocument`` whose page size is the real A4 page of the ``QPdfWriter``
 (otherwise Qt lays tables out at a third of the width) for the cover and the summary; the table of
-entries is painted by ``table_painter`` (linear in the number of entries, header on every page).
+entries is painted by ``table_painter`` (linear in the number of entries, header on every page,
+an entry taller than a page continued on the next pages so the report is always complete).
 Every page gets "Pagina n van m" in its footer.
 """
 

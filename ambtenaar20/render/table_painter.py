@@ -5,9 +5,9 @@ which made 10,000 entries take minutes. Measuring each row once and painting onl
 the current page keeps the report linear in the number of entries (seconds for 10,000).
 The header row is painted again at the top of every page.
 
-Nothing is cut silently: a cell longer than ``MAX_CELL_CHARS`` or a row taller than a page ends
-in "…", and a word too long for its column gets break chances so it wraps instead of being
-clipped at the column's edge.
+Nothing is cut: the report must be complete, so a row taller than a page continues on the next
+pages (``row_split``), and a word too long for its column gets break chances so it wraps instead
+of being clipped at the column's edge.
 """
 
 from __future__ import annotations
@@ -19,22 +19,17 @@ from dataclasses import dataclass
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPaintDevice, QPainter, QPen
 
+from ambtenaar20.core.i18n import _
+from ambtenaar20.render.row_split import Piece, RowSplitter
+
 HEADER_FILL = QColor("#dde6f2")
 STRIPE_FILL = QColor("#f4f6f9")
 RULE = QColor("#b8b8b8")
-#: A cell never needs more than this in a report; the exports keep the full text.
-MAX_CELL_CHARS = 700
 _WRAP = int(Qt.TextFlag.TextWordWrap)
-ELLIPSIS = "…"
 ZERO_WIDTH_SPACE = "\u200b"
 #: Words longer than this get a break chance every this many characters.
 _LONG_WORD = 24
 _LONG_WORD_PATTERN = re.compile(rf"[^\s\u200b]{{{_LONG_WORD + 1},}}")
-
-
-def shortened(text: str, limit: int = MAX_CELL_CHARS) -> str:
-    """``text`` cut to ``limit`` characters, ending in "…" when something was cut."""
-    return text if len(text) <= limit else text[:limit - 1].rstrip() + ELLIPSIS
 
 
 def breakable(text: str) -> str:
@@ -43,10 +38,6 @@ def breakable(text: str) -> str:
         lambda match: ZERO_WIDTH_SPACE.join(
             match.group(0)[start:start + _LONG_WORD]
             for start in range(0, len(match.group(0)), _LONG_WORD)), text)
-
-
-def prepared(text: str) -> str:
-    return breakable(shortened(text))
 
 
 @dataclass(frozen=True)
@@ -58,7 +49,8 @@ class Column:
 
 class TablePainter:
     def __init__(self, device: QPaintDevice, columns: Sequence[Column], width: float,
-                 font: QFont) -> None:
+                 font: QFont, continued: str | None = None) -> None:
+        """``continued`` marks the pages a row continues on (default "(continued)")."""
         self.columns = columns
         self.font = font
         self.bold = QFont(font)
@@ -69,6 +61,8 @@ class TablePainter:
         total = sum(column.percent for column in columns)
         self.widths = [width * column.percent / total for column in columns]
         self.header_height = self._height([c.title for c in columns], self.bold_metrics)
+        self.splitter = RowSplitter(device, font, self.widths, self.padding, self._height_of,
+                                    _("(continued)") if continued is None else continued)
 
     def _height(self, cells: Sequence[str], metrics: QFontMetricsF) -> float:
         tallest = metrics.height()
@@ -81,39 +75,42 @@ class TablePainter:
         return tallest + 2 * self.padding
 
     def paginate(self, rows: Sequence[Sequence[str]], page_height: float) -> list[list[int]]:
-        """Row indexes per page; a row taller than a page is shortened to fit one ("…")."""
-        self.cells = [[prepared(cell) for cell in row] for row in rows]
+        """Indexes into ``cells``/``heights`` per page: one per row, except for a row taller
+        than a page, which is cut into pieces that continue on the following pages."""
         room = page_height - self.header_height
-        self.heights = []
-        for cells in self.cells:
-            height = self._height(cells, self.metrics)
-            if height > room:
-                cells[:] = [self._fit(cell, width, room)
-                            for cell, width in zip(cells, self.widths, strict=True)]
-                height = self._height(cells, self.metrics)
-            self.heights.append(height)
+        self.cells: list[list[str]] = []
+        self.heights: list[float] = []
+        self.continues: list[bool] = []  # the row goes on on the next page
+        self.striped: list[bool] = []
         pages: list[list[int]] = [[]]
         used = self.header_height
-        for index, height in enumerate(self.heights):
-            if pages[-1] and used + height > page_height:
-                pages.append([])
-                used = self.header_height
-            pages[-1].append(index)
-            used += height
+        shade = 0  # every other row of a page is shaded, from the first (0) or the second (1)
+        for row in rows:
+            cells = [breakable(cell) for cell in row]
+            height = self._height(cells, self.metrics)
+            pieces = [Piece(cells, continues=False)]
+            if height > room:
+                if pages[-1] and page_height - used < self.splitter.least_room:
+                    pages.append([])
+                    used = self.header_height
+                    shade = 0
+                pieces = list(self.splitter.pieces(cells, page_height - used, room))
+            for number, piece in enumerate(pieces):
+                if len(pieces) > 1:
+                    height = self._height(piece.cells, self.metrics)
+                # A row's later pieces start a page of their own, under a header of their own.
+                if number or (pages[-1] and used + height > page_height):
+                    pages.append([])
+                    used = self.header_height
+                    # A continued row keeps its shade, so its pieces read as one row.
+                    shade = int(self.striped[-1]) if number else 0
+                self.striped.append((len(pages[-1]) + shade) % 2 == 1)
+                pages[-1].append(len(self.cells))
+                self.cells.append(piece.cells)
+                self.heights.append(height)
+                self.continues.append(piece.continues)
+                used += height
         return pages
-
-    def _fit(self, text: str, width: float, room: float) -> str:
-        """The longest start of ``text`` (ending in "…") whose wrapped height fits ``room``."""
-        if self._height_of(text, width) <= room:
-            return text
-        low, high = 0, len(text)
-        while low < high:  # the most characters that still fit
-            middle = (low + high + 1) // 2
-            if self._height_of(text[:middle].rstrip() + ELLIPSIS, width) <= room:
-                low = middle
-            else:
-                high = middle - 1
-        return text[:low].rstrip() + ELLIPSIS
 
     def _height_of(self, text: str, width: float) -> float:
         room = width - 2 * self.padding
@@ -122,19 +119,22 @@ class TablePainter:
 
     def paint(self, painter: QPainter, rows: Sequence[Sequence[str]], indexes: Sequence[int],
               top: float, page_height: float) -> None:
-        """Paint the rows ``indexes`` as prepared by ``paginate`` (``rows`` is what it got)."""
+        """Paint one page, ``indexes`` as ``paginate`` gave them (``rows`` is what it got)."""
         y = top
         self._paint_row(painter, [c.title for c in self.columns], y, self.header_height,
                         self.bold, HEADER_FILL)
         y += self.header_height
-        for position, index in enumerate(indexes):
+        for index in indexes:
             height = min(self.heights[index], top + page_height - y)
-            fill = STRIPE_FILL if position % 2 else None
-            self._paint_row(painter, self.cells[index], y, height, self.font, fill)
+            fill = STRIPE_FILL if self.striped[index] else None
+            self._paint_row(painter, self.cells[index], y, height, self.font, fill,
+                            rule=not self.continues[index])
             y += height
 
     def _paint_row(self, painter: QPainter, cells: Sequence[str], y: float, height: float,
-                   font: QFont, fill: QColor | None) -> None:
+                   font: QFont, fill: QColor | None, rule: bool = True) -> None:
+        """One row; without the rule under it when the row continues on the next page, so
+        the page does not look as if the entry ended there."""
         total = sum(self.widths)
         if fill is not None:
             painter.fillRect(QRectF(0, y, total, height), fill)
@@ -150,5 +150,6 @@ class TablePainter:
             # column never runs into the next one.
             painter.drawText(box, int(align) | int(Qt.AlignmentFlag.AlignTop) | _WRAP, text)
             x += width
-        painter.setPen(QPen(RULE, max(1.0, self.padding / 6)))
-        painter.drawLine(0, int(y + height), int(total), int(y + height))
+        if rule:
+            painter.setPen(QPen(RULE, max(1.0, self.padding / 6)))
+            painter.drawLine(0, int(y + height), int(total), int(y + height))

@@ -1,5 +1,5 @@
-"""The PDF table drops no text silently: long cells end in "…", long words wrap, and a row
-taller than a page is shortened to fit it with "…" instead of being clipped at the page end."""
+"""The PDF table drops no text: long cells are kept whole, long words wrap, and a row taller
+than a page continues on the next pages, cut between lines, instead of being shortened."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from PySide6.QtGui import QFont, QImage
 
 from ambtenaar20.render.pdf_report import table_columns, write_pdf
 from ambtenaar20.render.qt_app import ensure_gui_application
-from ambtenaar20.render.table_painter import MAX_CELL_CHARS, TablePainter
+from ambtenaar20.render.table_painter import TablePainter
 from tests.logbook.export_fixtures import document
 
 PAGE_HEIGHT = 1500.0
@@ -31,11 +31,11 @@ def row(summary: str) -> list[str]:
     return cells
 
 
-def test_cell_cut_at_the_limit_ends_in_an_ellipsis():
+def test_long_cell_is_kept_whole():
     table = painter()
-    table.paginate([row("woord " * 300)], PAGE_HEIGHT)
-    cell = table.cells[0][SUMMARY]
-    assert cell.endswith("…") and len(cell) <= MAX_CELL_CHARS
+    text = " ".join(f"woord{number}" for number in range(300))
+    table.paginate([row(text)], PAGE_HEIGHT)
+    assert table.cells[0][SUMMARY] == text
 
 
 def test_long_word_wraps_instead_of_being_clipped():
@@ -47,19 +47,67 @@ def test_long_word_wraps_instead_of_being_clipped():
     assert table.heights[0] > 3 * table.heights[1] / 2
 
 
-def test_row_taller_than_a_page_is_shortened_to_fit_with_an_ellipsis():
+def test_row_taller_than_a_page_continues_on_the_next_pages():
     table = painter()
-    lines = "\n".join(f"regel {number}" for number in range(300))
-    pages = table.paginate([row(lines), row("daarna")], PAGE_HEIGHT)
-    assert pages[0][0] == 0 and pages[-1][-1] == 1
-    assert table.heights[0] <= PAGE_HEIGHT - table.header_height
-    assert table.cells[0][SUMMARY].startswith("regel 0\nregel 1\n")
-    assert table.cells[0][SUMMARY].endswith("…")
+    lines = [f"regel {number}" for number in range(300)]
+    pages = table.paginate([row("eerder"), row("\n".join(lines)), row("daarna")], PAGE_HEIGHT)
+    pieces = [index for page in pages for index in page][1:-1]
+    assert len(pieces) >= 3 and len(pages) == len(pieces)  # each piece on a page of its own
+    assert pages[0] == [0, 1]  # the long row starts under the row before it
+    room = PAGE_HEIGHT - table.header_height
+    assert all(table.heights[index] <= room for index in pieces)
+    assert sum(table.heights[index] for index in pages[0]) <= room
+    # Cut between lines: every line once, in order, none shortened.
+    shown = [table.cells[index][SUMMARY].split("\n") for index in pieces]
+    assert [line for piece in shown for line in piece] == lines
+    assert not any("…" in cell for index in pieces for cell in table.cells[index])
+    # Later pages repeat the date and say the row continues; other finished cells stay empty.
+    first, *later = pieces
+    assert table.cells[first][0] == "01-03-2026 10:00" and table.cells[first][1] == "X"
+    for index in later:
+        assert table.cells[index][0] == "01-03-2026 10:00\n(vervolg)"  # tests run in Dutch
+        assert table.cells[index][1] == ""
+    assert [table.continues[index] for index in pieces] == [True] * (len(pieces) - 1) + [False]
+    assert pages[-1][-1] == len(table.cells) - 1 and table.cells[-1][SUMMARY] == "daarna"
 
 
-def test_pdf_shows_where_text_was_cut(logbook, context, tmp_path):
+def test_row_taller_than_a_page_starts_on_a_new_page_when_little_room_is_left():
+    table = painter()
+    table.paginate([row("kort")], PAGE_HEIGHT)
+    one_line, room = table.heights[0], PAGE_HEIGHT - table.header_height
+    # Short rows that leave less room than the least a long row is started in.
+    fillers = int((room - table.splitter.least_room) // one_line) + 1
+    assert 0 < room - fillers * one_line < table.splitter.least_room
+    pages = table.paginate([row(f"rij {number}") for number in range(fillers)]
+                           + [row("\n".join(f"regel {n}" for n in range(300)))], PAGE_HEIGHT)
+    assert pages[0] == list(range(fillers))
+    assert table.cells[pages[1][0]][SUMMARY].startswith("regel 0\n")
+
+
+def test_every_cell_of_a_long_row_continues():
+    table = painter()
+    cells = row("\n".join(f"samenvatting {n}" for n in range(200)))
+    cells[8] = "\n".join(f"resultaat {n}" for n in range(250))  # the outcome column
+    pages = table.paginate([cells], PAGE_HEIGHT)
+    pieces = [index for page in pages for index in page]
+    for column, prefix, count in ((SUMMARY, "samenvatting", 200), (8, "resultaat", 250)):
+        shown = "\n".join(table.cells[index][column] for index in pieces).split()
+        assert shown == [word for n in range(count) for word in (prefix, str(n))]
+    assert table.cells[pieces[-1]][SUMMARY] == ""  # finished earlier than the outcome
+
+
+def test_a_row_that_fits_is_one_piece_as_before():
+    table = painter()
+    text = "\n".join(f"regel {number}" for number in range(20))
+    pages = table.paginate([row(text), row("kort")], PAGE_HEIGHT)
+    assert pages == [[0, 1]] and table.cells[0][SUMMARY] == text
+    assert table.continues == [False, False] and table.striped == [False, True]
+
+
+def test_pdf_shows_all_text_of_a_row_taller_than_a_page(logbook, context, tmp_path):
     logbook.add(occurred_at="2026-03-04T12:00", platform="X", kind="reactie",
                 summary="\n".join(f"regel {number}" for number in range(200)) + "\nLAATSTE")
     pages = pypdf.PdfReader(str(write_pdf(document(logbook, context), tmp_path / "r.pdf"))).pages
     text = re.sub(r"\s+", " ", " ".join(page.extract_text() for page in pages[2:]))
-    assert "regel 0" in text and "…" in text
+    assert all(f"regel {number} " in text for number in range(200))
+    assert "LAATSTE" in text and "…" not in text
