@@ -127,7 +127,10 @@ class SentimentAnalyser:
         language = detect_language(text) if lang in (None, "auto") else lang
         if language not in LANGUAGES or not text.strip():
             return Sentiment(language if language in LANGUAGES else UNKNOWN, 0.0, 0.0, "neutral")
-        result = self._analyser(language).analyze(text)
+        # Imported here: the window's first screen names tones but never computes one.
+        from ambtenaar20.core.analysis.formulas import without_formulas
+
+        result = self._analyser(language).analyze(without_formulas(text, language))
         polarity, subjectivity = float(result[0]), float(result[1])
         return Sentiment(language, round(polarity, 4), round(subjectivity, 4), label_for(polarity))
 
@@ -135,11 +138,13 @@ class SentimentAnalyser:
         """The words of ``text`` that the ``lang`` lexicon scored, in text order."""
         if lang not in LANGUAGES or not text.strip():
             return []
+        from ambtenaar20.core.analysis.formulas import without_formulas
+
         analyser = self._analyser(lang)
         scored = []
         # Sentence by sentence: the lexicon's chunker otherwise runs words of two sentences
         # together ("goed. Belachelijk!" became one negative "goed belachelijk").
-        for sentence in _SENTENCE_END.split(text):
+        for sentence in _SENTENCE_END.split(without_formulas(text, lang)):
             if not sentence.strip():
                 continue
             # textblob-nl's analyser returns pattern's score, which carries its assessments;
