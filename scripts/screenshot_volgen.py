@@ -4,7 +4,8 @@
 
 Two feeds (written for this screenshot, dated over the last weeks) are served on 127.0.0.1,
 fetched by a real refresh, analysed, and shown with a topic selected: the reader
-(``volgen.png``) and the topic's trend (``volgen-trend.png``).
+(``volgen.png``), the topic's trend (``volgen-trend.png``) and a reply to the item in
+Schrijven (``schrijven-reactie.png``).
 """
 
 from __future__ import annotations
@@ -112,6 +113,20 @@ def main(target: Path) -> None:
         area.tabs.setCurrentIndex(1)
         settle(lambda: False, 40)
         window.grab().save(str(target / "volgen-trend.png"))
+        area.tabs.setCurrentIndex(0)
+        # A reply to the item in the reader: Schrijven with the item above the editor.
+        window.start_reply(area.reader.item["id"], "Zorg")
+        writing = window.areas["write"]
+        settle(lambda: writing.draft is not None and writing.draft.feed_item_id is not None)
+        writing.editor.setPlainText(
+            "Beste mevrouw Visser,\n\nDank voor uw vraag. De regeling voor mantelzorgers loopt "
+            "tot 1 januari 2028. Meer informatie: https://www.gemeente.nl/mantelzorg\n\n"
+            "Met vriendelijke groet,\nTeam Zorg")
+        settle(lambda: writing.panel.list.count() > 0 or writing.result is not None, 150)
+        settle(lambda: writing.drafts_list.list.count() > 0
+               and "Dank" in writing.drafts_list.list.item(0).text(), 150)  # autosaved
+        settle(lambda: False, 15)
+        window.grab().save(str(target / "schrijven-reactie.png"))
         window.close()
         context.close()
     server.stop()
