@@ -11,17 +11,15 @@ affected - never who it was about, since that would keep the very data that was 
 from __future__ import annotations
 
 import datetime
-import functools
 import json
 import logging
 import re
-import unicodedata
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
-from urllib.parse import unquote
 
 from ambtenaar20.core.errors import PrivacyError, UsageError
 from ambtenaar20.core.i18n import N_, _
+from ambtenaar20.core.person_names import ADDRESS, HANDLE, PersonNames, fold, fold_text
 
 if TYPE_CHECKING:
     from ambtenaar20.core.app_context import AppContext
@@ -78,99 +76,55 @@ class ErasureProvider(Protocol):
 ERASED_MARKER = "[verwijderd]"
 
 
-#: Name particles, no name on their own ("Petra de Boer": "de" is nobody).
-NAME_PARTICLES = frozenset({"de", "den", "der", "van", "het", "ten", "ter", "te", "op", "in",
-                            "la", "le", "von", "dos", "da", "el", "al", "d", "t"})
-#: Titles before a surname: "Mevrouw De Boer" is Petra de Boer too.
-_TITLES = r"(?:mevrouw|mevr|mw|meneer|mnr|dhr|de\s+heer|heer)\.?\s+"
-#: A name part of fewer letters ("Jan", "Li") names too many people to be erased or
-#: pseudonymised on its own.
-MIN_NAME_PART = 4
+class ErasedName:
+    """One person's name as an erasure looks for it.
 
-
-@functools.lru_cache(maxsize=65536)
-def fold(text: str) -> str:
-    """Case- and accent-folded text: "Ömer" and "OMER" compare equal."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(char for char in decomposed if not unicodedata.combining(char)).casefold()
-
-
-@functools.lru_cache(maxsize=1)
-def _accented() -> dict[str, str]:
-    """Latin letter -> a character class of it with every accent ("o" -> "[oòóôõöø…]")."""
-    variants: dict[str, set[str]] = {}
-    for code in range(0xC0, 0x250):
-        char = chr(code)
-        base = fold(char)
-        if len(base) == 1 and base.isascii() and base.isalpha():
-            variants.setdefault(base, {base}).add(char.lower())
-    return {base: "[" + "".join(sorted(chars)) + "]" for base, chars in variants.items()}
-
-
-def _words_pattern(words: list[str]) -> str:
-    """The words with any white space between them and any accent on their letters."""
-    accented = _accented()
-    return r"\s+".join("".join(accented.get(fold(char), re.escape(char)) for char in word)
-                       for word in words)
-
-
-def name_words(name: str) -> list[str]:
-    """``name`` without "@" split into its words ("petra de  boer" -> 3 words)."""
-    return name.strip().lstrip("@").split()
-
-
-def name_pattern(name: str) -> re.Pattern[str]:
-    """Matches ``name`` as whole words, any case, accents and spacing, with or without "@".
-
-    A surname after a title matches too ("mevrouw De Boer" for "Petra de Boer").
+    Through the matcher of pseudonymised exports (``core/person_names.py``), so an erasure
+    removes every spelling an export would hide: the name anywhere, and in the person's own
+    records also its parts ("Petra belt terug"); elsewhere a first name alone may be anyone.
     """
-    words = name_words(name)
-    forms = [rf"@?{_words_pattern(words)}"]
-    surname = words[1:]
-    while surname and surname[0].casefold() in NAME_PARTICLES:
-        surname = surname[1:]
-    if surname:
-        particles = "|".join(sorted(NAME_PARTICLES, key=len, reverse=True))
-        forms.append(rf"{_TITLES}(?:(?:{particles})\s+)*{_words_pattern(surname)}")
-    return re.compile(rf"(?<![\w@])(?:{'|'.join(forms)})(?!\w)", re.IGNORECASE)
 
+    def __init__(self, name: str) -> None:
+        self.names = PersonNames([name])
+        # Most texts do not name the person: one search of the folded text (in C) rules them
+        # out before they are read word by word. Every spelling holds one of these anchors.
+        self._anchors = {own: re.compile("|".join(map(re.escape, sorted(
+            self.names.anchors(parts=own), key=len, reverse=True))) or "(?!)")
+            for own in (False, True)}
 
-def name_parts_pattern(name: str) -> re.Pattern[str]:
-    """The name however it is joined ("petra.deboer", "Jan Jansen" for "@JanJansen") and each
-    part of four letters or more ("Petra", "Boer"), for the person's own records.
+    def is_person(self, value: str) -> bool:
+        """Whether ``value`` as a whole (a counterpart, an author) names the person."""
+        value = " ".join(value.split())
+        if not value:
+            return False
+        if self.names.person(value) is not None:
+            return True
+        handle = HANDLE.fullmatch(value)
+        if handle is not None and self.names.handle_owner(handle) is not None:
+            return True
+        if ADDRESS.fullmatch(value) and fold(value) in self.names.handles:
+            return True
+        spans = self.names.names_in(value, parts=False)
+        return len(spans) == 1 and (spans[0].start, spans[0].end) == (0, len(value))
 
-    In a record about the person "Petra belt terug" can only mean them; elsewhere a first name
-    alone may be anyone, so other records are scrubbed with ``name_pattern`` only.
-    """
-    # "JanJansen" is written "Jan Jansen" too: a handle's capitals often mark the name's words.
-    words = [word for word in re.split(r"[\W_]+|(?<=[a-z])(?=[A-Z])", name.strip()) if word]
-    forms = [r"[\s._-]*".join(_words_pattern([word]) for word in words)] if words else []
-    forms += [_words_pattern([word]) for word in words
-              if len(word) >= MIN_NAME_PART and word.casefold() not in NAME_PARTICLES]
-    return re.compile(rf"(?<!\w)(?:{'|'.join(forms) or '(?!)'})(?!\w)", re.IGNORECASE)
+    def scrub(self, text: str, own: bool = False) -> str:
+        """``text`` with the person replaced by ``ERASED_MARKER``; ``own``: in their record."""
+        if not text or self._anchors[own].search(fold_text(text)) is None:
+            return text
+        text = HANDLE.sub(lambda match: ERASED_MARKER if self.names.handle_owner(match)
+                          is not None else match.group(0), text)
+        text = ADDRESS.sub(lambda match: ERASED_MARKER if fold(match.group(0))
+                           in self.names.handles else match.group(0), text)
+        pieces: list[str] = []
+        position = 0
+        for span in self.names.names_in(text, parts=own, own=0 if own else None):
+            pieces += [text[position:span.start], ERASED_MARKER]  # with "Mevrouw", "@"
+            position = span.end
+        return "".join([*pieces, text[position:]])
 
-
-def name_in_url(name: str, url: str) -> bool:
-    """Whether a link carries the name: ``/klachten/petra-de-boer``, ``x.com/JanJansen/``.
-
-    Compared word by word after decoding and folding, so separators and accents do not matter.
-    """
-    if not url:
-        return False
-    wanted = [fold(word) for word in re.findall(r"\w+", name.strip().lstrip("@"))]
-    if not wanted:
-        return False
-    found = [fold(word) for word in re.findall(r"\w+", unquote(url))]
-    joined = "".join(wanted)
-    size = len(wanted)
-    return joined in found or any(found[index:index + size] == wanted
-                                  for index in range(len(found) - size + 1))
-
-
-def replace_name(text: str, pattern: re.Pattern[str]) -> tuple[str, bool]:
-    """``text`` with every match of ``pattern`` replaced by ``ERASED_MARKER``; changed?"""
-    replaced, count = pattern.subn(ERASED_MARKER, text)
-    return replaced, count > 0
+    def in_link(self, url: str) -> bool:
+        """Whether a link carries the name: ``/klachten/petra-de-boer``, ``x.com/JanJansen/``."""
+        return bool(url) and self.names.in_link(url, parts=False)
 
 
 @dataclass(frozen=True)

@@ -3,11 +3,12 @@
 Within one export the same person always gets the same pseudonym (the exported counterparts
 numbered first, in order of appearance; people only mentioned get the next numbers), so the
 manager still sees that one person wrote three times, but not who. Every person in the log is
-known here (``PersonIndex``), not only the counterparts of the exported entries, so a citizen
-from another month mentioned in this month's text is hidden too. Every @handle in free text is
-replaced, a counterpart's or not; links that could lead to a person are dropped; other personal
-data (e-mail, phone, BSN, IBAN, address) is masked with the detectors of
-``core/analysis/pii.py``.
+known here (``PersonNames``), not only the counterparts of the exported entries, so a citizen
+from another month mentioned in this month's text is hidden too. Names are recognised by the
+matcher an AVG erasure uses (``core/person_names.py``), so what an erasure would remove is
+hidden here too. Every @handle in free text is replaced, a counterpart's or not; links that could
+lead to a person are dropped; other personal data (e-mail, phone, BSN, IBAN, address) is masked
+with the detectors of ``core/analysis/pii.py``.
 """
 
 from __future__ import annotations
@@ -17,10 +18,16 @@ from collections.abc import Iterable
 from urllib.parse import parse_qsl, unquote, urlsplit
 
 from ambtenaar20.core.export.document import replace_entry
-from ambtenaar20.core.export.person_index import AMBIGUOUS, PersonIndex, person_key, words
 from ambtenaar20.core.i18n import _
 from ambtenaar20.core.logbook.model import Interaction
-from ambtenaar20.core.privacy import fold
+from ambtenaar20.core.person_names import (
+    ADDRESS,
+    AMBIGUOUS,
+    HANDLE,
+    PersonNames,
+    fold,
+    person_key,
+)
 
 PSEUDONYM = "Persoon {number}"
 #: A name part several people share ("Piet"): hidden, but attributed to none of them.
@@ -39,10 +46,6 @@ _PERSON_PARAMS = frozenset({"user", "username", "user_id", "userid", "u", "handl
                             "mail"})
 
 _LINK = re.compile(r"(?:https?://|mailto:|www\.)[^\s<>\"']+", re.IGNORECASE)
-#: "@klaas_v", "@mia@mastodon.nl"; not the "@" inside a link or an e-mail address.
-_HANDLE = re.compile(r"(?<![\w@./:+-])@(\w[\w.]*\w|\w)(@[\w-]+(?:\.[\w-]+)+)?")
-#: A Fediverse handle written without its first "@" looks like an e-mail address.
-_ADDRESS = re.compile(r"(?<![\w.+@-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
 
 class Pseudonymizer:
@@ -50,7 +53,7 @@ class Pseudonymizer:
                  known: Iterable[str] | None = None) -> None:
         """``counterparts`` of the exported entries, in order; ``known``: everyone in the log."""
         counterparts = list(counterparts)
-        self.index = PersonIndex([*counterparts, *(known or ())])
+        self.index = PersonNames([*counterparts, *(known or ())])
         self._labels: dict[object, str] = {}
         #: The same links recur in many entries (the organisation's pages): judged once.
         self._links_in_text: dict[str, str] = {}
@@ -82,24 +85,25 @@ class Pseudonymizer:
         person = self.index.person(counterpart)
         return self._of(person if person is not None else ("@", person_key(counterpart)))
 
-    def text(self, text: str) -> str:
-        """Free text with people replaced, links to people and personal data removed."""
+    def text(self, text: str, own: int | None = None) -> str:
+        """Free text with people replaced, links to people and personal data removed; ``own``:
+        the person whose entry it is, whose own words ("Klaas" of "@klaas_v") count too."""
         if not text:
             return text
         from ambtenaar20.core.analysis.pii import mask_personal_data
 
         text = _LINK.sub(self._link_in_text, text)
         # Handles before personal data: "@mia@mastodon.nl" is a person, not an e-mail address.
-        text = _HANDLE.sub(self._handle, text)
-        text = _ADDRESS.sub(self._address, text)
+        text = HANDLE.sub(self._handle, text)
+        text = ADDRESS.sub(self._address, text)
         text = mask_personal_data(text)
         # A link left in the text names nobody (else it was dropped): names are sought around it.
         pieces: list[str] = []
         position = 0
         for link in _LINK.finditer(text):
-            pieces += [self._names(text[position:link.start()]), link.group(0)]
+            pieces += [self._names(text[position:link.start()], own), link.group(0)]
             position = link.end()
-        pieces.append(self._names(text[position:]))
+        pieces.append(self._names(text[position:], own))
         return "".join(pieces)
 
     def _link_in_text(self, match: re.Match[str]) -> str:
@@ -112,25 +116,22 @@ class Pseudonymizer:
         return verdict
 
     def _handle(self, match: re.Match[str]) -> str:
-        handle = fold(match.group(0)[1:])
-        person = self.index.handles.get(handle)
-        if person is None and match.group(2):
-            person = self.index.handles.get(handle.split("@", 1)[0])
-        return self._of(person if person is not None else ("@", handle))
+        person = self.index.handle_owner(match)
+        return self._of(person if person is not None else ("@", fold(match.group(0)[1:])))
 
     def _address(self, match: re.Match[str]) -> str:
         person = self.index.handles.get(fold(match.group(0)))
         return match.group(0) if person is None else self._of(person)
 
-    def _names(self, chunk: str) -> str:
-        spans = self.index.names_in(chunk)
+    def _names(self, chunk: str, own: int | None) -> str:
+        spans = self.index.names_in(chunk, own=own)
         if not spans:
             return chunk
         pieces: list[str] = []
         position = 0
-        for start, end, person in spans:
-            pieces += [chunk[position:start], self._of(person)]
-            position = end
+        for span in spans:  # a title stays: "Mevrouw Persoon 2"
+            pieces += [chunk[position:span.name_start], self._of(span.person)]
+            position = span.end
         pieces.append(chunk[position:])
         return "".join(pieces)
 
@@ -151,14 +152,8 @@ class Pseudonymizer:
         query = parse_qsl(parts.query, keep_blank_values=True)
         if any(key in _PERSON_PARAMS for key, _value in query):
             return True
-        # A segment or value that is exactly someone's handle, however short ("?u=li").
-        pieces = [piece for piece in parts.path.split("/") if piece]
-        pieces += [value for _key, value in query] + [parts.fragment]
-        handles = self.index.handles
-        if any(piece.lstrip("@~") in handles or self.index.form(words(piece)) is not None
-               for piece in pieces if piece):
-            return True
-        if self.index.in_words(words(folded)):
+        own = None if entry is None else self.index.person(entry.counterpart)
+        if self.index.in_link(url, own=own):
             return True
         from ambtenaar20.core.analysis.pii import find_personal_data
 
@@ -174,13 +169,14 @@ class Pseudonymizer:
         return social and not own_post
 
     def apply(self, entry: Interaction) -> Interaction:
+        own = self.index.person(entry.counterpart)
         return replace_entry(
             entry,
             counterpart=self.pseudonym(entry.counterpart),
             url=self.url(entry.url, entry),
-            summary=self.text(entry.summary),
-            outcome=self.text(entry.outcome),
-            topic=self.text(entry.topic),
+            summary=self.text(entry.summary, own),
+            outcome=self.text(entry.outcome, own),
+            topic=self.text(entry.topic, own),
         )
 
     def apply_all(self, entries: list[Interaction]) -> list[Interaction]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from ambtenaar20.core.privacy import ERASED_MARKER, name_pattern, replace_name
+from ambtenaar20.core.privacy import ERASED_MARKER, ErasedName
 
 if TYPE_CHECKING:
     from ambtenaar20.core.store.connection import Connection
@@ -28,19 +28,18 @@ class FeedItemsErasure:
     def erase_counterpart(self, name: str) -> int:
         """Replace ``name`` in every stored item; returns the number of items changed."""
         db = self._db()
-        pattern = name_pattern(name)
+        person = ErasedName(name)
         rows = db.execute(
             "SELECT i.id, i.title, i.author, i.link, b.title, b.html, b.text "
             "FROM items i JOIN item_bodies b ON b.item_id = i.id").fetchall()
         changed_items = 0
         for item_id, title, author, link, body_title, body_html, body_text in rows:
-            new_author = (ERASED_MARKER if pattern.fullmatch(author.strip())
-                          else replace_name(author, pattern)[0])
-            new_title = replace_name(title, pattern)[0]
-            new_link = "" if pattern.search(link) else link
-            new_body_title = replace_name(body_title, pattern)[0]
-            new_html = replace_name(body_html, pattern)[0]
-            new_text = replace_name(body_text, pattern)[0]
+            new_author = ERASED_MARKER if person.is_person(author) else person.scrub(author)
+            new_title = person.scrub(title)
+            new_link = "" if person.in_link(link) else link
+            new_body_title = person.scrub(body_title)
+            new_html = person.scrub(body_html)
+            new_text = person.scrub(body_text)
             if (new_author, new_title, new_link, new_body_title, new_html, new_text) == (
                     author, title, link, body_title, body_html, body_text):
                 continue

@@ -12,18 +12,11 @@ transaction.
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
-from ambtenaar20.core.privacy import (
-    ERASED_MARKER,
-    name_in_url,
-    name_parts_pattern,
-    name_pattern,
-    replace_name,
-)
+from ambtenaar20.core.privacy import ERASED_MARKER, ErasedName
 
 if TYPE_CHECKING:
     from ambtenaar20.core.store.connection import Connection
@@ -48,23 +41,22 @@ class LogbookErasure:
         Runs inside the caller's transaction (``PrivacyService``), so it is all or nothing.
         """
         db = self._db()
-        pattern = name_pattern(name)
-        parts = name_parts_pattern(name)
+        person = ErasedName(name)
         now = datetime.now(UTC).isoformat(timespec="seconds")
         affected = 0
         own: set[int] = set()
         rows = db.execute("SELECT id, counterpart, url, topic, summary, outcome FROM interactions")
         for entry_id, counterpart, url, topic, summary, outcome in rows.fetchall():
             changes: dict[str, str] = {}
-            # "petra de  boer" as typed is the same person: spacing and case do not count.
-            is_theirs = pattern.fullmatch(" ".join(counterpart.split())) is not None
+            # "petra de  boer", "@PetraDeBoer", "Mevrouw De Boer": the same person.
+            is_theirs = person.is_person(counterpart)
             if is_theirs:
                 own.add(entry_id)
                 changes["counterpart"] = ERASED_MARKER
-            if url and (is_theirs or name_in_url(name, url)):
+            if url and (is_theirs or person.in_link(url)):
                 changes["url"] = ""
             for field, value in (("topic", topic), ("summary", summary), ("outcome", outcome)):
-                scrubbed = _scrub(value, pattern, parts if is_theirs else None)
+                scrubbed = _scrub(value, person, is_theirs)
                 if scrubbed != value:
                     changes[field] = scrubbed
             if not changes:
@@ -79,19 +71,18 @@ class LogbookErasure:
                 [entry_id, now, ERASURE_ACTOR,
                  json.dumps(dict.fromkeys(changes, ERASED_MARKER)),
                  json.dumps(changes, ensure_ascii=False)])
-        self._scrub_history(db, name, pattern, parts, own)
+        self._scrub_history(db, person, own)
         return affected
 
-    def _scrub_history(self, db: Connection, name: str, pattern: re.Pattern[str],
-                       parts: re.Pattern[str], own: set[int]) -> None:
+    def _scrub_history(self, db: Connection, person: ErasedName, own: set[int]) -> None:
         db.execute("INSERT INTO log_erasure_gate (id) VALUES (1)")
         try:
             rows = db.execute(
                 "SELECT id, interaction_id, old_values, new_values FROM interaction_history")
             for history_id, entry_id, old_values, new_values in rows.fetchall():
-                entry_parts = parts if entry_id in own else None
-                old_scrubbed = _scrub_json(old_values, name, pattern, entry_parts)
-                new_scrubbed = _scrub_json(new_values, name, pattern, entry_parts)
+                theirs = entry_id in own
+                old_scrubbed = _scrub_json(old_values, person, theirs)
+                new_scrubbed = _scrub_json(new_values, person, theirs)
                 if old_scrubbed != old_values or new_scrubbed != new_values:
                     db.execute("UPDATE interaction_history SET old_values = ?, new_values = ?"
                                " WHERE id = ?", [old_scrubbed, new_scrubbed, history_id])
@@ -99,20 +90,19 @@ class LogbookErasure:
             db.execute("DELETE FROM log_erasure_gate")
 
 
-def _scrub(text: str, pattern: re.Pattern[str], parts: re.Pattern[str] | None) -> str:
-    """``text`` without the name; with ``parts`` (their own entry) also without name parts
+def _scrub(text: str, person: ErasedName, theirs: bool) -> str:
+    """``text`` without the name; in ``theirs`` (their own entry) also without name parts
     and personal data: their phone number or e-mail address names them as well as the name."""
-    text = replace_name(text or "", pattern)[0]
-    if parts is None or not text:
+    text = person.scrub(text or "")
+    if not theirs or not text:
         return text
     from ambtenaar20.core.analysis.pii import mask_personal_data
 
     # Addresses first: "petra@boer.nl" goes whole, not as "[verwijderd]@[verwijderd].nl".
-    return replace_name(mask_personal_data(text), parts)[0]
+    return person.scrub(mask_personal_data(text), own=True)
 
 
-def _scrub_json(raw: str, name: str, pattern: re.Pattern[str],
-                parts: re.Pattern[str] | None) -> str:
+def _scrub_json(raw: str, person: ErasedName, theirs: bool) -> str:
     """The history values with the name scrubbed; ``raw`` itself when nothing changed."""
     values = json.loads(raw or "{}")
     changed = False
@@ -120,11 +110,11 @@ def _scrub_json(raw: str, name: str, pattern: re.Pattern[str],
         if not isinstance(value, str):
             continue
         if key == "url":
-            scrubbed = "" if parts is not None or name_in_url(name, value) else value
-        elif key == "counterpart" and pattern.fullmatch(" ".join(value.split())):
+            scrubbed = "" if theirs or person.in_link(value) else value
+        elif key == "counterpart" and person.is_person(value):
             scrubbed = ERASED_MARKER
         else:
-            scrubbed = _scrub(value, pattern, parts if key in _FREE_TEXT else None)
+            scrubbed = _scrub(value, person, theirs and key in _FREE_TEXT)
         if scrubbed != value:
             values[key] = scrubbed
             changed = True
