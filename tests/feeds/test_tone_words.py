@@ -39,3 +39,18 @@ def test_an_items_tone_words_come_from_its_own_text(context, feed_server):
     words = context.items.tone_words(negative["id"])
     assert words and any("slecht" in w or "belachelijk" in w for w in words)
     assert context.items.tone_words(neutral["id"]) == []  # neutral: nothing to explain
+
+
+GREETING = [{"title": "Vraag over afval", "link": "https://example.org/3", "guid": "g1",
+             "description": "Beste Anna, dank voor uw vraag. De bak wordt dinsdag geleegd. "
+                            "Met vriendelijke groet, Team Afval",
+             "pubDate": "Wed, 08 Sep 2021 08:00:00 +0000"}]
+
+
+def test_a_greeting_under_a_title_is_not_scored(context, feed_server):
+    url = feed_server.add("/greeting.xml", rss("Gemeente", GREETING))
+    context.feeds.add_feed(url)
+    context.feeds.refresh()
+    context.items.analyse_pending()
+    item = context.items.list_items()[0]
+    assert (item["sentiment"], item["polarity"]) == ("neutral", 0.0)

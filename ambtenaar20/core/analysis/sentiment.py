@@ -35,7 +35,7 @@ _ENGLISH_MARKERS = frozenset(
     "will what who where how which because than their our your".split()
 )
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\s*\n\s*")
 #: Fewer marker words than this: too little evidence to name a language.
 _MIN_MARKERS = 2
 

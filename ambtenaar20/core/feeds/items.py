@@ -187,7 +187,7 @@ class ItemService:
                 break
             results = []
             for item_id, title, text in rows:
-                outcome = self.analyser.analyse(f"{title}. {text}".strip(" ."))
+                outcome = self.analyser.analyse(_analysed_text(title, text))
                 results.append((outcome.lang, outcome.polarity, outcome.subjectivity,
                                 outcome.label, item_id))
             with self.db.atomic():
@@ -206,7 +206,7 @@ class ItemService:
         if row is None or row[1] not in ("negative", "positive"):
             return []
         lang, label, title, text = row
-        return self.analyser.driving_words(f"{title}. {text}".strip(" ."), lang, label, limit)
+        return self.analyser.driving_words(_analysed_text(title, text), lang, label, limit)
 
     def trend(self, topic: str, days: int = 30) -> list[dict[str, Any]]:
         """Per day over the last ``days``: number of items and average polarity (or None)."""
@@ -224,3 +224,9 @@ class ItemService:
             series.append({"day": day, "items": count,
                            "polarity": None if polarity is None else round(polarity, 4)})
         return series
+
+
+def _analysed_text(title: str | None, text: str | None) -> str:
+    """What an item's tone is judged on: its title, then its text on a line of its own, so a
+    greeting that opens the text ("Beste Anna,") is seen as one and not scored."""
+    return "\n".join(part.strip() for part in (title or "", text or "") if part and part.strip())
