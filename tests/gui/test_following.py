@@ -452,3 +452,23 @@ def test_tab_leaves_the_item_list(qtbot, area):
     QTest.keyClick(area.table, Qt.Key.Key_Tab)
     assert not area.table.hasFocus()
     assert area.table.currentIndex().column() == 0  # Tab did not walk to the next cell
+
+
+@pytest.mark.parametrize("button", ["toolbar", "empty state"])
+def test_the_add_feed_buttons_open_the_dialog(qtbot, empty_area, monkeypatch, button):
+    """Clicked, not called: a button's ``clicked`` passes a flag that must not reach add_feed."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QPushButton
+
+    shown = []
+    _answer_add_feed_dialog(monkeypatch, [lambda dialog: shown.append(dialog) or None])
+    empty_area.show()
+    qtbot.waitExposed(empty_area)
+    if button == "toolbar":
+        target = empty_area.add_feed_button
+    else:
+        target = next(b for b in empty_area.empty.findChildren(QPushButton)
+                      if b.text().replace("&", "") == "Add feed")
+    QTest.mouseClick(target, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(shown) == 1, timeout=5000)

@@ -151,7 +151,9 @@ class FollowingArea(FeedActions, RefreshControl, QWidget):
                                 _("Follow news sites, blogs, your intranet or social media "
                                   "through their feeds. Topics then collect what is said about "
                                   "your dossiers, with its tone."))
-        self.empty.add_action_button(_("&Add feed"), self.add_feed)
+        # Not ``self.add_feed`` itself: ``clicked`` passes its "checked" flag, which
+        # ``add_feed`` would take for the address typed before.
+        self.empty.add_action_button(_("&Add feed"), lambda: self.add_feed())
         self.empty.add_action_button(_("&Import OPML"), self.import_opml)
         self.pages = QStackedWidget()
         self.pages.addWidget(self.empty)
@@ -170,7 +172,7 @@ class FollowingArea(FeedActions, RefreshControl, QWidget):
         self._status_installed = False
 
         self.refresh_button.clicked.connect(self.refresh)
-        self.add_feed_button.clicked.connect(self.add_feed)
+        self.add_feed_button.clicked.connect(lambda: self.add_feed())
         self.add_topic_button.clicked.connect(self.add_topic)
         self.import_button.clicked.connect(self.import_opml)
         self.search.returnPressed.connect(self._search)
