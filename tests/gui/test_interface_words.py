@@ -119,3 +119,14 @@ def test_reader_names_the_words_behind_a_computed_tone(qtbot, make_context):
     # Corrected by the officer: the computed tone's words no longer explain what is shown.
     reader.show_item({**item, "sentiment": "neutral", "sentiment_override": "neutral"})
     assert "belachelijk" not in reader.meta.text()
+
+
+def test_the_item_a_reply_answers_shows_its_date_as_the_window_does(qtbot, make_context):
+    from ambtenaar20.gui.areas.writing.linked_item import LinkedItemPanel
+
+    make_context("nl")
+    panel = LinkedItemPanel()
+    qtbot.addWidget(panel)
+    panel.show_item({"title": "Afval", "feed": "Gemeente", "text": "Vraag",
+                     "published": "2026-11-23T09:00:00+00:00"})
+    assert "23-11-2026" in panel.text() and "2026-11-23" not in panel.text()

@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
 from ambtenaar20.core.i18n import _
+from ambtenaar20.gui.local_time import full_moment
 
 #: Characters of the item's text shown; the reader in Volgen has the whole item.
 EXCERPT = 600
@@ -39,7 +40,7 @@ class LinkedItemPanel(QLabel):
             text = text[:EXCERPT].rstrip() + "…"
         heading = _("Reply to: {title}").format(title=item.get("title") or "")
         source = " · ".join(part for part in (item.get("feed"), item.get("author"),
-                                              (item.get("published") or "")[:10]) if part)
+                                              full_moment(item.get("published") or "")) if part)
         self.setText(f"<b>{html.escape(heading)}</b><br><i>{html.escape(source)}</i>"
                      f"<br>{html.escape(text)}")
         self.setToolTip(item.get("link") or "")
