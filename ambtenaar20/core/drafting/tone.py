@@ -19,7 +19,9 @@ _COPULAS = frozenset({
 })
 _NAAR = regex.compile(r"(?<![\w-])naar(?![\w-])", regex.IGNORECASE)
 _PREVIOUS_WORD = regex.compile(r"(\w+)\W*$")
-_NEXT = regex.compile(r"[ \t]*(\w+|[^\w\s]|\n|$)")
+# Any white space but a line break (Windows "\r\n", a non-breaking space from Word) may
+# separate "naar" from the next word.
+_NEXT = regex.compile(r"[^\S\n]*(\w+|[^\w\s]|\n|$)")
 # Articles, determiners and pronouns after "naar" make it a preposition even after "is":
 # "Het formulier is naar de gemeente gestuurd".
 _DETERMINERS = frozenset({
