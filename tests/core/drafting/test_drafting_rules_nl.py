@@ -295,3 +295,24 @@ def test_a_tone_finding_names_the_words_that_set_the_tone(nl_checker, en_checker
     english = next(f for f in en_checker.check("This awful decision is stupid.", "en").findings
                    if f.rule == "tone.negative")
     assert "'awful', 'stupid'" in english.message
+
+
+@pytest.mark.parametrize(("checker", "text"), [
+    ("nl", "Uw gegevens behandelen wij vertrouwelijk."),
+    ("nl", "Bij Veilig Thuis kunt u gratis en vertrouwelijk advies vragen."),
+    ("nl", "Uw pincode en wachtwoord zijn geheim. Deel ze nooit."),
+    ("en", "We treat your data as confidential."),
+])
+def test_ordinary_use_of_confidential_words_is_a_hint_not_an_error(nl_checker, en_checker,
+                                                                   checker, text):
+    result = (nl_checker if checker == "nl" else en_checker).check(text, checker)
+    assert [f.severity for f in result.findings if f.rule.startswith("confidential")] == ["info"]
+
+
+@pytest.mark.parametrize("text", ["Dit stuk is Stg. Geheim.", "Departementaal Vertrouwelijk",
+                                  "Dit is strikt vertrouwelijk, niet voor publicatie."])
+def test_markings_stay_errors_without_a_second_hint(nl_checker, text):
+    found = [(f.rule, f.severity) for f in nl_checker.check(text, "nl").findings
+             if f.rule.startswith("confidential")]
+    assert found and all(rule == "confidential" and severity == "error"
+                         for rule, severity in found)

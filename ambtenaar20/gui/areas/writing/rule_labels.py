@@ -17,6 +17,7 @@ RULE_LABELS = {
     "pii.email": N_("Personal data: e-mail address"),
     "pii.address": N_("Personal data: address"),
     "confidential": N_("Confidential information"),
+    "confidential.word": N_("Possibly confidential"),
     "mandate": N_("Speaking on behalf of the organisation"),
     "jargon": N_("Civil-service jargon"),
     "loanword": N_("English word"),
