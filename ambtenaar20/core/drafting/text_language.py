@@ -35,7 +35,10 @@ def draft_language(text: str, fallback: str) -> str:
         return detected
     plain = _HANDLE_OR_TAG.sub(" ", URL.sub(" ", text))
     evidence = 0.0
-    for word in _WORD.findall(plain)[:_MAX_WORDS]:
+    for match in list(_WORD.finditer(plain))[:_MAX_WORDS]:
+        word = match.group()
+        if word[0].isupper() and not _starts_sentence(plain, match.start()):
+            continue  # a name ("Rotterdam", "Politie Utrecht") is no evidence of either language
         lowered = word.lower()
         odds = math.log(spelling.relative_frequency(lowered, "en")
                         / spelling.relative_frequency(lowered, "nl"))
@@ -45,3 +48,8 @@ def draft_language(text: str, fallback: str) -> str:
     if evidence <= -_MIN_ODDS:
         return "nl"
     return fallback
+
+
+def _starts_sentence(text: str, start: int) -> bool:
+    before = text[:start].rstrip()
+    return not before or before[-1] in ".!?:\n"

@@ -14,6 +14,9 @@ from ambtenaar20.core.drafting.text_language import draft_language
     ("Sorry, fixed now.", "en"),
     ("Great, see you Monday", "en"),
     ("Correction: deadline is 1 March", "en"),
+    # Names of places and organisations are no evidence: they are Dutch in English replies too.
+    ("Great work, Politie Utrecht!", "en"),
+    ("Good luck, Gemeente Utrecht team!", "en"),
     ("Goed punt. Kijk op onze website.", "nl"),
     ("Tot maandag!", "nl"),
     ("Klopt. Zie rijksoverheid.nl", "nl"),
