@@ -24,6 +24,10 @@ _MAX_WORD_ODDS = math.log(150)
 #: Enough words to decide; a long text has function words anyway.
 _MAX_WORDS = 60
 _WORD = re.compile(r"[^\W\d_]+")
+#: English writes these with a capital where Dutch does not: evidence, not names.
+_CAPITALISED_IN_ENGLISH = frozenset(
+    "january february march april may june july august september october november december "
+    "monday tuesday wednesday thursday friday saturday sunday i".split())
 #: Handles and hashtags are names, not words of either language.
 _HANDLE_OR_TAG = re.compile(r"[@#][\w.@-]+")
 
@@ -37,9 +41,10 @@ def draft_language(text: str, fallback: str) -> str:
     evidence = 0.0
     for match in list(_WORD.finditer(plain))[:_MAX_WORDS]:
         word = match.group()
-        if word[0].isupper() and not _starts_sentence(plain, match.start()):
-            continue  # a name ("Rotterdam", "Politie Utrecht") is no evidence of either language
         lowered = word.lower()
+        if (word[0].isupper() and lowered not in _CAPITALISED_IN_ENGLISH
+                and not _starts_sentence(plain, match.start())):
+            continue  # a name ("Rotterdam", "Politie Utrecht") is no evidence of either language
         odds = math.log(spelling.relative_frequency(lowered, "en")
                         / spelling.relative_frequency(lowered, "nl"))
         evidence += max(-_MAX_WORD_ODDS, min(_MAX_WORD_ODDS, odds))
