@@ -80,3 +80,9 @@ def test_spans_index_the_original_text():
 def test_mask_replaces_every_match_and_keeps_the_rest():
     masked = mask_personal_data("BSN 123456782, mail a.b@c.nl, niet 123456789.")
     assert masked == "BSN [BSN], mail [e-mailadres], niet 123456789."
+
+
+@pytest.mark.parametrize("text", ["Look at the dot com era.", "Find us at rijksoverheid dot nl",
+                                  "meet me at noon dot"])
+def test_at_and_dot_in_an_english_sentence_are_no_address(text):
+    assert find_personal_data(text) == []

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 import regex
 
-from ambtenaar20.core.analysis.links import URL
+from ambtenaar20.core.analysis.links import TLDS, URL
 from ambtenaar20.core.i18n import N_, _
 
 if TYPE_CHECKING:
@@ -52,9 +52,15 @@ _EMAIL = regex.compile(
 _BRACKETED = r"\s*(?:\[\s*{0}\s*\]|\(\s*{0}\s*\)|\{{\s*{0}\s*\}})\s*"
 _HIDDEN_AT = _BRACKETED.format("(?:at|apenstaartje)")
 _HIDDEN_DOT = rf"(?:{_BRACKETED.format('(?:dot|punt)')}|\.)"
+# The bare form reads like English ("Look at the dot com era", "Find us at ... dot nl"): only
+# with a known ending, and not with a pronoun or an article where the names would be.
+_KNOWN_ENDINGS = "|".join(sorted(TLDS))
+_NOT_A_NAME = r"(?:us|me|him|her|them|you|it|look|ons|mij|hem|hen|the|a|an|this|that|de|het|een)"
 _HIDDEN_EMAIL = regex.compile(
-    rf"(?<![\w.+@-])[\w.+-]+(?:{_HIDDEN_AT}[\w-]+(?:{_HIDDEN_DOT}[\w-]+)*{_HIDDEN_DOT}"
-    r"|\s+at\s+[\w-]+(?:\s+dot\s+[\w-]+)*\s+dot\s+)[A-Za-z]{2,}(?![\w-])",
+    rf"(?<![\w.+@-])[\w.+-]+{_HIDDEN_AT}[\w-]+(?:{_HIDDEN_DOT}[\w-]+)*{_HIDDEN_DOT}"
+    r"[A-Za-z]{2,}(?![\w-])"
+    rf"|(?<![\w.+@-])(?!{_NOT_A_NAME}\b)[\w.+-]+\s+at\s+(?!{_NOT_A_NAME}\b)[\w-]+"
+    rf"(?:\s+dot\s+[\w-]+)*\s+dot\s+(?:{_KNOWN_ENDINGS})(?![\w-])",
     regex.IGNORECASE)
 _DIGIT_RUN = regex.compile(r"(?<![\w.,/-])\d+(?:(?P<sep>[ .-])\d+(?:(?P=sep)\d+)*)?(?![\w])")
 _IBAN_START = regex.compile(r"(?<![\p{L}\p{N}])[A-Za-z]{2}[ -]?\d{2}(?:[ -]?[A-Za-z0-9]){10,30}")
