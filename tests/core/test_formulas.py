@@ -46,3 +46,22 @@ def test_a_polite_factual_draft_is_not_called_an_opinion():
              "deze week.\n\nMet vriendelijke groet,\nTeam Vergunningen")
     result = Checker(builtin_packs()["rijksoverheid-standaard"]).check(reply, "nl")
     assert not [f for f in result.findings if f.rule.startswith("tone.")]
+
+
+@pytest.mark.parametrize("text", [
+    "Hartelijk dank voor uw bericht. Wij zoeken het voor u uit.",
+    "Het formulier staat online. Prettig weekend!",
+    "Het formulier staat online. Prettige dag nog!",
+    "Het formulier staat online. Fijn weekend!",
+    "@jdevries Beste Jan, dank voor uw bericht. Uw aanvraag is in behandeling.",
+    "@jdevries @gemeente Beste Jan, uw aanvraag is in behandeling.",
+    "Beste Jan. Uw aanvraag is in behandeling.",
+])
+def test_more_dutch_formulas_are_politeness(text):
+    result = SentimentAnalyser().analyse(text, "nl")
+    assert result.subjectivity <= 0.5, without_formulas(text, "nl")
+
+
+def test_a_sentence_that_starts_with_beste_after_a_handle_still_counts():
+    text = "@jdevries Beste manier is langskomen op het stadhuis."
+    assert without_formulas(text, "nl") == text

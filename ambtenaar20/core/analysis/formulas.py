@@ -12,16 +12,21 @@ from __future__ import annotations
 import regex
 
 _FLAGS = regex.IGNORECASE | regex.MULTILINE
-#: An opening word at the start of a line, before a name or title and a comma or line end.
+#: An opening word at the start of a line (after any @handles: "@jdevries Beste Jan,"), before a
+#: name or title and a comma or line end; or before a capitalised name and a full stop ("Beste
+#: Jan."), so that "Beste manier is bellen." is still scored.
+_HANDLES = r"^[ \t]*(?:@[\w.]+[ \t]+)*"
+_AFTER_NAME = r"[ \t]+(?:[^\n,.!?]{1,40}(?:,|$)|[^\n,.!?]{0,30}(?-i:\p{Lu})[\w'-]*\.)"
 _OPENINGS = {
-    "nl": regex.compile(r"^[ \t]*(?P<word>beste|geachte|lieve|hallo|hoi|dag)[ \t]+"
-                        r"[^\n,.!?]{1,40}(?:,|$)", _FLAGS),
-    "en": regex.compile(r"^[ \t]*(?P<word>dear|hi|hello)[ \t]+[^\n,.!?]{1,40}(?:,|$)", _FLAGS),
+    "nl": regex.compile(_HANDLES + r"(?P<word>beste|geachte|lieve|hallo|hoi|dag)" + _AFTER_NAME,
+                        _FLAGS),
+    "en": regex.compile(_HANDLES + r"(?P<word>dear|hi|hello)" + _AFTER_NAME, _FLAGS),
 }
 _CLOSINGS = {
     "nl": regex.compile(r"\b(?:met[ \t]+)?(?P<word>vriendelijke|hartelijke|beste|warme|"
-                        r"lieve)[ \t]+groet(?:en|jes)?\b|\b(?P<word>fijne)[ \t]+(?:dag|avond|"
-                        r"middag|weekend|feestdagen)\b", _FLAGS),
+                        r"lieve)[ \t]+groet(?:en|jes)?\b|\b(?P<word>fijne?|prettige?)[ \t]+(?:dag|"
+                        r"avond|middag|ochtend|weekend|feestdagen|vakantie|jaarwisseling)\b|"
+                        r"\b(?P<word>hartelijk)[ \t]+(?:dank|bedankt)\b", _FLAGS),
     "en": regex.compile(r"\b(?:with[ \t]+)?(?P<word>kind|best|warm|warmest|kindest)[ \t]+"
                         r"(?:regards|wishes)\b|\bhave[ \t]+a[ \t]+(?P<word>nice|good|great)"
                         r"[ \t]+(?:day|weekend|evening)\b", _FLAGS),

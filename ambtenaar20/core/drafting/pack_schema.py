@@ -139,7 +139,8 @@ KINDS: dict[str, dict[str, Check]] = {
     "spelling": {"min_length": is_int, "ignore": STR_LIST, "no_suggestion_message": is_str},
     "links": {"check": one_of("shortener", "source"), "domains": STR_LIST,
               "claim_patterns": list_of(is_regex)},
-    "consistency": {"formal": STR_LIST, "informal": STR_LIST, "swap": table_of(is_str)},
+    "consistency": {"formal": STR_LIST, "informal": STR_LIST, "swap": table_of(is_str),
+                    "hint_only": STR_LIST, "hint_message": is_str},
     "restraint": {"opinion": STR_LIST, "political": STR_LIST, "parties": STR_LIST,
                   "topics": STR_LIST},
     "mentions": {"watchlist": STR_LIST},
@@ -171,8 +172,8 @@ PACK_KEYS: dict[str, Check] = {
 #: List and table parameters an override may add to with ``add_<name>``.
 EXTENDABLE = frozenset({
     "words", "patterns", "exceptions", "replace", "context_dependent", "domains",
-    "claim_patterns", "formal", "informal", "swap", "opinion", "political", "parties", "topics",
-    "watchlist", "ignore", "limits",
+    "claim_patterns", "formal", "informal", "swap", "hint_only", "opinion", "political",
+    "parties", "topics", "watchlist", "ignore", "limits",
 })
 
 

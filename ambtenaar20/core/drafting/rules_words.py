@@ -12,7 +12,7 @@ import regex
 from ambtenaar20.core.drafting.model import Finding
 from ambtenaar20.core.drafting.packs import Rule
 from ambtenaar20.core.drafting.rule_context import RuleContext
-from ambtenaar20.core.drafting.text import Span, find_phrases, match_case
+from ambtenaar20.core.drafting.text import Span, fill, find_phrases, match_case
 
 
 def check_words(rule: Rule, ctx: RuleContext) -> list[Finding]:
@@ -58,19 +58,44 @@ def check_substitution(rule: Rule, ctx: RuleContext) -> list[Finding]:
 def check_consistency(rule: Rule, ctx: RuleContext) -> list[Finding]:
     """Both forms of address in one text: report the less used form, offer the other."""
     formal = [s for s in find_phrases(ctx.text, rule.param("formal", []))
-              if not ctx.in_link(s.start, s.end)]
+              if not ctx.in_link(s.start, s.end) and not _letter(ctx.text, s)]
     informal = [s for s in find_phrases(ctx.text, rule.param("informal", []))
-                if not ctx.in_link(s.start, s.end)]
+                if not ctx.in_link(s.start, s.end) and not _letter(ctx.text, s)]
     if not formal or not informal:
         return []
     minority = formal if len(formal) < len(informal) else informal
     swap = {key.lower(): value for key, value in rule.param("swap", {}).items()}
+    # Words whose swap depends on the sentence ("je vraag" -> "uw vraag", "Heeft u" -> "Heb
+    # je"): the other form is named in the message, never offered as a one-click replacement.
+    hint_only = {word.lower() for word in rule.param("hint_only", [])}
     found = []
     for span in minority:
         other = swap.get(span.text.lower())
         suggestions = (match_case(span.text, other),) if other else ()
-        found.append(ctx.finding(rule, span.start, span.end, suggestions))
+        if span.text.lower() in hint_only:
+            shown = ", ".join(f"'{s}'" for s in suggestions) or "—"
+            template = fill(rule.param("hint_message") or rule.message, suggestions=shown)
+            found.append(ctx.finding(rule, span.start, span.end, template=template))
+        else:
+            found.append(ctx.finding(rule, span.start, span.end, suggestions))
     return found
+
+
+#: Words before a capital letter "U" that make it a name, not the pronoun: "lijn U", "bus U".
+_LETTER_AFTER = frozenset({"lijn", "bus", "tram", "metro", "trein", "vak", "blok", "gebouw",
+                           "type", "route", "perron", "spoor", "zaal", "vleugel", "klasse"})
+
+
+def _letter(text: str, span: Span) -> bool:
+    """``span`` is the letter "U" of a name ("U-pas", "U-bocht", "lijn U"), not the pronoun."""
+    if span.text.lower() != "u":
+        return False
+    if text[span.end:span.end + 1] in ("-", "‑"):
+        return True
+    if span.text != "U":
+        return False
+    before = regex.search(r"(\p{L}+)\s+$", text[max(0, span.start - 20):span.start])
+    return bool(before) and before.group(1).lower() in _LETTER_AFTER
 
 
 def check_restraint(rule: Rule, ctx: RuleContext) -> list[Finding]:
@@ -100,10 +125,28 @@ def _political(rule: Rule, ctx: RuleContext) -> list[Span]:
     """
     words = rule.param("political", [])
     found = find_phrases(ctx.text, [w for w in words if w.isupper()], case_sensitive=True)
-    found += find_phrases(ctx.text, [w for w in words if not w.isupper()],
-                          word_start=ctx.language == "nl")
+    compounds = ctx.language == "nl"
+    plain = [w for w in words if not w.isupper()]
+    found += [span for span in find_phrases(ctx.text, plain, word_start=compounds)
+              if not compounds or _compound_of(span.text, plain, ctx)]
     found += find_phrases(ctx.text, rule.param("parties", []), case_sensitive=True)
     return sorted(found, key=lambda span: span.start)
+
+
+def _compound_of(word: str, heads: list[str], ctx: RuleContext) -> bool:
+    """``word`` is one of ``heads``, an inflection ("moties", "kabinetten") or a compound that
+    goes on with a word ("kabinetsbeleid"), not an ordinary word that only starts like one
+    ("motief", "motieven")."""
+    lowered = word.lower().replace("’", "'")
+    head = max((h.lower() for h in heads if lowered.startswith(h.lower())), key=len, default="")
+    rest = lowered[len(head):]
+    if not rest or not head or rest in ("s", "n", "en", "'s", head[-1] + "en"):
+        return True
+    for link in ("", "s", "en", "e", "n"):  # the linking sounds of Dutch compounds
+        tail = rest[len(link):]
+        if rest.startswith(link) and len(tail) >= 4 and ctx.known_word(tail):
+            return True
+    return len(rest) > 1 and not ctx.entry_word(lowered)
 
 
 _MENTION = regex.compile(r"(?<![\w@])@((?:[\w.]*\w)?)(?:@([\w-]+(?:\.[\w-]+)+))?")

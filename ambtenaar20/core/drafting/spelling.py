@@ -135,13 +135,19 @@ def check_spelling(rule: Rule, ctx: RuleContext) -> list[Finding]:
     ignored = {w.lower() for w in rule.param("ignore", [])} | ctx.options.own_words
     found = []
     for word in ctx.words:
-        for start, piece in _pieces(word.start, word.text):
+        if ctx.in_link(word.start, word.end):
+            continue  # part of a link or an (obscured) e-mail address
+        for start, piece in _pieces(word.start, word.text, ctx.language):
             if len(piece) < shortest or piece.isupper():
                 continue
             if piece[0].isupper() and not _sentence_start(ctx.text, start):
                 continue  # a name
+            if any(c.isupper() for c in piece[1:]):
+                continue  # a name with a capital inside: WhatsApp, LinkedIn, iPhone, DigiD
             lowered = piece.lower()
             if lowered in ignored or in_dictionary(lowered, ctx.language):
+                continue
+            if ctx.language == "nl" and _old_genitive(ctx.text, start, lowered):
                 continue
             fixes = tuple(_same_case(piece, s) for s in suggestions(lowered, ctx.language))
             # Without suggestions "Bedoel je: ?" reads as broken; a pack may say it otherwise.
@@ -150,16 +156,47 @@ def check_spelling(rule: Rule, ctx: RuleContext) -> list[Finding]:
     return found
 
 
-def _pieces(start: int, word: str) -> list[tuple[int, str]]:
-    """Parts of a hyphenated word, without a possessive or plural ``'s``."""
+def _pieces(start: int, word: str, language: str = "nl") -> list[tuple[int, str]]:
+    """Parts of a hyphenated word, without a possessive or plural ``'s``.
+
+    In English the ending of a contraction goes too ("didn't" is checked as "did", "we're" as
+    "we"), so a suggestion only ever replaces the stem; contractions the dictionary knows and
+    "can't", "won't", "shan't", "ain't" are accepted as they are.
+    """
     pieces = []
     offset = start
     for part in word.replace("’", "'").split("-"):
         core = part.split("'", 1)[0]
+        if language == "en" and "'" in part:
+            lowered = part.lower()
+            negation = _NEGATION.match(part)
+            if lowered in _IRREGULAR_CONTRACTIONS or lowered in _checker("en"):
+                core = ""  # "can't", "won't", "o'clock"
+            elif negation:
+                core = negation.group(1)  # "shoudn't": only "shoud" is replaced
+            elif lowered.endswith("'t"):
+                core = part  # "dind't": the whole word, so "didn't" can be suggested
         if core:
             pieces.append((offset, core))
         offset += len(part) + 1
     return pieces
+
+
+#: English contractions whose stem is no word of its own.
+_IRREGULAR_CONTRACTIONS = frozenset({"can't", "won't", "shan't", "ain't"})
+#: "didn't", "wasn't", "couldn't": the stem before "n't".
+_NEGATION = re.compile(r"(\w+)n't$", re.IGNORECASE)
+#: The old genitive after "'s": "'s avonds", "'s nachts", "'s-Hertogenbosch".
+_GENITIVE_BEFORE = re.compile(r"(?:^|[^\w'’])['’]s[ \-]$", re.IGNORECASE)
+
+
+def _old_genitive(text: str, start: int, lowered: str) -> bool:
+    """``lowered`` (at ``start``) follows "'s " as in "'s avonds" or "'s-Gravenhage"."""
+    if not _GENITIVE_BEFORE.search(text[max(0, start - 4):start]):
+        return False
+    if text[start - 1] == "-" and text[start:start + 1].isupper():
+        return True  # a place name: "'s-Hertogenbosch", "'s-Gravenhage"
+    return lowered.endswith("s") and in_dictionary(lowered[:-1], "nl")
 
 
 def _sentence_start(text: str, start: int) -> bool:

@@ -12,6 +12,7 @@ from functools import lru_cache
 
 import regex
 
+from ambtenaar20.core.analysis.pii import find_personal_data
 from ambtenaar20.core.drafting.platforms import URL
 
 # Letters with inner apostrophes or hyphens ("auto's", "e-mail"), no digits.
@@ -41,9 +42,12 @@ def words(text: str) -> list[Span]:
 
 
 def link_spans(text: str) -> list[tuple[int, int]]:
-    """Where links and e-mail addresses are: a replacement inside one would break it."""
+    """Where links and e-mail addresses are: a replacement inside one would break it, and
+    rules leave the words of one alone."""
     spans = [(m.start(), m.end()) for m in URL.finditer(text)]
-    return spans + [(m.start(), m.end()) for m in _EMAIL.finditer(text)]
+    spans += [(m.start(), m.end()) for m in _EMAIL.finditer(text)]
+    # Also addresses written to dodge harvesters: "piet.jansen [at] hotmail [dot] com".
+    return spans + [(m.start, m.end) for m in find_personal_data(text, kinds=["email"])]
 
 
 def sentences(text: str) -> list[Span]:

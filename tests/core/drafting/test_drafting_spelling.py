@@ -66,3 +66,42 @@ def test_own_word_list_accepts_a_word(nl_checker, tmp_path):
 def test_stress_accents_are_not_spelling_mistakes(nl_checker):
     text = "Eén ding is zeker: vóór de zomer komt er één nieuwe regeling, dát beloven we."
     assert not [f.text for f in nl_checker.check(text, "nl").findings if f.rule == "spelling"]
+
+
+def test_english_contractions_are_words(en_checker):
+    text = ("We didn't receive it and it wasn't sent. We couldn’t reach you, so we haven't "
+            "closed it. It doesn't matter, you shouldn't worry; they aren't open and weren't "
+            "told. Isn't it? We can't, we won't, we're here, we've seen it, we'll call, "
+            "they'd know, I'm sure, it's fine.")
+    result = en_checker.check(text, "en")
+    assert [f.text for f in result.findings if f.rule == "spelling"] == []
+
+
+def test_a_fix_never_breaks_a_contraction(en_checker):
+    result = en_checker.check("We shoudn't wait and dind't call.", "en")
+    fixes = {f.text: f.suggestions for f in result.findings if f.rule == "spelling"}
+    assert "should" in fixes["shoud"]  # only the stem is replaced: "shouldn't"
+    assert fixes["dind't"] == ("didn't",)
+
+
+def test_old_genitive_after_s_is_dutch(nl_checker):
+    text = ("Wij zijn op donderdag ook 's avonds open, 's ochtends vanaf 8 uur, 's nachts "
+            "niet. ’s Winters en 's zomers anders. Ons kantoor in 's-Hertogenbosch en "
+            "'s-Gravenhage.")
+    result = nl_checker.check(text, "nl")
+    assert [f.text for f in result.findings if f.rule == "spelling"] == []
+    typo = nl_checker.check("Wij zijn 's avnds open.", "nl")
+    assert [f.text for f in typo.findings if f.rule == "spelling"] == ["avnds"]
+
+
+def test_words_of_a_hidden_email_address_are_skipped(nl_checker):
+    text = "Mail me op piet.jansen [at] hotmail [dot] com of bel ons."
+    found = {f.rule: f.text for f in nl_checker.check(text, "nl").findings}
+    assert "spelling" not in found
+    assert found["pii.email"] == "piet.jansen [at] hotmail [dot] com"
+
+
+@pytest.mark.parametrize("name", ["WhatsApp", "LinkedIn", "YouTube", "iPhone", "DigiD"])
+def test_names_with_an_inner_capital_are_names(nl_checker, name):
+    result = nl_checker.check(f"{name} ons gerust. Of gebruik {name} later.", "nl")
+    assert [f.text for f in result.findings if f.rule == "spelling"] == []
