@@ -98,7 +98,7 @@ def run_restore(args: argparse.Namespace, open_context: ContextOpener) -> int:
                                "when not asking interactively."))
         question = _("Restore the backup made at {created} (version {version})? All current "
                      "data is replaced; it is first saved in the backups folder. [y/N] ").format(
-            created=info.created_at, version=info.app_version)
+            created=info.created_local, version=info.app_version)
         answer = input(question).strip().lower()
         if answer not in ("y", "yes", "j", "ja"):
             print(_("Nothing has been restored."))

@@ -7,13 +7,18 @@ Every option is checked, and the output folder probed, before anything is writte
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ambtenaar20.core.errors import UsageError
 from ambtenaar20.core.i18n import _, ngettext
 
 if TYPE_CHECKING:
     from ambtenaar20.cli.main import ContextOpener
+
+#: ``-o -``: write to standard output.
+STDOUT = "-"
 
 
 def register(subparsers: argparse._SubParsersAction,
@@ -36,7 +41,7 @@ def register(subparsers: argparse._SubParsersAction,
     parser.add_argument("--separator", choices=(";", ","), default=";", metavar="';'|','",
                         help=_("CSV separator: ';' (default, for Dutch Excel) or ','"))
     parser.add_argument("-o", "--output", required=True, metavar="FILE",
-                        help=_("file to write"))
+                        help=_("file to write; '-' writes CSV or JSON to standard output"))
     parser.set_defaults(handler=run)
 
 
@@ -44,17 +49,31 @@ def run(args: argparse.Namespace, open_context: ContextOpener) -> int:
     from ambtenaar20.cli.log_command import period_from_options
     from ambtenaar20.core.export.document import ExportRequest, build_document
     from ambtenaar20.core.export.target import check_output
-    from ambtenaar20.render.exports import write_export
+    from ambtenaar20.render.exports import STREAM_FORMATS, write_export, write_export_stream
 
     period = period_from_options(args.date_from, args.date_to)
-    target = check_output(Path(args.output))
+    # "-" is standard output, as it is standard input for ``check``; only for text formats.
+    to_stdout = args.output == STDOUT
+    if to_stdout and args.format not in STREAM_FORMATS:
+        raise UsageError(_("output: {format} cannot be written to standard output ('-'); "
+                           "give a file name").format(format=args.format.upper()))
+    target = None if to_stdout else check_output(Path(args.output))
     context = open_context()
-    context.paths.refuse_as_output(target, option="output")
+    if target is not None:
+        context.paths.refuse_as_output(target, option="output")
     request = ExportRequest(period=period, topics=tuple(args.topic),
                             pseudonymize=args.pseudonymize, separator=args.separator)
     document = build_document(context.logbook, context.settings.profile, request)
-    write_export(document, args.format, target, args.separator)
     count = len(document.entries)
+    if target is None:
+        sys.stdout.flush()
+        write_export_stream(document, args.format, sys.stdout.buffer, args.separator)
+        # The export is the output: the count goes to stderr, where it cannot mix with it.
+        print(ngettext("Wrote {count} entry to standard output",
+                       "Wrote {count} entries to standard output", count).format(count=count),
+              file=sys.stderr)
+        return 0
+    write_export(document, args.format, target, args.separator)
     print(ngettext("Wrote {count} entry to {path}", "Wrote {count} entries to {path}",
                    count).format(count=count, path=target))
     return 0

@@ -24,8 +24,9 @@ def register(
         "erase-person", parents=parents,
         help=_("delete or pseudonymise everything about one person (AVG request)"),
         description=_("Delete or pseudonymise everything the app holds about NAME (log "
-                      "entries, drafts), all or nothing, and record that it happened (without "
-                      "the name). Older backups still contain the data."))
+                      "entries, drafts, feed items, feeds, topics), all or nothing, and record "
+                      "that it happened (without the name); when nothing mentions NAME, nothing "
+                      "is changed or recorded (exit 1). Older backups still contain the data."))
     erase.add_argument("name", metavar="NAME", help=_("the person's name as used in the app"))
     erase.add_argument("--yes", action="store_true", help=_("do not ask for confirmation"))
     erase.set_defaults(handler=run_erase)
@@ -51,14 +52,15 @@ def run_erase(args: argparse.Namespace, open_context: ContextOpener) -> int:
             print(_("Nothing has been deleted."))
             return 0
     request = context.privacy.erase_counterpart(args.name)
-    print(_("Done: {counts}. Recorded as request {id} (without the name).").format(
-        counts=describe_counts(request.affected) or "0", id=request.id))
-    if not any(request.affected.values()):
-        # A misspelt name must not look like a completed erasure: exit 1, "found problems".
-        print(_("Nothing mentioned {name}. Check the spelling (case and accents do not "
-                "matter) and try again if it was meant to match.").format(name=args.name),
-              file=sys.stderr)
+    if request.id is None:
+        # A misspelt name must not look like a completed erasure, nor be recorded as one:
+        # exit 1, "ran and found problems".
+        print(_("Nothing mentioned {name}, so nothing was changed and nothing recorded. Check "
+                "the spelling (case and accents do not matter) and try again if it was meant "
+                "to match.").format(name=args.name), file=sys.stderr)
         return 1
+    print(_("Done: {counts}. Recorded as request {id} (without the name).").format(
+        counts=describe_counts(request.affected), id=request.id))
     return 0
 
 

@@ -113,9 +113,12 @@ class AppContext:
         from ambtenaar20.core.privacy import PrivacyService
 
         service = PrivacyService(self)
-        service.register_erasure(LogbookErasure(lambda: self.store.db))
-        service.register_erasure(DraftsErasure(lambda: self.store.db))
-        service.register_erasure(FeedItemsErasure(lambda: self.store.db))
+        feeds = FeedItemsErasure(lambda: self.store.db)
+        # Both before the feeds: a log entry or draft replying to the person's item is known by
+        # that item's author or feed, which the feeds' erasure replaces.
+        service.register_erasure(LogbookErasure(lambda: self.store.db, own_items=feeds.items_of))
+        service.register_erasure(DraftsErasure(lambda: self.store.db, own_items=feeds.items_of))
+        service.register_erasure(feeds)
         service.register_retention(_FeedItemRetention(self))
         return service
 

@@ -15,6 +15,10 @@ from ambtenaar20 import APP_SLUG
 DATA_DIR_ENV = "AMBTENAAR20_DATA_DIR"
 #: The drafting area's own settings file in the data folder (``core/drafting/service.py``).
 DRAFTING_SETTINGS = "drafting.json"
+#: Names of the backups the app makes itself in ``backups/``: whole-state backups
+#: (``core/backup/service.py``), copies before an update (``core/store/backups.py``) and a
+#: database set aside by a restore. The app finds, rotates and restores them by these names.
+AUTOMATIC_BACKUP_NAMES = ("ambtenaar20-*.zip", "ambtenaar20-*.sqlite3", "unusable-*")
 
 
 def default_data_dir() -> Path:
@@ -90,15 +94,44 @@ class AppPaths:
                 or first in (self.settings.name, self.logs_dir.name, DRAFTING_SETTINGS)
                 or members.is_included(relative.as_posix()))
 
-    def refuse_as_output(self, target: str | os.PathLike[str], option: str | None = None) -> None:
-        """Raise ``UsageError`` when ``target`` holds the app's data (``option``: its CLI name)."""
-        if self.holds_state(target):
-            from ambtenaar20.core.errors import UsageError
-            from ambtenaar20.core.i18n import _
+    def is_automatic_backup(self, target: str | os.PathLike[str]) -> bool:
+        """Is ``target`` (an existing file or not) named as a backup the app makes itself in
+        ``backups/``? Writing an export over one would destroy it; a file of another kind under
+        such a name would be taken for one (rotated, or offered to restore from)."""
+        import fnmatch
 
+        try:
+            relative = Path(os.path.realpath(target)).relative_to(
+                os.path.realpath(self.backups_dir))
+        except ValueError:
+            return False
+        name = relative.as_posix().lower()
+        return "/" not in name and any(fnmatch.fnmatchcase(name, pattern)
+                                       for pattern in AUTOMATIC_BACKUP_NAMES)
+
+    def refuse_as_output(self, target: str | os.PathLike[str], option: str | None = None) -> None:
+        """Raise ``UsageError`` when ``target`` holds the app's data or is (or would pass for)
+        one of its automatic backups (``option``: its CLI name).
+
+        The backups folder itself stays open: the officer may keep exports and backups of their
+        own there, under other names.
+        """
+        from ambtenaar20.core.i18n import _
+
+        if self.holds_state(target):
             message = _("{path} is one of the files Ambtenaar 2.0 keeps your data in; choose "
                         "another file").format(path=target)
-            raise UsageError(f"{option}: {message}" if option else message)
+        elif self.is_automatic_backup(target) and os.path.lexists(target):
+            message = _("{path} is an automatic backup of Ambtenaar 2.0; writing over it would "
+                        "destroy it. Choose another file").format(path=target)
+        elif self.is_automatic_backup(target):
+            message = _("{path} would be taken for an automatic backup of Ambtenaar 2.0; choose "
+                        "another name").format(path=target)
+        else:
+            return
+        from ambtenaar20.core.errors import UsageError
+
+        raise UsageError(f"{option}: {message}" if option else message)
 
     def ensure(self) -> None:
         """Create the data directory tree (not the files in it)."""

@@ -4,23 +4,35 @@ An AVG erasure (``core/privacy.py``) and a pseudonymised export (``core/export/p
 must recognise the same spellings of a name: a spelling one of them misses is a leak. They used
 to build their own matchers (a regular expression per name, dictionaries per export) and
 disagreed on "Petra-de-Boer", "@mia" for "@mia@mastodon.nl", "Jan Jansen" for "@JanJansen",
-"mevrouw Li" and more. Both now use ``PersonNames``.
+"mevrouw Li" and more. Both now use ``PersonNames``; the spellings of one counterpart come from
+``core/name_spellings.py``.
 
 A text is read as words (letters and digits, accents and case folded); the words of one name may
-be joined by white space, ".", "-", "_" or an apostrophe. Spellings come in three tiers:
+be joined by white space, ".", "-", "_" or an apostrophe (also ‘ ’ ` ´). Spellings come in three
+tiers:
 
 - the **name**: the counterpart as typed, its words written apart or run together in any way
-  ("Petra de Boer", "petra.deboer", "PetraDeBoer", "Jan Jansen" for "@JanJansen"), the local
-  part of a Fediverse handle ("mia"), a handle, and the surname after a title ("Mevrouw De Boer",
-  "mevrouw Li"). Specific enough to be recognised in any text;
+  ("Petra de Boer", "petra.deboer", "PetraDeBoer", "Jan Jansen" for "@JanJansen"), with initials
+  or without particles ("J. de Vries", "Zoë Berg-Jansen"), a handle (also after "/" or ":" and
+  run into a word: "mastodon.nl/@mia", "cc:@mia", "RT@mia"), and the surname after a title
+  ("Mevrouw De Boer", "mevrouw Li"). Specific enough to be recognised in any text; the full name
+  run together also inside a longer word ("petradeboer1975", from ``MIN_RUN_IN`` letters);
 - **parts** of a written name: the surname with or without particles ("De Boer", "Boer") and each
-  name word of ``MIN_NAME_PART`` letters or more ("Petra"). A pseudonymised export hides them
+  name word of ``MIN_NAME_PART`` letters or more ("Petra"), never a title ("mevrouw"); the bare
+  word of a one-word handle ("mia" of "@mia@mastodon.nl"). A pseudonymised export hides them
   everywhere (a part several people share names nobody in particular: ``AMBIGUOUS``); an erasure,
   which knows one name and changes the record for good, only in the person's own records, since
   elsewhere "Petra" may be another Petra;
 - **own** words: the words of a handle or of a name run together ("Klaas" of "@klaas_v", "Boer"
   of "@PetraDeBoer"). Handles are often an organisation's ("@GemeenteUtrecht"), so their words
-  ("Utrecht") count only in the person's own records, in both paths.
+  ("Utrecht") count only in the person's own records, in both paths. So does a surname that is
+  an ordinary Dutch word written alone ("Groot" of "Sanne de Groot"): elsewhere it needs its
+  particle, the first name or a title ("De Groot", "mevrouw Groot").
+
+An ordinary Dutch word is a name alone only when written with a capital: "een groot succes", "de
+gemeente" (of "@gemeente") and "mevrouw" name nobody. A handle on another server is someone else
+("@mia@mastodon.social" is not "@mia@mastodon.nl"). The marker of an erasure ("[verwijderd]") is
+nobody.
 
 Lookups go through dictionaries of folded words built once, so a scan costs time in proportion
 to the text, not to text × people (``benchmarks/pseudonymize_speed.py``).
@@ -28,149 +40,66 @@ to the text, not to text × people (``benchmarks/pseudonymize_speed.py``).
 
 from __future__ import annotations
 
-import functools
 import re
-import unicodedata
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 from urllib.parse import parse_qsl, unquote, urlsplit
 
-#: Name particles, no name on their own ("Petra de Boer": "de" is nobody).
-NAME_PARTICLES = frozenset({"de", "den", "der", "van", "het", "ten", "ter", "te", "op", "in",
-                            "la", "le", "von", "dos", "da", "el", "al", "d", "t"})
-#: A name part of fewer letters ("Jan", "Li") names too many people to be recognised on its own.
-MIN_NAME_PART = 4
-#: A name found run into other letters of a link ("/pdeboer", "janjansen123") is this long.
-MIN_RUN_IN = 6
+from ambtenaar20.core.analysis.links import TLDS
+from ambtenaar20.core.name_spellings import (
+    ERASED_MARKER,
+    MARKS,
+    MIN_NAME_PART,
+    MIN_RUN_IN,
+    NAME_PARTICLES,
+    TITLES,
+    WORD,
+    Spellings,
+    fold,
+    fold_text,
+    person_key,
+    spellings,
+    words,
+)
+
+__all__ = ["ADDRESS", "AMBIGUOUS", "ERASED_MARKER", "HANDLE", "LINK", "MIN_NAME_PART",
+           "MIN_RUN_IN", "NAME_PARTICLES", "TITLES", "PersonNames", "Span", "Spellings", "fold",
+           "fold_text", "link_url", "person_key", "spellings", "words"]
+
 #: The person of a spelling several people share.
 AMBIGUOUS = -1
-#: Titles before a surname: "Mevrouw De Boer" is Petra de Boer ("de heer" is two words).
-TITLES = frozenset({"mevrouw", "mevr", "mw", "meneer", "mnr", "dhr", "heer"})
 _TITLE_STARTS = TITLES | {"de"}
 
-#: A word: letters and digits, with any combining accent (text typed in decomposed form).
-_WORD = re.compile(r"[^\W_]+(?:[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff"
-                   r"\ufe20-\ufe2f]+[^\W_]*)*")
-#: What may stand between the words of one name ("Berg-Jansen", "jan.jansen", "klaas_v").
-_NAME_GLUE = re.compile(r"[\s.\-_'’]{1,3}|\s+")
-#: "@klaas_v", "@mia@mastodon.nl"; not the "@" inside a link or an e-mail address.
-HANDLE = re.compile(r"(?<![\w@./:+-])@(\w[\w.]*\w|\w)(@[\w-]+(?:\.[\w-]+)+)?")
+#: What may stand between the words of one name ("Berg-Jansen", "jan.jansen", "klaas_v",
+#: "van 't Hof" with any apostrophe Word may make of it).
+_NAME_GLUE = re.compile(r"[\s.\-_'\u2018\u2019\u02bc`\u00b4]{1,3}|\s+")
+_CHAR = rf"[\w{MARKS}]"
+#: "@klaas_v", "@mia@mastodon.nl", "@jan-willem.bsky.social"; also after "/" or ":"
+#: ("mastodon.nl/@mia", "cc:@mia") and run into a word ("RT@mia"), but not the "@" of an e-mail
+#: address ("info@mia.nl", "petra.deboer@ziggo.nl", "[verwijderd]@ziggo.nl").
+HANDLE = re.compile(
+    rf"(?:(?<![\w{MARKS}@.+\-\]])|(?<=[\w{MARKS}.+\-\]])(?=@{_CHAR}+(?:-{_CHAR}+)*"
+    rf"(?![\w{MARKS}\-]|\.\w)))@({_CHAR}(?:[\w{MARKS}.\-]*{_CHAR})?)(@[\w-]+(?:\.[\w-]+)+)?")
 #: A Fediverse handle written without its first "@" looks like an e-mail address.
-ADDRESS = re.compile(r"(?<![\w.+@-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-#: Before a word, an "@" after these is part of an address ("info@mia.nl"), not a mention.
-_NOT_MENTION = re.compile(r"[\w@./:+-]")
-#: Names of more words are matched written apart or wholly run together, not every grouping.
-_MAX_GROUPED = 6
+ADDRESS = re.compile(rf"(?<![\w{MARKS}.+@-])[\w{MARKS}.+-]+@[\w-]+(?:\.[\w-]+)+")
+_LINK_END = r"[^\s<>\"'.,;:!?)\]]"
+#: A link in running text: with a scheme or "www.", "mailto:", a bare domain with an ending of
+#: ``core/analysis/links.py`` ("mastodon.nl/@mia", "x.com"), any host with a path ("t.me/mia");
+#: not the start of an e-mail address ("jan.de" of "jan.de.vries@ziggo.nl").
+LINK = re.compile(
+    r"(?<![\w@./-])(?:mailto:[^\s<>\"']+"
+    rf"|(?:https?://|www\.)[^\s<>\"']*{_LINK_END}"
+    rf"|[\w-]+(?:\.[\w-]+)*\.(?:(?:{'|'.join(sorted(TLDS))})(?![\w-])"
+    rf"(?:/[^\s<>\"']*{_LINK_END})?|[\w-]+/[^\s<>\"']*{_LINK_END})(?![.@]\w))",
+    re.IGNORECASE)
 _WRITTEN, _JOINED, _PART = 3, 2, 1
 
 
-@functools.lru_cache(maxsize=65536)
-def fold(text: str) -> str:
-    """Case- and accent-folded text: "Ömer" and "OMER" compare equal."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(char for char in decomposed if not unicodedata.combining(char)).casefold()
-
-
-@functools.cache
-def _combining() -> dict[int, None]:
-    return {code: None for code in range(0x110000) if unicodedata.combining(chr(code))}
-
-
-def fold_text(text: str) -> str:
-    """``fold`` of a long text, uncached; it holds ``fold`` of each of its words."""
-    return unicodedata.normalize("NFKD", text).translate(_combining()).casefold()
-
-
-def person_key(counterpart: str) -> str:
-    """One person however the counterpart was typed: "@JanJansen", " janjansen "."""
-    return " ".join(fold(counterpart).split()).lstrip("@")
-
-
-def words(text: str) -> list[str]:
-    """The folded words of ``text``."""
-    return [fold(word) for word in _WORD.findall(text)]
-
-
-def _camel(word: str) -> list[str]:
-    """"JanJansen" -> "Jan", "Jansen": a handle's capitals often mark the name's words."""
-    if word[1:] == word[1:].lower():
-        return [word]  # most words: no capital inside
-    pieces, start = [], 0
-    for index in range(1, len(word)):
-        if word[index - 1].islower() and word[index].isupper():
-            pieces.append(word[start:index])
-            start = index
-    return [*pieces, word[start:]]
-
-
-def _groupings(names: tuple[str, ...]) -> Iterator[tuple[str, ...]]:
-    """The words with some run together: ("petra", "deboer"), ("petradeboer",) …"""
-    if len(names) > _MAX_GROUPED or len(names) < 3:  # also the common short names, quickly
-        yield from (names, ("".join(names),)) if len(names) > 1 else (names,)
-        return
-    for runs in range(2 ** (len(names) - 1)):
-        grouped, current = [], names[0]
-        for index, name in enumerate(names[1:]):
-            if runs >> index & 1:
-                current += name
-            else:
-                grouped.append(current)
-                current = name
-        yield (*grouped, current)
-
-
-def _is_part(name: str) -> bool:
-    return len(name) >= MIN_NAME_PART and name not in NAME_PARTICLES and not name.isdigit()
-
-
-class Spellings(NamedTuple):
-    """The spellings of one counterpart, by tier (see the module docstring)."""
-
-    written: tuple[str, ...]
-    names: set[tuple[str, ...]]
-    surnames: set[tuple[str, ...]]
-    parts: set[tuple[str, ...]]
-    own: set[str]
-    handles: set[str]
-
-
-def spellings(counterpart: str) -> Spellings:
-    """How a text may name the counterpart ("Petra de Boer", "@JanJansen", "@mia@mastodon.nl")."""
-    key = person_key(counterpart)
-    typed = " ".join(counterpart.split()).lstrip("@")
-    fediverse = "@" in typed
-    local = typed.split("@", 1)[0]
-    # Per word of the name as typed, its pieces: "Anne-Marie" -> ("anne", "marie").
-    typed_groups = [group for group in map(_WORD.findall, local.split()) if group]
-    groups = [tuple(map(fold, group)) for group in typed_groups]
-    written = tuple(name for group in groups for name in group)
-    pieces = tuple(fold(piece) for group in typed_groups for word in group
-                   for piece in _camel(word))
-    handles = {key}
-    if fediverse:
-        handles.add(key.split("@", 1)[0])
-    if len(written) > 1:
-        handles.add("".join(written))
-    names = set(_groupings(pieces)) if written else set()
-    if pieces != written:  # the typed words' groupings are among the pieces' (unless too many)
-        names.update(_groupings(written))
-    own = {piece for piece in pieces if _is_part(piece)}
-    surnames: set[tuple[str, ...]] = set()
-    parts: set[tuple[str, ...]] = set()
-    if not (fediverse or counterpart.strip().startswith("@")):  # a handle has no surname
-        parts.update((name,) for name in written if _is_part(name))
-        own.difference_update(written)
-        rest = groups[1:]
-        while rest:  # "van der Berg", "der Berg", "Berg"
-            surname = tuple(name for group in rest for name in group)
-            if len(surname) > 1:
-                parts.update(_groupings(surname))
-            if rest[0][0] not in NAME_PARTICLES or len(rest[0]) > 1:
-                surnames.update(_groupings(surname))
-                break
-            rest = rest[1:]
-    # A Fediverse handle's local part is a name, but one typed name outweighs it ("Mia").
-    return Spellings(() if fediverse else written, names, surnames, parts, own, handles)
+def link_url(link: str) -> str:
+    """A ``LINK`` found in text as a URL: "mastodon.nl/@mia" -> "https://mastodon.nl/@mia"."""
+    if "://" in link or link.casefold().startswith("mailto:"):
+        return link
+    return "https://" + link
 
 
 class Span(NamedTuple):
@@ -199,11 +128,17 @@ class PersonNames:
         self._starts: set[str] = set()
         #: every word a name may start with, to skip most words of a text at once
         self._firsts: set[str] = set(_TITLE_STARTS)
+        #: single words that name someone only when written with a capital ("Groot")
+        self._ordinary: set[str] = set()
+        #: full names run together -> person, found also run into other letters
+        self._run_in: dict[str, int] = {}
+        self._run_in_sizes: list[int] = []
         self.longest = 1
         typed: set[str] = set()
         for counterpart in counterparts:
             key = person_key(counterpart)
-            if not key or counterpart.strip() in typed:
+            # The marker of an erasure is nobody: not one person for everyone erased.
+            if not key or counterpart.strip() in typed or counterpart.strip() == ERASED_MARKER:
                 continue
             typed.add(counterpart.strip())
             # "@janjansen" and "@JanJansen" are one person; each typing adds its spellings.
@@ -232,6 +167,12 @@ class PersonNames:
                 self._form(table, form, _WRITTEN if form == found.written else weight, person)
         if found.own:
             self._own.setdefault(person, set()).update(found.own)
+        self._ordinary.update(found.ordinary)
+        for joined in found.run_in:
+            known = self._run_in.setdefault(joined, person)
+            if known != person:
+                self._run_in[joined] = AMBIGUOUS
+        self._run_in_sizes = sorted({*self._run_in_sizes, *map(len, found.run_in)})
 
     def _form(self, table: dict[tuple[str, ...], tuple[int, int]], form: tuple[str, ...],
               weight: int, person: int) -> None:
@@ -308,44 +249,79 @@ class PersonNames:
     def names_in(self, text: str, parts: bool = True,
                  own: int | None = None) -> list[Span]:
         """Every name in running text, left to right (see ``match`` for ``parts`` and ``own``)."""
-        found = list(_WORD.finditer(text))
+        found = list(WORD.finditer(text))
         folded = [fold(match.group()) for match in found]
         joined = [_NAME_GLUE.fullmatch(text, found[i].end(), found[i + 1].start()) is not None
                   for i in range(len(found) - 1)]
         spans: list[Span] = []
         firsts = self._firsts
         own_words = self._own.get(own, ()) if own is not None else ()
+        shortest = self._run_in_sizes[0] if self._run_in_sizes else len(text) + 1
         index = 0
         while index < len(found):
             word = folded[index]
-            if word not in firsts and word not in own_words:
+            if word not in firsts and word not in own_words and len(word) <= shortest:
                 index += 1  # most words: no name starts here
                 continue
             start = found[index].start()
             mention = start > 0 and text[start - 1] == "@"
-            if mention and start > 1 and _NOT_MENTION.match(text, start - 2):
-                index += 1  # "info@mia.nl": a domain, not Mia
-                continue
-            hit = self.match(folded, index, joined, parts, own)
-            title = self._title(folded, index, joined) if word in _TITLE_STARTS else None
-            if title is not None and (hit is None or title[1] > index + hit[0]):
-                name, stop, person = title
-                spans.append(Span(start, found[name].start(), found[stop - 1].end(), person))
-                index = stop
-            elif hit is not None:
-                start -= mention  # "@Petra de Boer" goes whole
-                spans.append(Span(start, start, found[index + hit[0] - 1].end(), hit[1]))
-                index += hit[0]
-            else:
+            handle = HANDLE.match(text, start - 1) if mention else None
+            if mention and (handle is None or handle.group(2)):
+                # "info@mia.nl": a domain, not Mia; "@mia@mastodon.social" is a whole handle,
+                # someone's or not (``handle_owner``), not the name Mia
                 index += 1
+                continue
+            hit = self._hit(found, folded, joined, index, parts, own) \
+                if word in firsts or word in own_words else None
+            if hit is None and len(word) > shortest:
+                person = self._run_into(word)  # "petradeboer1975"
+                hit = None if person is None else (start, start, 1, person)
+            if hit is None:
+                index += 1
+                continue
+            start, name_start, count, person = hit
+            if start == name_start:
+                start = name_start = start - mention  # "@Petra de Boer" goes whole
+            spans.append(Span(start, name_start, found[index + count - 1].end(), person))
+            index += count
         return spans
 
+    def _hit(self, found: Sequence[re.Match[str]], folded: Sequence[str],
+             joined: Sequence[bool], index: int, parts: bool,
+             own: int | None) -> tuple[int, int, int, int] | None:
+        """(start, name start, number of words, person) of a name at word ``index``."""
+        word, start = folded[index], found[index].start()
+        hit = self.match(folded, index, joined, parts, own)
+        if hit is not None and hit[0] == 1 and word in self._ordinary and \
+                not found[index].group()[0].isupper():
+            hit = None  # "een groot succes", "de gemeente": an ordinary word, nobody
+        title = self._title(folded, index, joined) if word in _TITLE_STARTS else None
+        if title is not None and (hit is None or title[1] >= index + hit[0]):
+            name, stop, person = title  # the title stays apart: "Mevrouw Persoon 2"
+            return start, found[name].start(), stop - index, person
+        return None if hit is None else (start, start, hit[0], hit[1])
+
+    def _run_into(self, word: str) -> int | None:
+        """The person whose full name, run together, starts or ends ``word``."""
+        for size in self._run_in_sizes:
+            if size >= len(word):
+                break
+            person = self._run_in.get(word[:size])
+            if person is None:
+                person = self._run_in.get(word[-size:])
+            if person is not None:
+                return person
+        return None
+
     def handle_owner(self, match: re.Match[str]) -> int | None:
-        """The person of a ``HANDLE`` match: "@mia@mastodon.nl", or "@mia" on her server."""
+        """The person of a ``HANDLE`` match: "@mia@mastodon.nl", or "@mia" on any server only
+        when "@mia" was typed without one: "@mia@mastodon.social" is not "@mia@mastodon.nl"."""
         handle = fold(match.group(0)[1:])
         person = self.handles.get(handle)
         if person is None and match.group(2):
-            person = self.handles.get(handle.split("@", 1)[0])
+            local = handle.split("@", 1)[0]
+            if local in self._ids:
+                person = self.handles.get(local)
         return person
 
     def in_link(self, url: str, parts: bool = True, own: int | None = None) -> bool:
@@ -357,22 +333,34 @@ class PersonNames:
         split = urlsplit(folded)
         query = [value for _key, value in parse_qsl(split.query, keep_blank_values=True)]
         pieces = [piece for piece in (*split.path.split("/"), *query, split.fragment) if piece]
-        if any(piece.lstrip("@~") in self.handles or
-               self.form(words(piece), parts, own) is not None for piece in pieces):
-            return True
+        for piece in pieces:
+            handle = piece.lstrip("@~")
+            # "/@gemeente" is the handle, "/gemeente/" a page about the municipality.
+            if handle in self.handles and (handle != piece or handle not in self._ordinary):
+                return True
+            if self._link_form(words(piece), parts, own):
+                return True
         return self._in_words(words(folded), parts, own)
+
+    def _link_form(self, name: Sequence[str], parts: bool, own: int | None) -> bool:
+        """Whether words of a link name someone; an ordinary word ("groot") never alone."""
+        if len(name) == 1 and name[0] in self._ordinary:
+            return False
+        return self.form(name, parts, own) is not None
 
     def _in_words(self, folded: Sequence[str], parts: bool, own: int | None) -> bool:
         for index, word in enumerate(folded):
             hit = self.match(folded, index, None, parts, own)
+            if hit is not None and hit[0] == 1 and word in self._ordinary:
+                hit = None  # "/onderwerpen/groot-onderhoud" is no "Groot"
             # "li" is in too many links by chance ("urn:li:activity").
             if hit is not None and sum(map(len, folded[index:index + hit[0]])) >= 3:
                 return True
             # Run into other letters only from six: "anna" ends "savanna", and an erasure that
             # empties another entry's link to it loses part of the record.
             for size in range(MIN_RUN_IN, len(word)):
-                if self.form((word[:size],), parts, own) is not None or \
-                        self.form((word[-size:],), parts, own) is not None:
+                if self._link_form((word[:size],), parts, own) or \
+                        self._link_form((word[-size:],), parts, own):
                     return True
         return False
 

@@ -2,10 +2,11 @@
 
 Each area owns its data, so each area implements the part that concerns it and registers it
 here: a ``RetentionProvider`` purges what has grown too old (feed items), an ``ErasureProvider``
-removes or pseudonymises everything about one counterpart (log entries, drafts). This service
-runs them all in one transaction, so a request is carried out everywhere or nowhere, and records
-in ``privacy_requests`` *that* it happened, when, and how many records of which kind were
-affected - never who it was about, since that would keep the very data that was erased.
+removes or pseudonymises everything about one counterpart (log entries, drafts, the feeds
+area's items, feeds and topics). This service runs them all in one transaction, so a request is
+carried out everywhere or nowhere, and records in ``privacy_requests`` *that* it happened, when,
+and how many records of which kind were affected - never who it was about, since that would keep
+the very data that was erased. A request that matched nothing changes and records nothing.
 """
 
 from __future__ import annotations
@@ -14,12 +15,23 @@ import datetime
 import json
 import logging
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
+from urllib.parse import unquote
 
 from ambtenaar20.core.errors import PrivacyError, UsageError
 from ambtenaar20.core.i18n import N_, _
-from ambtenaar20.core.person_names import ADDRESS, HANDLE, PersonNames, fold, fold_text
+from ambtenaar20.core.person_names import (
+    ADDRESS,
+    ERASED_MARKER,
+    HANDLE,
+    LINK,
+    PersonNames,
+    fold,
+    fold_text,
+    link_url,
+)
 
 if TYPE_CHECKING:
     from ambtenaar20.core.app_context import AppContext
@@ -33,6 +45,9 @@ KIND_LABELS = {
     "log_entries": N_("log entries"),
     "drafts": N_("drafts"),
     "feed_items": N_("feed items"),
+    "feeds": N_("feeds"),
+    "topics": N_("topics"),
+    "topics_removed": N_("topics removed"),
 }
 
 
@@ -67,13 +82,10 @@ class ErasureProvider(Protocol):
 
     kind: str
 
-    def erase_counterpart(self, name: str) -> int:
-        """Remove or pseudonymise everything about ``name``; how many records were affected."""
+    def erase_counterpart(self, name: str) -> int | Mapping[str, int]:
+        """Remove or pseudonymise everything about ``name``; how many records were affected,
+        or for an area with several kinds of data, how many of each kind (``{"feeds": 1}``)."""
         ...
-
-
-#: What replaces an erased person's name; language-neutral, since the log is a shared record.
-ERASED_MARKER = "[verwijderd]"
 
 
 class ErasedName:
@@ -82,6 +94,9 @@ class ErasedName:
     Through the matcher of pseudonymised exports (``core/person_names.py``), so an erasure
     removes every spelling an export would hide: the name anywhere, and in the person's own
     records also its parts ("Petra belt terug"); elsewhere a first name alone may be anyone.
+    A link in the text that carries the name ("mastodon.nl/@mia/1") goes whole, as the URL of
+    an entry does. ``ERASED_MARKER`` (what replaces the name) is defined with the matcher,
+    which must never take it for a person.
     """
 
     def __init__(self, name: str) -> None:
@@ -109,31 +124,94 @@ class ErasedName:
 
     def scrub(self, text: str, own: bool = False) -> str:
         """``text`` with the person replaced by ``ERASED_MARKER``; ``own``: in their record."""
-        if not text or self._anchors[own].search(fold_text(text)) is None:
+        if not text:
             return text
+        folded = fold_text(text)
+        if "%" in text:  # a link may carry the name percent-encoded ("%C3%96mer")
+            folded += " " + fold_text(unquote(text))
+        if self._anchors[own].search(folded) is None:
+            return text
+        mine = 0 if own else None
+        text = LINK.sub(lambda match: ERASED_MARKER if self.names.in_link(
+            link_url(match.group(0)), parts=own, own=mine) else match.group(0), text)
         text = HANDLE.sub(lambda match: ERASED_MARKER if self.names.handle_owner(match)
                           is not None else match.group(0), text)
         text = ADDRESS.sub(lambda match: ERASED_MARKER if fold(match.group(0))
                            in self.names.handles else match.group(0), text)
+        # A link left in the text names nobody: names are sought around it.
         pieces: list[str] = []
         position = 0
-        for span in self.names.names_in(text, parts=own, own=0 if own else None):
-            pieces += [text[position:span.start], ERASED_MARKER]  # with "Mevrouw", "@"
+        for link in LINK.finditer(text):
+            pieces += [self._names(text[position:link.start()], own), link.group(0)]
+            position = link.end()
+        pieces.append(self._names(text[position:], own))
+        return "".join(pieces)
+
+    def _names(self, chunk: str, own: bool) -> str:
+        pieces: list[str] = []
+        position = 0
+        for span in self.names.names_in(chunk, parts=own, own=0 if own else None):
+            pieces += [chunk[position:span.start], ERASED_MARKER]  # with "Mevrouw", "@"
             position = span.end
-        return "".join([*pieces, text[position:]])
+        return "".join([*pieces, chunk[position:]])
 
     def in_link(self, url: str) -> bool:
         """Whether a link carries the name: ``/klachten/petra-de-boer``, ``x.com/JanJansen/``."""
         return bool(url) and self.names.in_link(url, parts=False)
 
 
+#: Authors and counterparts as feeds and mail write them: "petra@example.nl (Petra de Boer)",
+#: "Petra de Boer <petra@example.nl>", "Mia (@mia@mastodon.nl)".
+_AUTHOR_PARTS = re.compile(r"(?P<first>[^()<>]*?)\s*[(<](?P<second>[^()<>]*)[)>]")
+
+
+def names_person(person: ErasedName, value: str) -> bool:
+    """Whether a counterpart or an author (a whole field) is the person.
+
+    As ``is_person``, and also in the forms feeds give an author: an e-mail address with the
+    name in brackets ("petra.deboer@ziggo.nl (Petra de Boer)"), a name with the address in angle
+    brackets, or an address whose local part is the name ("petra.deboer@ziggo.nl").
+    """
+    value = " ".join((value or "").split())
+    if not value:
+        return False
+    if person.is_person(value):
+        return True
+    both = _AUTHOR_PARTS.fullmatch(value)
+    for part in (both["first"], both["second"]) if both else (value,):
+        part = part.strip()
+        if part and (person.is_person(part) or (
+                ADDRESS.fullmatch(part) is not None
+                and person.is_person(part.rsplit("@", 1)[0]))):
+            return True
+    return False
+
+
+def scrub_record(person: ErasedName, text: str, own: bool) -> str:
+    """``text`` without the person; in ``own`` (their own record: their entry, their feed item,
+    a reply to it) also without name parts and personal data, since there their phone number or
+    e-mail address names them as well as their name does (the log's rule, for every area)."""
+    if not own or not text:
+        return person.scrub(text or "")
+    from ambtenaar20.core.analysis.pii import mask_personal_data
+
+    # Addresses first: "petra.deboer@ziggo.nl" goes whole, not as "[verwijderd]@ziggo.nl";
+    # then the name as anywhere, then what only names them here (their name parts).
+    return person.scrub(person.scrub(mask_personal_data(text)), own=True)
+
+
 @dataclass(frozen=True)
 class PrivacyRequest:
-    id: int
+    #: ``None`` when nothing matched: then nothing was changed and nothing recorded.
+    id: int | None
     kind: str
     carried_out_at: str
     affected: dict[str, int]
     total: int
+
+
+class _NothingMatched(Exception):
+    """Rolls back an erasure that changed nothing (see ``erase_counterpart``)."""
 
 
 class PrivacyService:
@@ -181,20 +259,30 @@ class PrivacyService:
                                "nothing to delete."))
         db = self.context.store.db
         affected: dict[str, int] = {}
+        now = datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds")
         # Deleted content is overwritten, not just unlinked, so the name does not linger in
         # free pages of the file; the checkpoint below clears it from the write-ahead log.
         db.execute("PRAGMA secure_delete = ON")
         try:
             with db.atomic():
                 for provider in self.erasure_providers:
-                    affected[provider.kind] = affected.get(provider.kind, 0) + int(
-                        provider.erase_counterpart(name))
-                now = datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds")
+                    counts = provider.erase_counterpart(name)
+                    if not isinstance(counts, Mapping):
+                        counts = {provider.kind: counts}
+                    for kind, count in counts.items():
+                        affected[kind] = affected.get(kind, 0) + int(count)
                 total = sum(affected.values())
+                if not total:
+                    # A misspelt name: nothing to record, and nothing a provider wrote stays.
+                    raise _NothingMatched
                 row_id = db["privacy_requests"].insert({
                     "kind": ERASE_COUNTERPART, "carried_out_at": now,
                     "affected": json.dumps(affected, sort_keys=True), "total": total,
                 }).last_pk
+        except _NothingMatched:
+            log.info("erasure request matched nothing; nothing was changed or recorded")
+            return PrivacyRequest(id=None, kind=ERASE_COUNTERPART, carried_out_at=now,
+                                  affected=affected, total=0)
         except PrivacyError:
             raise
         except Exception as error:
@@ -204,7 +292,12 @@ class PrivacyService:
                 .format(reason=type(error).__name__)) from error
         finally:
             db.execute("PRAGMA secure_delete = OFF")
-        db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        # TRUNCATE empties the log file, or the old pages would stay in it until overwritten;
+        # it waits (busy timeout) for readers of the old pages, which the window may have.
+        busy = db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
+        if busy:
+            log.warning("the write-ahead log could not be emptied after an erasure (in use); "
+                        "it is at the next checkpoint")
         log.info("privacy request %s carried out: %s", row_id, affected)
         return PrivacyRequest(id=int(row_id), kind=ERASE_COUNTERPART, carried_out_at=now,
                               affected=affected, total=total)

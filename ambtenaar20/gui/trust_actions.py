@@ -126,7 +126,7 @@ class TrustActions(QObject):
 
         box = QMessageBox(QMessageBox.Icon.Warning, _("Restore backup"),
                           _("Restore the backup made at {created} (version {version})?")
-                          .format(created=info.created_at, version=info.app_version),
+                          .format(created=info.created_local, version=info.app_version),
                           parent=self.window)
         box.setInformativeText(_("All your current data is replaced by the backup. Your "
                                  "current data is first saved as an automatic backup in the "
@@ -168,7 +168,8 @@ class TrustActions(QObject):
             return
         self._run(_("Deleting personal data…"),
                   lambda cancel, progress: self.context.privacy.erase_counterpart(name),
-                  self._erase_succeeded, cancellable=False)
+                  lambda request: self._erase_succeeded(request, name.strip()),
+                  cancellable=False)
 
     def confirm_erase(self, name: str) -> bool:
         """Ask before deleting (tests replace this method)."""
@@ -182,14 +183,20 @@ class TrustActions(QObject):
             QMessageBox.StandardButton.Cancel)
         return answer == QMessageBox.StandardButton.Yes
 
-    def _erase_succeeded(self, request) -> None:
+    def _erase_succeeded(self, request, name: str) -> None:
         from ambtenaar20.core.privacy import describe_counts
 
         self._close_progress()
+        if request.id is None:  # nothing matched: nothing changed, nothing recorded
+            self.window.statusBar().showMessage(
+                _("Nothing mentioned {name}, so nothing was changed and nothing recorded. Check "
+                  "the spelling.").format(name=name), 20_000)
+            self.erased.emit(request)
+            return
         rebuild_areas(self.window)
         self.window.statusBar().showMessage(
             _("Personal data deleted: {counts}.").format(
-                counts=describe_counts(request.affected) or "0"), 20_000)
+                counts=describe_counts(request.affected)), 20_000)
         self.erased.emit(request)
 
     # -- diagnostics ---------------------------------------------------------------------------

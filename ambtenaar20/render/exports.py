@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import BinaryIO
 
 from ambtenaar20.core.export.document import ExportDocument
 
@@ -27,3 +28,22 @@ def write_export(document: ExportDocument, file_format: str, target: Path,
 
         return write_pdf(document, target)
     raise ValueError(file_format)
+
+
+#: Formats that are text and can be written to standard output (``export -o -``).
+STREAM_FORMATS = ("csv", "json")
+
+
+def write_export_stream(document: ExportDocument, file_format: str, stream: BinaryIO,
+                        separator: str = ";") -> None:
+    """Write ``document`` as ``file_format`` (csv or json) to ``stream``."""
+    if file_format == "csv":
+        from ambtenaar20.core.export.csv_format import write_csv_stream
+
+        write_csv_stream(document, stream, separator)
+    elif file_format == "json":
+        from ambtenaar20.core.export.json_format import write_json_stream
+
+        write_json_stream(document, stream)
+    else:
+        raise ValueError(file_format)

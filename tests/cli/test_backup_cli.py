@@ -212,3 +212,23 @@ def test_daily_backup_for_a_scheduled_task(tmp_path):
     both = run_cli("--data-dir", str(data), "backup", "--daily", str(tmp_path / "b.zip"))
     neither = run_cli("--data-dir", str(data), "backup")
     assert both.returncode == neither.returncode == 2
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="pseudo-terminals are POSIX")
+def test_restore_question_shows_when_the_backup_was_made_in_local_time(tmp_path, monkeypatch):
+    import json
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    data = tmp_path / "data"
+    set_marker(data, "saved")
+    run_cli("--data-dir", str(data), "backup", str(tmp_path / "b.zip"))
+    with zipfile.ZipFile(tmp_path / "b.zip") as archive:
+        created = json.loads(archive.read("manifest.json"))["created_at"]
+    local = datetime.fromisoformat(created).astimezone(ZoneInfo("Europe/Amsterdam"))
+    monkeypatch.setenv("TZ", "Europe/Amsterdam")
+    code, output = run_in_terminal(["--data-dir", str(data), "restore", str(tmp_path / "b.zip")],
+                                   "n")
+    assert code == 0, output
+    assert local.strftime("%Y-%m-%d %H:%M") in output, output
+    assert created not in output and "+00:00" not in output

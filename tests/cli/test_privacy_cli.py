@@ -63,13 +63,24 @@ def test_erase_person_needs_yes_without_a_terminal(data, capsys, monkeypatch):
     assert "--yes" in capsys.readouterr().err
 
 
-def test_a_person_found_nowhere_is_still_a_recorded_request_but_exit_1(tmp_path):
-    result = run_cli("--data-dir", str(tmp_path / "d"), "erase-person", NAME, "--yes")
-    # A misspelt name must not look like a completed erasure.
+@pytest.mark.parametrize("name", [NAME, "@"])
+def test_a_person_found_nowhere_is_not_recorded_and_exits_1(tmp_path, name):
+    added = run_cli("--data-dir", str(tmp_path / "d"), "log", "add", "--platform", "X",
+                    "--kind", "reactie", "--counterpart", "Els Bakker")
+    assert added.returncode == 0, added.stderr
+    result = run_cli("--data-dir", str(tmp_path / "d"), "erase-person", name, "--yes")
+    # A misspelt name must not look like a completed erasure, nor be recorded as one.
     assert result.returncode == 1, result.stderr
-    assert "concepten: 0, berichten uit feeds: 0, logboekregels: 0" in result.stdout
-    assert "spelling" in result.stderr and len(result.stderr.strip().splitlines()) == 1
+    assert "Klaar" not in result.stdout and "verzoek" not in result.stdout
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "spelling" in lines[0] and "niets vastgelegd" in lines[0]
+    assert "Traceback" not in result.stderr
     listed = run_cli("--data-dir", str(tmp_path / "d"), "privacy-requests")
     assert listed.returncode == 0
-    assert "Er zijn nog geen verzoeken" not in listed.stdout
-    assert NAME not in listed.stdout
+    assert "Er zijn nog geen verzoeken" in listed.stdout
+    context = create_app_context(tmp_path / "d", "nl")
+    try:
+        assert context.privacy.requests() == []
+        assert [e.counterpart for e in context.logbook.list()] == ["Els Bakker"]
+    finally:
+        context.close()

@@ -132,3 +132,25 @@ def test_retention_purges_old_unstarred_items(context):
     assert context.privacy.purge_expired() == {"feed_items": 0}
     with pytest.raises(UsageError):
         context.privacy.purge_expired(-1)
+
+
+def test_a_request_that_matches_nothing_changes_and_records_nothing(context):
+    context.privacy.register_erasure(NotesProvider(context))
+    request = context.privacy.erase_counterpart("Niemand Bekend")
+    assert request.id is None and request.total == 0
+    assert context.privacy.requests() == []
+    assert context.store.db.execute("select count(*) from test_notes").fetchone()[0] == 4
+
+
+def test_a_provider_may_report_several_kinds(context):
+    class Several:
+        kind = "feed_items"
+
+        def erase_counterpart(self, name):
+            return {"feed_items": 2, "topics": 1}
+
+    context.privacy.register_erasure(Several())
+    request = context.privacy.erase_counterpart(NAME)
+    assert request.affected["feed_items"] == 2 and request.affected["topics"] == 1
+    assert request.total == 3
+    assert context.privacy.requests()[0].affected == request.affected

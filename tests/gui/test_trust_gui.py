@@ -143,3 +143,13 @@ def test_erase_a_persons_data_from_the_window(qtbot, window, monkeypatch):
     assert "logboekregels: 1" in window.statusBar().currentMessage()
     assert [r[0] for r in context.store.db.execute("select counterpart from test_notes")] == [
         "Els"]
+
+
+def test_erasing_a_name_found_nowhere_says_so_and_records_nothing(qtbot, window, monkeypatch):
+    monkeypatch.setattr(window.trust_actions, "confirm_erase", lambda name: True)
+    with qtbot.waitSignal(window.trust_actions.erased, timeout=20_000) as erased:
+        window.trust_actions.erase_person("Niemand Bekend")
+    assert erased.args[0].id is None
+    message = window.statusBar().currentMessage()
+    assert "Niemand Bekend" in message and "niets vastgelegd" in message
+    assert window.context.privacy.requests() == []

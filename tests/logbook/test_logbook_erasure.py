@@ -102,3 +102,26 @@ def test_name_goes_from_drafts_topic_text_and_published_link(context):
     assert not erased.published_url
     assert kept.published_url == "https://x.com/gemeente/status/78"
     assert "petra" not in everything(context).casefold()
+
+
+def test_handles_in_links_and_after_a_colon_go_from_entries_history_and_drafts(context):
+    """QA: "mastodon.nl/@mia", "x.com/@mia", "cc:@mia" stayed after erasing "@mia@mastodon.nl"."""
+    text = "zie https://mastodon.nl/@mia/112234, mastodon.nl/@mia, x.com/@mia en cc:@mia"
+    entry = add(context, "Kees", summary=text)
+    context.logbook.edit(entry.id, summary="later")  # the history keeps the text
+    draft = context.drafting.drafts.create(text)
+    context.privacy.erase_counterpart("@mia@mastodon.nl")
+    assert "@mia" not in everything(context)
+    assert context.drafting.drafts.get(draft.id).text == (
+        f"zie {ERASED_MARKER}, {ERASED_MARKER}, {ERASED_MARKER} en cc:{ERASED_MARKER}")
+
+
+def test_own_entry_loses_the_whole_email_address_not_only_the_name(context):
+    """QA: "petra.deboer@ziggo.nl" became "[verwijderd]@ziggo.nl": the name went before the mask."""
+    own = add(context, "Petra de Boer", summary="mailt vanaf petra.deboer@ziggo.nl",
+              outcome="of p.deboer@ziggo.nl")
+    context.logbook.edit(own.id, topic="petra.deboer@ziggo.nl")
+    context.privacy.erase_counterpart("Petra de Boer")
+    entry = context.logbook.get(own.id)
+    assert "ziggo" not in entry.summary + entry.outcome + entry.topic, entry
+    assert "ziggo" not in everything(context)

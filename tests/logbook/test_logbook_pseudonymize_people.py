@@ -127,3 +127,36 @@ def test_shared_surname_is_hidden_but_not_attributed(logbook):
     kees = add(logbook, "Kees de Boer", summary="Kees de Boer en Petra de Boer; familie De Boer")
     result = one(logbook, kees, petra).summary
     assert result == f"Persoon 1 en Persoon 2; familie {SOMEONE}"
+
+
+def test_handles_in_bare_links_after_punctuation_and_with_hyphens_are_hidden(logbook):
+    """QA: "mastodon.nl/@mia", "cc:@mia", "RT@PetraDeBoer", "@jan-willem.bsky.social" leaked."""
+    people = [add(logbook, name) for name in
+              ("Petra de Boer", "@mia@mastodon.nl", "@jan-willem.bsky.social")]
+    entry = add(logbook, "Kees", summary="mastodon.nl/@mia, x.com/@mia, cc:@mia, RT@PetraDeBoer, "
+                "tiktok.com/@petraboer; @jan-willem.bsky.social vroeg het aan Jan-Willem")
+    result = one(logbook, entry, *people).summary
+    assert result == ("[link removed], [link removed], cc:Persoon 2, RT Persoon 3, "
+                      "[link removed]; Persoon 4 vroeg het aan Persoon 4")
+
+
+def test_names_run_together_in_running_text_are_hidden(logbook):
+    people = [add(logbook, name) for name in ("Anne-Marie van den Heuvel", "Petra de Boer")]
+    entry = add(logbook, "Kees", summary="AnneMarieVdHeuvel en petradeboer1975 reageerden")
+    assert one(logbook, entry, *people).summary == "Persoon 2 en Persoon 3 reageerden"
+
+
+def test_erased_people_are_nobody_in_a_later_export(logbook, context):
+    """After an erasure "[verwijderd]" is no counterpart: not one "Persoon 1" for all of them."""
+    add(logbook, "Petra de Boer", summary="mailt vanaf petra.deboer@ziggo.nl")
+    add(logbook, "Ömer Çelik", at="2026-03-06T10:00", summary="Omer belde")
+    add(logbook, "Kees", at="2026-03-07T10:00",
+        summary="Petra de Boer en Ömer Çelik; verwijderd is een gewoon woord")
+    context.privacy.erase_counterpart("Petra de Boer")
+    context.privacy.erase_counterpart("Ömer Çelik")
+    assert "[verwijderd]" not in logbook.counterparts()
+    entries = document(logbook, context, pseudonymize=True).entries
+    assert [entry.counterpart for entry in entries] == ["[verwijderd]", "[verwijderd]", "Persoon 1"]
+    assert [entry.summary for entry in entries] == [
+        "mailt vanaf [e-mail address]", "[verwijderd] belde",
+        "[verwijderd] en [verwijderd]; verwijderd is een gewoon woord"]

@@ -9,6 +9,8 @@ from __future__ import annotations
 import regex
 
 _TLDS = "nl|com|org|net|eu|be|de|ly|co|io|gov|info|app|social|gl|gd|cc|at|in|it|gy|al"
+#: The endings a bare domain is recognised by ("bit.ly", "jan.bsky.social").
+TLDS = frozenset(_TLDS.split("|"))
 #: Links with a scheme or www., and bare domains with a known ending ("bit.ly/abc").
 URL = regex.compile(
     r"(?:(?:https?://|www\.)[^\s<>\"']*[^\s<>\"'.,;:!?)\]]"

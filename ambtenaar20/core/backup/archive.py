@@ -57,6 +57,18 @@ class ArchiveInfo:
         """Data-folder-relative paths of the files other than the database."""
         return sorted(name[len(DATA_PREFIX):] for name in self.files if name != DATABASE_MEMBER)
 
+    @property
+    def created_local(self) -> str:
+        """When the backup was made, in this computer's time as the log shows times
+        ("2026-11-27 15:28"); the manifest's text as it is when it is no time with a zone."""
+        try:
+            moment = datetime.datetime.fromisoformat(self.created_at)
+        except ValueError:
+            return self.created_at
+        if moment.tzinfo is None:
+            return self.created_at
+        return moment.astimezone().strftime("%Y-%m-%d %H:%M")
+
 
 def sha256_file(path: Path) -> str:
     digest = hashlib.sha256()

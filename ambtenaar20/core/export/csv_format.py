@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import csv
+import io
 from pathlib import Path
+from typing import BinaryIO, TextIO
 
 from ambtenaar20.core.export.cells import headers, text_cell, typed_row
 from ambtenaar20.core.export.document import SEPARATORS, ExportDocument
@@ -16,9 +18,25 @@ def write_csv(document: ExportDocument, target: Path, separator: str = ";") -> P
     # utf-8-sig writes the BOM Excel needs to recognise UTF-8.
     with atomic_output(target) as temporary, \
             open(temporary, "w", encoding="utf-8-sig", newline="") as handle:
-        writer = csv.writer(handle, delimiter=separator, quoting=csv.QUOTE_MINIMAL,
-                            lineterminator="\r\n")
-        writer.writerow(headers())
-        for entry in document.entries:
-            writer.writerow([text_cell(value) for value in typed_row(entry)])
+        _write_rows(document, handle, separator)
     return Path(target)
+
+
+def write_csv_stream(document: ExportDocument, stream: BinaryIO, separator: str = ";") -> None:
+    """The same bytes as ``write_csv`` writes to a file, to ``stream`` (``export -o -``)."""
+    if separator not in SEPARATORS:
+        raise ValueError(separator)
+    handle = io.TextIOWrapper(stream, encoding="utf-8-sig", newline="")
+    try:
+        _write_rows(document, handle, separator)
+        handle.flush()
+    finally:
+        handle.detach()
+
+
+def _write_rows(document: ExportDocument, handle: TextIO, separator: str) -> None:
+    writer = csv.writer(handle, delimiter=separator, quoting=csv.QUOTE_MINIMAL,
+                        lineterminator="\r\n")
+    writer.writerow(headers())
+    for entry in document.entries:
+        writer.writerow([text_cell(value) for value in typed_row(entry)])

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from ambtenaar20.core.export.document import JSON_SCHEMA_ID, ExportDocument, generator_name
 from ambtenaar20.core.export.target import atomic_output
@@ -33,3 +33,10 @@ def write_json(document: ExportDocument, target: Path) -> Path:
         json.dump(export_json(document), handle, ensure_ascii=False, indent=2)
         handle.write("\n")
     return Path(target)
+
+
+def write_json_stream(document: ExportDocument, stream: BinaryIO) -> None:
+    """The same bytes as ``write_json`` writes to a file, to ``stream`` (``export -o -``)."""
+    stream.write((json.dumps(export_json(document), ensure_ascii=False, indent=2) + "\n")
+                 .encode("utf-8"))
+    stream.flush()

@@ -6,9 +6,12 @@ manager still sees that one person wrote three times, but not who. Every person 
 known here (``PersonNames``), not only the counterparts of the exported entries, so a citizen
 from another month mentioned in this month's text is hidden too. Names are recognised by the
 matcher an AVG erasure uses (``core/person_names.py``), so what an erasure would remove is
-hidden here too. Every @handle in free text is replaced, a counterpart's or not; links that could
-lead to a person are dropped; other personal data (e-mail, phone, BSN, IBAN, address) is masked
-with the detectors of ``core/analysis/pii.py``.
+hidden here too. Every @handle in free text is replaced, a counterpart's or not (also after "/"
+or ":" and run into a word: "cc:@mia", "RT@mia"); links that could lead to a person are dropped,
+also those written without "https://" ("mastodon.nl/@mia", "tiktok.com/@petra"); other personal
+data (e-mail, phone, BSN, IBAN, address) is masked with the detectors of
+``core/analysis/pii.py``. The marker of an erasure, "[verwijderd]", is nobody: erased people stay
+"[verwijderd]", not one "Persoon 1" for all of them.
 """
 
 from __future__ import annotations
@@ -23,9 +26,12 @@ from ambtenaar20.core.logbook.model import Interaction
 from ambtenaar20.core.person_names import (
     ADDRESS,
     AMBIGUOUS,
+    ERASED_MARKER,
     HANDLE,
+    LINK,
     PersonNames,
     fold,
+    link_url,
     person_key,
 )
 
@@ -44,8 +50,6 @@ _PERSON_PATH = re.compile(r"/(@|~|u/|user/|users/|profile|people/|in/|member)", 
 _PERSON_PARAMS = frozenset({"user", "username", "user_id", "userid", "u", "handle", "author",
                             "profile", "name", "member", "account", "screen_name", "email",
                             "mail"})
-
-_LINK = re.compile(r"(?:https?://|mailto:|www\.)[^\s<>\"']+", re.IGNORECASE)
 
 
 class Pseudonymizer:
@@ -82,6 +86,8 @@ class Pseudonymizer:
     def pseudonym(self, counterpart: str) -> str:
         if not person_key(counterpart):
             return ""
+        if counterpart.strip() == ERASED_MARKER:
+            return ERASED_MARKER  # erased: nobody, and not one person with every other erased
         person = self.index.person(counterpart)
         return self._of(person if person is not None else ("@", person_key(counterpart)))
 
@@ -92,7 +98,7 @@ class Pseudonymizer:
             return text
         from ambtenaar20.core.analysis.pii import mask_personal_data
 
-        text = _LINK.sub(self._link_in_text, text)
+        text = LINK.sub(self._link_in_text, text)
         # Handles before personal data: "@mia@mastodon.nl" is a person, not an e-mail address.
         text = HANDLE.sub(self._handle, text)
         text = ADDRESS.sub(self._address, text)
@@ -100,7 +106,7 @@ class Pseudonymizer:
         # A link left in the text names nobody (else it was dropped): names are sought around it.
         pieces: list[str] = []
         position = 0
-        for link in _LINK.finditer(text):
+        for link in LINK.finditer(text):
             pieces += [self._names(text[position:link.start()], own), link.group(0)]
             position = link.end()
         pieces.append(self._names(text[position:], own))
@@ -110,14 +116,17 @@ class Pseudonymizer:
         link = match.group(0)
         verdict = self._links_in_text.get(link)
         if verdict is None:
-            full = "https://" + link if link.lower().startswith("www.") else link
-            verdict = _("[link removed]") if self._identifies_person(full, None) else link
+            verdict = _("[link removed]") if self._identifies_person(link_url(link), None) \
+                else link
             self._links_in_text[link] = verdict
         return verdict
 
     def _handle(self, match: re.Match[str]) -> str:
         person = self.index.handle_owner(match)
-        return self._of(person if person is not None else ("@", fold(match.group(0)[1:])))
+        label = self._of(person if person is not None else ("@", fold(match.group(0)[1:])))
+        # "RT@mia" -> "RT Persoon 2"
+        return " " + label if match.start() and match.string[match.start() - 1].isalnum() \
+            else label
 
     def _address(self, match: re.Match[str]) -> str:
         person = self.index.handles.get(fold(match.group(0)))

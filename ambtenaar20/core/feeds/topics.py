@@ -7,6 +7,8 @@ indexed count and never a full-text search.
 
 from __future__ import annotations
 
+import json
+from collections.abc import Iterable
 from datetime import UTC, datetime
 from typing import Any
 
@@ -22,6 +24,18 @@ def match_new_items(db: Any, topic_id: int, query: str, after_id: int) -> list[i
     ids = [row[0] for row in db.execute(
         "SELECT rowid FROM items_fts WHERE items_fts MATCH ? AND rowid > ?",
         [expression, after_id])]
+    db.conn.executemany("INSERT OR IGNORE INTO item_topics (topic_id, item_id) VALUES (?, ?)",
+                        [(topic_id, item_id) for item_id in ids])
+    return ids
+
+
+def match_items(db: Any, topic_id: int, query: str, item_ids: Iterable[int]) -> list[int]:
+    """Store and return which of ``item_ids`` match the topic's query (their text changed)."""
+    expression = compile_query(query)
+    ids = [row[0] for row in db.execute(
+        "SELECT rowid FROM items_fts WHERE items_fts MATCH ? "
+        "AND rowid IN (SELECT value FROM json_each(?))",
+        [expression, json.dumps(sorted(set(item_ids)))])]
     db.conn.executemany("INSERT OR IGNORE INTO item_topics (topic_id, item_id) VALUES (?, ?)",
                         [(topic_id, item_id) for item_id in ids])
     return ids

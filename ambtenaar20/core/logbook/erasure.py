@@ -5,8 +5,9 @@ and wherever it appears in a topic, summary, outcome or the entry's history) is 
 marker, a URL that leads to them is dropped (their entries' URLs, and any link carrying the
 name), and the entry's history notes that this happened, without the name. In their own entries
 a first name or surname alone ("Petra belt terug") is scrubbed too: there it can only be them.
-History rows can only be rewritten while the erasure gate is open, inside the erasure's own
-transaction.
+Their own entries are those with them as counterpart, and the replies to their own feed items
+(which the feeds area names). History rows can only be rewritten while the erasure gate is open,
+inside the erasure's own transaction.
 """
 
 from __future__ import annotations
@@ -16,13 +17,16 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
-from ambtenaar20.core.privacy import ERASED_MARKER, ErasedName
+from ambtenaar20.core.privacy import ERASED_MARKER, ErasedName, names_person, scrub_record
 
 if TYPE_CHECKING:
     from ambtenaar20.core.store.connection import Connection
 
-#: The fields an officer writes in; dates, kinds and platforms hold no personal data.
+#: The fields an officer writes in; dates and kinds hold no personal data.
 _FREE_TEXT = ("topic", "summary", "outcome")
+#: In the person's own entries also these lose name parts: the platform of a reply started
+#: from a feed item is the feed's title, its counterpart the item's author.
+_OWN_TEXT = (*_FREE_TEXT, "platform", "counterpart")
 #: Who made the change, in the entry's history.
 ERASURE_ACTOR = "AVG-verzoek"
 
@@ -32,8 +36,11 @@ class LogbookErasure:
 
     kind = "log_entries"
 
-    def __init__(self, db_getter: Callable[[], Connection]) -> None:
+    def __init__(self, db_getter: Callable[[], Connection],
+                 own_items: Callable[[ErasedName], set[int]] | None = None) -> None:
         self._db = db_getter
+        #: The person's own feed items (the feeds area knows them): a reply to one is theirs.
+        self._own_items = own_items
 
     def erase_counterpart(self, name: str) -> int:
         """Replace ``name`` everywhere in the log; returns the number of entries affected.
@@ -45,20 +52,33 @@ class LogbookErasure:
         now = datetime.now(UTC).isoformat(timespec="seconds")
         affected = 0
         own: set[int] = set()
-        rows = db.execute("SELECT id, counterpart, url, topic, summary, outcome FROM interactions")
-        for entry_id, counterpart, url, topic, summary, outcome in rows.fetchall():
+        their_items = self._own_items(person) if self._own_items is not None else set()
+        rows = db.execute("SELECT id, counterpart, url, topic, summary, outcome, platform, "
+                          "item_id FROM interactions")
+        for (entry_id, counterpart, url, topic, summary, outcome, platform,
+             item_id) in rows.fetchall():
             changes: dict[str, str] = {}
-            # "petra de  boer", "@PetraDeBoer", "Mevrouw De Boer": the same person.
-            is_theirs = person.is_person(counterpart)
+            # "petra de  boer", "@PetraDeBoer", "Mevrouw De Boer", and as a feed item's author
+            # ("petra@example.nl (Petra de Boer)", a reply started from it): the same person.
+            # A reply to one of their feed items is theirs too, whoever it names.
+            named = names_person(person, counterpart)
+            is_theirs = named or (item_id is not None and item_id in their_items)
             if is_theirs:
                 own.add(entry_id)
+            if named:
                 changes["counterpart"] = ERASED_MARKER
+            elif is_theirs and (scrubbed := _scrub(counterpart, person, True)) != counterpart:
+                changes["counterpart"] = scrubbed
             if url and (is_theirs or person.in_link(url)):
                 changes["url"] = ""
             for field, value in (("topic", topic), ("summary", summary), ("outcome", outcome)):
                 scrubbed = _scrub(value, person, is_theirs)
                 if scrubbed != value:
                     changes[field] = scrubbed
+            # A reply started from a feed item has the feed's title as platform, which may be
+            # the person's ("Mia (@mia@mastodon.nl)").
+            if (scrubbed := _scrub(platform, person, is_theirs)) != (platform or ""):
+                changes["platform"] = scrubbed
             if not changes:
                 continue
             affected += 1
@@ -93,13 +113,7 @@ class LogbookErasure:
 def _scrub(text: str, person: ErasedName, theirs: bool) -> str:
     """``text`` without the name; in ``theirs`` (their own entry) also without name parts
     and personal data: their phone number or e-mail address names them as well as the name."""
-    text = person.scrub(text or "")
-    if not theirs or not text:
-        return text
-    from ambtenaar20.core.analysis.pii import mask_personal_data
-
-    # Addresses first: "petra@boer.nl" goes whole, not as "[verwijderd]@[verwijderd].nl".
-    return person.scrub(mask_personal_data(text), own=True)
+    return scrub_record(person, text, theirs)
 
 
 def _scrub_json(raw: str, person: ErasedName, theirs: bool) -> str:
@@ -111,10 +125,10 @@ def _scrub_json(raw: str, person: ErasedName, theirs: bool) -> str:
             continue
         if key == "url":
             scrubbed = "" if theirs or person.in_link(value) else value
-        elif key == "counterpart" and person.is_person(value):
+        elif key == "counterpart" and names_person(person, value):
             scrubbed = ERASED_MARKER
         else:
-            scrubbed = _scrub(value, person, theirs and key in _FREE_TEXT)
+            scrubbed = _scrub(value, person, theirs and key in _OWN_TEXT)
         if scrubbed != value:
             values[key] = scrubbed
             changed = True

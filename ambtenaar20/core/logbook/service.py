@@ -7,8 +7,11 @@ deleted, and the deleted row with its history stays in the database for the reco
 
 from __future__ import annotations
 
+import functools
 import getpass
 import json
+import re
+import unicodedata
 from collections.abc import Callable, Sequence
 from datetime import UTC, date, datetime, tzinfo
 from typing import TYPE_CHECKING, Any
@@ -25,6 +28,7 @@ from ambtenaar20.core.logbook.model import (
 )
 from ambtenaar20.core.logbook.summary import summarize
 from ambtenaar20.core.logbook.validation import clean_fields
+from ambtenaar20.core.person_names import ERASED_MARKER, fold
 
 if TYPE_CHECKING:
     from ambtenaar20.core.store.connection import Connection
@@ -35,6 +39,11 @@ _COLUMNS = (
     "deleted_at"
 )
 _SEARCHED = ("summary", "counterpart", "topic", "outcome", "platform", "url")
+#: The SQL function that tells whether a field holds the search (see ``search_matcher``).
+_MATCH_FUNCTION = "ambtenaar20_search"
+#: Combining accents, as ``person_names`` reads them in a word ("e" + "\u0301" is "é").
+_MARKS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
+_LETTER_AND_MARKS = re.compile(f"([^{_MARKS}])([{_MARKS}]*)", re.DOTALL)
 
 
 def default_actor() -> str:
@@ -233,8 +242,13 @@ class LogbookService:
         return [self._entry(row) for row in self.db.execute(sql, params).fetchall()]
 
     def count(self, log_filter: LogFilter | None = None) -> int:
-        where, params = self._where(log_filter or LogFilter())
-        return self.db.execute(f"SELECT count(*) FROM interactions WHERE {where}",
+        log_filter = log_filter or LogFilter()
+        where, params = self._where(log_filter)
+        # A search over the whole log reads every row: straight through the table, not row by
+        # row through an index (0.04 s instead of 0.4 s for 100,000 entries).
+        table = ("interactions NOT INDEXED" if log_filter.search.strip()
+                 and log_filter.period is None else "interactions")
+        return self.db.execute(f"SELECT count(*) FROM {table} WHERE {where}",
                                params).fetchone()[0]
 
     def summary(self, log_filter: LogFilter | None = None) -> Summary:
@@ -257,9 +271,12 @@ class LogbookService:
         return [HistoryLine(*row[:5], json.loads(row[5]), json.loads(row[6])) for row in rows]
 
     def counterparts(self) -> list[str]:
-        """Every counterpart in the log, deleted entries included: who an export must hide."""
+        """Every counterpart in the log, deleted entries included: who an export must hide.
+
+        Not the marker of an erasure ("[verwijderd]"): that is nobody."""
         return [row[0] for row in self.db.execute(
-            "SELECT DISTINCT counterpart FROM interactions WHERE counterpart != ''")]
+            "SELECT DISTINCT counterpart FROM interactions WHERE counterpart != '' "
+            "AND counterpart != ?", [ERASED_MARKER])]
 
     def distinct_values(self, column: str) -> list[str]:
         """Topics or platforms in use, for filter lists."""
@@ -280,17 +297,44 @@ class LogbookService:
             start, end = log_filter.period.utc_bounds(self.tz)
             clauses.append("occurred_utc >= ? AND occurred_utc < ?")
             params += [start, end]
-        for column, values in (("topic", log_filter.topics), ("platform", log_filter.platforms),
+        # Unknown topics stay as given: they find nothing, through the same index.
+        topics = (self._stored_topics(log_filter.topics, log_filter.include_deleted)
+                  or list(log_filter.topics))
+        for column, values in (("topic", topics), ("platform", log_filter.platforms),
                                ("kind", log_filter.kinds)):
             if values:
                 clauses.append(f"{column} IN ({', '.join('?' for _ in values)})")
                 params += list(values)
-        if log_filter.search.strip():
-            pattern = "%" + _escape_like(log_filter.search.strip()) + "%"
-            clauses.append("(" + " OR ".join(f"{column} LIKE ? ESCAPE '\\'"
-                                               for column in _SEARCHED) + ")")
-            params += [pattern] * len(_SEARCHED)
+        search = log_filter.search.strip()
+        if search:
+            # A field of plain ASCII, most of them, is compared by LIKE, which ignores ASCII
+            # case; only a field with other letters goes through ``search_matcher`` (in Python).
+            self.db.conn.create_function(_MATCH_FUNCTION, 1, search_matcher(search),
+                                         deterministic=True)
+            tests = [f"(length(CAST({column} AS BLOB)) != length({column}) AND "
+                     f"{_MATCH_FUNCTION}({column}))" for column in _SEARCHED]
+            if search.isascii():  # every LIKE first: a row they find needs no Python
+                tests[:0] = [f"{column} LIKE ? ESCAPE '\\'" for column in _SEARCHED]
+                params += ["%" + _escape_like(search) + "%"] * len(_SEARCHED)
+            clauses.append("(" + " OR ".join(tests) + ")")
         return " AND ".join(clauses) or "1", params
+
+    def _stored_topics(self, wanted: Sequence[str], include_deleted: bool) -> list[str]:
+        """The topics as stored that ``wanted`` names, whatever their case or accents.
+
+        Topics are typed by hand ("Afval", "afval"), so a filter finds every spelling of a
+        topic; the stored values then use the topic index as an exact ``IN`` does. They are
+        read one distinct value at a time through that index (a few ms for 100,000 entries).
+        """
+        if not wanted:
+            return []
+        keys = {_topic_key(topic) for topic in wanted}
+        live = "" if include_deleted else " AND deleted_at IS NULL"
+        rows = self.db.execute(
+            f"WITH RECURSIVE t(topic) AS (SELECT min(topic) FROM interactions WHERE 1{live} "
+            f"UNION ALL SELECT (SELECT min(topic) FROM interactions WHERE topic > t.topic{live})"
+            " FROM t WHERE t.topic IS NOT NULL) SELECT topic FROM t WHERE topic IS NOT NULL")
+        return [row[0] for row in rows if _topic_key(row[0]) in keys]
 
     def _history(self, db: Connection, entry_id: int, action: str, old: dict, new: dict,
                  stamp: str) -> None:
@@ -318,6 +362,38 @@ def _to_db(name: str, value: Any) -> Any:
 
 def _row_of(entry: Interaction) -> dict[str, Any]:
     return {name: _to_db(name, getattr(entry, name)) for name in EDITABLE_FIELDS}
+
+
+def search_matcher(search: str) -> Callable[[str | None], bool]:
+    """Whether a text holds ``search``, as the log search compares them.
+
+    Case never matters. A letter typed without an accent also finds it with one ("celik"
+    finds "Çelik", "cafe" "café"); an accent typed must be there ("ömer" finds "Ömer", not
+    "zomertijd"). Both are compared decomposed, a letter followed by its accents.
+    """
+    parts = []
+    for letter, marks in _LETTER_AND_MARKS.findall(_decomposed(search)):
+        if marks:
+            parts.append(re.escape(letter + marks) + f"(?![{_MARKS}])")
+        else:
+            parts.append(re.escape(letter) + f"[{_MARKS}]*")
+    pattern = re.compile("".join(parts))
+
+    # Topics, platforms and counterparts repeat from row to row: each is compared once.
+    @functools.lru_cache(maxsize=4096)
+    def matches(text: str | None) -> bool:
+        return text is not None and pattern.search(_decomposed(text)) is not None
+
+    return matches
+
+
+def _decomposed(text: str) -> str:
+    return unicodedata.normalize("NFKD", text.casefold())
+
+
+def _topic_key(topic: str) -> str:
+    """One topic however it was typed: "Afval", "afval ", "Financiën", "financien"."""
+    return " ".join(fold(topic).split())
 
 
 def _escape_like(text: str) -> str:
