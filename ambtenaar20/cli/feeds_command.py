@@ -73,9 +73,12 @@ def run_add(args: argparse.Namespace, open_context: ContextOpener) -> int:
                            "standard input)."))
     service = open_context().feeds
     url = service.validate_url(args.url)
+    if service.is_followed(url):  # said before the address is fetched
+        raise UsageError(_("The feed {url} is already being followed.").format(url=url))
     # Refuses (exit 2, nothing stored) what the server says can never be a feed: the address
     # given, or the one feed the web page at that address announces.
-    found = service.discover(url, args.user, password)
+    user = args.user
+    found = service.discover(url, user, password)
     if found.kind == "page":
         if len(found.feeds) > 1:
             # Added one by one with `feeds add`, each is checked as an address given directly.
@@ -86,10 +89,15 @@ def run_add(args: argparse.Namespace, open_context: ContextOpener) -> int:
         url = found.feeds[0][0]
         print(_("The web page announces the feed {url}; following that.").format(url=url),
               file=sys.stderr)
+    if found.without_login:
+        # The login was given for the page's address: it is neither sent to nor stored for a
+        # feed elsewhere.
+        print(found.login_note(url), file=sys.stderr)
+        user, password = None, None
     if not found.checked:
         # Offline, or a problem that may pass: followed all the same, and the reason said.
         print(found.unchecked_note(url), file=sys.stderr)
-    feed = service.add_feed(url, args.title, args.user, password)
+    feed = service.add_feed(url, args.title, user, password)
     print(_("Following {url} (number {id}).").format(url=feed["url"], id=feed["id"]))
     return 0
 
@@ -127,8 +135,12 @@ def run_remove(args: argparse.Namespace, open_context: ContextOpener) -> int:
     service = open_context().feeds
     feed = service.find_feed(args.feed)
     if not args.yes and sys.stdin.isatty():
-        answer = input(_("Stop following {url} and delete its items? [y/N] ").format(
-            url=feed["url"]))
+        try:
+            answer = input(_("Stop following {url} and delete its items? [y/N] ").format(
+                url=feed["url"]))
+        except EOFError:  # Ctrl-D: no answer is no
+            print()
+            answer = ""
         if answer.strip().lower() not in ("y", "yes", "j", "ja"):
             print(_("Nothing was removed."))
             return 0
@@ -153,9 +165,13 @@ def run_import(args: argparse.Namespace, open_context: ContextOpener) -> int:
     if args.format == "json":
         print_json(report)
         return 0
-    print(_("{added} feeds added, {existing} already followed, {invalid} skipped (not http or "
-            "https).").format(added=len(report["added"]), existing=len(report["existing"]),
-                              invalid=len(report["invalid"])))
+    print(_("{added} feeds added, {existing} already followed, {invalid} skipped (not a valid "
+            "http or https address).").format(added=len(report["added"]),
+                                              existing=len(report["existing"]),
+                                              invalid=len(report["invalid"])))
+    if report["with_password"]:
+        print(_("{count} skipped because the address holds a user name or password: add those "
+                "with 'feeds add' and --user.").format(count=len(report["with_password"])))
     return 0
 
 

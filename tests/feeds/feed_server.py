@@ -29,6 +29,8 @@ class Route:
     auth: bool = False
     #: ``slow``: headers, then a byte every second; ``endless``: never-ending body.
     mode: str = ""
+    #: Seconds to wait before answering at all (a server that is slow to start its answer).
+    delay: float = 0.0
 
 
 class _Server(ThreadingHTTPServer):
@@ -93,6 +95,8 @@ def _make_handler(server: FeedServer):
             route = server.routes.get(self.path)
             if route is None:
                 return self._send(404, b"not found", "text/plain")
+            if route.delay:
+                server.stopping.wait(route.delay)
             if route.auth and not self._authorised():
                 return self._send(401, b"login", "text/plain",
                                   {"WWW-Authenticate": 'Basic realm="intranet"'})

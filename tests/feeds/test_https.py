@@ -90,7 +90,7 @@ def test_the_tls_context_is_prepared_on_its_own_thread_and_verifies(monkeypatch)
 def test_a_broken_certificate_setting_stops_the_refresh_with_a_clear_message(
         context, https_server, tmp_path, monkeypatch):
     monkeypatch.setenv("SSL_CERT_FILE", str(tmp_path / "missing.pem"))
-    with pytest.raises(OSError):
+    with pytest.raises(UsageError, match="SSL_CERT_FILE"):
         fetcher.make_client(fetcher.FetchOptions(), fetcher.TlsContext())
     context.feeds.add_feed(https_server.add("/secure.xml", rss("Intranet", ITEMS)))
     with pytest.raises(UsageError, match=r"certificates for secure connections could not be "

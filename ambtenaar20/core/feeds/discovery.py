@@ -5,6 +5,10 @@ while still typing. The judgement is a refresh's (the same fetcher, parsers and 
 the address given and, when that is a web page, on the feed the page announces: following an
 announced feed unseen would store an address that a refresh can never fetch.
 
+A login given with the address goes only to that address's origin (scheme, server, port). A
+page may announce a feed elsewhere: that feed is looked at, and followed, without the login
+(``Discovery.without_login``), or refused when it asks for one.
+
 Loaded by ``FeedService`` on first use, with the HTTP client and the parsers.
 """
 
@@ -18,7 +22,7 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from ambtenaar20.core.errors import UsageError
-from ambtenaar20.core.feeds import fetcher
+from ambtenaar20.core.feeds import addresses, fetcher
 from ambtenaar20.core.feeds.parsing import (
     NotAFeedError,
     discover_feed_links,
@@ -52,6 +56,9 @@ class Discovery:
     feeds: list[tuple[str, str]] = field(default_factory=list)
     #: Why the feed to follow could not be checked now, in plain words; empty when it was.
     problem: str = ""
+    #: The feed to follow is on another origin than the address the login was given for: it
+    #: was looked at without the login, and is to be followed (and stored) without it.
+    without_login: bool = False
 
     @property
     def checked(self) -> bool:
@@ -61,6 +68,11 @@ class Discovery:
         """What to tell the officer when ``url`` is followed without having been checked."""
         return _("Note: {url} could not be checked now: {reason} It is added and will be "
                  "fetched at the next refresh.").format(url=url, reason=self.problem)
+
+    def login_note(self, url: str) -> str:
+        """What to tell the officer when ``url`` is followed ``without_login``."""
+        return _("The feed {url} is on another address than the one the login was given for; "
+                 "it is followed without the login.").format(url=url)
 
 
 def look(client: httpx.Client, url: str, auth: tuple[str, str] | None,
@@ -91,14 +103,22 @@ def check_announced(client: httpx.Client, page: str, url: str, title: str,
 
     Only its web page is not looked into for feeds again: a refresh cannot read a web page, so
     an announced address that shows one is refused. The refusal names the page and the feed.
+    The login ``auth``, given for ``page``, goes only to a feed on the page's origin; one
+    elsewhere is looked at without it, and refused if it asks for a login.
     """
-    result = fetcher.fetch(client, url, auth=auth, options=options)
+    elsewhere = auth is not None and not addresses.same_origin(page, url)
+    result = fetcher.fetch(client, url, auth=None if elsewhere else auth, options=options)
     refuse = partial(announced_refusal, page, url)
+    if elsewhere and result.http_status == 401:
+        raise refuse(_("It is on another address than the page, and the login is sent only to "
+                       "the address it was given for. If the login is meant for this feed, add "
+                       "the feed by its own address."))
     if result.status == "error":
-        return Discovery("page", [(url, title)], _passing_problem(result, refuse))
+        return Discovery("page", [(url, title)], _passing_problem(result, refuse),
+                         without_login=elsewhere)
     if result.status == "ok":
         _read(result, refuse)
-    return Discovery("page", [(url, title)])
+    return Discovery("page", [(url, title)], without_login=elsewhere)
 
 
 def refusal(url: str, reason: str) -> UsageError:
@@ -131,7 +151,7 @@ def _read(result: fetcher.FetchResult, refuse: Refusal,
     error page is refused now rather than reported at every refresh. ``no_feed``, when given,
     is raised instead of the refresh's words for a body that is no feed."""
     try:
-        parse_feed(result.body, datetime.now(UTC), result.content_type)
+        parse_feed(result.body, datetime.now(UTC), result.content_type, result.final_url or "")
     except NotAFeedError:
         raise (no_feed or refuse(not_a_feed_reason(result.body, result.content_type))) from None
     except Exception as error:  # a parser bug: a refresh would fail on it just the same

@@ -1,10 +1,15 @@
 """Fetching one feed politely and safely: the only place that talks HTTP for feeds.
 
-Bounded everywhere: connect and total timeouts, at most ``MAX_BYTES`` read (streamed, so an
-endless body stops at the cap), at most ``MAX_REDIRECTS`` redirects and only to http/https.
-Conditional GET with both ETag and Last-Modified; a 304 returns no body so nothing is parsed.
-Every failure becomes a ``FetchResult`` with a plain-language message, never an exception, so
-one bad feed cannot stop the others.
+Bounded everywhere: a connect time-out, and a total time-out over all redirects and the
+body together; at most ``MAX_BYTES`` read (streamed, so an endless body stops at the cap), at
+most ``MAX_REDIRECTS`` redirects and only to valid http/https addresses. Conditional GET with
+both ETag and Last-Modified; a 304 returns no body so nothing is parsed. Every failure becomes
+a ``FetchResult`` with a plain-language message in the officer's language, never an exception,
+so one bad feed cannot stop the others; the library's own words go to the log (without the
+address). A login is sent only to the origin it was given for (``addresses``).
+
+A configuration that makes no client at all (a proxy or certificate setting that cannot be
+used) is a ``UsageError`` from ``make_client`` that names the setting: no feed can be fetched.
 
 httpx is imported on first use (``_httpx``), not with this module: commands that only read the
 subscriptions (``feeds import``, ``feeds list``) then never pay its ~60 ms import.
@@ -12,6 +17,7 @@ subscriptions (``feeds import``, ``feeds list``) then never pay its ~60 ms impor
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 import threading
@@ -20,9 +26,10 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from types import ModuleType
 from typing import TYPE_CHECKING
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urljoin
 
 from ambtenaar20 import APP_NAME, __version__
+from ambtenaar20.core.feeds import addresses, fetch_reasons
 from ambtenaar20.core.i18n import _
 
 if TYPE_CHECKING:
@@ -30,10 +37,14 @@ if TYPE_CHECKING:
 
     import httpx
 
+log = logging.getLogger(__name__)
+
 MAX_BYTES = 10 * 1024 * 1024
 MAX_REDIRECTS = 5
 USER_AGENT = f"Ambtenaar20/{__version__} (+{APP_NAME} feed reader)"
-ALLOWED_SCHEMES = ("http", "https")
+ALLOWED_SCHEMES = addresses.ALLOWED_SCHEMES
+#: Redirects after which the old address is not to be used again (RFC 9110).
+PERMANENT_REDIRECTS = (301, 308)
 
 
 @dataclass(frozen=True)
@@ -64,6 +75,9 @@ class FetchResult:
     #: answer, so ``feeds add`` refuses such an address; any other error (no network, DNS,
     #: time-out, 403, 429, 5xx, a redirect loop...) may pass.
     lasting: bool = False
+    #: Where the feed has moved for good: the address reached through permanent redirects
+    #: (301, 308) only, from the start; None when the first redirect was temporary, or none.
+    permanent_url: str | None = None
 
 
 def _httpx() -> ModuleType:
@@ -129,28 +143,70 @@ def _default_tls_context() -> ssl.SSLContext:
 
 
 def make_client(options: FetchOptions, tls: TlsContext | None = None) -> httpx.Client:
-    """One client per refresh: shared connection pool, environment proxies honoured."""
+    """One client per refresh: shared connection pool, environment proxies honoured.
+
+    Raises ``UsageError`` naming the setting when the certificates (``SSL_CERT_FILE``,
+    ``SSL_CERT_DIR``) or a proxy (``options.proxy``, the environment) cannot be used.
+    """
     httpx = _httpx()
     timeout = httpx.Timeout(options.total_timeout, connect=options.connect_timeout)
-    return httpx.Client(
-        verify=tls.get() if tls is not None else True,
-        timeout=timeout,
-        follow_redirects=False,  # followed by hand: the scheme of every hop is checked
-        trust_env=True,
-        proxy=options.proxy or None,
-        headers={"User-Agent": USER_AGENT, "Accept-Encoding": "gzip, deflate",
-                 "Accept": "application/rss+xml, application/atom+xml, application/xml;q=0.9, "
-                           "text/xml;q=0.9, text/html;q=0.5, */*;q=0.1"},
-        limits=httpx.Limits(max_connections=32, max_keepalive_connections=16),
-    )
+    try:
+        return httpx.Client(
+            verify=tls.get() if tls is not None else True,
+            timeout=timeout,
+            follow_redirects=False,  # followed by hand: the scheme of every hop is checked
+            trust_env=True,
+            proxy=options.proxy or None,
+            headers={"User-Agent": USER_AGENT, "Accept-Encoding": "gzip, deflate",
+                     "Accept": "application/rss+xml, application/atom+xml, "
+                               "application/xml;q=0.9, text/xml;q=0.9, text/html;q=0.5, "
+                               "*/*;q=0.1"},
+            limits=httpx.Limits(max_connections=32, max_keepalive_connections=16),
+            event_hooks={"response": [_refuse_bad_redirect]},
+        )
+    except OSError as error:  # ssl.SSLError included: no or no usable certificates
+        raise fetch_reasons.certificate_problem(error) from error
+    except (ValueError, ImportError, httpx.InvalidURL) as error:  # ImportError: socksio
+        raise fetch_reasons.proxy_problem(options, error) from error
 
 
 def is_http_url(url: str) -> bool:
+    """An http or https address that can be fetched as it is (see ``addresses``)."""
+    return addresses.is_http_url(url)
+
+
+class _RefusedRedirect(Exception):
+    """A redirect the fetch will not follow, raised before httpx reads its address."""
+
+    def __init__(self, status: int, target: str) -> None:
+        super().__init__(status)
+        self.status = status
+        self.target = target
+
+
+def _redirect_target(current: str, location: str) -> str:
     try:
-        parts = urlsplit(url)
-    except ValueError:
-        return False
-    return parts.scheme.lower() in ALLOWED_SCHEMES and bool(parts.hostname)
+        return urljoin(current, location.strip())
+    except ValueError:  # e.g. brackets that hold no IP address
+        return location
+
+
+def _refuse_bad_redirect(response: httpx.Response) -> None:
+    """A response hook: httpx makes the next request of a redirect even when it does not follow
+    it, and raises on a Location it cannot make one of (``javascript:...``, a port out of
+    range). Refused here, before that."""
+    if response.has_redirect_location:
+        target = _redirect_target(str(response.request.url), response.headers["location"])
+        if not is_http_url(target):
+            raise _RefusedRedirect(response.status_code, target)
+
+
+def _redirect_refusal(url: str, status: int, target: str) -> FetchResult:
+    if addresses.has_http_scheme(target):
+        return _error(url, _("The feed redirects to an address that is not valid; it was not "
+                             "followed."), status, lasting=True)
+    return _error(url, _("The feed redirects to an address that is not http or https; it was "
+                         "not followed."), status, lasting=True)
 
 
 def fetch(client: httpx.Client, url: str, *, etag: str | None = None,
@@ -158,44 +214,83 @@ def fetch(client: httpx.Client, url: str, *, etag: str | None = None,
           options: FetchOptions | None = None) -> FetchResult:
     httpx = _httpx()
     options = options or FetchOptions()
+    if not is_http_url(url):  # stored by an older version, which did not check as closely
+        return _error(url, _("The address is not a valid web address."), lasting=True)
     deadline = time.monotonic() + options.total_timeout
     headers = {}
     if etag:
         headers["If-None-Match"] = etag
     if last_modified:
         headers["If-Modified-Since"] = last_modified
-    origin = _origin(url)
+    origin = addresses.origin(url)
     current = url
+    permanent: str | None = None
+    moving_for_good = True
     try:
         for _hop in range(MAX_REDIRECTS + 1):
-            # Credentials only go to the origin they were given for, never to a redirect target.
-            hop_auth = httpx.BasicAuth(*auth) if auth and _origin(current) == origin else None
-            with client.stream("GET", current, headers=headers, auth=hop_auth) as response:
+            # One time-out for all hops together: each gets what is left of it.
+            left = deadline - time.monotonic()
+            if left <= 0:
+                return _error(url, _("The server was too slow to send the feed (time-out)."))
+            timeout = httpx.Timeout(left, connect=min(options.connect_timeout, left))
+            # Credentials only go to the origin they were given for, never to a redirect target
+            # elsewhere (nor from https to http: the scheme is part of the origin).
+            hop_auth = (httpx.BasicAuth(*auth)
+                        if auth and addresses.origin(current) == origin else None)
+            with client.stream("GET", current, headers=headers, auth=hop_auth,
+                               timeout=timeout) as response:
                 if response.has_redirect_location:
-                    target = urljoin(current, response.headers.get("location", ""))
+                    target = _redirect_target(current, response.headers.get("location", ""))
                     if not is_http_url(target):
-                        return _error(url, _("The feed redirects to an address that is not "
-                                             "http or https; it was not followed."),
-                                      response.status_code, lasting=True)
+                        return _redirect_refusal(url, response.status_code, target)
+                    moving_for_good = (moving_for_good and
+                                       response.status_code in PERMANENT_REDIRECTS)
+                    if moving_for_good:
+                        permanent = target
                     current = target
                     continue
-                return _finish(url, current, response, deadline, options)
+                result = _finish(url, current, response, deadline, options)
+                result.permanent_url = permanent
+                return result
         return _error(url, _("The feed redirects more than {n} times; it was not followed.")
                       .format(n=MAX_REDIRECTS))
+    except _RefusedRedirect as refused:
+        return _redirect_refusal(url, refused.status, refused.target)
     except httpx.ConnectTimeout:
         return _error(url, _("The server did not answer in time (connection time-out)."))
     except httpx.TimeoutException:
         return _error(url, _("The server was too slow to send the feed (time-out)."))
-    except httpx.ConnectError as error:
-        return _error(url, _connect_message(error))
     except httpx.ProxyError as error:
-        return _error(url, _("The proxy refused the connection: {reason}").format(reason=error))
-    except (httpx.DecodingError, httpx.RemoteProtocolError) as error:
-        return _error(url, _("The server sent a broken answer: {reason}").format(reason=error))
+        _log_detail(error)
+        return _error(url, _("The proxy refused the connection or could not reach the "
+                             "server."))
+    except httpx.ConnectError as error:
+        _log_detail(error)
+        return _error(url, fetch_reasons.connect_reason(error))
+    except httpx.DecodingError as error:
+        _log_detail(error)
+        return _error(url, _("The server sent a compressed answer that could not be "
+                             "unpacked."))
+    except httpx.RemoteProtocolError as error:
+        _log_detail(error)
+        return _error(url, _("The server sent a broken answer or broke off the connection."))
     except httpx.HTTPError as error:
-        return _error(url, _("The feed could not be fetched: {reason}").format(reason=error))
+        _log_detail(error)
+        return _error(url, _("The feed could not be fetched because of a network problem."))
+    except (httpx.InvalidURL, ValueError) as error:  # UnicodeError included (IDNA)
+        _log_detail(error)
+        return _error(url, _("The address is not a valid web address."), lasting=True)
     except OSError as error:  # ssl.SSLError included
-        return _error(url, _("The feed could not be fetched: {reason}").format(reason=error))
+        _log_detail(error)
+        text = str(error).lower()
+        if "ssl" in text or "certificate" in text:
+            return _error(url, fetch_reasons.tls_reason(text))
+        return _error(url, _("The feed could not be fetched because of a network problem."))
+
+
+def _log_detail(error: BaseException) -> None:
+    """The library's own words, for whoever reads the log; not the feed's address."""
+    log.info("a feed could not be fetched: %s: %s", type(error).__name__, error)
 
 
 def _finish(url: str, final: str, response: httpx.Response, deadline: float,
@@ -258,23 +353,8 @@ def parse_retry_after(value: str | None) -> float | None:
     return max(0.0, (when - datetime.now(UTC)).total_seconds())
 
 
-def _connect_message(error: httpx.ConnectError) -> str:
-    text = str(error)
-    lowered = text.lower()
-    if "name or service not known" in lowered or "nodename nor servname" in lowered or \
-            "getaddrinfo" in lowered or "name resolution" in lowered:
-        return _("The server name could not be found (DNS). Check the address.")
-    if "certificate" in lowered or "ssl" in lowered or "tls" in lowered:
-        return _("The secure connection failed (TLS/certificate problem): {reason}").format(
-            reason=text)
-    if "refused" in lowered:
-        return _("The server refused the connection.")
-    return _("Could not connect to the server: {reason}").format(reason=text)
-
-
-def _origin(url: str) -> tuple[str, str, int | None]:
-    parts = urlsplit(url)
-    return (parts.scheme.lower(), (parts.hostname or "").lower(), parts.port)
+#: Kept under its old name: what a failed connection is called (``fetch_reasons``).
+_connect_message = fetch_reasons.connect_reason
 
 
 def _error(url: str, message: str, http_status: int | None = None, *,

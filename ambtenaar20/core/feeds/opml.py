@@ -2,6 +2,11 @@
 
 Nested outlines are categories (the exports of Feedly, Thunderbird, NetNewsWire, newsboat...).
 Only addresses, titles and categories are written: never a user name or password.
+
+A category is the path of folder names joined by ``/``. A ``/`` inside one folder's name is
+kept as ``FOLDER_SLASH`` (a division slash, which looks the same), so that "Zorg/Welzijn"
+stays one folder and is written back as it was read. A file in the OPML namespace
+(``<opml xmlns="...">``) is read as one without.
 """
 
 from __future__ import annotations
@@ -15,6 +20,9 @@ from ambtenaar20 import APP_NAME
 from ambtenaar20.core.atomic_file import atomic_write_text
 from ambtenaar20.core.errors import UsageError
 from ambtenaar20.core.i18n import _
+
+#: Stands for a "/" inside a folder's own name in a category (U+2215 DIVISION SLASH).
+FOLDER_SLASH = "\u2215"
 
 
 @dataclass(frozen=True)
@@ -35,6 +43,7 @@ def read_opml(path: Path) -> list[OpmlFeed]:
     except ET.ParseError as error:
         raise UsageError(_("The file {path} is not a valid OPML file: {reason}").format(
             path=path, reason=error)) from error
+    _drop_namespaces(root)
     body = root.find("body")
     if root.tag.lower() != "opml" or body is None:
         raise UsageError(_("The file {path} is not an OPML file (no <opml><body>).").format(
@@ -42,6 +51,13 @@ def read_opml(path: Path) -> list[OpmlFeed]:
     found: list[OpmlFeed] = []
     _walk(body, [], found)
     return found
+
+
+def _drop_namespaces(root: ET.Element) -> None:
+    """``{namespace}tag`` as ``tag``, so that a namespaced file reads as a plain one."""
+    for element in root.iter():
+        if isinstance(element.tag, str) and element.tag.startswith("{"):
+            element.tag = element.tag.rpartition("}")[2]
 
 
 def _walk(element: ET.Element, path: list[str], found: list[OpmlFeed]) -> None:
@@ -52,7 +68,8 @@ def _walk(element: ET.Element, path: list[str], found: list[OpmlFeed]) -> None:
         if url:
             found.append(OpmlFeed(url, label, "/".join(path)))
         # Outlines with a feed can still hold children in some exports; walk them all.
-        _walk(outline, [*path, label] if not url and label else path, found)
+        folder = label.replace("/", FOLDER_SLASH)
+        _walk(outline, [*path, folder] if not url and label else path, found)
 
 
 def write_opml(path: Path, feeds: list[dict]) -> None:
@@ -82,6 +99,7 @@ def _folder(folders: dict[str, ET.Element], category: str) -> ET.Element:
         return folders[category]
     parent_name, _sep, name = category.rpartition("/")
     parent = _folder(folders, parent_name)
+    name = name.replace(FOLDER_SLASH, "/")
     element = ET.SubElement(parent, "outline", text=name, title=name)
     folders[category] = element
     return element

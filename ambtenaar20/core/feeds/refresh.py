@@ -14,6 +14,11 @@ long SQLite statement, built while the next feed is parsed), network waits, chec
 one that lets the writer go first, whose smaller batches cost more than the backlog they
 avoid (figures in ``benchmarks/README.md``).
 
+Each feed is fetched and parsed on its own: whatever goes wrong in one (a malformed stored
+address, a bug) becomes that feed's error in plain words, and the others are fetched. A feed
+that has moved for good (a permanent redirect to a feed that answers) is stored under its new
+address; a login moves with it only within its origin (see ``_moved``).
+
 Sentiment is not computed here: it would triple the time the officer waits;
 ``ItemService.analyse_pending`` fills it in afterwards (the window does that in the
 background, the CLI for the items it prints).
@@ -30,8 +35,7 @@ from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
 from ambtenaar20.core.cancellation import CancelToken, ProgressCallback
-from ambtenaar20.core.errors import UsageError
-from ambtenaar20.core.feeds import fetcher, ingest
+from ambtenaar20.core.feeds import addresses, fetcher, ingest
 from ambtenaar20.core.feeds.parsing import (
     NotAFeedError,
     ParsedFeed,
@@ -62,6 +66,8 @@ class FeedOutcome:
     status: str
     new_items: int = 0
     error: str | None = None
+    #: The feed's number, for the order of the report (its address may have changed).
+    feed_id: int = 0
 
     def as_dict(self) -> dict[str, Any]:
         return {"url": self.url, "title": self.title, "status": self.status,
@@ -117,12 +123,9 @@ class FeedRefresh:
         if not feeds:
             return report
         options = self.service.options()
-        try:
-            client = fetcher.make_client(options, self.tls)
-        except OSError as error:  # e.g. SSL_CERT_FILE names a file that is not there
-            raise UsageError(_("The certificates for secure connections could not be loaded "
-                               "(check SSL_CERT_FILE and SSL_CERT_DIR): {reason}").format(
-                                   reason=error)) from error
+        # A certificate or proxy setting that cannot be used stops the refresh (UsageError):
+        # no feed could be fetched.
+        client = fetcher.make_client(options, self.tls)
         pool = ThreadPoolExecutor(max_workers=max(1, min(self.service.settings.parallel, total)),
                                   thread_name_prefix="feed-fetch")
         order = {feed["id"]: index for index, feed in enumerate(feeds)}
@@ -136,7 +139,7 @@ class FeedRefresh:
                     # Whatever is ready is written together: while the writer works, the pool
                     # readies the next batch, so batches grow when parsing runs ahead.
                     ready, pending = wait(pending, return_when=FIRST_COMPLETED)
-                    done = sorted(((futures[f], f.result()) for f in ready),
+                    done = sorted(((futures[f], _outcome_of(f, futures[f])) for f in ready),
                                   key=lambda pair: order[pair[0]["id"]])
                     sizes = [len(fetched.parsed.items) if fetched.parsed else 0
                              for _feed, fetched in done]
@@ -154,11 +157,17 @@ class FeedRefresh:
                 client.close()
         if self.service.after_refresh is not None:
             self.service.after_refresh()
-        by_url = {feed["url"]: feed["id"] for feed in feeds}
-        report.feeds.sort(key=lambda outcome: order[by_url[outcome.url]])
+        report.feeds.sort(key=lambda outcome: order[outcome.feed_id])
         return report
 
     def _fetch_one(self, client, feed: dict[str, Any], options) -> _Fetched:
+        try:
+            return self._fetch_and_parse(client, feed, options)
+        except Exception:  # one feed's bug or data must not stop the others
+            log.exception("fetching a feed failed unexpectedly")
+            return _unexpected(feed)
+
+    def _fetch_and_parse(self, client, feed: dict[str, Any], options) -> _Fetched:
         auth = None
         if feed["username"]:
             password = self.service.secrets.get(secret_key(feed["url"]))
@@ -170,7 +179,8 @@ class FeedRefresh:
             return _Fetched(result)
         try:
             with _TURN:
-                parsed = parse_feed(result.body, now_utc(), result.content_type)
+                parsed = parse_feed(result.body, now_utc(), result.content_type,
+                                    result.final_url or feed["url"])
             return _Fetched(result, parsed)
         except NotAFeedError:
             return _Fetched(result, error=not_a_feed_reason(result.body, result.content_type))
@@ -215,7 +225,8 @@ class FeedRefresh:
                 "failures = ?, next_poll = ?, gone = ? WHERE id = ?",
                 [error, stamp(moment), failures, stamp(moment + wait_for) if wait_for else None,
                  1 if result.gone else feed["gone"], feed["id"]])
-            return FeedOutcome(feed["url"], title, "error", 0, error)
+            return FeedOutcome(feed["url"], title, "error", 0, error, feed["id"])
+        url = self._moved(feed, result)
         new_count = 0
         if fetched.parsed is not None:
             new_count = ingest.insert_items(db, feed["id"], fetched.parsed, stamp(moment))
@@ -227,7 +238,56 @@ class FeedRefresh:
             "last_error = NULL, last_checked = ?, last_success = ?, failures = 0, "
             "next_poll = NULL WHERE id = ?",
             [title, etag, modified, result.status, stamp(moment), stamp(moment), feed["id"]])
-        return FeedOutcome(feed["url"], title, result.status, new_count)
+        return FeedOutcome(url, title, result.status, new_count, None, feed["id"])
+
+    def _moved(self, feed: dict[str, Any], result: fetcher.FetchResult) -> str:
+        """The feed's address after a fetch that succeeded: the one it moved to for good, if
+        it did (inside the batch's transaction).
+
+        Kept as it is when another feed is followed there already, when the new address holds
+        a user name or password (stored, it would sit in the database), and for a feed with a login
+        that moved to another origin: its password was given for this origin only, and the
+        fetch follows the redirect without it. Within the origin the password moves along in
+        the keyring; when the keyring refuses, the address stays.
+        """
+        old, new = feed["url"], result.permanent_url
+        if not new or addresses.without_password(new) != new:  # a password is no column value
+            return old
+        new = addresses.canonical(new)
+        if new == old or self.service.is_followed(new):
+            return old
+        if feed["username"]:
+            if not addresses.same_origin(old, new):
+                return old
+            try:
+                password = self.service.secrets.get(secret_key(old))
+                if password is not None:
+                    self.service.secrets.set(secret_key(new), password)
+            except Exception:  # the keyring: no move now, the redirect is followed anyway
+                log.warning("the password of a moved feed could not be moved", exc_info=True)
+                return old
+        self.db.execute("UPDATE feeds SET url = ? WHERE id = ?", [new, feed["id"]])
+        if feed["username"]:
+            try:
+                self.service.secrets.delete(secret_key(old))
+            except Exception:  # left behind, harmless: nothing reads it any more
+                log.warning("an old password entry could not be removed", exc_info=True)
+        return new
+
+
+def _outcome_of(future: Future[_Fetched], feed: dict[str, Any]) -> _Fetched:
+    """The future's result; an exception in it is that feed's error, not the refresh's."""
+    try:
+        return future.result()
+    except Exception:
+        log.exception("fetching a feed failed unexpectedly")
+        return _unexpected(feed)
+
+
+def _unexpected(feed: dict[str, Any]) -> _Fetched:
+    return _Fetched(fetcher.FetchResult(feed["url"], "error", error=_(
+        "The feed could not be fetched because of an unexpected error; the log file has the "
+        "details.")))
 
 
 def backoff(failures: int, retry_after: float | None) -> timedelta | None:

@@ -59,17 +59,30 @@ class FeedService:
     # -- subscriptions ---------------------------------------------------------------------
 
     def options(self) -> FetchOptions:
-        from ambtenaar20.core.feeds import fetcher
+        """How to fetch; ``UsageError`` naming ``feeds.proxy`` when that cannot be used."""
+        from ambtenaar20.core.feeds import addresses, fetcher
 
+        try:
+            proxy = addresses.proxy_address(self.settings.proxy or "")
+        except addresses.ProxyProblem as problem:
+            raise UsageError(_("The proxy {value} in {setting} cannot be used: {reason}").format(
+                value=addresses.without_password(self.settings.proxy), setting="feeds.proxy",
+                reason=problem)) from None
         return fetcher.FetchOptions(connect_timeout=self.settings.connect_timeout,
                                     total_timeout=self.settings.total_timeout,
-                                    proxy=self.settings.proxy or None)
+                                    proxy=proxy or None)
 
     def validate_url(self, url: str) -> str:
-        from ambtenaar20.core.feeds import fetcher
+        """``url`` as it is followed, or ``UsageError``: an http(s) address that can be fetched,
+        without a password in it, in canonical form (``addresses.canonical``); a ``feed:``
+        address stands for the web address in it."""
+        from ambtenaar20.core.feeds import addresses
 
-        url = url.strip()
-        if not fetcher.is_http_url(url):
+        url = addresses.from_feed_scheme(url.strip())
+        if addresses.has_http_scheme(url) and (reason := addresses.why_invalid(url)):
+            raise UsageError(_("'{url}' is not a valid web address: {reason}").format(
+                url=addresses.without_password(url), reason=reason))
+        if not addresses.is_http_url(url):
             from ambtenaar20.core.feeds.fediverse import feed_address
 
             if (feed := feed_address(url)) is not None:
@@ -85,7 +98,25 @@ class FeedService:
                                "address without them and the user name separately (--user, or "
                                "the field in the window): the password then goes to the "
                                "keyring.").format(url=without))
-        return url
+        return addresses.canonical(url)
+
+    def is_followed(self, url: str) -> bool:
+        """Whether a feed is followed at ``url``, written however (see ``addresses``)."""
+        return self._followed_as(url) is not None
+
+    def _followed_as(self, url: str) -> int | None:
+        """The number of the feed followed at ``url`` in any equal spelling, or None."""
+        from ambtenaar20.core.feeds import addresses
+
+        if (row := one(self.db.execute("SELECT id FROM feeds WHERE url = ?", [url]))):
+            return row[0]
+        if not addresses.is_http_url(url):
+            return None
+        wanted = addresses.canonical(url)
+        for feed_id, known in self.db.execute("SELECT id, url FROM feeds"):
+            if addresses.is_http_url(known) and addresses.canonical(known) == wanted:
+                return feed_id
+        return None
 
     def discover(self, url: str, username: str | None = None,
                  password: str | None = None) -> Discovery:
@@ -132,7 +163,7 @@ class FeedService:
     def add_feed(self, url: str, title: str | None = None, username: str | None = None,
                  password: str | None = None, category: str = "") -> dict[str, Any]:
         url = self.validate_url(url)
-        if one(self.db.execute("SELECT 1 FROM feeds WHERE url = ?", [url])):
+        if self.is_followed(url):
             raise UsageError(_("The feed {url} is already being followed.").format(url=url))
         if password is not None:
             if not username:
@@ -154,12 +185,13 @@ class FeedService:
 
     def find_feed(self, url_or_id: str) -> dict[str, Any]:
         text = str(url_or_id).strip()
-        row = one(self.db.execute("SELECT id FROM feeds WHERE url = ?", [text]))
-        if row is None and text.isdigit():
+        feed_id = self._followed_as(text)
+        if feed_id is None and text.isdigit():
             row = one(self.db.execute("SELECT id FROM feeds WHERE id = ?", [int(text)]))
-        if row is None:
+            feed_id = row[0] if row else None
+        if feed_id is None:
             raise UsageError(_("No feed '{feed}' is being followed.").format(feed=text))
-        return self.feed(row[0])
+        return self.feed(feed_id)
 
     def list_feeds(self) -> list[dict[str, Any]]:
         cursor = self.db.execute(
@@ -197,29 +229,37 @@ class FeedService:
         return feed
 
     def import_opml(self, path: Path) -> dict[str, list[str]]:
-        """Follow every feed of an OPML file; known and invalid addresses are reported."""
-        from ambtenaar20.core.feeds.fetcher import is_http_url
+        """Follow every feed of an OPML file; known and skipped addresses are reported.
+
+        ``added`` as stored (``validate_url``'s form), ``existing`` and ``invalid`` (not a
+        valid http(s) address) as written in the file, ``with_password`` without the password:
+        those are to be added with ``feeds add --user``, which puts the password in the keyring.
+        """
+        from ambtenaar20.core.feeds import addresses
         from ambtenaar20.core.feeds.opml import read_opml
 
-        report: dict[str, list[str]] = {"added": [], "existing": [], "invalid": []}
-        known = {row[0] for row in self.db.execute("SELECT url FROM feeds")}
+        report: dict[str, list[str]] = {"added": [], "existing": [], "invalid": [],
+                                        "with_password": []}
+        known = {addresses.canonical(row[0]) for row in self.db.execute("SELECT url FROM feeds")
+                 if addresses.is_http_url(row[0])}
         added = stamp(now_utc())
         with self.db.atomic():
             for entry in read_opml(Path(path)):
-                without = _without_credentials(entry.url)
-                if not is_http_url(entry.url):
-                    report["invalid"].append(entry.url)
-                elif without != entry.url:
+                url = addresses.from_feed_scheme(entry.url)
+                without = _without_credentials(url) if addresses.is_http_url(url) else url
+                if not addresses.is_http_url(url):
+                    report["invalid"].append(addresses.without_password(entry.url))
+                elif without != url:
                     # A password in the address would be stored in plain text (see validate_url).
-                    report["invalid"].append(without)
-                elif entry.url in known:
+                    report["with_password"].append(without)
+                elif (canonical := addresses.canonical(url)) in known:
                     report["existing"].append(entry.url)
                 else:
                     self.db.execute("INSERT INTO feeds (url, title, category, added) "
                                     "VALUES (?, ?, ?, ?)",
-                                    [entry.url, entry.title, entry.category, added])
-                    known.add(entry.url)
-                    report["added"].append(entry.url)
+                                    [canonical, entry.title, entry.category, added])
+                    known.add(canonical)
+                    report["added"].append(canonical)
         return report
 
     def export_opml(self, path: Path) -> int:

@@ -113,25 +113,31 @@ class FeedActions:
                 return
             target = found.feeds[labels.index(picked)][0]
             # The picked feed is looked at as the only feed of a page would have been.
-            self._run(lambda _c, _p: self.context.feeds.check_announced(url, target, user,
-                                                                        password),
-                      on_success=follow, on_error=refused)
+            self._run_checking(lambda _c, _p: self.context.feeds.check_announced(
+                url, target, user, password), on_success=follow, on_error=refused)
 
         def follow(found) -> None:
-            """Follow the checked feed ``found`` names (or the address, when unchecked)."""
+            """Follow the checked feed ``found`` names (or the address, when unchecked).
+
+            A feed on another origin than the typed address is followed without the login,
+            which was given for that address only (``Discovery.without_login``)."""
             target = (found.feeds[0][0] if found.kind == "page"
                       else self.context.feeds.validate_url(url))
+            login = (None, None) if found.without_login else (user, password)
 
             def added(_feed) -> None:
                 self.reload_lists()
+                notes = [found.login_note(target)] if found.without_login else []
                 if not found.checked:
-                    self._show_note(found.unchecked_note(target))
+                    notes.append(found.unchecked_note(target))
+                if notes:
+                    self._show_note("\n\n".join(notes))
                 self.refresh()
 
-            self._run(lambda _c, _p: self.context.feeds.add_feed(target, title, user, password),
+            self._run(lambda _c, _p: self.context.feeds.add_feed(target, title, *login),
                       on_success=added, on_error=refused)
 
-        self._run(look, on_success=chosen, on_error=refused)
+        self._run_checking(look, on_success=chosen, on_error=refused)
 
     def _show_note(self, text: str) -> None:
         """Something to know, not an error: in a message that does not block the window."""

@@ -5,10 +5,9 @@ How long items are kept is set with the other retention settings ("Back-ups en b
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
-
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QLineEdit, QSpinBox, QWidget
 
+from ambtenaar20.core.feeds.addresses import ProxyProblem, proxy_address
 from ambtenaar20.core.feeds.config import FeedSettings
 from ambtenaar20.core.i18n import _
 
@@ -37,9 +36,11 @@ class FeedPreferences(QGroupBox):
         proxy = self.proxy.text().strip()
         if not proxy:
             return None
-        parts = urlsplit(proxy)
-        if parts.scheme not in ("http", "https", "socks5") or not parts.hostname:
-            return _("The proxy must be an address like http://proxy.example.nl:8080.")
+        try:
+            proxy_address(proxy)  # "host:port" is taken as http://host:port
+        except ProxyProblem as problem:
+            return _("The proxy {value} cannot be used: {reason}").format(value=proxy,
+                                                                          reason=problem)
         return None
 
     def apply(self, settings: FeedSettings) -> None:

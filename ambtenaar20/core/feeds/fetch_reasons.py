@@ -1,0 +1,91 @@
+"""Why a feed could not be fetched, or no fetch could start, in the officer's words.
+
+The fetcher's messages: full sentences in the interface language, without the library's own
+text (OpenSSL's ``(_ssl.c:1006)``, zlib's ``incorrect header check``), which the fetcher
+writes to the log instead. A setting that makes no client at all (certificates, a proxy) is a
+``UsageError`` that names the setting or environment variable and its value (never a password).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from typing import TYPE_CHECKING
+
+from ambtenaar20.core.errors import UsageError
+from ambtenaar20.core.feeds import addresses
+from ambtenaar20.core.i18n import _
+
+if TYPE_CHECKING:
+    import httpx
+
+    from ambtenaar20.core.feeds.fetcher import FetchOptions
+
+log = logging.getLogger("ambtenaar20.core.feeds.fetcher")
+
+
+def certificate_problem(error: OSError) -> UsageError:
+    for variable in ("SSL_CERT_FILE", "SSL_CERT_DIR"):
+        if os.environ.get(variable):
+            log.warning("the certificates of %s could not be loaded: %s", variable, error)
+            return UsageError(_("The certificates for secure connections could not be loaded "
+                                "from {variable} ({path}): it cannot be read or holds no "
+                                "certificates. Correct {variable} or remove it.").format(
+                                    variable=variable, path=os.environ[variable]))
+    return UsageError(_("The certificates for secure connections could not be loaded (check "
+                        "SSL_CERT_FILE and SSL_CERT_DIR): {reason}").format(reason=error))
+
+
+def proxy_problem(options: FetchOptions, error: Exception) -> UsageError:
+    log.warning("the proxy cannot be used: %s: %s", type(error).__name__, error)
+    if options.proxy:
+        where, value = "feeds.proxy", addresses.without_password(options.proxy)
+        try:
+            addresses.proxy_address(options.proxy)
+            reason = _("it cannot be used.")
+        except addresses.ProxyProblem as problem:
+            reason = str(problem)
+    else:
+        found = addresses.environment_proxy_problem()
+        where, value, reason = found or ("HTTP_PROXY", "", _("it cannot be used."))
+    return UsageError(_("The proxy {value} in {setting} cannot be used: {reason}").format(
+        value=value, setting=where, reason=reason))
+
+
+def connect_reason(error: httpx.ConnectError) -> str:
+    text = str(error)
+    lowered = text.lower()
+    if "name or service not known" in lowered or "nodename nor servname" in lowered or \
+            "getaddrinfo" in lowered or "name resolution" in lowered or \
+            "no address associated" in lowered:
+        return _("The server name could not be found (DNS). Check the address.")
+    if "certificate" in lowered or "ssl" in lowered or "tls" in lowered:
+        return tls_reason(lowered)
+    if "refused" in lowered:
+        return _("The server refused the connection.")
+    if "unreachable" in lowered:
+        return _("The server cannot be reached: is there a network connection?")
+    return _("Could not connect to the server.")
+
+
+def tls_reason(lowered: str) -> str:
+    """What went wrong in securing the connection, from OpenSSL's words (in lower case)."""
+    if "expired" in lowered:
+        return _("The secure connection failed (TLS/certificate problem): the server's "
+                 "certificate has expired.")
+    if "hostname mismatch" in lowered or "doesn't match" in lowered or \
+            "not valid for" in lowered:
+        return _("The secure connection failed (TLS/certificate problem): the certificate is "
+                 "for another server name.")
+    if "certificate verify failed" in lowered or "self-signed" in lowered or \
+            "self signed" in lowered or "unable to get" in lowered:
+        return _("The secure connection failed (TLS/certificate problem): the server's "
+                 "certificate is not trusted. If your organisation uses its own certificate "
+                 "authority, point SSL_CERT_FILE at it.")
+    if "wrong version number" in lowered or "record layer" in lowered or \
+            "unsupported protocol" in lowered or "packet length" in lowered or \
+            "unexpected_eof" in lowered or "eof occurred" in lowered:
+        return _("The secure connection failed (TLS/certificate problem): the server does not "
+                 "offer a secure connection the app accepts.")
+    return _("The secure connection failed (TLS/certificate problem): the connection could not "
+             "be secured.")

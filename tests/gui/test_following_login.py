@@ -1,0 +1,82 @@
+"""*Feed toevoegen* with a login: it goes only to the address it was typed for.
+
+A web page behind a login may announce feeds on other servers. The feed picked from several
+is checked and followed without the login when it is elsewhere, and the officer is told so;
+nothing is stored in the keyring for it. Served by two real loopback servers.
+"""
+
+from __future__ import annotations
+
+import keyring
+import pytest
+
+from ambtenaar20.gui.areas.following.area import FollowingArea
+from tests.feeds.feed_server import AUTH_PASSWORD, AUTH_USER, FeedServer, rss
+from tests.feeds.memory_keyring import MemoryKeyring
+
+ITEMS = [{"title": "Bericht", "link": "https://example.org/1", "guid": "b1"}]
+
+
+@pytest.fixture
+def other_server():
+    server = FeedServer().start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def memory_keyring():
+    previous = keyring.get_keyring()
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    yield backend
+    keyring.set_keyring(previous)
+
+
+def test_a_feed_picked_from_a_page_elsewhere_is_followed_without_the_login(
+        qtbot, make_context, feed_server, other_server, memory_keyring, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog, QMessageBox
+
+    from ambtenaar20.gui.areas.following import dialogs
+
+    context = make_context("en")
+    assert context.store
+    widget = FollowingArea(context)
+    qtbot.addWidget(widget)
+    elsewhere = other_server.add("/elders.xml", rss("Elders", ITEMS))
+    own = feed_server.add("/eigen.xml", rss("Eigen", ITEMS), auth=True)
+    page = feed_server.add("/pagina.html", '<html><head>'
+                           f'<link rel="alternate" type="application/rss+xml" href="{own}">'
+                           f'<link rel="alternate" type="application/rss+xml" href="{elsewhere}">'
+                           '</head></html>', content_type="text/html", auth=True)
+
+    class Accepting:
+        DialogCode = dialogs.AddFeedDialog.DialogCode
+
+        def __init__(self, _parent):
+            pass
+
+        def exec(self):
+            return self.DialogCode.Accepted
+
+        def values(self):
+            return page, None, AUTH_USER, AUTH_PASSWORD
+
+    monkeypatch.setattr(dialogs, "AddFeedDialog", Accepting)
+    monkeypatch.setattr(QInputDialog, "getItem",
+                        lambda _p, _t, _l, labels, *_a: (labels[1], True))
+    widget.add_feed()
+    qtbot.waitUntil(lambda: len(context.feeds.list_feeds()) == 1, timeout=10_000)
+    [feed] = context.feeds.list_feeds()
+    assert (feed["url"], feed["username"]) == (elsewhere, None)
+    assert memory_keyring.passwords == {}
+    assert other_server.hits("/elders.xml")
+    assert all("authorization" not in headers for headers in other_server.hits("/elders.xml"))
+
+    def note():
+        return [box.text() for box in widget.findChildren(QMessageBox)
+                if elsewhere in box.text()]
+
+    qtbot.waitUntil(lambda: bool(note()), timeout=10_000)
+    assert note()[0] == (f"The feed {elsewhere} is on another address than the one the login "
+                         "was given for; it is followed without the login.")
