@@ -117,13 +117,13 @@ def test_marking_published_creates_a_log_entry(qtbot, area, monkeypatch):
     area.editor.setPlainText("Indien u vragen heeft, bel ons.")
     qtbot.waitUntil(lambda: "jargon" in rules_in_panel(area), timeout=5000)
     monkeypatch.setattr(area, "ask_publication",
-                        lambda: ("https://social.overheid.nl/@gemeente/1", "mastodon"))
+                        lambda: ("https://social.overheid.nl/@gemeente/1", "Mastodon"))
     area.publish_button.click()
     qtbot.waitUntil(lambda: area.spy.entries != [], timeout=5000)
     draft_id, url, platform, topic, open_rules = area.spy.entries[0]
     assert (draft_id, url, platform, topic) == (area.draft.id,
                                                  "https://social.overheid.nl/@gemeente/1",
-                                                 "mastodon", "Wonen")
+                                                 "Mastodon", "Wonen")
     assert "jargon" in open_rules
     qtbot.waitUntil(lambda: area.store.get(draft_id).status == "published", timeout=3000)
 
@@ -254,13 +254,41 @@ def test_published_draft_lands_in_the_real_log(qtbot, context, monkeypatch):
     widget.editor.setPlainText("Indien u vragen heeft, bel ons.")
     qtbot.waitUntil(lambda: "jargon" in rules_in_panel(widget), timeout=5000)
     monkeypatch.setattr(widget, "ask_publication",
-                        lambda: ("https://social.overheid.nl/@gemeente/2", "mastodon"))
+                        lambda: ("https://social.overheid.nl/@gemeente/2", "Mastodon"))
     widget.publish_button.click()
     qtbot.waitUntil(lambda: context.logbook.list() != [], timeout=5000)
     entry = context.logbook.list()[0]
     assert (entry.draft_id, entry.url, entry.platform) == (
-        widget.draft.id, "https://social.overheid.nl/@gemeente/2", "mastodon")
+        widget.draft.id, "https://social.overheid.nl/@gemeente/2", "Mastodon")
     assert entry.open_findings and entry.open_findings >= 1
+
+
+def test_publishing_logs_the_platform_by_the_name_the_logbook_uses(qtbot, context, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+
+    from ambtenaar20.gui.logbook.entry_form import COMMON_PLATFORMS
+
+    widget = WritingArea(context)
+    qtbot.addWidget(widget)
+    widget.show()
+    qtbot.waitUntil(lambda: widget.draft is not None, timeout=5000)
+    widget.platform_bar.boxes["x"].setChecked(True)
+    widget.platform_bar.boxes["mastodon"].setChecked(True)
+    widget.editor.setPlainText("Wij zijn morgen open.")
+    offered: list[list[str]] = []
+    monkeypatch.setattr(QInputDialog, "getText",
+                        lambda *args, **kwargs: ("https://x.com/gemeente/1", True))
+
+    def pick(parent, title, label, choices, *rest):
+        offered.append(list(choices))
+        return choices[0], True
+
+    monkeypatch.setattr(QInputDialog, "getItem", pick)
+    qtbot.mouseClick(widget.publish_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: context.logbook.list() != [], timeout=5000)
+    assert offered == [["X", "Mastodon"]]
+    assert set(offered[0]) <= set(COMMON_PLATFORMS)
+    assert context.logbook.list()[0].platform == "X"
 
 
 def test_autosave_tries_again_after_a_failed_write(qtbot, area, monkeypatch):

@@ -47,6 +47,7 @@ class DiagnosticsDialog(QDialog):
         layout.addWidget(intro)
         self.text = QPlainTextEdit()
         self.text.setReadOnly(True)
+        self.text.setTabChangesFocus(True)
         self.text.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.text.setAccessibleName(_("Diagnostic report"))
         self.text.setPlainText(_("Collecting information…"))

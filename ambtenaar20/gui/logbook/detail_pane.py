@@ -103,6 +103,7 @@ class DetailPane(QWidget):
         if entry is None:
             self.title.setText(_("Choose an entry to see and change it."))
             self.history_list.clear()
+            self.form.clear()
             return
         title = _("Entry {id}").format(id=entry.id)
         if entry.draft_id is not None:

@@ -120,6 +120,21 @@ class EntryForm(QWidget):
             if self.follow_up_check.isChecked() else None,
         }
 
+    def clear(self) -> None:
+        """Back to an empty form, so nothing of an entry stays on screen once it is not shown
+        (deleted, or not among the results of a search)."""
+        self.at_edit.setDateTime(QDateTime.currentDateTime())
+        self.platform_edit.setCurrentText("")
+        self.kind_combo.setCurrentIndex(0)
+        self.direction_combo.setCurrentIndex(max(0, self.direction_combo.findData("out")))
+        self.topic_edit.setCurrentText("")
+        for edit in (self.counterpart_edit, self.url_edit, self.outcome_edit):
+            edit.clear()
+        self.minutes_spin.setValue(0)
+        self.summary_edit.clear()
+        self.follow_up_check.setChecked(False)
+        self.follow_up_date.setDate(QDate.currentDate().addDays(7))
+
     def set_entry(self, entry: Interaction) -> None:
         local = entry.occurred_at
         self.at_edit.setDateTime(QDateTime(QDate(local.year, local.month, local.day),

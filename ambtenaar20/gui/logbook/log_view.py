@@ -6,6 +6,7 @@ results. Follow-ups due today or overdue are counted above the table and coloure
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
@@ -54,6 +55,9 @@ class LogView(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         # Tab leaves the table (arrow keys move within it), else keyboard users are trapped.
         self.table.setTabKeyNavigation(False)
+        # One line a row: with word wrap (Qt's default) a long text breaks after its first word
+        # onto a second line the row height hides, and is cut with "…" though there is room.
+        self.table.setWordWrap(False)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(24)
@@ -197,7 +201,19 @@ class LogView(QWidget):
 
     # -- changes -------------------------------------------------------------------------------
     def open_quick_add(self) -> QuickAddDialog:
-        dialog = QuickAddDialog(self.service, getattr(self, "topics", []), self.window())
+        topics = getattr(self, "topics", None)
+        dialog = QuickAddDialog(self.service, topics or [], self.window())
+        if topics is None:
+            # Ctrl+L before the log was ever shown: its lists are still loading, so the dialog
+            # gets the topics of its own, when they come.
+            service = self.service
+
+            def arrived(found: list[str]) -> None:
+                if shiboken6.isValid(dialog):
+                    dialog.form.set_topics(found)
+
+            run_in_background(lambda _c, _p: service.distinct_values("topic"),
+                              on_success=arrived)
         dialog.added.connect(self._added)
         self.quick_add_dialog = dialog
         dialog.open()

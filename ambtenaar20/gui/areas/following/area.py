@@ -111,6 +111,9 @@ class FollowingArea(FeedActions, RefreshControl, QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         # Tab leaves the list (arrow keys move within it), else keyboard users are trapped.
         self.table.setTabKeyNavigation(False)
+        # One line a row: with word wrap (Qt's default) a long text breaks after its first word
+        # onto a second line the row height hides, and is cut with "…" though there is room.
+        self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(22)
         header = self.table.horizontalHeader()

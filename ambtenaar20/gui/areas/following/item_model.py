@@ -7,6 +7,7 @@ so a page that arrives after the selection changed is dropped instead of mixed i
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 from datetime import datetime
 from typing import Any
@@ -79,6 +80,28 @@ class ItemListModel(QAbstractTableModel):
 
     def reload(self) -> None:
         self.set_selection(self._selection)
+
+    def reread_rows(self) -> None:
+        """Read the rows on screen again and update them in place (their tone, analysed after
+        a refresh): no reset, so the selection and the scroll position stay."""
+        if not self._rows:
+            return
+        generation, selection, count = self._generation, self._selection, len(self._rows)
+        run_in_background(
+            lambda _cancel, _progress: self._load(selection, 0, count),
+            on_success=while_alive(self, lambda result: self._reread(generation, result)))
+
+    def _reread(self, generation: int, result: tuple[int, list[dict[str, Any]]]) -> None:
+        if generation != self._generation or not self._rows:
+            return  # another list is shown (or on its way) meanwhile: it is read fresh anyway
+        fresh = {record["id"]: record for record in result[1]}
+        changed = [row for row, record in enumerate(self._rows)
+                   if record["id"] in fresh and fresh[record["id"]] != record]
+        for row in changed:
+            self._rows[row] = fresh[self._rows[row]["id"]]
+        if changed:
+            self.dataChanged.emit(self.index(min(changed), 0),
+                                  self.index(max(changed), len(self.COLUMNS) - 1))
 
     @property
     def selection(self) -> Selection:
@@ -162,7 +185,9 @@ class ItemListModel(QAbstractTableModel):
             font.setBold(True)
             return font
         if role == Qt.ItemDataRole.ToolTipRole and column == "title":
-            return record["title"]
+            # A tool tip that looks like HTML is drawn as HTML; a title is text.
+            title = record["title"]
+            return f"<p>{html.escape(title)}</p>" if "<" in title else title
         if role == Qt.ItemDataRole.ToolTipRole and column == "published":
             return full_moment(record["published"])
         if role == self.ItemIdRole:

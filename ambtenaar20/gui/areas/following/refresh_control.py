@@ -11,6 +11,7 @@ import time
 from typing import TYPE_CHECKING
 
 from ambtenaar20.core.i18n import _, ngettext
+from ambtenaar20.gui.areas.following.item_model import while_alive
 from ambtenaar20.gui.workers import BackgroundTask
 
 if TYPE_CHECKING:
@@ -24,20 +25,39 @@ class RefreshControl:
     refresh_task: BackgroundTask | None = None
     _tray: QSystemTrayIcon | None = None
     _status_installed = False
+    #: "Vernieuwen" was clicked while a cancelled refresh was still ending.
+    _refresh_waiting = False
 
     def refresh(self) -> BackgroundTask | None:
-        if self.refresh_task is not None and not self.refresh_task.done:
-            return self.refresh_task
-        bar = self._status_bar()
-        if bar is not None and not self._status_installed:
-            bar.addPermanentWidget(self.progress)
-            bar.addPermanentWidget(self.cancel_button)
-            self._status_installed = True
+        running = self.refresh_task
+        if running is not None and not running.done:
+            if not running.token.cancelled:
+                return running
+            # Cancelled, but the worker is still winding down (a slow server): the new refresh
+            # starts as soon as it has ended; two refreshes never write at the same time.
+            self._show_refreshing()
+            if not self._refresh_waiting:
+                self._refresh_waiting = True
+                running.signals.finished.connect(while_alive(self, self._start_waiting_refresh))
+            return running
+        self._show_refreshing()
+        return self._start_refresh()
+
+    def _start_waiting_refresh(self) -> None:
+        if self._refresh_waiting:
+            self._refresh_waiting = False
+            self._show_refreshing()
+            self._start_refresh()
+
+    def _show_refreshing(self) -> None:
+        self._install_status_widgets()
         self.progress.setRange(0, 0)
         self.progress.show()
         self.cancel_button.show()
         self.refresh_button.setEnabled(False)
         self._say(_("Refreshing feeds…"))
+
+    def _start_refresh(self) -> BackgroundTask:
         def work(cancel, progress):
             report = self.context.feeds.refresh(cancel, progress)
             notify = {topic["name"] for topic in self.context.topics.list_topics()
@@ -49,14 +69,44 @@ class RefreshControl:
             on_progress=self._refresh_progress, on_cancelled=lambda: None)
         return self.refresh_task
 
+    def _run_checking(self, work, on_success, on_error) -> BackgroundTask:
+        """Run ``work`` (looking at a feed address: seconds on a slow server) with the busy
+        bar and a message in the status bar, both gone before ``on_success``/``on_error``."""
+        self._install_status_widgets()
+        refreshing = self.refresh_task is not None and not self.refresh_task.done
+        if not refreshing:
+            self.progress.setRange(0, 0)
+            self.progress.show()
+        self._say(_("Checking the address…"))
+
+        def ended(callback):
+            def call(value) -> None:
+                if self.refresh_task is None or self.refresh_task.done:
+                    self.progress.hide()
+                self._say(_("Ready"))
+                callback(value)
+            return call
+
+        return self._run(work, on_success=ended(on_success), on_error=ended(on_error))
+
+    def _install_status_widgets(self) -> None:
+        bar = self._status_bar()
+        if bar is not None and not self._status_installed:
+            bar.addPermanentWidget(self.progress)
+            bar.addPermanentWidget(self.cancel_button)
+            self._status_installed = True
+
     def cancel_refresh(self) -> None:
         """Returns at once: the worker notices the token; nobody waits for it here."""
+        self._refresh_waiting = False
         if self.refresh_task is not None:
             self.refresh_task.cancel()
         self._refresh_ui_done()
         self._say(_("Refresh cancelled."))
 
     def _refresh_progress(self, done: int, total: int, _what: str) -> None:
+        if self.refresh_task is None or self.refresh_task.token.cancelled:
+            return  # the cancelled one ending, not the refresh now shown
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(done)
 
@@ -85,8 +135,10 @@ class RefreshControl:
         if report.new_items:
             self.model.reload()
         # Sentiment follows the refresh, so the refresh itself stays quick.
+        # Then the Toon column of the rows on screen is filled in, without losing the place.
         self._run(lambda cancel, _p: self.context.items.analyse_pending(cancel=cancel),
-                          on_error=self._show_error)
+                  on_success=lambda analysed: analysed and self.model.reread_rows(),
+                  on_error=self._show_error)
 
     def _notify(self, report, wanted: set[str]) -> None:
         notice = tray_notice(report.matched, wanted)

@@ -13,6 +13,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
 from ambtenaar20.core.drafting.drafts import Draft
+from ambtenaar20.core.drafting.platforms import platforms
 from ambtenaar20.core.i18n import _
 from ambtenaar20.gui.areas.writing.preferences_dialog import DraftingPreferencesDialog
 from ambtenaar20.gui.workers import run_in_background
@@ -91,7 +92,10 @@ class WritingActions:
                                        _("Web address (URL) of the published post:"))
         if not ok or not url.strip():
             return None
-        choices = list(self.platform_bar.selected()) or list(self.platform_bar.boxes)
+        # The log stores the platform by the name the officer sees (and picks in the Logboek's
+        # own list), not by the counting rules' key: "X", not "x", so reports count it once.
+        keys = self.platform_bar.selected() or tuple(self.platform_bar.boxes)
+        choices = [platforms()[key].name for key in keys]
         platform, ok = QInputDialog.getItem(self, _("Mark as published"), _("Platform:"),
                                             choices, 0, False)
         return (url.strip(), platform) if ok else None

@@ -203,18 +203,29 @@ class WritingArea(WritingActions, QSplitter):
                 if drafts:
                     self.open_draft(drafts[0])
                 else:
-                    self.new_draft()
+                    self.new_draft(focus=False)
             announce_first_content(self)
 
         self._run(lambda: self.store.list(status, search), done)
 
     def new_draft(self, text: str = "", topic: str = "", feed_item_id: int | None = None,
-                  platforms: tuple[str, ...] = ()) -> None:
-        """A new draft; ``feed_item_id`` links it to the item it replies to ("Reageren")."""
+                  platforms: tuple[str, ...] = (), focus: bool = True) -> None:
+        """A new draft; ``feed_item_id`` links it to the item it replies to ("Reageren").
+
+        The officer asked to write, so typing goes into the editor (``focus``), not into the
+        field that happened to have the focus (the drafts' search). The empty draft made
+        because there was none yet (merely opening the area) leaves the focus alone.
+        """
         self.flush()
         request = self._next_open_request()
-        self._run(lambda: self.store.create(text, topic, platforms, feed_item_id),
-                  lambda draft: (self._open_if_latest(request, draft), self.refresh_list()))
+
+        def opened(draft: Draft) -> None:
+            self._open_if_latest(request, draft)
+            if focus and request == self._open_request:
+                self.editor.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.refresh_list()
+
+        self._run(lambda: self.store.create(text, topic, platforms, feed_item_id), opened)
 
     def _next_open_request(self) -> int:
         self._open_request += 1

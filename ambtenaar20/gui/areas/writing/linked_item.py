@@ -9,26 +9,46 @@ import html
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QFrame, QSizePolicy, QTextBrowser, QWidget
 
 from ambtenaar20.core.i18n import _
 from ambtenaar20.gui.local_time import full_moment
 
 #: Characters of the item's text shown; the reader in Volgen has the whole item.
 EXCERPT = 600
+#: At most this many lines high, so the editor keeps its room on a small screen; the rest
+#: scrolls (with the mouse, or the arrow keys once Tab has reached the panel).
+LINES = 4
 
 
-class LinkedItemPanel(QLabel):
+class LinkedItemPanel(QTextBrowser):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWordWrap(True)
-        self.setTextFormat(Qt.TextFormat.RichText)
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
                                      | Qt.TextInteractionFlag.TextSelectableByKeyboard)
-        self.setFrameShape(QLabel.Shape.StyledPanel)
-        self.setMargin(6)
+        self.setTabChangesFocus(True)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setAccessibleName(_("The item this draft replies to"))
+        self.document().setDocumentMargin(6)
+        self.document().documentLayout().documentSizeChanged.connect(self._fit)
         self.setVisible(False)
+
+    def text(self) -> str:
+        return self.toPlainText()
+
+    def setText(self, text: str) -> None:  # the QLabel method it was
+        self.setHtml(text)
+        self._fit()
+
+    def _fit(self, *_size) -> None:
+        """As high as the text, but at most ``LINES`` lines."""
+        document = self.document()
+        most = self.fontMetrics().lineSpacing() * LINES + 2 * document.documentMargin()
+        height = min(document.size().height(), most)
+        self.setFixedHeight(int(height + 0.999) + 2 * self.frameWidth())
 
     def show_pending(self, item_id: int) -> None:
         self.setText(html.escape(_("Reply to item {id}").format(id=item_id)))

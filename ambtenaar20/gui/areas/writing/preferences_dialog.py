@@ -38,6 +38,8 @@ class DraftingPreferencesDialog(QDialog):
         form.addRow(_("Words of my own policy area:"), self.topic_words)
         self.own_words = QPlainTextEdit("\n".join(own_words))
         form.addRow(_("My word list (accepted by the spelling check):"), self.own_words)
+        for box in (self.watchlist, self.topic_words, self.own_words):
+            box.setTabChangesFocus(True)  # Tab goes on to the next field; one item a line
         self.mastodon = QSpinBox()
         self.mastodon.setRange(0, 100_000)
         self.mastodon.setSpecialValueText(_("server default (500)"))
