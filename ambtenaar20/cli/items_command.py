@@ -1,10 +1,16 @@
-"""``ambtenaar20 items list|search``: the fetched items, newest first, as text or JSON."""
+"""``ambtenaar20 items list|search|show|mark|tone``: the fetched items, as text or JSON.
+
+``list`` and ``search`` print newest first; ``show``, ``mark`` and ``tone`` (what the window's
+reader does) live in ``items_reader``. Text shows this computer's time, as ``log list`` does;
+JSON keeps ``published`` in UTC (ISO 8601), the contract scripts rely on.
+"""
 
 from __future__ import annotations
 
 import argparse
 from typing import TYPE_CHECKING, Any
 
+from ambtenaar20.cli import items_reader
 from ambtenaar20.cli.output import add_format_option, print_json, print_table
 from ambtenaar20.core.errors import UsageError
 from ambtenaar20.core.i18n import _
@@ -18,13 +24,19 @@ JSON_FIELDS = ("id", "feed", "title", "link", "published", "topics", "lang", "po
 
 def register(subparsers: argparse._SubParsersAction,
              parents: list[argparse.ArgumentParser]) -> None:
-    parser = subparsers.add_parser("items", parents=parents, help=_("list or search items"),
-                                   description=_("List or search the fetched items."))
+    parser = subparsers.add_parser(
+        "items", parents=parents, help=_("list, search, show and mark items"),
+        description=_("List, search and show the fetched items; mark them and correct their "
+                      "tone."))
     commands = parser.add_subparsers(dest="items_command", metavar=_("COMMAND"),
                                      parser_class=type(parser), required=True)
-    listing = commands.add_parser("list", parents=parents, help=_("list items, newest first"))
+    listing = commands.add_parser(
+        "list", parents=parents, help=_("list items, newest first"),
+        description=_("List items, newest first. Times are in this computer's time zone; "
+                      "with --format json they are in UTC."))
     listing.add_argument("--topic", metavar=_("NAME"), help=_("only items of this topic"))
     listing.add_argument("--unread", action="store_true", help=_("only unread items"))
+    listing.add_argument("--starred", action="store_true", help=_("only starred items"))
     _limit_option(listing)
     add_format_option(listing)
     listing.set_defaults(handler=run_list)
@@ -36,6 +48,7 @@ def register(subparsers: argparse._SubParsersAction,
     _limit_option(search)
     add_format_option(search)
     search.set_defaults(handler=run_search)
+    items_reader.register(commands, parents)
 
 
 def _limit_option(parser: argparse.ArgumentParser) -> None:
@@ -55,6 +68,7 @@ def _check_limit(limit: int) -> int:
 
 def run_list(args: argparse.Namespace, open_context: ContextOpener) -> int:
     items = open_context().items.list_items(topic=args.topic, unread=args.unread,
+                                            starred=args.starred,
                                             limit=_check_limit(args.limit))
     _print(items, args.format)
     return 0
@@ -76,7 +90,25 @@ def _print(items: list[dict[str, Any]], output: str) -> None:
         return
     from ambtenaar20.core.analysis.sentiment import sentiment_name
 
-    rows = [[item["published"][:16].replace("T", " "), "*" if not item["read"] else " ",
-             sentiment_name(item["sentiment"]), item["feed"][:30], item["title"][:80]]
-            for item in items]
+    # "*" marks unread as mail programs do; the other marks are the window's list column's.
+    rows = [[_("ID"), _("Published"), _("Unread"), _("Tone"), _("Flags"), _("Feed"),
+             _("Title")]]
+    rows += [[str(item["id"]), local_time(item["published"]), " " if item["read"] else "*",
+              sentiment_name(item["sentiment"]), _flags(item), item["feed"][:30],
+              item["title"][:80]] for item in items]
     print_table(rows)
+
+
+def _flags(item: dict[str, Any]) -> str:
+    marks = [_("starred")] if item["starred"] else []
+    if item["needs_response"]:
+        marks.append(_("reply"))  # the word the window's list shows for "needs a response"
+    return ", ".join(marks)  # "met ster, reactie": Dutch "starred" is two words
+
+
+def local_time(stored: str) -> str:
+    """A stored UTC moment as ``log list`` shows times: this computer's, YYYY-MM-DD HH:MM."""
+    from ambtenaar20.gui.local_time import local_moment
+
+    moment = local_moment(stored)
+    return moment.strftime("%Y-%m-%d %H:%M") if moment else stored

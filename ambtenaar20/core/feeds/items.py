@@ -112,11 +112,11 @@ class ItemService:
         return result
 
     def list_items(self, *, topic: str | None = None, feed_id: int | None = None,
-                   unread: bool = False, query: str | None = None,
+                   unread: bool = False, starred: bool = False, query: str | None = None,
                    limit: int = 200) -> list[dict[str, Any]]:
         """Complete items (with topics and sentiment filled in), newest first."""
-        ids = self.item_ids(topic=topic, feed_id=feed_id, unread=unread, query=query,
-                            limit=limit)
+        ids = self.item_ids(topic=topic, feed_id=feed_id, unread=unread, starred=starred,
+                            query=query, limit=limit)
         self.analyse_pending(ids)
         items = self.rows(ids)
         topics = self.topics_of(ids)
