@@ -2,6 +2,7 @@
 
 Options and JSON fields are a fixed contract (scripts and checks rely on them); see
 ``docs/logbook.md``. Bad values exit 2 with a message that names the field; nothing is written.
+The actions on one entry (``show``, ``edit``, ``delete``, ``restore``) are in ``log_entries``.
 """
 
 from __future__ import annotations
@@ -29,7 +30,8 @@ def kinds_help() -> str:
 def register(subparsers: argparse._SubParsersAction,
              parents: list[argparse.ArgumentParser]) -> None:
     log_parser = subparsers.add_parser(
-        "log", parents=parents, help=_("add to or list the log of interactions"),
+        "log", parents=parents,
+        help=_("add, list, show, change, delete or restore entries of the log of interactions"),
         description=_("The log of your interactions: replies, posts, answered questions."))
     actions = log_parser.add_subparsers(dest="log_command", metavar=_("ACTION"),
                                         parser_class=type(log_parser))
@@ -73,6 +75,10 @@ def register(subparsers: argparse._SubParsersAction,
     listing.add_argument("--format", choices=("text", "json"), default="text",
                          help=_("output: text (default) or json (a list of entries)"))
     listing.set_defaults(handler=run_list)
+
+    from ambtenaar20.cli.log_entries import register_actions
+
+    register_actions(actions, parents)
 
 
 def period_from_options(date_from: str | None, date_to: str | None) -> Period | None:
