@@ -5,6 +5,11 @@ words separated by spaces must all occur; ``OR`` between terms; ``-term`` or ``N
 excludes; ``"exact phrase"``; ``prefix*``; parentheses group. Matching is case- and
 diacritic-insensitive because the index uses ``unicode61 remove_diacritics 2``.
 
+An exclusion holds for its whole group, as in web search engines: ``zorg* OR jeugdzorg
+-vacature`` is ``(zorg* OR jeugdzorg) -vacature``, not ``zorg* OR (jeugdzorg -vacature)``;
+inside parentheses it holds for what they hold. Parentheses nest at most ``MAX_DEPTH`` deep,
+so no query can exhaust this parser's stack or FTS5's.
+
 Only ``QuerySyntaxError`` ever leaves ``parse``/``compile_query``, with the 0-based position of
 the problem, so a typo is a message and never a crash. Terms are emitted as quoted FTS5 strings
 holding only letters and digits, so no user text can inject FTS5 syntax.
@@ -12,6 +17,7 @@ holding only letters and digits, so no user text can inject FTS5 syntax.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from ambtenaar20.core.errors import UsageError
@@ -49,6 +55,9 @@ class Or:
 Node = Term | And | Or
 
 _SPECIAL = '()"'
+#: How deep parentheses may nest: more than a search needs, and within what FTS5's parser
+#: takes (its stack of 100 overflowed at 13 levels of ``a OR b (... ) -c``, measured).
+MAX_DEPTH = 10
 
 
 @dataclass(frozen=True)
@@ -104,6 +113,7 @@ class _Parser:
         self.query = query
         self.tokens = _tokenize(query)
         self.index = 0
+        self.depth = 0
 
     def peek(self) -> _Token | None:
         return self.tokens[self.index] if self.index < len(self.tokens) else None
@@ -125,20 +135,29 @@ class _Parser:
         return node
 
     def parse_or(self) -> Node | None:
+        """A group: ``OR``-ed branches, minus every exclusion in any of them (see above)."""
         start = self.peek()
-        options = [self.parse_and(start.pos if start else len(self.query))]
+        first, excluded = self.parse_and(start.pos if start else len(self.query))
+        options = [first]
         while (token := self.peek()) is not None and token.kind == "or":
             self.take()
             following = self.peek()
             if following is None or following.kind in ("or", "rparen"):
                 raise QuerySyntaxError(_("OR needs a term on both sides"), token.pos)
-            options.append(self.parse_and(following.pos))
+            option, exclude = self.parse_and(following.pos)
+            options.append(option)
+            excluded.extend(exclude)
         kept = tuple(option for option in options if option is not None)
         if not kept:
             return None
-        return kept[0] if len(kept) == 1 else Or(kept)
+        node = kept[0] if len(kept) == 1 else Or(kept)
+        if not excluded:
+            return node
+        include = node.include if isinstance(node, And) and not node.exclude else (node,)
+        return And(include, tuple(excluded))
 
-    def parse_and(self, pos: int) -> Node | None:
+    def parse_and(self, pos: int) -> tuple[Node | None, list[Node]]:
+        """A branch: what it includes (``None``: nothing searchable) and what it excludes."""
         include: list[Node] = []
         exclude: list[Node] = []
         seen = False
@@ -162,10 +181,8 @@ class _Parser:
             raise QuerySyntaxError(
                 _("an exclusion needs at least one word to search for next to it"), pos)
         if not include:
-            return None
-        if not exclude and len(include) == 1:
-            return include[0]
-        return And(tuple(include), tuple(exclude))
+            return None, []
+        return (include[0] if len(include) == 1 else And(tuple(include), ())), exclude
 
     def parse_atom(self) -> Node | None:
         token = self.take()
@@ -174,7 +191,12 @@ class _Parser:
                 raise QuerySyntaxError(_("a parenthesis is not closed"), token.pos)
             if inner_start.kind == "rparen":
                 raise QuerySyntaxError(_("the parentheses are empty"), token.pos)
+            if self.depth >= MAX_DEPTH:
+                raise QuerySyntaxError(_("parentheses are nested more than {n} deep").format(
+                    n=MAX_DEPTH), token.pos)
+            self.depth += 1
             node = self.parse_or()
+            self.depth -= 1
             closing = self.peek()
             if closing is None or closing.kind != "rparen":
                 raise QuerySyntaxError(_("a parenthesis is not closed"), token.pos)
@@ -213,3 +235,51 @@ def to_fts(node: Node) -> str:
 def compile_query(query: str) -> str:
     """The FTS5 MATCH expression for ``query``."""
     return to_fts(parse(query))
+
+
+def without_terms(node: Node, drop: Callable[[Term], bool]) -> Node | None:
+    """``node`` with the terms ``drop`` picks taken out, as if each could never match.
+
+    An AVG erasure removes the person's name from every item, so a term that names them matches
+    nothing any more; leaving it out keeps what the query matches. ``None``: nothing is left
+    that could match. An option of an ``OR`` goes; a group (``AND``) that needs the term goes
+    whole; an exclusion of it goes (it excluded nothing any more).
+    """
+    if isinstance(node, Term):
+        return None if drop(node) else node
+    if isinstance(node, Or):
+        options = tuple(kept for option in node.options
+                        if (kept := without_terms(option, drop)) is not None)
+        if not options:
+            return None
+        return options[0] if len(options) == 1 else Or(options)
+    include = tuple(without_terms(part, drop) for part in node.include)
+    if any(part is None for part in include):
+        return None
+    exclude = tuple(kept for part in node.exclude
+                    if (kept := without_terms(part, drop)) is not None)
+    kept_include = tuple(part for part in include if part is not None)
+    if not exclude and len(kept_include) == 1:
+        return kept_include[0]
+    return And(kept_include, exclude)
+
+
+def to_query(node: Node) -> str:
+    """``node`` written back in the query language; ``compile_query`` of it gives ``to_fts``
+    of ``node`` (the officer's own spelling of what stays is not kept)."""
+    return _written(node, nested=False)
+
+
+def _written(node: Node, *, nested: bool) -> str:
+    if isinstance(node, Term):
+        words = node.text.split()
+        text = node.text if len(words) == 1 and not node.phrase and words[0] not in (
+            "OR", "NOT", "AND") else f'"{node.text}"'
+        return text + ("*" if node.prefix else "")
+    if isinstance(node, Or):
+        text = " OR ".join(_written(option, nested=True) for option in node.options)
+        return f"({text})" if nested else text
+    parts = [_written(part, nested=True) for part in node.include]
+    parts += ["-" + _written(part, nested=True) for part in node.exclude]
+    text = " ".join(parts)
+    return f"({text})" if nested else text

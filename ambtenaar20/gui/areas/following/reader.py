@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QUrl, Signal
+from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QComboBox,
@@ -72,6 +72,9 @@ class ReaderPane(QWidget):
         self.title.setWordWrap(True)
         self.meta = QLabel()
         self.meta.setWordWrap(True)
+        # Titles and feed names are text: Qt would draw "Het <script>-element" as HTML.
+        for label in (self.title, self.meta):
+            label.setTextFormat(Qt.TextFormat.PlainText)
         self.browser = SafeBrowser()
         self.browser.setAccessibleName(_("Item text"))
         self.open_button = named_button(_("Open in &browser"))
