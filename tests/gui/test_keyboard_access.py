@@ -246,3 +246,19 @@ def test_file_dialog_labels_are_dutch(qtbot, make_context):
     finally:
         for translator in translators:
             QApplication.instance().removeTranslator(translator)
+
+
+@pytest.mark.parametrize("full_window", LANGUAGES_AND_CONTENTS[::2], indirect=True)
+def test_every_button_of_schrijven_has_an_alt_key(qtbot, full_window):
+    """The other areas had Alt keys; Schrijven's buttons had none."""
+    from PySide6.QtWidgets import QAbstractButton
+
+    window = full_window
+    window.show_area("write")
+    area = window.area("write")
+    qtbot.waitUntil(lambda: area.draft is not None, timeout=5000)
+    suggestions = set(area.panel.findChildren(QAbstractButton, "suggestion"))
+    without = [button.text() for button in area.findChildren(QAbstractButton)
+               if button.text() and not button.isCheckable() and button not in suggestions
+               and alt_key(button.text()) is None]
+    assert without == []

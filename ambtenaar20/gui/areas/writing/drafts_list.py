@@ -55,13 +55,13 @@ class DraftsList(QWidget):
         layout.addWidget(self.list, 1)
         # Below each other when the list is narrow (a large font), not wider than the list.
         buttons = FlowLayout()
-        self.new_button = QPushButton(_("New draft"))
+        self.new_button = QPushButton(_("&New draft"))
         # Fills the row beside "Templates", as it did in the row this replaced.
         self.new_button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.new_button.setAccessibleName(_("New draft"))
         self.new_button.clicked.connect(self.new_requested)
         self.templates_button = QToolButton()
-        self.templates_button.setText(_("Templates"))
+        self.templates_button.setText(_("&Templates"))
         self.templates_button.setAccessibleName(_("Templates"))
         self.templates_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.templates_menu = QMenu(self)
