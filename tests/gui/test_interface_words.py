@@ -130,3 +130,14 @@ def test_the_item_a_reply_answers_shows_its_date_as_the_window_does(qtbot, make_
     panel.show_item({"title": "Afval", "feed": "Gemeente", "text": "Vraag",
                      "published": "2026-11-23T09:00:00+00:00"})
     assert "23-11-2026" in panel.text() and "2026-11-23" not in panel.text()
+
+
+def test_log_filters_are_named_after_their_field_not_their_first_choice(qtbot, make_context):
+    from ambtenaar20.gui.logbook.filter_bar import FilterBar
+
+    make_context("nl")
+    bar = FilterBar()
+    qtbot.addWidget(bar)
+    names = [bar.topic_combo.accessibleName(), bar.platform_combo.accessibleName(),
+             bar.kind_combo.accessibleName()]
+    assert names == ["Onderwerp", "Platform", "Soort"]

@@ -45,9 +45,9 @@ class FilterBar(QWidget):
             edit.setAccessibleName(name)
             edit.setVisible(False)
             edit.dateChanged.connect(self._emit)
-        self.topic_combo = self._combo(_("All topics"))
-        self.platform_combo = self._combo(_("All platforms"))
-        self.kind_combo = self._combo(_("All kinds"))
+        self.topic_combo = self._combo(_("All topics"), _("Topic"))
+        self.platform_combo = self._combo(_("All platforms"), _("Platform"))
+        self.kind_combo = self._combo(_("All kinds"), _("Kind"))
         for value in KINDS:
             self.kind_combo.addItem(kind_label(value), value)
         self.search_edit = QLineEdit()
@@ -70,10 +70,12 @@ class FilterBar(QWidget):
                        self.kind_combo, self.search_edit):
             layout.addWidget(widget)  # the search field expands into what its row has left
 
-    def _combo(self, all_text: str) -> QComboBox:
+    def _combo(self, all_text: str, name: str) -> QComboBox:
         combo = QComboBox()
         combo.addItem(all_text, ALL)
-        combo.setAccessibleName(all_text)
+        # The field's name, not its first item: a screen reader said "Alle onderwerpen" even
+        # with "Afval" chosen (it reads the chosen item itself).
+        combo.setAccessibleName(name)
         combo.currentIndexChanged.connect(self._emit)
         return combo
 
