@@ -41,7 +41,7 @@ to the text, not to text × people (``benchmarks/pseudonymize_speed.py``).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import NamedTuple
 from urllib.parse import parse_qsl, unquote, urlsplit
 
@@ -93,6 +93,18 @@ LINK = re.compile(
     rf"(?:/[^\s<>\"']*{_LINK_END})?|[\w-]+/[^\s<>\"']*{_LINK_END})(?![.@]\w))",
     re.IGNORECASE)
 _WRITTEN, _JOINED, _PART = 3, 2, 1
+
+
+def outside_links(text: str, replace: Callable[[str], str]) -> str:
+    """``text`` with ``replace`` applied to the stretches between its links, which stay as they
+    are: a link left in the text names nobody, so names are sought around it."""
+    pieces: list[str] = []
+    position = 0
+    for link in LINK.finditer(text):
+        pieces += [replace(text[position:link.start()]), link.group(0)]
+        position = link.end()
+    pieces.append(replace(text[position:]))
+    return "".join(pieces)
 
 
 def link_url(link: str) -> str:

@@ -31,6 +31,7 @@ from ambtenaar20.core.person_names import (
     fold,
     fold_text,
     link_url,
+    outside_links,
 )
 
 if TYPE_CHECKING:
@@ -138,14 +139,7 @@ class ErasedName:
                           is not None else match.group(0), text)
         text = ADDRESS.sub(lambda match: ERASED_MARKER if fold(match.group(0))
                            in self.names.handles else match.group(0), text)
-        # A link left in the text names nobody: names are sought around it.
-        pieces: list[str] = []
-        position = 0
-        for link in LINK.finditer(text):
-            pieces += [self._names(text[position:link.start()], own), link.group(0)]
-            position = link.end()
-        pieces.append(self._names(text[position:], own))
-        return "".join(pieces)
+        return outside_links(text, lambda chunk: self._names(chunk, own))
 
     def _names(self, chunk: str, own: bool) -> str:
         pieces: list[str] = []

@@ -32,6 +32,7 @@ from ambtenaar20.core.person_names import (
     PersonNames,
     fold,
     link_url,
+    outside_links,
     person_key,
 )
 
@@ -103,14 +104,7 @@ class Pseudonymizer:
         text = HANDLE.sub(self._handle, text)
         text = ADDRESS.sub(self._address, text)
         text = mask_personal_data(text)
-        # A link left in the text names nobody (else it was dropped): names are sought around it.
-        pieces: list[str] = []
-        position = 0
-        for link in LINK.finditer(text):
-            pieces += [self._names(text[position:link.start()], own), link.group(0)]
-            position = link.end()
-        pieces.append(self._names(text[position:], own))
-        return "".join(pieces)
+        return outside_links(text, lambda chunk: self._names(chunk, own))
 
     def _link_in_text(self, match: re.Match[str]) -> str:
         link = match.group(0)
