@@ -68,6 +68,30 @@ def feed_server():
 
 
 @pytest.fixture
+def other_server():
+    """A second loopback server: another origin (another port) than ``feed_server``."""
+    from tests.feeds.feed_server import FeedServer
+
+    server = FeedServer().start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def memory_keyring():
+    """An in-memory keyring in place of the system's, for tests about stored passwords."""
+    import keyring
+
+    from tests.feeds.memory_keyring import MemoryKeyring
+
+    previous = keyring.get_keyring()
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    yield backend
+    keyring.set_keyring(previous)
+
+
+@pytest.fixture
 def data_dir(tmp_path):
     path = tmp_path / "data"
     path.mkdir()

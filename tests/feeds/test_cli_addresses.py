@@ -15,7 +15,7 @@ import sys
 
 import pytest
 
-from tests.feeds.feed_server import AUTH_PASSWORD, AUTH_USER, FeedServer, rss
+from tests.feeds.feed_server import AUTH_PASSWORD, AUTH_USER, rss
 from tests.helpers import cli_environment, run_cli
 
 ITEMS = [{"title": "Bericht", "link": "https://example.org/1", "guid": "b1"}]
@@ -38,12 +38,6 @@ def one_line(result) -> str:
     assert len(lines) == 1, result.stderr
     return lines[0]
 
-
-@pytest.fixture
-def other_server():
-    server = FeedServer().start()
-    yield server
-    server.stop()
 
 
 @pytest.mark.parametrize("url", MALFORMED)

@@ -9,13 +9,11 @@ from __future__ import annotations
 
 import time
 
-import keyring
 import pytest
 
 from ambtenaar20.core import i18n
 from ambtenaar20.core.feeds import fetcher
-from tests.feeds.feed_server import AUTH_PASSWORD, AUTH_USER, FeedServer, rss
-from tests.feeds.memory_keyring import MemoryKeyring
+from tests.feeds.feed_server import AUTH_PASSWORD, AUTH_USER, rss
 
 ITEMS = [{"title": "Nieuws over de zorg", "link": "https://example.org/1", "guid": "z1",
           "description": "Goed nieuws"}]
@@ -29,21 +27,6 @@ def by_url(report):
     return {outcome.url: outcome for outcome in report.feeds}
 
 
-@pytest.fixture
-def other_server():
-    """A second loopback server: another origin (another port) than ``feed_server``."""
-    server = FeedServer().start()
-    yield server
-    server.stop()
-
-
-@pytest.fixture
-def memory_keyring():
-    previous = keyring.get_keyring()
-    backend = MemoryKeyring()
-    keyring.set_keyring(backend)
-    yield backend
-    keyring.set_keyring(previous)
 
 
 def _store_as_an_older_version_did(context, url: str) -> None:

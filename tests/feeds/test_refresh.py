@@ -6,13 +6,11 @@ import html
 import threading
 import time
 
-import keyring
 import pytest
 
 from ambtenaar20.core.feeds import fetcher
 from ambtenaar20.core.secret_store import NoKeyringError
 from tests.feeds.feed_server import AUTH_PASSWORD, AUTH_USER, rss
-from tests.feeds.memory_keyring import MemoryKeyring
 
 ITEMS = [
     {"title": "Financiële steun voor de zorg", "link": "https://example.org/1", "guid": "a1",
@@ -154,14 +152,6 @@ def test_size_cap_stops_reading(feed_server):
         result = fetcher.fetch(client, endless, options=options)
     assert result.status == "error" and "MB" in result.error and result.body == b""
 
-
-@pytest.fixture
-def memory_keyring():
-    previous = keyring.get_keyring()
-    backend = MemoryKeyring()
-    keyring.set_keyring(backend)
-    yield backend
-    keyring.set_keyring(previous)
 
 
 def test_basic_auth_uses_the_keyring_password(context, feed_server, memory_keyring):

@@ -7,30 +7,12 @@ nothing is stored in the keyring for it. Served by two real loopback servers.
 
 from __future__ import annotations
 
-import keyring
-import pytest
-
 from ambtenaar20.gui.areas.following.area import FollowingArea
-from tests.feeds.feed_server import AUTH_PASSWORD, AUTH_USER, FeedServer, rss
-from tests.feeds.memory_keyring import MemoryKeyring
+from tests.feeds.feed_server import AUTH_PASSWORD, AUTH_USER, rss
 
 ITEMS = [{"title": "Bericht", "link": "https://example.org/1", "guid": "b1"}]
 
 
-@pytest.fixture
-def other_server():
-    server = FeedServer().start()
-    yield server
-    server.stop()
-
-
-@pytest.fixture
-def memory_keyring():
-    previous = keyring.get_keyring()
-    backend = MemoryKeyring()
-    keyring.set_keyring(backend)
-    yield backend
-    keyring.set_keyring(previous)
 
 
 def test_a_feed_picked_from_a_page_elsewhere_is_followed_without_the_login(
