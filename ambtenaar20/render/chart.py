@@ -1,6 +1,8 @@
 """The weekly activity chart of the report: bars per ISO week, painted into an image.
 
 Painted with ``QPainter`` so it needs nothing beyond QtGui and looks the same in every PDF viewer.
+Which bars get a label is decided by ``week_axis`` from the text widths in the chart's font, so
+a year or two stays readable at the window's width and on paper.
 """
 
 from __future__ import annotations
@@ -8,7 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPalette, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPalette, QPen
+
+from ambtenaar20.render.week_axis import AxisLabel, week_axis_labels
 
 
 @dataclass(frozen=True)
@@ -36,13 +40,11 @@ def weekly_chart(counts: dict[str, int], width: int, height: int, title: str,
     image.fill(colors.background)
     painter = QPainter(image)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    unit = height / 20
-    font = QFont()
-    font.setPixelSize(max(8, int(unit * 0.9)))
+    unit, left, right, top, bottom = _frame(width, height)
+    font = chart_font(height)
     painter.setFont(font)
     painter.setPen(colors.text)
     painter.drawText(QRectF(0, 0, width, unit * 1.6), Qt.AlignmentFlag.AlignLeft, title)
-    left, right, top, bottom = unit * 3, width - unit, unit * 2.5, height - unit * 2.5
     if not counts:
         painter.drawText(QRectF(left, top, right - left, bottom - top),
                          Qt.AlignmentFlag.AlignCenter, empty_text)
@@ -62,21 +64,53 @@ def weekly_chart(counts: dict[str, int], width: int, height: int, title: str,
         painter.setPen(QPen(colors.grid, max(1, unit / 12)))
         value += step
     slot = (right - left) / len(counts)
-    label_every = max(1, int(len(counts) / max(1, (right - left) / (unit * 5))) + 1)
-    for index, (week, count) in enumerate(counts.items()):
+    count_font = _count_font(font, str(peak), slot - unit * 0.3)
+    for index, count in enumerate(counts.values()):
         x = left + index * slot
         bar_height = (bottom - top) * count / top_value
         painter.fillRect(QRectF(x + slot * 0.15, bottom - bar_height, slot * 0.7, bar_height),
                          colors.bar)
         painter.setPen(colors.text)
-        if count:
+        if count and count_font is not None:
+            painter.setFont(count_font)
             painter.drawText(QRectF(x, bottom - bar_height - unit * 1.3, slot, unit * 1.2),
                              Qt.AlignmentFlag.AlignCenter, str(count))
-        if index % label_every == 0:
-            painter.drawText(QRectF(x - slot, bottom + unit * 0.3, slot * 3, unit * 1.5),
-                             Qt.AlignmentFlag.AlignCenter, week.split("-", 1)[-1])
+    painter.setFont(font)
+    for label in axis_labels(list(counts), width, height):
+        painter.drawText(QRectF(label.left, bottom + unit * 0.3, label.width, unit * 1.5),
+                         Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextDontClip, label.text)
     painter.end()
     return image
+
+
+def chart_font(height: int) -> QFont:
+    font = QFont()
+    font.setPixelSize(max(8, int(height / 20 * 0.9)))
+    return font
+
+
+def _count_font(font: QFont, widest: str, room: float) -> QFont | None:
+    """The font for the numbers over the bars: smaller where a bar is narrow, none where even
+    that would run into the next bar's number (the grid then tells the values)."""
+    for scale in (1, 0.85, 0.7):
+        smaller = QFont(font)
+        smaller.setPixelSize(max(8, int(font.pixelSize() * scale)))
+        if QFontMetricsF(smaller).horizontalAdvance(widest) <= room:
+            return smaller
+    return None
+
+
+def axis_labels(weeks: list[str], width: int, height: int) -> list[AxisLabel]:
+    """The labels under the bars as ``weekly_chart`` draws them, measured in its font."""
+    unit, left, right, _top, _bottom = _frame(width, height)
+    return week_axis_labels(weeks, left, right,
+                            QFontMetricsF(chart_font(height)).horizontalAdvance, unit * 0.6)
+
+
+def _frame(width: int, height: int) -> tuple[float, float, float, float, float]:
+    """The unit of size and the plot area's left, right, top and bottom."""
+    unit = height / 20
+    return unit, unit * 3, width - unit, unit * 2.5, height - unit * 2.5
 
 
 def _nice_step(peak: int) -> int:
