@@ -17,10 +17,11 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from ambtenaar20.core.app_context import create_app_context  # noqa: E402
 from benchmarks.logbook_samples import fill  # noqa: E402
+from scripts.screenshot_support import settle  # noqa: E402
 
 
 def main() -> None:
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    _app = QApplication.instance() or QApplication(sys.argv[:1])  # held while the window lives
     from ambtenaar20.gui.main_window import MainWindow
 
     with tempfile.TemporaryDirectory() as folder:
@@ -32,15 +33,9 @@ def main() -> None:
         window.show()
         window.show_area("log")
         view = window.areas["log"]
-        deadline = 100
-        while (view.model.loading or not view.follow_up_label.text()) and deadline:
-            app.processEvents()
-            QApplication.instance().thread().msleep(30)
-            deadline -= 1
+        settle(lambda: not view.model.loading and bool(view.follow_up_label.text()), 150)
         view.table.selectRow(2)
-        for _round in range(30):
-            app.processEvents()
-            QApplication.instance().thread().msleep(20)
+        settle(rounds=30)
         target = ROOT / "docs" / "screenshots" / "logboek.png"
         target.parent.mkdir(parents=True, exist_ok=True)
         window.grab().save(str(target))

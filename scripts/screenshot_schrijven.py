@@ -15,6 +15,7 @@ sys.path.insert(0, str(ROOT))
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from ambtenaar20.core.app_context import create_app_context  # noqa: E402
+from scripts.screenshot_support import settle  # noqa: E402
 
 DRAFT = (
     "Beste meneer Jansen, indien je vragen heeft over uw aanvraag, bel dan 06-12345678. De "
@@ -25,14 +26,8 @@ OLDER = ("Vanaf 1 januari verandert de huurtoeslag. Kijk op onze website wat dit
          "betekent.")
 
 
-def settle(app: QApplication, rounds: int = 30) -> None:
-    for _round in range(rounds):
-        app.processEvents()
-        app.thread().msleep(20)
-
-
 def main() -> None:
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    _app = QApplication.instance() or QApplication(sys.argv[:1])  # held while the window lives
     from ambtenaar20.gui.main_window import MainWindow
 
     with tempfile.TemporaryDirectory() as folder:
@@ -46,14 +41,11 @@ def main() -> None:
         window.show()
         window.show_area("write")
         area = window.areas["write"]
-        deadline = 150
-        while (area.draft is None or not area.panel.list.count()) and deadline:
-            settle(app, 1)
-            deadline -= 1
+        settle(lambda: area.draft is not None and area.panel.list.count() > 0, 150)
         jargon = next(row for row, finding in enumerate(area.panel.findings)
                       if finding.rule == "jargon")
         area.panel.list.setCurrentRow(jargon)  # a word with its replacement
-        settle(app)
+        settle(rounds=30)
         target = ROOT / "docs" / "screenshots" / "schrijven.png"
         window.grab().save(str(target))
         print(target)

@@ -15,10 +15,11 @@ sys.path.insert(0, str(ROOT))
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from ambtenaar20.core.app_context import create_app_context  # noqa: E402
+from scripts.screenshot_support import settle  # noqa: E402
 
 
 def main() -> None:
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    _app = QApplication.instance() or QApplication(sys.argv[:1])  # held while the window lives
     from ambtenaar20.gui.main_window import MainWindow
 
     with tempfile.TemporaryDirectory() as folder:
@@ -27,9 +28,7 @@ def main() -> None:
         window.resize(1100, 720)
         window.populate_areas()
         window.show()
-        for _round in range(40):
-            app.processEvents()
-            app.thread().msleep(20)
+        settle(rounds=40)
         target = ROOT / "docs" / "screenshots" / "hoofdvenster.png"
         window.grab().save(str(target))
         print(target)

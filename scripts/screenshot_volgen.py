@@ -23,6 +23,7 @@ sys.path.insert(0, str(ROOT))
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from ambtenaar20.core.app_context import create_app_context  # noqa: E402
+from scripts.screenshot_support import settle  # noqa: E402
 from tests.feeds.feed_server import FeedServer, rss  # noqa: E402
 
 NEWS = [
@@ -76,7 +77,7 @@ def build(server: FeedServer) -> list[str]:
 def main(target: Path) -> None:
     target.mkdir(parents=True, exist_ok=True)
     server = FeedServer().start()
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    _app = QApplication.instance() or QApplication(sys.argv[:1])  # held while the window lives
     with tempfile.TemporaryDirectory() as tmp:
         context = create_app_context(tmp, "nl")
         for url in build(server):
@@ -93,25 +94,16 @@ def main(target: Path) -> None:
         window.show()
         area = window.areas["follow"]
 
-        def settle(condition, limit=200):
-            for _ in range(limit):
-                app.processEvents()
-                if condition():
-                    return
-                import time
-
-                time.sleep(0.02)
-
         settle(lambda: area.pages.currentIndex() == 1 and area.tree.topLevelItemCount() > 0)
         topic_root = area.tree.topLevelItem(1)
         area.tree.setCurrentItem(topic_root.child(1))  # "Zorg"
         settle(lambda: area.model.rowCount() > 0)
         area.table.setCurrentIndex(area.model.index(1, 0))
         settle(lambda: area.reader.item is not None)
-        settle(lambda: False, 15)
+        settle(rounds=15)
         window.grab().save(str(target / "volgen.png"))
         area.tabs.setCurrentIndex(1)
-        settle(lambda: False, 40)
+        settle(rounds=40)
         window.grab().save(str(target / "volgen-trend.png"))
         area.tabs.setCurrentIndex(0)
         # A reply to the item in the reader: Schrijven with the item above the editor.
@@ -124,8 +116,8 @@ def main(target: Path) -> None:
             "Met vriendelijke groet,\nTeam Zorg")
         settle(lambda: writing.panel.list.count() > 0 or writing.result is not None, 150)
         settle(lambda: writing.drafts_list.list.count() > 0
-               and "Dank" in writing.drafts_list.list.item(0).text(), 150)  # autosaved
-        settle(lambda: False, 15)
+               and "Visser" in writing.drafts_list.list.item(0).text(), 150)  # autosaved
+        settle(rounds=15)
         window.grab().save(str(target / "schrijven-reactie.png"))
         window.close()
         context.close()
