@@ -30,3 +30,28 @@ def window(qtbot, make_context):
     main.show()
     qtbot.waitExposed(main)
     return main
+
+
+@pytest.fixture
+def accept_add_feed(monkeypatch):
+    """Stands in for *Feed toevoegen*: ``accept_add_feed(url, title, user, password)`` makes
+    the next "Add feed" accept at once with these values, as if the officer typed them."""
+    from ambtenaar20.gui.areas.following import dialogs
+
+    def accept(url: str, title: str | None = None, user: str | None = None,
+               password: str | None = None) -> None:
+        class Accepting:
+            DialogCode = dialogs.AddFeedDialog.DialogCode
+
+            def __init__(self, _parent):
+                pass
+
+            def exec(self):
+                return self.DialogCode.Accepted
+
+            def values(self):
+                return url, title, user, password
+
+        monkeypatch.setattr(dialogs, "AddFeedDialog", Accepting)
+
+    return accept

@@ -153,10 +153,9 @@ def test_remove_feed_asks_and_deletes_its_items(qtbot, area, monkeypatch):
     assert area.context.items.count_items(feed_id=feed["id"]) == 0
 
 
-def test_add_feed_from_a_page_lets_the_officer_pick(qtbot, empty_area, feed_server, monkeypatch):
+def test_add_feed_from_a_page_lets_the_officer_pick(qtbot, empty_area, feed_server, monkeypatch,
+                                                    accept_add_feed):
     from PySide6.QtWidgets import QInputDialog
-
-    from ambtenaar20.gui.areas.following import dialogs
 
     widget = empty_area
     context = widget.context
@@ -166,20 +165,8 @@ def test_add_feed_from_a_page_lets_the_officer_pick(qtbot, empty_area, feed_serv
                            '<link rel="alternate" type="application/atom+xml" title="Tweede" '
                            'href="/b.xml"></head></html>', content_type="text/html")
 
-    class Accepting:
-        DialogCode = dialogs.AddFeedDialog.DialogCode
-
-        def __init__(self, _parent):
-            pass
-
-        def exec(self):
-            return self.DialogCode.Accepted
-
-        def values(self):
-            return page, None, None, None
-
     offered = []
-    monkeypatch.setattr(dialogs, "AddFeedDialog", Accepting)
+    accept_add_feed(page)
     monkeypatch.setattr(QInputDialog, "getItem",
                         lambda _p, _t, _l, labels, *_a: offered.extend(labels) or
                         (labels[1], True))

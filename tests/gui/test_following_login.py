@@ -13,13 +13,10 @@ from tests.feeds.feed_server import AUTH_PASSWORD, AUTH_USER, rss
 ITEMS = [{"title": "Bericht", "link": "https://example.org/1", "guid": "b1"}]
 
 
-
-
 def test_a_feed_picked_from_a_page_elsewhere_is_followed_without_the_login(
-        qtbot, make_context, feed_server, other_server, memory_keyring, monkeypatch):
+        qtbot, make_context, feed_server, other_server, memory_keyring, monkeypatch,
+        accept_add_feed):
     from PySide6.QtWidgets import QInputDialog, QMessageBox
-
-    from ambtenaar20.gui.areas.following import dialogs
 
     context = make_context("en")
     assert context.store
@@ -32,19 +29,7 @@ def test_a_feed_picked_from_a_page_elsewhere_is_followed_without_the_login(
                            f'<link rel="alternate" type="application/rss+xml" href="{elsewhere}">'
                            '</head></html>', content_type="text/html", auth=True)
 
-    class Accepting:
-        DialogCode = dialogs.AddFeedDialog.DialogCode
-
-        def __init__(self, _parent):
-            pass
-
-        def exec(self):
-            return self.DialogCode.Accepted
-
-        def values(self):
-            return page, None, AUTH_USER, AUTH_PASSWORD
-
-    monkeypatch.setattr(dialogs, "AddFeedDialog", Accepting)
+    accept_add_feed(page, user=AUTH_USER, password=AUTH_PASSWORD)
     monkeypatch.setattr(QInputDialog, "getItem",
                         lambda _p, _t, _l, labels, *_a: (labels[1], True))
     widget.add_feed()
