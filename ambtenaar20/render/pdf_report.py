@@ -25,8 +25,9 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 
-from ambtenaar20.core.cancellation import CancelToken
+from ambtenaar20.core.cancellation import CancelToken, ProgressCallback
 from ambtenaar20.core.export.document import ExportDocument, generator_name
+from ambtenaar20.core.export.progress import ExportSteps
 from ambtenaar20.core.export.target import atomic_output
 from ambtenaar20.core.i18n import _
 from ambtenaar20.core.logbook.kinds import direction_label, kind_label
@@ -44,9 +45,15 @@ ZERO_WIDTH_SPACE = "\u200b"
 COLUMN_PERCENT = (10, 7, 8, 6, 10, 11, 25, 4, 11, 8)
 
 
-def write_pdf(document: ExportDocument, target: Path, cancel: CancelToken | None = None) -> Path:
+def write_pdf(document: ExportDocument, target: Path, cancel: CancelToken | None = None,
+              progress: ProgressCallback | None = None) -> Path:
+    """Write the report to ``target``; ``progress`` counts every entry twice: measured for the
+    page layout, then drawn (page by page)."""
     ensure_gui_application()
-    with atomic_output(target) as temporary:
+    rows_total = max(len(document.entries), 1)  # an empty period has one row saying so
+    steps = ExportSteps(2 * rows_total, _("Laying out pages"), cancel, progress)
+    steps.start()
+    with atomic_output(target, cancel) as temporary:
         writer = QPdfWriter(str(temporary))
         writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
         writer.setPageOrientation(QPageLayout.Orientation.Landscape)
@@ -79,17 +86,17 @@ def write_pdf(document: ExportDocument, target: Path, cancel: CancelToken | None
         table = TablePainter(writer, table_columns(), body.width(), small)
         rows = [entry_cells(entry) for entry in document.entries] or \
             [[_("No entries in this period")] + [""] * (len(table.columns) - 1)]
-        if cancel is not None:
-            cancel.raise_if_cancelled()
-        table_pages = table.paginate(rows, body.height() - heading_height)
+        steps.check()
+        table_pages = table.paginate(rows, body.height() - heading_height, steps.advance)
         total = text.pageCount() + len(table_pages)
 
+        steps.start(_("Drawing pages"))
         painter = QPainter(writer)
         try:
             page = _paint_document(writer, painter, text, body, footer, total)
             for number, indexes in enumerate(table_pages):
-                if cancel is not None:
-                    cancel.raise_if_cancelled()
+                # A page is a few milliseconds: look at the token before each one.
+                steps.check()
                 writer.newPage()
                 if number == 0:
                     painter.setFont(heading)
@@ -100,8 +107,10 @@ def write_pdf(document: ExportDocument, target: Path, cancel: CancelToken | None
                             body.height() - (heading_height if number == 0 else 0))
                 page += 1
                 _page_number(painter, body, footer, page, total, small)
+                steps.advance(rows_total + rows_total * (number + 1) // len(table_pages))
         finally:
             painter.end()
+        steps.finish()
     return Path(target)
 
 

@@ -13,7 +13,7 @@ of being clipped at the column's edge.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QRectF, Qt
@@ -74,9 +74,11 @@ class TablePainter:
                 tallest = max(tallest, metrics.boundingRect(box, _WRAP, text).height())
         return tallest + 2 * self.padding
 
-    def paginate(self, rows: Sequence[Sequence[str]], page_height: float) -> list[list[int]]:
+    def paginate(self, rows: Sequence[Sequence[str]], page_height: float,
+                 measured: Callable[[], None] | None = None) -> list[list[int]]:
         """Indexes into ``cells``/``heights`` per page: one per row, except for a row taller
-        than a page, which is cut into pieces that continue on the following pages."""
+        than a page, which is cut into pieces that continue on the following pages.
+        ``measured`` is called after each row (an export's progress; it may cancel)."""
         room = page_height - self.header_height
         self.cells: list[list[str]] = []
         self.heights: list[float] = []
@@ -110,6 +112,8 @@ class TablePainter:
                 self.heights.append(height)
                 self.continues.append(piece.continues)
                 used += height
+            if measured is not None:
+                measured()
         return pages
 
     def _height_of(self, text: str, width: float) -> float:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime, timedelta
 
 from ambtenaar20.core.export.document import ExportRequest, build_document
 from ambtenaar20.core.logbook.clock import Period
@@ -40,3 +40,15 @@ def fill(logbook) -> list:
 
 def document(logbook, context, **request):
     return build_document(logbook, context.settings.profile, ExportRequest(MARCH, **request))
+
+
+def add_many(logbook, count: int) -> None:
+    """``count`` entries spread over March, in one transaction (for long exports)."""
+    first = datetime(2026, 3, 1, 8, 0)
+    step = timedelta(minutes=30 * 24 * 60 // max(count, 1))
+    with logbook.db.atomic():
+        for number in range(count):
+            logbook.add(occurred_at=first + step * number, platform="X", kind="reactie",
+                        topic="Afval", counterpart=f"@inwoner{number % 40}",
+                        summary=f"Vraag {number} van @inwoner{number % 40} over de ophaaldag",
+                        minutes=5)

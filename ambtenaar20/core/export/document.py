@@ -12,7 +12,9 @@ from datetime import UTC, datetime
 from typing import Any
 
 from ambtenaar20 import APP_NAME, __version__
-from ambtenaar20.core.cancellation import CancelToken
+from ambtenaar20.core.cancellation import CancelToken, ProgressCallback
+from ambtenaar20.core.export.progress import ExportSteps
+from ambtenaar20.core.i18n import _
 from ambtenaar20.core.logbook.clock import Period, to_local, zone_name
 from ambtenaar20.core.logbook.model import Interaction, LogFilter, Summary
 from ambtenaar20.core.logbook.service import LogbookService
@@ -55,8 +57,13 @@ class ExportDocument:
 
 
 def build_document(service: LogbookService, profile: Any, request: ExportRequest,
-                   cancel: CancelToken | None = None) -> ExportDocument:
-    """Select the entries of ``request`` and prepare them (pseudonymised if asked)."""
+                   cancel: CancelToken | None = None,
+                   progress: ProgressCallback | None = None) -> ExportDocument:
+    """Select the entries of ``request`` and prepare them (pseudonymised if asked).
+
+    Only pseudonymising takes long (seconds for thousands of entries): ``progress`` counts the
+    entries done then, and ``cancel`` is looked at every few entries.
+    """
     entries = service.list(LogFilter(period=request.period, topics=request.topics))
     if cancel is not None:
         cancel.raise_if_cancelled()
@@ -69,9 +76,17 @@ def build_document(service: LogbookService, profile: Any, request: ExportRequest
     if request.pseudonymize:
         from ambtenaar20.core.export.pseudonymize import Pseudonymizer
 
+        steps = ExportSteps(len(entries), _("Pseudonymising entries"), cancel, progress)
+        steps.start()
         # Everyone in the log, deleted entries too: a person from another month may be named.
         pseudonymizer = Pseudonymizer.for_entries(entries, service.counterparts())
-        entries = pseudonymizer.apply_all(entries)
+        hidden = []
+        # One by one in order, as ``apply_all`` does: pseudonyms are numbered on first use.
+        for entry in entries:
+            hidden.append(pseudonymizer.apply(entry))
+            steps.advance()
+        steps.finish()
+        entries = hidden
         # The topic filter is shown on the cover and in the summary sheet, like by_topic.
         topics = tuple(pseudonymizer.text(topic) for topic in topics)
     start, end = request.period.bounds(service.tz)

@@ -13,6 +13,7 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
+from ambtenaar20.core.cancellation import CancelToken
 from ambtenaar20.core.errors import UsageError
 from ambtenaar20.core.i18n import _
 
@@ -45,8 +46,12 @@ def check_output(target: Path) -> Path:
 
 
 @contextlib.contextmanager
-def atomic_output(target: Path) -> Iterator[Path]:
-    """Yield a temporary path beside ``target``; rename it over ``target`` on success."""
+def atomic_output(target: Path, cancel: CancelToken | None = None) -> Iterator[Path]:
+    """Yield a temporary path beside ``target``; rename it over ``target`` on success.
+
+    A ``cancel`` set by then also counts as failure (``Cancelled``): the front end said "no
+    file was written" when the officer cancelled, so a format that finished anyway is dropped.
+    """
     target = Path(target)
     fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     os.close(fd)
@@ -58,6 +63,8 @@ def atomic_output(target: Path) -> Iterator[Path]:
         os.chmod(temporary, mode)
         with open(temporary, "rb+") as handle:
             os.fsync(handle.fileno())
+        if cancel is not None:
+            cancel.raise_if_cancelled()
         os.replace(temporary, target)
     except OSError as exc:
         with contextlib.suppress(FileNotFoundError):

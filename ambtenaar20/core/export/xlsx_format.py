@@ -14,8 +14,10 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from ambtenaar20.core.cancellation import CancelToken, ProgressCallback
 from ambtenaar20.core.export.cells import COLUMNS, clean, headers, looks_like_formula, typed_row
 from ambtenaar20.core.export.document import ExportDocument, generator_name
+from ambtenaar20.core.export.progress import ExportSteps
 from ambtenaar20.core.export.target import atomic_output
 from ambtenaar20.core.i18n import _
 from ambtenaar20.core.logbook.kinds import kind_label
@@ -27,11 +29,17 @@ _WIDTHS = {"id": 7, "occurred_at": 17, "platform": 14, "kind": 18, "direction": 
            "follow_up": 12, "draft_id": 8, "item_id": 10}
 
 
-def write_xlsx(document: ExportDocument, target: Path) -> Path:
+def write_xlsx(document: ExportDocument, target: Path, cancel: CancelToken | None = None,
+               progress: ProgressCallback | None = None) -> Path:
+    """Write ``document`` to ``target``; ``progress`` counts every entry twice: put in the
+    sheet, then saved (openpyxl saves all rows at once, in about the same time)."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
 
+    count = len(document.entries)
+    steps = ExportSteps(2 * count, _("Writing entries"), cancel, progress)
+    steps.start()
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = LOG_SHEET
@@ -41,6 +49,7 @@ def write_xlsx(document: ExportDocument, target: Path) -> Path:
         cell.font = bold
     for entry in document.entries:
         sheet.append(_text_as_strings(sheet, typed_row(entry, clean)))
+        steps.advance()
     for index, (name, _label) in enumerate(COLUMNS, start=1):
         letter = get_column_letter(index)
         sheet.column_dimensions[letter].width = _WIDTHS.get(name, 14)
@@ -56,8 +65,12 @@ def write_xlsx(document: ExportDocument, target: Path) -> Path:
     sheet.auto_filter.ref = f"A1:{get_column_letter(len(COLUMNS))}{max(1, sheet.max_row)}"
 
     _summary_sheet(workbook.create_sheet(SUMMARY_SHEET), document, bold)
-    with atomic_output(target) as temporary:
+    # Saving is not interrupted: openpyxl would leave its own temporary files behind. A cancel
+    # while it saves takes effect right after (``atomic_output`` drops the file).
+    steps.start(_("Saving the file"))
+    with atomic_output(target, cancel) as temporary:
         workbook.save(temporary)
+        steps.finish()
     return Path(target)
 
 

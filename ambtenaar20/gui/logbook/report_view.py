@@ -1,7 +1,8 @@
 """The Rapportage area: choose period, topics and format, see the totals, export.
 
 The summary follows every change (briefly delayed, computed on a worker thread); exporting runs
-on a worker thread too, so the window stays responsive while a large PDF is written.
+on a worker thread too, so the window stays responsive while a large PDF is written, with its
+progress shown and a button to cancel it.
 """
 
 from __future__ import annotations
@@ -37,10 +38,11 @@ from ambtenaar20.core.logbook.presets import preset_period
 from ambtenaar20.gui.areas.empty_state import EmptyState
 from ambtenaar20.gui.areas.first_content import announce_first_content
 from ambtenaar20.gui.logbook.accessible_names import name_unnamed_children
+from ambtenaar20.gui.logbook.export_progress import ExportProgress
 from ambtenaar20.gui.logbook.filter_bar import qdate
 from ambtenaar20.gui.logbook.report_columns import side_by_side_or_stacked
 from ambtenaar20.gui.logbook.weekly_chart_view import WeeklyChartView
-from ambtenaar20.gui.workers import run_in_background
+from ambtenaar20.gui.workers import BackgroundTask, run_in_background
 
 FORMATS = (("xlsx", "Excel (XLSX)"), ("pdf", "PDF"), ("csv", "CSV"), ("json", "JSON"))
 REPORT_PRESETS = ("this_week", "last_week", "this_month", "last_month", "this_quarter",
@@ -82,8 +84,12 @@ class ReportView(QWidget):
         self.pseudonymize_check = QCheckBox(_("Pse&udonymise people (Persoon 1, Persoon 2 …)"))
         self.export_button = QPushButton(_("E&xport…"))
         self.export_button.clicked.connect(self.export)
+        self.export_progress = ExportProgress()
+        self.export_progress.cancel_button.clicked.connect(self.cancel_export)
         self.result_label = QLabel()
         self.result_label.setWordWrap(True)
+        # Right under the button or the progress bar, also when the column has height to spare.
+        self.result_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.result_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         form = QFormLayout()
@@ -97,7 +103,12 @@ class ReportView(QWidget):
             form.addRow(caption, widget)
         form.addRow(self.pseudonymize_check)
         form.addRow(self.export_button)
-        form.addRow(self.result_label)
+        # In one box: a form keeps the spacing of a hidden row, a box does not.
+        status = QVBoxLayout()
+        status.setContentsMargins(0, 0, 0, 0)
+        status.addWidget(self.export_progress)
+        status.addWidget(self.result_label)
+        form.addRow(status)
         self.summary_label = QLabel()
         self.summary_label.setWordWrap(True)
         self.summary_label.setAlignment(Qt.AlignmentFlag.AlignTop)
@@ -128,6 +139,9 @@ class ReportView(QWidget):
         self.summary: Summary | None = None
         self.last_export: Path | None = None
         self.exporting = False
+        self.export_task: BackgroundTask | None = None
+        #: Which export the callbacks belong to: those of an earlier, cancelled one are late.
+        self._export_number = 0
         self.preset_combo.setCurrentIndex(self.preset_combo.findData("last_month"))
         self._preset_changed()
         self._format_changed()
@@ -276,15 +290,18 @@ class ReportView(QWidget):
                                 pseudonymize=self.pseudonymize_check.isChecked(),
                                 separator=self.separator_combo.currentData())
         service, profile, paths = self.service, self.context.settings.profile, self.context.paths
+        written: list[Path] = []
 
-        def work(cancel, _progress):
+        def work(cancel, progress):
             from ambtenaar20.core.export.target import check_output
             from ambtenaar20.render.exports import write_export
 
             check_output(target)
             paths.refuse_as_output(target)
-            document = build_document(service, profile, request, cancel)
-            return write_export(document, file_format, target, request.separator)
+            document = build_document(service, profile, request, cancel, progress)
+            written.append(write_export(document, file_format, target, request.separator,
+                                        cancel, progress))
+            return written[0]
 
         from ambtenaar20.render.qt_app import load_image_plugins
 
@@ -292,15 +309,54 @@ class ReportView(QWidget):
         self.exporting = True
         self._sync_export()
         self.result_label.setText(_("Exporting…"))
-        run_in_background(work, on_success=self._exported, on_error=self._export_failed)
+        self.export_progress.begin()
+        self._export_number += 1
+        number = self._export_number
+
+        def current(callback):
+            def call(*args) -> None:
+                if number == self._export_number:
+                    callback(*args)
+            return call
+
+        self.export_task = run_in_background(
+            work, on_success=current(self._exported), on_error=current(self._export_failed),
+            on_progress=current(self._export_progressed),
+            # Cancelled just as the file was put in place: it is there after all.
+            on_cancelled=current(lambda: written and self._exported(written[0])))
+        # The export button is off now; cancelling is one key press away.
+        self.export_progress.cancel_button.setFocus()
+
+    def _export_progressed(self, done: int, total: int, what: str) -> None:
+        if self.export_task is not None and not self.export_task.token.cancelled:
+            self.export_progress.show_progress(done, total, what)
+
+    def cancel_export(self) -> None:
+        """Returns at once: the worker stops at its next check and leaves no file behind."""
+        task, self.export_task = self.export_task, None
+        if task is None:
+            return
+        task.cancel()
+        self._export_ended()
+        self.result_label.setText(_("Export cancelled; no file was written."))
+
+    def _export_ended(self) -> None:
+        had_focus = self.export_progress.cancel_button.hasFocus()
+        self.exporting = False
+        self.export_progress.end()
+        self._sync_export()
+        if had_focus:
+            self.export_button.setFocus()
 
     def _exported(self, path: Path) -> None:
+        self.export_task = None
         self.last_export = path
-        self.exporting = False
-        self._sync_export()
+        self._export_ended()
         self.result_label.setText(_("Saved as {path}").format(path=path))
 
     def _export_failed(self, error: Exception) -> None:
-        self.exporting = False
-        self._sync_export()
+        if self.export_task is None:
+            return  # failed while being cancelled: the officer was told already
+        self.export_task = None
+        self._export_ended()
         self.result_label.setText(_("Export failed: {reason}").format(reason=error))
