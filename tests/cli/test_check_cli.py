@@ -193,3 +193,34 @@ def test_notepads_unicode_files_are_read(tmp_path, data_dir, encoding):
     assert result.returncode in (0, 1), result.stderr
     jargon = json.loads(result.stdout)["findings"][0]
     assert (jargon["start"], jargon["text"]) == (0, "Indien")
+
+
+def test_the_organisations_own_helpdesk_in_a_reply_passes_with_its_pack(data_dir):
+    reply = ("Heeft u vragen? Bel ons op 14 070 of 070 123 4567, of mail "
+             "info@voorbeeldgemeente.nl. Wegwerkzaamheden: de Kerkstraat 1 t/m 20 is dicht.")
+    builtin = run("check", "--format", "json", "--lang", "nl", "-", stdin=reply,
+                  data_dir=data_dir)
+    assert builtin.returncode == 1
+    assert sorted(f["rule"] for f in json.loads(builtin.stdout)["findings"]
+                  if f["rule"].startswith("pii.")) == ["pii.email", "pii.phone"]
+    own = run("check", "--format", "json", "--lang", "nl", "--pack", str(EXAMPLE), "-",
+              stdin=reply, data_dir=data_dir)
+    assert own.returncode == 0, own.stdout
+    payload = json.loads(own.stdout)
+    assert set(payload) == set(json.loads(builtin.stdout))
+    assert [f for f in payload["findings"] if f["rule"].startswith("pii.")] == []
+    citizen = run("check", "--pack", str(EXAMPLE), "-", stdin="Bel mij op 070 765 4321.",
+                  data_dir=data_dir)
+    assert citizen.returncode == 1 and " error pii.phone " in citizen.stdout
+
+
+def test_pack_validate_reports_bad_allow_entries_with_their_position(tmp_path, data_dir):
+    broken = tmp_path / "allow.toml"
+    broken.write_text('[pack]\nid = "qa"\nname = "QA"\nversion = "1"\n'
+                      'extends = "rijksoverheid-standaard"\n\n[overrides."pii.phone"]\n'
+                      'allow = ["070 123 456"]\n\n[overrides."pii.email"]\n'
+                      'allow = ["gemeente.nl"]\n', encoding="utf-8")
+    result = run("pack", "validate", str(broken), data_dir=data_dir)
+    assert result.returncode == 2
+    assert [line.split(": ", 1)[0] for line in result.stdout.splitlines()] == [
+        f"{broken}:8:1", f"{broken}:11:1"]

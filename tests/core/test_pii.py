@@ -86,3 +86,108 @@ def test_mask_replaces_every_match_and_keeps_the_rest():
                                   "meet me at noon dot"])
 def test_at_and_dot_in_an_english_sentence_are_no_address(text):
     assert find_personal_data(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "De Kerkstraat 1 t/m 20 is afgesloten.",
+    "Werkzaamheden Kerkstraat 2-14: de stoep is dicht.",
+    "Bewoners van de huisnummers 1 tot en met 9 krijgen een brief.",
+    "Rioleringswerk Laan van Meerdervoort 100 tot en met 180 duurt tot eind mei.",
+    "Afsluiting Marktstraat 5 t/m 11 en Kerkplein 1 t.m. 4 op zaterdag.",
+    "Let op: Molenweg 3 - 27 is afgesloten.",
+    "Herinrichting Oudegracht 45\u201379: fietsers worden omgeleid.",  # en dash
+    "Wegwerkzaamheden Hoofdweg 120 tot 140.",
+    "Kerkstraat 1 to 20 will be closed on Monday.",
+    "Roadworks on Kerkstraat 2-14 until Friday.",
+    "Dorpsstraat 12 through 48 (even numbers) is closed.",
+])
+def test_a_range_of_house_numbers_is_a_stretch_of_street_not_an_address(text):
+    assert find_personal_data(text, ["address"]) == []
+
+
+@pytest.mark.parametrize(("text", "address"), [
+    ("De bewoner van Prinsengracht 263-1 belde.", "Prinsengracht 263-1"),  # number, floor
+    ("Stuur het naar Kerkstraat 2-14, 2511 CV Den Haag.", "Kerkstraat 2-14, 2511 CV Den Haag"),
+    ("Hij woont op Kerkstraat 12 tot 2026.", "Kerkstraat 12"),  # a year, not a last number
+    ("Zij woont op Kerkstraat 12 tot 20 mei.", "Kerkstraat 12"),  # a date
+    ("Het adres is 2511 CV 1-20 toch.", "2511 CV 1"),  # a postcode narrows it to a home
+])
+def test_a_house_number_with_an_apartment_or_a_postcode_is_still_an_address(text, address):
+    assert kinds_and_texts(text) == [("address", address)]
+
+
+@pytest.mark.parametrize(("text", "address"), [
+    ("Uw melding over Eikenlaan 4a betreft de losse tegel.", "Eikenlaan 4a"),
+    ("Het pakket ligt klaar voor Eikenlaan 4 A, zegt de bezorger.", "Eikenlaan 4 A"),
+    ("Is de klacht over Dorpsstraat 12-bis behandeld?", "Dorpsstraat 12-bis"),
+    ("De melding gaat over Molenweg 3 hs, de benedenwoning.", "Molenweg 3 hs"),
+    ("Wij sturen iemand naar Kerkstraat 12 III voor de lekkage.", "Kerkstraat 12 III"),
+    ("Wij komen langs op Vijverweg 8-II.", "Vijverweg 8-II"),
+    ("Post voor Kerkstraat 12bis ligt hier.", "Kerkstraat 12bis"),
+    ("The complaint about Eikenlaan 4a concerns a loose tile.", "Eikenlaan 4a"),
+    ("We will visit Molenweg 3 hs tomorrow.", "Molenweg 3 hs"),
+])
+def test_house_number_additions_are_part_of_the_address(text, address):
+    assert kinds_and_texts(text) == [("address", address)]
+
+
+@pytest.mark.parametrize("text", [
+    "Artikel 4a van de Participatiewet regelt de taaleis.",
+    "We zitten nu in fase 2b van het project.",
+    "Zoals Wet 12 al zei, gaan we verder.",
+    "Bijlage 3b staat online; hoofdstuk 2a gaat over bouwregels.",
+    "De Stationsweg is 4 a 5 dagen dicht.",
+    "Fietspad 3 a 4 km afgesloten.",
+    "Leerpad 2a betreft de basisvaardigheden.",
+    "Kerkstraat 12 ter hoogte van de kerk is glad.",
+    "De subsidie is € 4,50 per inwoner vanaf 1 april 2025.",
+    "Article 4a of the act applies from phase 2b.",
+    "At Kerkstraat 4 A new playground opens.",
+])
+def test_numbers_with_letters_in_ordinary_sentences_are_no_address(text):
+    assert find_personal_data(text, ["address"]) == []
+
+
+@pytest.mark.parametrize(("text", "address"), [
+    ("Mail Jan op jan @ gmail . com als u vragen heeft.", "jan @ gmail . com"),
+    ("Reageer via p.jansen @ ziggo . nl graag.", "p.jansen @ ziggo . nl"),
+    ("Haar adres is k.bakker@ outlook.com volgens de melding.", "k.bakker@ outlook.com"),
+    ("Of jan [at] gmail . com als dat makkelijker is.", "jan [at] gmail . com"),
+    ("His address is JAN @ BBC . CO . UK apparently.", "JAN @ BBC . CO . UK"),
+    ("Write to jan.jansen @ gmail.com instead.", "jan.jansen @ gmail.com"),
+    ("Stuur het naar a.smit@ hotmail.com graag.", "a.smit@ hotmail.com"),
+])
+def test_spaced_out_email_addresses_are_found(text, address):
+    assert kinds_and_texts(text) == [("email", address)]
+
+
+@pytest.mark.parametrize("text", [
+    "Kijk @ de site . nl voor het laatste nieuws.",
+    "Zie @ rijksoverheid . nl voor meer.",
+    "Ik ben @ school . In de pauze bel ik.",
+    "Ik ben @ school . in de pauze bel ik.",
+    "De score was 5 @ 3 . nl won.",
+    "Dank @gemeente.bsky.social voor de samenwerking!",
+    "Dank @gemeente . nl voor de hulp",
+    "Thanks @jan. See rijksoverheid.nl",
+    "Meet me @ noon . com era",
+    "Look @ the site . nl for news.",
+])
+def test_spaced_at_and_dots_in_ordinary_text_are_no_address(text):
+    assert find_personal_data(text, ["email"]) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Bel ons op 14 070 of 14070.",
+    "Bel 14 020 in Amsterdam of 14 0578 in Deventer.",
+    "Bel de Rijksoverheid op 1400.",
+    "UWV is bereikbaar via 088 - 898 92 94.",
+    "Call us on 14 070 or the central government on 1400.",
+])
+def test_municipal_government_and_company_numbers_are_not_personal(text):
+    assert find_personal_data(text, ["phone"]) == []
+
+
+def test_a_bracketed_phone_number_is_found_without_its_bracket():
+    assert kinds_and_texts("Mevrouw De Vries (020-1234567) belde.") == [("phone", "020-1234567")]
+    assert kinds_and_texts("Mr Smith (+31 20 123 4567) called.") == [("phone", "+31 20 123 4567")]

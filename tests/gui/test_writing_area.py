@@ -184,6 +184,12 @@ def test_installing_a_pack_from_the_window(qtbot, area, monkeypatch, tmp_path):
     qtbot.waitUntil(lambda: area.result is not None and area.result.text == text and
                     area.result.pack_id == "voorbeeldgemeente", timeout=5000)
     assert "jargon" in rules_in_panel(area)
+    # The pack allows the municipality's own helpdesk number; the editor applies it as `check`.
+    reply = "Bel mij op 070 765 4321 of de gemeente op 070 123 4567."
+    area.editor.setPlainText(reply)
+    qtbot.waitUntil(lambda: area.result is not None and area.result.text == reply and
+                    "pii.phone" in rules_in_panel(area), timeout=5000)
+    assert [f.text for f in area.panel.findings if f.rule == "pii.phone"] == ["070 765 4321"]
 
 
 def test_hovering_a_finding_shows_message_reason_and_link(qtbot, area):

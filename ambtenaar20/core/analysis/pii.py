@@ -62,11 +62,30 @@ _HIDDEN_EMAIL = regex.compile(
     rf"|(?<![\w.+@-])(?!{_NOT_A_NAME}\b)[\w.+-]+\s+at\s+(?!{_NOT_A_NAME}\b)[\w-]+"
     rf"(?:\s+dot\s+[\w-]+)*\s+dot\s+(?:{_KNOWN_ENDINGS})(?![\w-])",
     regex.IGNORECASE)
+# Spaced out, "jan @ gmail . com", "k.bakker@ outlook.com", "jan [at] gmail . com". An "@" with a
+# space before and none after is a mention ("Dank @gemeente.bsky.social"), never this. Spaced dots
+# only before a common ending that is no word ("in", "be", "de"), written in one case ("school .
+# In de pauze" is a sentence); with a letter in the name and the domain ("5 @ 3 . nl"), and not
+# after a word that points somewhere ("Kijk @ de site . nl", "zie @ rijksoverheid . nl").
+_SPACED_ENDINGS = ("nl", "com", "org", "net", "eu", "gov", "io", "info", "uk", "fr", "es", "ch",
+                   "lu", "pl", "se", "dk", "us", "biz")
+_ANY_CASE_ENDING = "|".join(_SPACED_ENDINGS) + "|" + "|".join(e.upper() for e in _SPACED_ENDINGS)
+_NOT_A_MAILBOX = (r"(?:kijk|zie|lees|ga|klik|bel|mail|ook|via|op|naar|bij|look|see|visit|go|"
+                  r"check|read|click|call|also|to|at|on)")
+_SPACED_DOT = rf"(?:\s*\.\s*|{_BRACKETED.format('(?:dot|punt)')})"
+_HAS_LETTER = r"(?=[\w.+-]*[^\W\d_])"
+_SPACED_EMAIL = regex.compile(
+    # The whole name must be such a word: "a.smit" is a name, "a" is not.
+    rf"(?<![\w.+@-])(?!(?:{_NOT_A_NAME}|{_NOT_A_MAILBOX})(?![\w.+-])){_HAS_LETTER}[\w.+-]*\w"
+    rf"(?:\s*@\s+|@|{_HIDDEN_AT})(?!{_NOT_A_NAME}(?![\w-])){_HAS_LETTER}[\w-]+"
+    rf"(?:{_SPACED_DOT}[\w-]+)*{_SPACED_DOT}(?-i:{_ANY_CASE_ENDING})(?![\w-])",
+    regex.IGNORECASE)
 _DIGIT_RUN = regex.compile(r"(?<![\w.,/-])\d+(?:(?P<sep>[ .-])\d+(?:(?P=sep)\d+)*)?(?![\w])")
 _IBAN_START = regex.compile(r"(?<![\p{L}\p{N}])[A-Za-z]{2}[ -]?\d{2}(?:[ -]?[A-Za-z0-9]){10,30}")
 _AMOUNT_BEFORE = regex.compile(r"(?:€|\bEUR|\beuro)\s*$", regex.IGNORECASE)
 _AMOUNT_AFTER = regex.compile(r"^(?:,(?:-|\d{1,2}))?\s*(?:€|euro\b|EUR\b)", regex.IGNORECASE)
-_MUNICIPAL_NUMBER = regex.compile(r"14\d{3,4}")
+# The municipal 14 + area code ("14 020") and 088 company numbers: organisations only.
+_ORGANISATION_NUMBER = regex.compile(r"14\d{3,4}|88\d{7}")
 
 _POSTCODE = r"[1-9]\d{3}\s?(?!SA|SD|SS)[A-Z]{2}"
 _POSTCODE_ADDRESS = regex.compile(
@@ -90,8 +109,13 @@ _STREET = regex.compile(
     rf"|(?:{_BARE_STREET})\s+{_PARTICLE}(?:\s+{_PARTICLE})*\s+[A-Z][\p{{L}}'’-]*"
     rf"(?:\s+[A-Z][\p{{L}}'’-]*)?"
     rf")\s+(?P<number>[1-9]\d{{0,3}})"
-    rf"(?:\s?[A-Za-z](?![\w])|-\d{{1,4}}(?![\w])|-[A-Za-z]{{1,4}}(?![\w]))?"
-    rf"(?P<postcode>,?\s+{_POSTCODE}(?:\s+[A-Z][\p{{L}}'’-]+)?)?(?![\w])"
+    # Additions: "12a", "12 a", "12-3", "12-bis", "12-II", "12bis", "12 hs", "12 III"; not the
+    # "t" of "12 t/m 20".
+    rf"(?P<addition>(?:bis|hs)(?![\w])|\s?[A-Za-z](?![\w/])|-\d{{1,4}}(?![\w])"
+    rf"|-[A-Za-z]{{1,4}}(?![\w])|\s(?:hs|HS|bis|bg|II|III|IV)(?![\w]))?"
+    # ... and a place: "Utrecht", "Den Haag", "'s-Hertogenbosch"
+    rf"(?P<postcode>,?\s+{_POSTCODE}(?:\s+(?:(?:Den|De|Het|Ter|Ten)\s+|'s-)?"
+    rf"[A-Z][\p{{L}}'’-]+)?)?(?![\w])"
 )
 # Places whose name ends like a street: "In Amsterdam 3 nieuwe scholen" is no address.
 _PLACES = frozenset({
@@ -113,8 +137,19 @@ _AFTER_HOUSE_NUMBER = frozenset({
     "wordt", "werd", "zijn", "waren", "worden", "woont", "woonde", "wonen", "heeft", "had",
     "hebben", "kan", "kunt", "kunnen", "mag", "moet", "zal", "zou", "staat", "stond", "ligt",
     "hier", "daar", "er", "ook", "nog", "al", "niet", "wel", "dat", "die", "waar", "als",
-    "bis", "hs", "at", "and", "or", "on", "to", "for",
+    "at", "and", "or", "on", "to", "for",
 })
+# A stretch of street in a road-works notice, "Kerkstraat 1 t/m 20", "Molenweg 3 - 27",
+# "Kerkstraat 2-14", "Kerkstraat 1 to 20": no one's home. "12-3" (second number smaller) is
+# number 12, apartment 3.
+_RANGE = regex.compile(
+    r"\s*(?:(?P<dash>-)|(?P<through>t\s?/\s?m|t\.?\s?m\.?|tot\s+en\s+met|through|thru)"
+    r"|tot|to|until|till)\s*(?P<last>\d{1,4})(?!\d|[.,:]\d)\s*(?P<next>\p{L}*)",
+    regex.IGNORECASE)
+# Street words that are ordinary nouns as well ("Windpark", "Leerpad", "Loopbaan"): their
+# house number needs the sentence to read like an address even with an addition ("4a").
+_NOUN_SUFFIXES = ("park", "pad", "baan", "markt", "veld", "hof", "ring", "erf", "hout",
+                  "haven", "dam", "wal", "kwartier")
 _FIRST_AFTER = regex.compile(r"[ \t]*(?P<word>\p{L}+)?(?P<rest>.{0,2})", regex.DOTALL)
 
 _PRIORITY = {kind: rank for rank, kind in enumerate(("email", "iban", "bsn", "address", "phone"))}
@@ -132,6 +167,8 @@ def find_personal_data(text: str, kinds: Iterable[str] | None = None) -> list[Pi
     emails = [PiiMatch("email", m.start(), m.end(), m.group()) for m in _EMAIL.finditer(view)]
     emails += [PiiMatch("email", m.start(), m.end(), m.group())
                for m in _HIDDEN_EMAIL.finditer(view) if "@" not in m.group()]
+    emails += [PiiMatch("email", m.start(), m.end(), m.group())
+               for m in _SPACED_EMAIL.finditer(view) if not _EMAIL.fullmatch(m.group())]
     # Numbers inside links and e-mail addresses are ids, not a citizen's number.
     skip = links + [(m.start, m.end) for m in emails]
     found: list[PiiMatch] = []
@@ -223,12 +260,19 @@ def _phones(view: str) -> list[PiiMatch]:
     import phonenumbers
 
     matcher = phonenumbers.PhoneNumberMatcher(view, "NL", leniency=phonenumbers.Leniency.VALID)
-    return [PiiMatch("phone", m.start, m.end, m.raw_string) for m in matcher
-            if not _public_service_number(m.number)]
+    found = []
+    for match in matcher:
+        if _public_service_number(match.number):
+            continue
+        # "(020-1234567)": the matcher keeps the opening bracket of a bracketed number.
+        skip = 1 if match.raw_string.startswith("(") and ")" not in match.raw_string else 0
+        found.append(PiiMatch("phone", match.start + skip, match.end,
+                              match.raw_string[skip:]))
+    return found
 
 
 def _public_service_number(number: PhoneNumber) -> bool:
-    """0800/0900 numbers and the municipal 14 + area code belong to organisations, not people."""
+    """0800/0900/088 numbers and the municipal 14 + area code are organisations', not people's."""
     import phonenumbers
     from phonenumbers import PhoneNumberType
 
@@ -237,7 +281,7 @@ def _public_service_number(number: PhoneNumber) -> bool:
                                             PhoneNumberType.SHARED_COST):
         return True
     return (number.country_code == 31
-            and bool(_MUNICIPAL_NUMBER.fullmatch(str(number.national_number))))
+            and bool(_ORGANISATION_NUMBER.fullmatch(str(number.national_number))))
 
 
 def _addresses(view: str) -> list[PiiMatch]:
@@ -256,9 +300,28 @@ def _is_street_address(view: str, match: regex.Match) -> bool:
     number = int(match.group("number"))
     if len(match.group("number")) == 4 and 1800 <= number <= 2100:
         return False  # a year: "Arbeidsmarkt 2025"
+    if _is_range(view[match.end("number"):match.end("number") + 40], number):
+        # "Kerkstraat 2-14, 2511 CV Den Haag" in a letter is number 2, apartment 14.
+        return bool(match.group("postcode")) and view[match.end("number")] == "-"
     if match.group("postcode"):
         return True
+    addition = match.group("addition") or ""
+    if (addition and not regex.fullmatch(r"\s[A-Za-z]", addition)
+            and not word.endswith(_NOUN_SUFFIXES)):
+        return True  # "Eikenlaan 4a betreft": "a" on its own may be "à" ("3 a 4 km")
     return _ends_address(view[match.end():match.end() + 40])
+
+
+def _is_range(after: str, first: int) -> bool:
+    """``after`` the first house number goes on to a last one: "t/m 20", "-14", "tot 9"."""
+    found = _RANGE.match(after)
+    if not found:
+        return False
+    last = int(found.group("last"))
+    if found.group("next").lower() in _MONTHS or (len(found.group("last")) == 4
+                                                  and 1800 <= last <= 2100):
+        return False  # "tot 20 mei", "tot 2026": a date, not a house number
+    return bool(found.group("through")) or last > first
 
 
 def _ends_address(after: str) -> bool:

@@ -123,7 +123,7 @@ KINDS: dict[str, dict[str, Check]] = {
               "exceptions": STR_LIST},
     "substitution": {"replace": table_of(STR_LIST), "context_dependent": STR_LIST,
                      "context_message": is_str, "case_sensitive": is_bool},
-    "pii": {"detector": one_of(*PII_DETECTORS), "pattern": is_regex},
+    "pii": {"detector": one_of(*PII_DETECTORS), "pattern": is_regex, "allow": STR_LIST},
     "length": {"limits": table_of(is_int, PLATFORM_IDS)},
     "readability": {"min_score": is_number, "min_words": is_int, "max_sentence_words": is_int,
                     "max_word_syllables": is_int, "sentence_message": is_str,
@@ -173,8 +173,19 @@ PACK_KEYS: dict[str, Check] = {
 EXTENDABLE = frozenset({
     "words", "patterns", "exceptions", "replace", "context_dependent", "domains",
     "claim_patterns", "formal", "informal", "swap", "hint_only", "opinion", "political",
-    "parties", "topics", "watchlist", "ignore", "limits",
+    "parties", "topics", "watchlist", "ignore", "limits", "allow",
 })
+
+
+def allowed_entries(detector: str | None) -> Check:
+    """A pii rule's ``allow``: each entry must be something its detector can report."""
+    from ambtenaar20.core.analysis.pii_allow import allow_problem
+
+    if detector == "bsn":
+        return lambda value: allow_problem("-", "bsn")
+    # Entries that are no text at all are reported by the ``allow`` check itself.
+    return list_of(lambda entry: allow_problem(entry, detector) if isinstance(entry, str)
+                   else None)
 
 
 def extendable(kind: str) -> set[str]:

@@ -228,6 +228,17 @@ class _Validator:
                 fine = False
         return fine
 
+    def _check_allow(self, path: tuple, table: dict, detector: str | None) -> bool:
+        """``allow`` entries of a pii rule that its detector could never report (a typo)."""
+        fine = True
+        for key in ("allow", "add_allow"):
+            if isinstance(table.get(key), list):  # other values: reported as the wrong type
+                for where, problem in schema.problems(schema.allowed_entries(detector),
+                                                      table[key]):
+                    self.error((*path, key, *where), f"'{key}' {problem}")
+                    fine = False
+        return fine
+
     def _rule(self, path: tuple, raw: object) -> Rule | None:
         if not isinstance(raw, dict):
             self.error(path, _("a rule must be a [[rules]] section"))
@@ -265,6 +276,8 @@ class _Validator:
         if kind == "pii" and ("detector" in raw) == ("pattern" in raw):
             self.error(path, _("a pii rule needs exactly one of 'detector' and 'pattern'"))
             ok = False
+        if kind == "pii":
+            ok = self._check_allow(path, raw, raw.get("detector")) and ok
         if not ok:
             return None
         params = {k: v for k, v in raw.items() if k in schema.KINDS[kind]}
@@ -281,7 +294,11 @@ class _Validator:
         checks = dict(_OVERRIDE_COMMON)
         checks.update(own)
         checks.update({f"add_{name}": own[name] for name in schema.extendable(rule.kind)})
-        if not self._check_table(path, change, checks):
+        fine = self._check_table(path, change, checks)
+        if rule.kind == "pii":
+            detector = change.get("detector", rule.param("detector"))
+            fine = self._check_allow(path, change, detector) and fine
+        if not fine:
             return rule
         params = dict(rule.params)
         for key, value in change.items():

@@ -1,6 +1,6 @@
 """Rule kinds about the form of a post: personal data, length, hashtags, emoji, capitals, links.
 
-Personal data comes from ``personal_data.py`` (checksums for BSN and IBAN, the numbering plan for
+Personal data comes from ``analysis/pii.py`` (checksums for BSN and IBAN, the numbering plan for
 phone numbers), tuned for what officers paste into a draft.
 """
 
@@ -13,6 +13,7 @@ from itertools import pairwise
 import regex
 
 from ambtenaar20.core.analysis.pii import find_personal_data
+from ambtenaar20.core.analysis.pii_allow import allow_list
 from ambtenaar20.core.drafting.model import Finding
 from ambtenaar20.core.drafting.packs import Rule
 from ambtenaar20.core.drafting.platforms import URL, platform
@@ -30,13 +31,17 @@ _MIN_PIECE = 3
 
 
 def check_pii(rule: Rule, ctx: RuleContext) -> list[Finding]:
+    """Personal data, less what the pack allows (the organisation's own helpdesk number)."""
     detector = rule.param("detector")
+    allowed = allow_list(detector, tuple(rule.param("allow", ())))
     if detector:
-        return [ctx.finding(rule, m.start, m.end) for m in
-                find_personal_data(ctx.text, [detector])]
-    return [ctx.finding(rule, m.start(), m.end())
-            for m in regex.finditer(rule.param("pattern"), ctx.text, regex.IGNORECASE)
-            if m.end() > m.start()]
+        spans = [(m.start, m.end) for m in find_personal_data(ctx.text, [detector])]
+    else:
+        spans = [(m.start(), m.end())
+                 for m in regex.finditer(rule.param("pattern"), ctx.text, regex.IGNORECASE)
+                 if m.end() > m.start()]
+    return [ctx.finding(rule, start, end) for start, end in spans
+            if not allowed.allows(ctx.text[start:end])]
 
 
 def check_length(rule: Rule, ctx: RuleContext) -> list[Finding]:

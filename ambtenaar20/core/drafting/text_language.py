@@ -18,9 +18,16 @@ from ambtenaar20.core.drafting import spelling
 
 #: The words together must be this many times likelier in one language than in the other.
 _MIN_ODDS = math.log(1000)
-#: One word counts at most this much, so that no single word decides: Dutch officers write
-#: "OK" and "Hi Anna" too.
+#: One word counts at most this much, so that no single word decides a sentence.
 _MAX_WORD_ODDS = math.log(150)
+#: A draft of at most this many words ("Thanks!", "Agreed.", "Noted, thanks.") has no other
+#: evidence: there one word that the other language lacks may decide on its own.
+_SHORT_DRAFT = 3
+#: English words Dutch officers write in Dutch replies too ("OK", "Top!", "Hi Anna"): no evidence
+#: of either language. Names are no words of a language either (they are skipped below, and
+#: their odds stay far below ``_MIN_ODDS``: "John" is as Dutch a first name as an English one).
+_SHARED = frozenset(
+    "ok okay oke oké hi hey top super sorry cool nice wow thx lol oops".split())
 #: Enough words to decide; a long text has function words anyway.
 _MAX_WORDS = 60
 _WORD = re.compile(r"[^\W\d_]+")
@@ -38,16 +45,21 @@ def draft_language(text: str, fallback: str) -> str:
     if detected in LANGUAGES:
         return detected
     plain = _HANDLE_OR_TAG.sub(" ", URL.sub(" ", text))
-    evidence = 0.0
+    words = []
     for match in list(_WORD.finditer(plain))[:_MAX_WORDS]:
         word = match.group()
         lowered = word.lower()
         if (word[0].isupper() and lowered not in _CAPITALISED_IN_ENGLISH
                 and not _starts_sentence(plain, match.start())):
             continue  # a name ("Rotterdam", "Politie Utrecht") is no evidence of either language
-        odds = math.log(spelling.relative_frequency(lowered, "en")
-                        / spelling.relative_frequency(lowered, "nl"))
-        evidence += max(-_MAX_WORD_ODDS, min(_MAX_WORD_ODDS, odds))
+        if lowered not in _SHARED:
+            words.append(lowered)
+    most = _MIN_ODDS if len(words) <= _SHORT_DRAFT else _MAX_WORD_ODDS
+    evidence = 0.0
+    for word in words:
+        odds = math.log(spelling.relative_frequency(word, "en")
+                        / spelling.relative_frequency(word, "nl"))
+        evidence += max(-most, min(most, odds))
     if evidence >= _MIN_ODDS:
         return "en"
     if evidence <= -_MIN_ODDS:

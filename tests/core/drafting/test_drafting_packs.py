@@ -279,3 +279,32 @@ def test_every_bad_item_of_an_override_and_of_sources_sections_is_reported():
         (16, "'add_context_dependent' item 2 must be text (in quotes)"),
         (16, "'add_context_dependent' item 3 must be text (in quotes)"),
     ]
+
+
+def test_bad_allow_entries_of_pii_rules_are_reported_at_their_line():
+    i18n.set_language("en")
+    problems = _problems(
+        '[pack]\nid = "qa"\nname = "QA"\nversion = "1"\nextends = "rijksoverheid-standaard"\n\n'
+        '[overrides."pii.phone"]\nallow = ["14 070", "070 123 456", 5]\n\n'                # 8
+        '[overrides."pii.email"]\nadd_allow = ["@gemeente", "info@gemeente.nl"]\n\n'      # 11
+        '[overrides."pii.bsn"]\nallow = ["123456782"]\n\n'                                  # 14
+        '[[rules]]\nid = "qa.address"\nkind = "pii"\ndetector = "address"\n'
+        'severity = "error"\nmessage = "m"\nallow = ["Stadhuisplein", "Stadhuisplein 1"]\n')  # 22
+    assert [(p.line, p.column, p.message.split(" must ")[0].split(" is ")[0])
+            for p in problems] == [
+        (8, 1, "'allow' item 3"), (8, 1, "'allow' item 2"), (11, 1, "'add_allow' item 1"),
+        (14, 1, "'allow'"), (22, 1, "'allow' item 1")]
+    assert "phone number" in problems[1].message
+    assert "@gemeente.nl" in problems[2].message
+    assert "BSN" in problems[3].message
+
+
+def test_allow_lists_are_kept_and_extended_by_overrides():
+    pack = parse_pack(
+        '[pack]\nid = "qa"\nname = "QA"\nversion = "1"\nextends = "rijksoverheid-standaard"\n\n'
+        '[overrides."pii.phone"]\nallow = ["14 070"]\nadd_allow = ["070 123 4567"]\n',
+        "qa.toml", builtin_packs().get)
+    assert pack.rule("pii.phone").param("allow") == ["14 070", "070 123 4567"]
+    checker = Checker(pack)
+    found = checker.check("Bel 070 123 4567 of 070 765 4321.", "nl").findings
+    assert [f.text for f in found if f.rule == "pii.phone"] == ["070 765 4321"]

@@ -109,3 +109,110 @@ def test_public_service_numbers_are_not_personal_phone_numbers(found_nl):
     assert pii(found_nl(text, "nl")) == {}
     assert pii(found_nl("Bel mij op 06-12345678 of 020-1234567.", "nl")) == {
         "pii.phone": ["06-12345678", "020-1234567"]}
+
+
+ORGANISATION = '''[pack]
+id = "gemeente-test"
+name = "Gemeente Test"
+version = "1"
+extends = "{base}"
+
+[overrides."pii.phone"]
+allow = ["14 070", "070 123 4567"]
+
+[overrides."pii.email"]
+allow = ["@voorbeeldgemeente.nl"]
+add_allow = ["pers@rijksoverheid.nl"]
+
+[overrides."pii.address"]
+allow = ["Stadhuisplein 1"]
+
+[overrides."pii.iban"]
+allow = ["NL91 ABNA 0417 1643 00"]
+
+[[rules]]
+id = "gemeente.zaaknummer"
+kind = "pii"
+pattern = 'Z/\\d{{2}}/\\d{{6}}'
+severity = "error"
+message = "zaaknummer"
+allow = ["Z/00/000000"]
+'''
+
+
+@pytest.fixture(scope="module")
+def own_pack_found():
+    from ambtenaar20.core.analysis.sentiment import SentimentAnalyser
+    from ambtenaar20.core.drafting.checker import Checker
+    from ambtenaar20.core.drafting.pack_library import builtin_packs
+    from ambtenaar20.core.drafting.packs import parse_pack
+
+    def found(text: str, base: str) -> dict[str, list[str]]:
+        pack = parse_pack(ORGANISATION.format(base=base), "gemeente.toml", builtin_packs().get)
+        result = Checker(pack, SentimentAnalyser()).check(text, pack.language)
+        found: dict[str, list[str]] = {}
+        for finding in result.findings:
+            if finding.rule.startswith(("pii.", "gemeente.")):
+                found.setdefault(finding.rule, []).append(finding.text)
+        return found
+
+    return found
+
+
+@pytest.mark.parametrize(("base", "text"), [
+    ("rijksoverheid-standaard",
+     "Vragen? Bel ons op 070-123 45 67 of 14 070, mail info@voorbeeldgemeente.nl of "
+     "pers@rijksoverheid.nl. Vanuit het buitenland: +31 70 123 4567."),
+    ("rijksoverheid-standaard",
+     "Mail meldingen [at] voorbeeldgemeente [dot] nl of kom naar het stadhuis, Stadhuisplein 1, "
+     "2511 BT Den Haag. Betalen op NL91ABNA0417164300 o.v.v. Z/00/000000."),
+    ("rijksoverheid-standard-en",
+     "Questions? Call us on (070) 123 4567 or email info@wonen.voorbeeldgemeente.nl."),
+])
+def test_the_organisations_own_contact_details_allowed_by_the_pack_are_no_error(
+        own_pack_found, base, text):
+    assert own_pack_found(text, base) == {}
+
+
+@pytest.mark.parametrize(("base", "text", "expected"), [
+    ("rijksoverheid-standaard",
+     "Bel mij op 070 123 4568 of mail info@rijksoverheid.nl of "
+     "jan@voorbeeldgemeente.nl.example.com.",
+     {"pii.phone": ["070 123 4568"],
+      "pii.email": ["info@rijksoverheid.nl", "jan@voorbeeldgemeente.nl.example.com"]}),
+    ("rijksoverheid-standaard",
+     "De buren op Stadhuisplein 12 en Stadhuisplein 1a betalen op BE68539007547034, zaak "
+     "Z/24/123456.",
+     {"pii.address": ["Stadhuisplein 12", "Stadhuisplein 1a"], "pii.iban": ["BE68539007547034"],
+      "gemeente.zaaknummer": ["Z/24/123456"]}),
+    ("rijksoverheid-standard-en",
+     "Call me on 06-12345678 or email jan@notvoorbeeldgemeente.nl.",
+     {"pii.phone": ["06-12345678"], "pii.email": ["jan@notvoorbeeldgemeente.nl"]}),
+])
+def test_look_alikes_of_allowed_contact_details_are_still_reported(own_pack_found, base, text,
+                                                                   expected):
+    assert own_pack_found(text, base) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Heeft u vragen? Bel ons op 14 070 of de Rijksoverheid op 1400.",
+    "Bel 14 020 in Amsterdam of 14 0578 in Deventer; UWV: 088 - 898 92 94.",
+])
+def test_short_government_numbers_are_no_error_in_the_builtin_pack(found_nl, text):
+    assert pii(found_nl(text, "nl")) == {}
+
+
+def test_short_government_numbers_are_no_error_in_the_english_pack(found_en):
+    assert pii(found_en("Questions? Call us on 14 070 or call 1400.", "en")) == {}
+
+
+@pytest.mark.parametrize("text", [
+    "Werkzaamheden: de Kerkstraat 1 t/m 20 en de Molenweg 3 - 27 zijn maandag afgesloten.",
+    "Bewoners van de Schoolstraat 1 tot en met 15 krijgen deze week een brief.",
+])
+def test_road_works_notices_pass_the_dutch_pack(found_nl, text):
+    assert pii(found_nl(text, "nl")) == {}
+
+
+def test_road_works_notices_pass_the_english_pack(found_en):
+    assert pii(found_en("Kerkstraat 1 to 20 and Molenweg 3-27 are closed on Monday.", "en")) == {}

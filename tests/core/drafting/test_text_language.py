@@ -23,6 +23,8 @@ from ambtenaar20.core.drafting.text_language import draft_language
     # Long enough for function words.
     ("Thanks for your question! We will look into it.", "en"),
     ("Dank je wel, we kijken ernaar.", "nl"),
+    # "Hi" is no evidence (Dutch officers write it too); "bedankt" is Dutch.
+    ("Hi Anna, bedankt", "nl"),
 ])
 def test_a_clear_language_is_named_whatever_the_fallback(text, expected):
     assert draft_language(text, "nl") == expected
@@ -32,7 +34,14 @@ def test_a_clear_language_is_named_whatever_the_fallback(text, expected):
 @pytest.mark.parametrize("text", [
     "Anna",  # a name
     "OK",  # Dutch officers write it too: one word never decides
-    "Hi Anna, bedankt",  # mixed
+    "Top!",
+    "Super",
+    "Sorry!",
+    "Nice!",
+    "Hi Anna!",
+    "John",  # a name that is in the English word list
+    "Mike!",
+    "Yes!",  # common in Dutch too: too little evidence alone
     "@anna https://www.rijksoverheid.nl/onderwerpen #zorg",  # no words of either language
     "",
 ])
@@ -54,3 +63,27 @@ def test_the_pack_for_a_short_english_reply_is_the_english_pack(tmp_path):
     service = DraftingService(tmp_path, tmp_path / "packs", SentimentAnalyser, lambda: None)
     assert service.pack_for("Good point. See our website.", None).language == "en"
     assert service.pack_for("Goed punt. Kijk op onze website.", None).language == "nl"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # One word or a few: a word that the other language lacks decides on its own.
+    ("Thanks!", "en"),
+    ("Agreed.", "en"),
+    ("Noted, thanks.", "en"),
+    ("Fixed.", "en"),
+    ("OK, thanks", "en"),
+    ("Bedankt!", "nl"),
+    ("Akkoord.", "nl"),
+    ("Top, bedankt", "nl"),
+    ("Gefeliciteerd!", "nl"),
+])
+def test_a_draft_of_one_clear_word_is_in_that_words_language(text, expected):
+    assert draft_language(text, "nl") == expected
+    assert draft_language(text, "en") == expected
+
+
+def test_a_one_word_english_reply_is_checked_as_english(nl_checker):
+    result = nl_checker.check("Thanks!")
+    assert result.language == "en"
+    assert [f for f in result.findings if f.rule == "spelling"] == []
+    assert nl_checker.check("OK").language == "nl"
