@@ -13,19 +13,15 @@ from typing import Any
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLineEdit,
     QMainWindow,
     QProgressBar,
     QSplitter,
     QStackedWidget,
-    QTableView,
     QTabWidget,
     QToolButton,
-    QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -38,6 +34,8 @@ from ambtenaar20.gui.areas.empty_state import EmptyState
 from ambtenaar20.gui.areas.first_content import announce_first_content
 from ambtenaar20.gui.areas.following.feed_actions import KIND_ROLE, VALUE_ROLE, FeedActions
 from ambtenaar20.gui.areas.following.item_model import ItemListModel, while_alive
+from ambtenaar20.gui.areas.following.item_table import ItemTable
+from ambtenaar20.gui.areas.following.pane_shares import Needs, shares
 from ambtenaar20.gui.areas.following.queries import (
     FirstScreen,
     Lists,
@@ -47,10 +45,16 @@ from ambtenaar20.gui.areas.following.queries import (
 )
 from ambtenaar20.gui.areas.following.reader import ReaderPane
 from ambtenaar20.gui.areas.following.refresh_control import RefreshControl
+from ambtenaar20.gui.areas.following.source_tree import SourceTree
 from ambtenaar20.gui.workers import BackgroundTask, run_in_background
 
 log = logging.getLogger(__name__)
 
+#: How much of each title (in average characters) the item list keeps room for when the panes
+#: are first shared out (``pane_shares``): before the reader gets more than its minimum, and
+#: (the least) before the tree gets more than 15 %.
+TITLE_CHARACTERS = 20
+LEAST_TITLE_CHARACTERS = 12
 
 
 class FollowingArea(FeedActions, RefreshControl, QWidget):
@@ -101,26 +105,8 @@ class FollowingArea(FeedActions, RefreshControl, QWidget):
             toolbar.addWidget(button)
         toolbar.addWidget(self.search, 1)
 
-        self.tree = QTreeWidget()
-        self.tree.setHeaderHidden(True)
-        self.tree.setAccessibleName(_("Topics and feeds"))
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setAccessibleName(_("Items"))
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        # Tab leaves the list (arrow keys move within it), else keyboard users are trapped.
-        self.table.setTabKeyNavigation(False)
-        # One line a row: with word wrap (Qt's default) a long text breaks after its first word
-        # onto a second line the row height hides, and is cut with "…" though there is room.
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(22)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        # Narrow fixed columns, so the stretching title keeps room in a 1100-pixel window.
-        for column, width in ((1, 110), (2, 90), (3, 66), (4, 70)):
-            self.table.setColumnWidth(column, width)
+        self.tree = SourceTree()
+        self.table = ItemTable(self.model)
         self.reader = ReaderPane()
         # The chart (QtCharts) is built when the Trend tab is first opened, not at start-up.
         self.trend = None
@@ -237,63 +223,32 @@ class FollowingArea(FeedActions, RefreshControl, QWidget):
                   on_success=loaded, on_error=self._show_error)
 
     def _fill_tree(self, lists: Lists) -> None:
-        feeds, topics, unread = lists.feeds, lists.topics, lists.unread
-        if feeds and self.pages.currentIndex() == 0:
+        first_shown = bool(lists.feeds) and self.pages.currentIndex() == 0
+        if first_shown:
             self.pages.setCurrentIndex(1)
-            # Filled before the window is shown (start-up), the area has no width of its own
-            # yet: the window's, less the navigation rail, is what it will get.
-            width = max(self.width() if self.isVisible() else self.window().width() - 150, 900)
-            self.splitter.setSizes([width * 15 // 100, width * 53 // 100, width * 32 // 100])
-        elif not feeds:
+        elif not lists.feeds:
             self.pages.setCurrentIndex(0)
             self._content_shown()
-        current = self.tree.currentItem()
-        chosen = (current.data(0, KIND_ROLE), current.data(0, VALUE_ROLE)) if current else None
-        self.tree.blockSignals(True)
-        self.tree.clear()
-        # The number in brackets is the unread count on every row, as mail programs show it;
-        # short enough for the tree's first-screen width. Spelled out for tooltips and readers.
-        everything = QTreeWidgetItem([_("All items ({n})").format(n=unread)])
-        _describe_count(everything, _("All items"), unread)
-        everything.setData(0, KIND_ROLE, "all")
-        topic_root = QTreeWidgetItem([_("Topics")])
-        feed_root = QTreeWidgetItem([_("Feeds")])
-        for root in (topic_root, feed_root):
-            root.setFlags(root.flags() & ~Qt.ItemFlag.ItemIsSelectable)
-        self.tree.addTopLevelItems([everything, topic_root, feed_root])
-        for topic in topics:
-            node = QTreeWidgetItem([f"{topic['name']} ({topic['unread']})"])
-            _describe_count(node, topic["name"], topic["unread"], topic["query"])
-            node.setData(0, KIND_ROLE, "topic")
-            node.setData(0, VALUE_ROLE, topic["name"])
-            topic_root.addChild(node)
-        for feed in feeds:
-            name = feed["title"] or feed["url"]
-            node = QTreeWidgetItem([f"{name} ({feed['unread']})"])
-            _describe_count(node, name, feed["unread"], feed["last_error"] or feed["url"])
-            node.setData(0, KIND_ROLE, "feed")
-            node.setData(0, VALUE_ROLE, feed["id"])
-            if feed["last_status"] == "error":
-                node.setText(0, "⚠ " + node.text(0))
-            feed_root.addChild(node)
-        self.tree.expandAll()
-        restored = everything
-        for node in self._all_nodes():
-            if chosen and (node.data(0, KIND_ROLE), node.data(0, VALUE_ROLE)) == chosen:
-                restored = node
-        self.tree.setCurrentItem(restored)
-        self.tree.blockSignals(False)
+        self.tree.fill(lists)
+        if first_shown:  # after the fill: the tree's share depends on its texts
+            self._split(lists)
         if not self._items_started:
             self._items_started = True
             self.model.set_selection(Selection())
 
-    def _all_nodes(self):
-        for index in range(self.tree.topLevelItemCount()):
-            top = self.tree.topLevelItem(index)
-            yield top
-            for child in range(top.childCount()):
-                yield top.child(child)
+    def _split(self, lists: Lists) -> None:
+        # Filled before the window is shown (start-up), the area has no width of its own
+        # yet: the window's, less the navigation rail, is what it will get.
+        width = max(self.width() if self.isVisible() else self.window().width() - 150, 600)
+        feeds = [feed["title"] or feed["url"] for feed in lists.feeds]
+        needs = Needs(tree=self.tree.content_width(),
+                      least_reader=self.tabs.minimumSizeHint().width(),
+                      listing=self.table.room_for_title(TITLE_CHARACTERS, feeds),
+                      least_listing=self.table.room_for_title(LEAST_TITLE_CHARACTERS, feeds))
+        self.splitter.setSizes(shares(width - self.splitter.handleWidth() * 2, needs))
 
+    def _all_nodes(self):
+        return self.tree.nodes()
     def _tree_selection_changed(self, current: QTreeWidgetItem | None, _previous=None) -> None:
         if current is None:
             return
@@ -431,14 +386,6 @@ class FollowingArea(FeedActions, RefreshControl, QWidget):
         box.open()
         self._say(str(error))
         self._content_shown()
-
-
-def _describe_count(node: QTreeWidgetItem, name: str, unread: int, detail: str = "") -> None:
-    """Tooltip and screen-reader text that say what the number in brackets is."""
-    spoken = ngettext("{name}: {count} unread item", "{name}: {count} unread items",
-                      unread).format(name=name, count=unread)
-    node.setData(0, Qt.ItemDataRole.AccessibleTextRole, spoken)
-    node.setToolTip(0, f"{spoken}\n{detail}" if detail else spoken)
 
 
 def _with_tone_words(items: Any, item_id: int) -> dict[str, Any]:

@@ -166,6 +166,20 @@ class ItemListModel(QAbstractTableModel):
     def row(self, row: int) -> dict[str, Any]:
         return self._rows[row]
 
+    def column_texts(self, column: int) -> list[str]:
+        """The texts ``column`` shows, to size it by: every one it can show where they are few
+        (dates, tones, flags), those of the loaded rows where they are not (feeds)."""
+        name = self.COLUMNS[column]
+        if name == "published":  # each form compact_moment gives, with its widest digits
+            moment = datetime(2000, 12, 28, 23, 58)
+            return [compact_moment(moment, moment.replace(day=1)),
+                    compact_moment(moment, moment.replace(year=2001))]
+        if name == "sentiment":
+            return [sentiment_name(label) for label in ("positive", "neutral", "negative")]
+        if name == "flags":
+            return [self._display({"starred": 1, "needs_response": 1}, name)]
+        return sorted({self._display(record, name) for record in self._rows})
+
     def row_of(self, item_id: int) -> int:
         for index, record in enumerate(self._rows):
             if record["id"] == item_id:

@@ -8,11 +8,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtCore import QEvent, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QComboBox,
-    QHBoxLayout,
     QLabel,
     QPushButton,
     QTextBrowser,
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
 from ambtenaar20.core.analysis.sentiment import UNKNOWN, sentiment_name
 from ambtenaar20.core.i18n import _
 from ambtenaar20.gui.accessible import name_after_text, named_button
+from ambtenaar20.gui.flow_layout import FlowLayout
 from ambtenaar20.gui.local_time import full_moment
 
 OPENABLE_SCHEMES = ("http", "https", "mailto")
@@ -89,11 +89,13 @@ class ReaderPane(QWidget):
         for label, value in ((_("Tone: automatic"), None), (_("Tone: positive"), "positive"),
                              (_("Tone: neutral"), "neutral"), (_("Tone: negative"), "negative")):
             self.tone.addItem(label, value)
-        # Two rows, so the pane stays narrow enough to leave the item list room.
+        # Two rows, so the pane stays narrow enough to leave the item list room; each wraps
+        # when the pane is narrower still (a 1024-pixel screen, a 14 pt font), so the pane's
+        # minimum is its widest control, not a row of three.
         buttons = QVBoxLayout()
         for row_widgets in ((self.open_button, self.reply_button, self.tone),
                             (self.read_button, self.star_button, self.response_button)):
-            row = QHBoxLayout()
+            row = FlowLayout()
             for widget in row_widgets:
                 row.addWidget(widget)
             row.addStretch(1)
@@ -111,6 +113,7 @@ class ReaderPane(QWidget):
             lambda: self.item is not None and self.reply_requested.emit(self.item["id"]))
         self.tone.activated.connect(self._tone_chosen)
         self.show_item(None)
+        self._steady_widths()
 
     def show_item(self, item: dict[str, Any] | None) -> None:
         self.item = item
@@ -137,13 +140,34 @@ class ReaderPane(QWidget):
         self.open_button.setEnabled(bool(item["link"]))
         self._sync_buttons()
 
-    def _sync_buttons(self) -> None:
-        item = self.item or {}
-        for button, flag, on_text, off_text in (
-                (self.read_button, "read", _("&Mark unread"), _("&Mark read")),
+    def _flag_buttons(self) -> list[tuple[QPushButton, str, str, str]]:
+        """Each flag's button, the flag, and the button's text when it is on and when off."""
+        return [(self.read_button, "read", _("&Mark unread"), _("&Mark read")),
                 (self.star_button, "starred", _("Un&star"), _("&Star")),
                 (self.response_button, "needs_response", _("Response &not needed"),
-                 _("&Needs response"))):
+                 _("&Needs response"))]
+
+    def _steady_widths(self) -> None:
+        """The read button as wide as the longer of its texts. Opening an item marks it read,
+        and "Mark unread" is the pane's widest control: the pane's minimum grew as an item
+        was opened, and the splitter took the room from the item list."""
+        button, _flag, *texts = self._flag_buttons()[0]
+        shown = button.text()
+        widths = []
+        for text in texts:
+            button.setText(text)
+            widths.append(button.sizeHint().width())
+        button.setText(shown)
+        button.setMinimumWidth(max(widths))
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._steady_widths()
+
+    def _sync_buttons(self) -> None:
+        item = self.item or {}
+        for button, flag, on_text, off_text in self._flag_buttons():
             button.blockSignals(True)
             button.setChecked(bool(item.get(flag)))
             button.setText(on_text if item.get(flag) else off_text)

@@ -1,0 +1,87 @@
+"""The item list's view: one line a row, the title column taking what the others leave.
+
+The other columns were fixed pixel widths, chosen for a 1400-pixel window at the normal font:
+with a 14 pt font their headers were cut, and on a 1024-pixel screen the title kept a few
+pixels. Now each is as wide as its texts in the current font (the feed column with a cap, a
+feed's name can be long), so the title gets the rest at any screen and font size.
+"""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QEvent, QTimer
+from PySide6.QtGui import QFont, QFontMetricsF
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyle, QTableView, QWidget
+
+from ambtenaar20.core.i18n import _
+from ambtenaar20.gui.areas.following.item_model import ItemListModel
+
+#: A feed's name longer than this many average characters is cut ("…"), for the title's sake.
+FEED_CHARACTERS = 14
+
+
+class ItemTable(QTableView):
+    def __init__(self, model: ItemListModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setModel(model)
+        self.setAccessibleName(_("Items"))
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # Tab leaves the list (arrow keys move within it), else keyboard users are trapped.
+        self.setTabKeyNavigation(False)
+        # One line a row: with word wrap (Qt's default) a long text breaks after its first word
+        # onto a second line the row height hides, and is cut with "…" though there is room.
+        self.setWordWrap(False)
+        self.verticalHeader().hide()
+        self.verticalHeader().setDefaultSectionSize(22)
+        self.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        # A new list may bring other feeds' names; the officer's own widths stay until then.
+        model.modelReset.connect(self.fit_columns)
+        self.fit_columns()
+
+    def fit_columns(self) -> None:
+        """Every column but the title as wide as its header and its texts, unread (bold)."""
+        header = self.horizontalHeader()
+        for column in range(1, self.model().columnCount()):
+            header.resizeSection(column, self._fitting_width(column))
+
+    def room_for_title(self, characters: int, feeds: list[str]) -> int:
+        """The width the list needs to show ``characters`` of each title beside the other
+        columns and a vertical scroll bar; ``feeds``: the names the feed column will show
+        (the first rows may still be on their way)."""
+        metrics = self._bold_metrics()
+        others = sum(self._fitting_width(column, feeds)
+                     for column in range(1, self.model().columnCount()))
+        scroll_bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, self)
+        return (others + math.ceil(metrics.averageCharWidth() * characters) + self._cell_extra()
+                + scroll_bar + 2 * self.frameWidth())
+
+    def _fitting_width(self, column: int, feeds: list[str] | None = None) -> int:
+        """Its header's width or its widest text, whichever is wider; a feed's name is cut at
+        ``FEED_CHARACTERS``. ``feeds``: the feed names to measure, instead of the rows'."""
+        model = self.model()
+        metrics = self._bold_metrics()
+        feed_column = model.COLUMNS[column] == "feed"
+        texts = feeds if feed_column and feeds is not None else model.column_texts(column)
+        # Whole pixels up, as the views lay a text out: rounded down, "Feed 17" became "Feed …".
+        widest = max((math.ceil(metrics.horizontalAdvance(text)) for text in texts), default=0)
+        if feed_column:
+            widest = min(widest, math.ceil(metrics.averageCharWidth() * FEED_CHARACTERS))
+        return max(widest + self._cell_extra(), self.horizontalHeader().sectionSizeHint(column))
+
+    def _bold_metrics(self) -> QFontMetricsF:
+        bold = QFont(self.font())  # unread rows are bold
+        bold.setBold(True)
+        return QFontMetricsF(bold)
+
+    def _cell_extra(self) -> int:
+        """As Qt's item views measure a cell: the text, a margin either side, the grid line."""
+        margin = self.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, self) + 1
+        return 2 * margin + (1 if self.showGrid() else 0)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            # The header takes the new font after its view: measure once both have it.
+            QTimer.singleShot(0, self, self.fit_columns)
