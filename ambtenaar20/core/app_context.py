@@ -113,7 +113,7 @@ class AppContext:
         from ambtenaar20.core.privacy import PrivacyService
 
         service = PrivacyService(self)
-        feeds = FeedItemsErasure(lambda: self.store.db)
+        feeds = FeedItemsErasure(lambda: self.store.db, secrets=lambda: self.feeds.secrets)
         # Both before the feeds: a log entry or draft replying to the person's item is known by
         # that item's author or feed, which the feeds' erasure replaces.
         service.register_erasure(LogbookErasure(lambda: self.store.db, own_items=feeds.items_of))

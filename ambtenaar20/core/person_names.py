@@ -31,7 +31,8 @@ tiers:
 
 An ordinary Dutch word is a name alone only when written with a capital: "een groot succes", "de
 gemeente" (of "@gemeente") and "mevrouw" name nobody. A handle on another server is someone else
-("@mia@mastodon.social" is not "@mia@mastodon.nl"). The marker of an erasure ("[verwijderd]") is
+("@mia@mastodon.social" is not "@mia@mastodon.nl"), and so is a link to "@mia" there
+("mastodon.social/@mia/1", ``core/account_links.py``). The marker of an erasure ("[verwijderd]") is
 nobody.
 
 Lookups go through dictionaries of folded words built once, so a scan costs time in proportion
@@ -43,8 +44,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 from typing import NamedTuple
-from urllib.parse import parse_qsl, unquote, urlsplit
+from urllib.parse import unquote
 
+from ambtenaar20.core.account_links import link_pieces
 from ambtenaar20.core.analysis.links import TLDS
 from ambtenaar20.core.name_spellings import (
     ERASED_MARKER,
@@ -130,6 +132,10 @@ class PersonNames:
         self._ids: dict[str, int] = {}
         #: handle without "@" (folded) -> person
         self.handles: dict[str, int] = {}
+        #: the servers of handles that are only the local part of a Fediverse handle ("mia")
+        self._servers: dict[str, set[str]] = {}
+        #: handles typed without a server: someone's on any site ("janjansen", "mia" of "@mia")
+        self._anywhere: set[str] = set()
         #: name as a tuple of folded words -> (weight, person); weight says name or part
         self._forms: dict[tuple[str, ...], tuple[int, int]] = {}
         #: surname after a title -> (weight, person)
@@ -164,7 +170,12 @@ class PersonNames:
         return self._ids.get(person_key(counterpart))
 
     def _add(self, found: Spellings, person: int) -> None:
+        servers = {handle.split("@", 1)[1] for handle in found.handles if "@" in handle}
         for handle in found.handles:
+            if not servers:
+                self._anywhere.add(handle)
+            elif "@" not in handle:
+                self._servers.setdefault(handle, set()).update(servers)
             owner = self._ids.get(handle)
             if owner is not None:  # someone's own handle as typed; a derived one never wins
                 if owner == person:
@@ -340,19 +351,29 @@ class PersonNames:
         """Whether a link names someone: a segment, query value or fragment that is a handle
         or a name however short ("?user=li", "/wijk/li"), or a name of three letters or more
         among its words ("/klachten/petra-de-boer"), and one of ``MIN_RUN_IN`` letters or more
-        run into other letters ("/pdeboer", "janjansen123")."""
+        run into other letters ("/pdeboer", "janjansen123"). "mia" of "@mia@mastodon.nl" is a
+        handle there only as that account on its server ("mastodon.nl/@mia/1")."""
         folded = fold(unquote(url))
-        split = urlsplit(folded)
-        query = [value for _key, value in parse_qsl(split.query, keep_blank_values=True)]
-        pieces = [piece for piece in (*split.path.split("/"), *query, split.fragment) if piece]
+        host, pieces = link_pieces(folded)
         for piece in pieces:
-            handle = piece.lstrip("@~")
+            handle = piece.account or piece.text.lstrip("@~")
             # "/@gemeente" is the handle, "/gemeente/" a page about the municipality.
-            if handle in self.handles and (handle != piece or handle not in self._ordinary):
+            if self._handle_in_link(handle, host, piece.account) and (
+                    handle != piece.text or handle not in self._ordinary):
                 return True
-            if self._link_form(words(piece), parts, own):
+            if self._link_form(words(piece.text), parts, own):
                 return True
+        if any(found.group(0) in self.handles for found in ADDRESS.finditer(folded)):
+            return True  # a whole handle anywhere in it ("/share/mia@mastodon.nl,x")
         return self._in_words(words(folded), parts, own)
+
+    def _handle_in_link(self, handle: str, host: str, account: str) -> bool:
+        """Whether a piece of a link on ``host`` is a handle; the "mia" of "@mia@mastodon.nl"
+        only as that account on its own server (``core/account_links.py``)."""
+        if handle not in self.handles:
+            return False
+        return handle in self._anywhere or handle not in self._servers or (
+            bool(account) and host in self._servers[handle])
 
     def _link_form(self, name: Sequence[str], parts: bool, own: int | None) -> bool:
         """Whether words of a link name someone; an ordinary word ("groot") never alone."""

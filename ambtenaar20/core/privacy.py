@@ -96,7 +96,8 @@ class ErasedName:
     removes every spelling an export would hide: the name anywhere, and in the person's own
     records also its parts ("Petra belt terug"); elsewhere a first name alone may be anyone.
     A link in the text that carries the name ("mastodon.nl/@mia/1") goes whole, as the URL of
-    an entry does. ``ERASED_MARKER`` (what replaces the name) is defined with the matcher,
+    an entry does; one to "@mia" on another server ("mastodon.social/@mia/1") is someone
+    else's. ``ERASED_MARKER`` (what replaces the name) is defined with the matcher,
     which must never take it for a person.
     """
 
@@ -135,11 +136,18 @@ class ErasedName:
         mine = 0 if own else None
         text = LINK.sub(lambda match: ERASED_MARKER if self.names.in_link(
             link_url(match.group(0)), parts=own, own=mine) else match.group(0), text)
-        text = HANDLE.sub(lambda match: ERASED_MARKER if self.names.handle_owner(match)
-                          is not None else match.group(0), text)
+        # A whole handle ("@mia@mastodon.nl", "mia@mastodon.nl") is hers anywhere, also in a
+        # link left; a bare "@mia" only around the links ("mastodon.social/@mia/1" is not hers).
+        text = self._handles(text, bare=False)
         text = ADDRESS.sub(lambda match: ERASED_MARKER if fold(match.group(0))
                            in self.names.handles else match.group(0), text)
-        return outside_links(text, lambda chunk: self._names(chunk, own))
+        return outside_links(text, lambda chunk: self._names(self._handles(chunk, True), own))
+
+    def _handles(self, text: str, bare: bool) -> str:
+        """``text`` with her handles written with a server, or (``bare``) without one."""
+        return HANDLE.sub(lambda match: ERASED_MARKER if bare != bool(match.group(2))
+                          and self.names.handle_owner(match) is not None
+                          else match.group(0), text)
 
     def _names(self, chunk: str, own: bool) -> str:
         pieces: list[str] = []

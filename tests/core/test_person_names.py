@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 
 from ambtenaar20.core.app_context import create_app_context
 from ambtenaar20.core.export.pseudonymize import SOMEONE, Pseudonymizer
-from ambtenaar20.core.person_names import NAME_PARTICLES, TITLES, words
+from ambtenaar20.core.person_names import NAME_PARTICLES, TITLES, link_url, words
 from ambtenaar20.core.privacy import ErasedName
 
 NAME, PART, OWN, NONE = "name", "part", "own", None
@@ -49,8 +49,11 @@ TEXTS = {
     "@mia@mastodon.nl": [
         ("@mia@mastodon.nl", NAME), ("mia@mastodon.nl", NAME), ("@mia", NAME), ("@MIA", NAME),
         ("https://mastodon.nl/@mia/112234", NAME), ("mastodon.nl/@mia", NAME),
-        ("x.com/@mia", NAME), ("cc:@mia", NAME), ("(@mia)", NAME), (".@mia", NAME),
-        ("Mia", PART), ("mastodon", NONE)],
+        ("https://mastodon.nl/users/mia/statuses/1", NAME), ("mastodon.nl/@mia.rss", NAME),
+        ("mastodon.social/@mia@mastodon.nl/1", NAME), ("cc:@mia", NAME), ("(@mia)", NAME),
+        (".@mia", NAME), ("Mia", PART), ("mastodon", NONE),
+        # "@mia" on another server is another account: as "Mia", maybe someone else
+        ("https://mastodon.social/@mia/1234", PART), ("x.com/@mia", PART)],
     "Anne-Marie van der Berg-Jansen": [
         ("Anne-Marie van der Berg-Jansen", NAME), ("Anne Marie van der Berg Jansen", NAME),
         ("Mevrouw Van der Berg-Jansen", NAME), ("Berg-Jansen", PART), ("van der Berg", PART),
@@ -110,7 +113,13 @@ LINKS = {
                    ("https://forum.gemeente.nl/t/janjansen123/5", NAME),
                    ("https://forum.gemeente.nl/t/jan-jansen/5", NAME)],
     "@mia@mastodon.nl": [("https://mastodon.nl/@mia/1111", NAME),
-                         ("https://gemeente.nl/mia", NAME), ("https://x.com/@mia", NAME)],
+                         ("https://www.mastodon.nl/@mia", NAME),
+                         ("https://mastodon.nl/users/mia/statuses/1111", NAME),
+                         ("https://mastodon.nl/@mia.rss", NAME),
+                         ("https://mastodon.social/@mia@mastodon.nl/1111", NAME),
+                         ("https://mastodon.social/@mia/1234", PART),
+                         ("https://mastodon.social/users/mia", PART),
+                         ("https://gemeente.nl/mia", PART), ("https://x.com/@mia", PART)],
     "Sanne de Groot": [("https://www.rijksoverheid.nl/onderwerpen/groot-onderhoud", NONE),
                        ("https://forum.gemeente.nl/t/sanne-de-groot/5", NAME)],
     "@gemeente": [("https://www.utrecht.nl/gemeente/bestuur", NONE),
@@ -285,11 +294,33 @@ def test_a_handle_on_another_server_is_someone_else(context):
 def test_links_in_running_text_that_carry_the_name_go_whole():
     mia = ErasedName("@mia@mastodon.nl")
     html = '<a href="https://mastodon.nl/@mia/1">@mia</a> via mastodon.nl/@mia, en x.com/@mia.'
+    # "x.com/@mia" is another account (an X one), not Mia of mastodon.nl
     assert mia.scrub(html) == \
-        '<a href="[verwijderd]">[verwijderd]</a> via [verwijderd], en [verwijderd].'
+        '<a href="[verwijderd]">[verwijderd]</a> via [verwijderd], en x.com/@mia.'
     petra = ErasedName("Petra de Boer")
     assert petra.scrub("Zie https://www.gemeente.nl/klachten/petra-de-boer en gemeente.nl/afval") \
         == "Zie [verwijderd] en gemeente.nl/afval"
+
+
+def test_a_link_to_the_same_name_on_another_server_is_someone_elses():
+    """QA: erasing "@mia@mastodon.nl" dropped "https://mastodon.social/@mia/1234"."""
+    mia = ErasedName("@mia@mastodon.nl")
+    hers = ["https://mastodon.nl/@mia", "https://mastodon.nl/@mia/1234", "mastodon.nl/@mia",
+            "https://www.mastodon.nl/@mia/with_replies", "https://mastodon.nl/@mia.rss",
+            "https://mastodon.nl/users/mia", "https://mastodon.nl/users/mia/statuses/1234",
+            "https://mastodon.nl/web/@mia/1234", "https://mastodon.social/@mia@mastodon.nl/1234",
+            "https://deel.example/share/mia@mastodon.nl,x"]
+    others = ["https://mastodon.social/@mia/1234", "https://mastodon.social/@mia",
+              "https://mastodon.social/users/mia/statuses/1234", "https://mastodon.social/@mia.rss",
+              "https://x.com/@mia", "https://mastodon.nl/@mia2/1"]
+    for link in hers:
+        assert mia.in_link(link_url(link)), link
+        assert mia.scrub(f"zie {link} nu") == "zie [verwijderd] nu", link
+    for link in others:
+        assert not mia.in_link(link), link
+        assert mia.scrub(f"zie {link} en @mia") == f"zie {link} en [verwijderd]", link
+    # Typed without a server, "@mia" is hers on any site, as in text.
+    assert ErasedName("@mia").in_link("https://mastodon.social/@mia/1234")
 
 
 def test_the_erased_marker_is_nobody():

@@ -171,6 +171,71 @@ def test_her_feed_is_no_longer_fetched_and_keeps_no_name(context):
     assert b"mia" not in raw_bytes(context).lower()
 
 
+def test_only_links_to_her_account_on_her_server_go(context):
+    """QA: erasing "@mia@mastodon.nl" dropped "mastodon.social/@mia/1234", another account."""
+    theirs = {"title": "Parkeren in de wijk", "link": "https://mastodon.social/@mia/1234",
+              "guid": "https://mastodon.social/@mia/1234", "author": "@mia@mastodon.social",
+              "pubDate": "Sat, 07 Mar 2026 08:00:00 +0100",
+              "description": "Zie ook https://mastodon.social/@mia/1233 en mastodon.nl/@mia"}
+    hers = {"title": "Gedeeld bericht", "link": "https://mastodon.nl/users/mia/statuses/5",
+            "guid": "https://mastodon.nl/users/mia/statuses/5", "author": "Redactie",
+            "pubDate": "Sun, 08 Mar 2026 08:00:00 +0100",
+            "description": "Gedeeld van https://mastodon.nl/@mia/5 en x.com/@mia"}
+    context.feeds.add_feed(context.feed_server.add("/fedi.rss", rss("Fediverse", [theirs, hers])))
+    assert context.feeds.refresh().new_items == 2
+    entry = context.logbook.add(platform="Mastodon", kind="reactie", counterpart="Kees",
+                                url="https://mastodon.social/@mia/1234")
+    context.privacy.erase_counterpart("@mia@mastodon.nl")
+    rows = {row[0]: row[1:] for row in context.store.db.execute(
+        "select i.title, i.link, i.author, i.dedupe_key, b.text from items i "
+        "join item_bodies b on b.item_id = i.id")}
+    link, author, key, text = rows["Parkeren in de wijk"]
+    assert (link, author) == ("https://mastodon.social/@mia/1234", "@mia@mastodon.social")
+    assert key == "id:https://mastodon.social/@mia/1234"
+    assert text == f"Zie ook https://mastodon.social/@mia/1233 en {ERASED_MARKER}"
+    link, _author, key, text = rows["Gedeeld bericht"]
+    assert link == "" and "mia" not in key
+    assert text == f"Gedeeld van {ERASED_MARKER} en x.com/@mia"
+    assert context.logbook.get(entry.id).url == "https://mastodon.social/@mia/1234"
+    assert len(search_items(context, "parkeren")) == 1
+
+
+def test_her_stopped_feed_keeps_nothing_of_its_last_fetch(context, memory_keyring):
+    """QA: a feed stopped by an erasure still showed its last status, error and user name."""
+    import json
+
+    from tests.helpers import run_cli
+
+    server = context.feed_server
+    server.add("/mia2.rss", status=500)  # her feed fails at its last refresh
+    address = server.url("/klachten/petra-de-boer.rss")
+    context.feeds.add_feed(server.add("/klachten/petra-de-boer.rss", status=503),
+                           username="pdeboer", password="geheim")
+    context.feeds.refresh()
+    # An error text stored by an earlier version, which quoted the address it fetched.
+    context.store.db.execute("update feeds set last_error = ? where title = 'Buurtnieuws'",
+                             [f"{address} kon niet worden gelezen"])
+    context.store.db.conn.commit()
+    assert memory_keyring.get_password("ambtenaar20", f"feed:{address}") == "geheim"
+    context.privacy.erase_counterpart("@mia@mastodon.nl")
+    context.privacy.erase_counterpart("Petra de Boer")
+    context.close()
+    listed = run_cli("--data-dir", str(context.paths.data_dir), "feeds", "list",
+                     "--format", "json")
+    assert listed.returncode == 0, listed.stderr
+    feeds = json.loads(listed.stdout)
+    stopped = [feed for feed in feeds if feed["gone"]]
+    assert len(stopped) == 2
+    for feed in stopped:
+        assert feed["title"] == ERASED_MARKER
+        assert (feed["status"], feed["error"], feed["user"], feed["last_checked"],
+                feed["last_success"]) == (None, None, None, None, None), feed
+    [buurt] = [feed for feed in feeds if not feed["gone"]]
+    assert buurt["error"] == f"{ERASED_MARKER} kon niet worden gelezen"
+    assert "petra" not in listed.stdout.lower() and "mia" not in listed.stdout.lower()
+    assert memory_keyring.get_password("ambtenaar20", f"feed:{address}") is None
+
+
 def test_her_items_are_not_fetched_again_when_their_feed_is_refreshed(context):
     context.privacy.erase_counterpart("Petra de Boer")
     context.privacy.erase_counterpart("Ömer Çelik")

@@ -9,10 +9,13 @@ do the link and the key the item was known by (kept only as a hash, so that a re
 store the post again).
 
 A feed of theirs (its address or its whole title names them: "Mia (@mia@mastodon.nl)") is no
-longer fetched: its title and address become the marker, its items stay. Other feeds lose the
-name from their title. A topic loses the terms of its query that name the person (they can no
-longer match anything) and the name from its own name; a topic whose query was only about them
-is removed. Topic matches are computed again for every item that changed.
+longer fetched: its title and address become the marker, its items stay, and nothing of its last
+fetch is kept (status, error text, times, user name, and the password in the keyring, stored
+under the address), since that was about their address. Other feeds lose the name from their
+title and from the error text of their last refresh. A topic loses the terms of its query that
+name the person (they can no longer match anything) and the name from its own name; a topic
+whose query was only about them is removed. Topic matches are computed again for every item
+that changed.
 
 The search index is external content, where FTS5 deletes by adding tombstones: the old words
 stay in the index's pages until its segments merge. After changing items the erasure merges
@@ -32,6 +35,7 @@ from ambtenaar20.core.feeds.topics import match_items, match_new_items
 from ambtenaar20.core.privacy import ERASED_MARKER, ErasedName, names_person, scrub_record
 
 if TYPE_CHECKING:
+    from ambtenaar20.core.secret_store import SecretStore
     from ambtenaar20.core.store.connection import Connection
 
 
@@ -41,8 +45,10 @@ class FeedItemsErasure:
 
     kind = "feed_items"
 
-    def __init__(self, db_getter: Callable[[], Connection]) -> None:
+    def __init__(self, db_getter: Callable[[], Connection],
+                 secrets: Callable[[], SecretStore] | None = None) -> None:
         self._db = db_getter
+        self._secrets = secrets
 
     def items_of(self, person: ErasedName) -> set[int]:
         """The person's own items: by their author, or from a feed of theirs.
@@ -67,12 +73,20 @@ class FeedItemsErasure:
         db = self._db()
         person = ErasedName(name)
         own_feeds = _their_feeds(db, person)
+        with_password = [url for feed_id, url in db.execute(
+            "SELECT id, url FROM feeds WHERE username IS NOT NULL") if feed_id in own_feeds]
         feeds = _erase_feeds(db, person, own_feeds)
         changed = _erase_items(db, person, own_feeds)
         rewritten, removed = _erase_topics(db, person, changed)
         if changed:
             # Merge the index: the old words go from its pages (see the module docstring).
             db.execute("INSERT INTO items_fts(items_fts) VALUES ('optimize')")
+        if with_password and self._secrets is not None:
+            from ambtenaar20.core.feeds.service import secret_key
+
+            # Last, after every change here: the keyring is outside the transaction.
+            for url in with_password:
+                self._secrets().delete(secret_key(url))
         counts = {"feed_items": len(changed)}
         for kind, count in (("feeds", feeds), ("topics", rewritten),
                             ("topics_removed", removed)):
@@ -98,23 +112,28 @@ def _their_feeds(db: Connection, person: ErasedName) -> set[int]:
 def _erase_feeds(db: Connection, person: ErasedName, theirs: set[int]) -> int:
     """The person's feeds stop; other feeds lose the name from their title; how many changed."""
     changed = 0
-    rows = db.execute("SELECT id, title, category FROM feeds").fetchall()
-    for feed_id, title, category in rows:
+    rows = db.execute("SELECT id, title, category, last_error FROM feeds").fetchall()
+    for feed_id, title, category, error in rows:
         new_category = person.scrub(category or "")
         if feed_id in theirs:
             # No longer fetched (``gone``, as a feed the server says is gone): a refresh would
             # otherwise store their posts again. The address may name them; a placeholder it
-            # is, unique as the column must be. The items stay, pseudonymised.
+            # is, unique as the column must be. The items stay, pseudonymised. What its last
+            # fetch left (an error may quote the address, the user name may be theirs) goes:
+            # it is a placeholder now, as if never fetched.
             db.execute(
-                "UPDATE feeds SET url = ?, title = ?, category = ?, gone = 1, etag = NULL, "
-                "last_modified = NULL, last_error = NULL, next_poll = NULL WHERE id = ?",
+                "UPDATE feeds SET url = ?, title = ?, category = ?, gone = 1, username = NULL, "
+                "etag = NULL, last_modified = NULL, last_status = NULL, last_error = NULL, "
+                "last_checked = NULL, last_success = NULL, failures = 0, next_poll = NULL "
+                "WHERE id = ?",
                 [f"{ERASED_MARKER}#{feed_id}", ERASED_MARKER, new_category, feed_id])
             changed += 1
             continue
         new_title = person.scrub(title or "")
-        if (new_title, new_category) != (title or "", category or ""):
-            db.execute("UPDATE feeds SET title = ?, category = ? WHERE id = ?",
-                       [new_title, new_category, feed_id])
+        new_error = None if error is None else person.scrub(error)
+        if (new_title, new_category, new_error) != (title or "", category or "", error):
+            db.execute("UPDATE feeds SET title = ?, category = ?, last_error = ? WHERE id = ?",
+                       [new_title, new_category, new_error, feed_id])
             changed += 1
     return changed
 
