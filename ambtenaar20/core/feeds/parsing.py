@@ -288,12 +288,7 @@ def _make_item(title: str, link: str, identity: str, author: str, raw_html: str,
     clean = absolute_links(sanitize_html(raw_html, controls=controls), base)
     text = html_to_text(clean)
     dated = parsed_date is not None
-    if parsed_date is None or parsed_date > fetched:
-        moment = fetched.astimezone(UTC)
-    else:
-        moment = parsed_date.astimezone(UTC)
-    # isoformat: a third of strftime's cost, for every item of every refresh (measured).
-    published = moment.isoformat(timespec="seconds")[:19] + "Z"
+    published = published_at(parsed_date, fetched)
     # What a stored item must show to be this one: the date only when the feed gave one.
     shows = (title, published if dated else None, None if title else text)
     basis = (title, parsed_date, text)
@@ -309,6 +304,14 @@ def _make_item(title: str, link: str, identity: str, author: str, raw_html: str,
         legacy = ("hash:" + hashlib.sha256(f"\x00{date_part}".encode()).hexdigest(), *shows)
     return ParsedItem(key, title, absolute_link(link, base), author, published, clean, text,
                       legacy=legacy, basis=basis)
+
+
+def published_at(parsed_date: datetime | None, fetched: datetime) -> str:
+    """The date an item is stored with ("2026-03-02T07:00:00Z"): the feed's, or the fetch's
+    when the feed gives none or one after the fetch (see the module docstring)."""
+    moment = fetched if parsed_date is None or parsed_date > fetched else parsed_date
+    # isoformat: a third of strftime's cost, for every item of every refresh (measured).
+    return moment.astimezone(UTC).isoformat(timespec="seconds")[:19] + "Z"
 
 
 def _told_apart(title: str, parsed_date: datetime | None, text: str) -> str:

@@ -8,6 +8,8 @@ leave one without the other). ``unicode61 remove_diacritics 2`` makes "financiel
 
 from __future__ import annotations
 
+import json
+
 from sqlite_utils import Database, Migrations
 
 feeds_migrations = Migrations("ambtenaar20.feeds")
@@ -119,3 +121,73 @@ def rematch_exclusions(db: Database) -> None:
         db.execute("DELETE FROM item_topics WHERE topic_id = ?", [topic_id])
         db.execute("INSERT INTO item_topics (topic_id, item_id) "
                    "SELECT ?, rowid FROM items_fts WHERE items_fts MATCH ?", [topic_id, expression])
+
+
+@feeds_migrations(name="0004_clean_items_of_earlier_versions")
+def clean_stored_items(db: Database) -> None:
+    """Clean the items earlier versions stored as a refresh now cleans new ones: no control or
+    bidi characters in their texts (escape sequences reached the terminal; ``sanitize``) and no
+    date after their fetch (a date in 2100 kept an item on top; ``parsing.published_at``).
+
+    Only a row with such a character or date changes. The search index follows each changed
+    text (it is external content: the old words out, the new in), and so do the topic matches,
+    as when an erasure changes a text. Read row by row and changed afterwards: the items are
+    not held in memory, only the few that change.
+    """
+    from datetime import datetime
+
+    from ambtenaar20.core.feeds.parsing import published_at
+    from ambtenaar20.core.feeds.query import QuerySyntaxError, compile_query
+    from ambtenaar20.core.feeds.topics import match_items
+
+    items = [(item_id, *cleaned) for item_id, *stored in db.execute(
+        "SELECT id, title, author, link FROM items")
+        if (cleaned := _cleaned(stored, (True, True, False))) != stored]
+    db.conn.executemany("UPDATE items SET title = ?, author = ?, link = ? WHERE id = ?",
+                        [(*values, item_id) for item_id, *values in items])
+    # Both are written as "2026-03-02T07:00:00Z", by every version: they compare as text.
+    late = []
+    for item_id, published, fetched in db.execute(
+            "SELECT id, published, fetched FROM items WHERE published > fetched").fetchall():
+        try:
+            late.append((published_at(datetime.fromisoformat(published),
+                                      datetime.fromisoformat(fetched)), item_id))
+        except (TypeError, ValueError):  # not a date at all: not for this step to guess
+            continue
+    db.conn.executemany("UPDATE items SET published = ? WHERE id = ?", late)
+    bodies = [(item_id, stored, cleaned) for item_id, *stored in db.execute(
+        "SELECT item_id, title, html, text FROM item_bodies")
+        if (cleaned := _cleaned(stored, (True, False, True))) != stored]
+    for item_id, (title, _html, text), cleaned in bodies:
+        db.execute("INSERT INTO items_fts(items_fts, rowid, title, text) "
+                   "VALUES ('delete', ?, ?, ?)", [item_id, title, text])
+        db.execute("UPDATE item_bodies SET title = ?, html = ?, text = ? WHERE item_id = ?",
+                   [*cleaned, item_id])
+        db.execute("INSERT INTO items_fts(rowid, title, text) VALUES (?, ?, ?)",
+                   [item_id, cleaned[0], cleaned[2]])
+    changed = [item_id for item_id, _stored, _cleaned_body in bodies]
+    for topic_id, query in db.execute("SELECT id, query FROM topics").fetchall() if changed \
+            else ():
+        try:
+            compile_query(query)
+        except QuerySyntaxError:  # nested deeper than now allowed: its matches stay as they are
+            continue
+        db.execute("DELETE FROM item_topics WHERE topic_id = ? AND item_id IN "
+                   "(SELECT value FROM json_each(?))", [topic_id, json.dumps(changed)])
+        match_items(db, topic_id, query, changed)
+
+
+def _cleaned(values: list[str], one_line: tuple[bool, ...]) -> list[str]:
+    """Stored texts without control characters (``without_controls``), as the parser now
+    stores them: a title, an author and plain text on one line (``plain_text``,
+    ``html_to_text``), HTML and a link stripped (``sanitize_html``, ``safe_link``). A text
+    without any is returned as it is."""
+    from ambtenaar20.core.feeds.sanitize import without_controls
+
+    cleaned = []
+    for value, line in zip(values, one_line, strict=True):
+        clean = without_controls(value) if value else value
+        if clean != value:
+            clean = " ".join(clean.split()) if line else clean.strip()
+        cleaned.append(clean)
+    return cleaned

@@ -6,4 +6,4 @@ carries this number needs no migration, so a normal start does not load the migr
 ``tests/core/test_store.py`` fails when it does not match the migration sets.
 """
 
-SCHEMA_GENERATION = 8
+SCHEMA_GENERATION = 9
