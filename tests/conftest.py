@@ -17,6 +17,17 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE") or
                       ("ci" if os.environ.get("CI") else "default"))
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _widgets_application(qapp):
+    """One ``QApplication`` for the whole run, made before any test paints.
+
+    A PDF or chart rendered in-process outside the window makes a bare ``QGuiApplication``
+    (``render.qt_app``); Qt allows one application per process, so any widget test after it
+    would abort the run. Which test comes first then decided whether the suite passed.
+    """
+    return qapp
+
+
 @pytest.fixture(autouse=True)
 def _isolated_environment(tmp_path_factory, monkeypatch):
     """Each test gets its own data dir and HOME, so nothing leaks into the tester's profile."""
