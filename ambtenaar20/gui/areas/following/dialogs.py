@@ -1,4 +1,9 @@
-"""Dialogs of the follow area: adding a feed (with optional login) and adding a topic."""
+"""Dialogs of the follow area: adding a feed (with optional login), adding a topic and
+renaming a feed.
+
+Their text fields are ``WideLineEdit``s: a feed address, a query or a feed name is longer than
+the 17 characters a plain line edit makes room for.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +11,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QGroupBox,
     QLabel,
     QLineEdit,
     QVBoxLayout,
@@ -14,6 +20,27 @@ from PySide6.QtWidgets import (
 
 from ambtenaar20.core.feeds.query import QuerySyntaxError, compile_query
 from ambtenaar20.core.i18n import N_, _
+from ambtenaar20.gui.areas.following.wide_line_edit import WideLineEdit
+
+# What the fields make room for: a typical feed address (50 characters), a feed's name or a
+# topic's query (40).
+TYPICAL_ADDRESS = "https://www.gemeente-voorbeeld.nl/nieuws/feed.xml"
+TYPICAL_NAME = "Gemeente Voorbeeld - nieuws voor inwoners"
+
+
+def _field(form: QFormLayout, label: str, field: QLineEdit) -> QLineEdit:
+    """Add ``field`` to ``form`` with its ``label``, which also names it for screen readers."""
+    form.addRow(label, field)
+    field.setAccessibleName(label.replace("&", "").rstrip(":"))
+    return field
+
+
+def _ok_cancel(dialog: QDialog) -> QDialogButtonBox:
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                               | QDialogButtonBox.StandardButton.Cancel)
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    return buttons
 
 
 class AddFeedDialog(QDialog):
@@ -21,32 +48,55 @@ class AddFeedDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(_("Add feed"))
         form = QFormLayout()
-        self.url = QLineEdit()
+        self.url = WideLineEdit(TYPICAL_ADDRESS)
         self.url.setPlaceholderText("https://www.example.nl/feed.xml")
-        self.title = QLineEdit()
-        self.user = QLineEdit()
-        self.password = QLineEdit()
+        _field(form, _("&Address (feed or web page):"), self.url)
+        self.title = _field(form, _("&Name (optional):"), QLineEdit())
+        # The login in a box of its own: its long "only for..." label, beside the fields, took
+        # the width the address needs.
+        login = QGroupBox(_("Login (only for a feed behind a login)"))
+        login_form = QFormLayout(login)
+        self.user = _field(login_form, _("&User name:"), QLineEdit())
+        self.password = _field(login_form, _("&Password:"), QLineEdit())
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        form.addRow(_("&Address (feed or web page):"), self.url)
-        form.addRow(_("&Name (optional):"), self.title)
-        form.addRow(_("&User name (only for a feed behind a login):"), self.user)
-        form.addRow(_("&Password:"), self.password)
         note = QLabel(_("The password is kept in your system's password store (keyring), never "
                         "in Ambtenaar 2.0's own files."))
         note.setWordWrap(True)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        login_form.addRow(note)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(note)
-        layout.addWidget(buttons)
+        layout.addWidget(login)
+        layout.addWidget(_ok_cancel(self))
 
     def values(self) -> tuple[str, str | None, str | None, str | None]:
         user = self.user.text().strip() or None
         return (self.url.text().strip(), self.title.text().strip() or None, user,
                 self.password.text() if user else None)
+
+
+class RenameFeedDialog(QDialog):
+    """The feed's name as it is now, selected: typing replaces it, an arrow key edits it."""
+
+    def __init__(self, name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(_("Rename feed"))
+        form = QFormLayout()
+        self.name = _field(form, _("New name:"), WideLineEdit(TYPICAL_NAME, name))
+        self.name.selectAll()
+        self.buttons = _ok_cancel(self)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.buttons)
+        # An empty name would do nothing: OK waits for one.
+        self.name.textChanged.connect(self._check)
+        self._check()
+
+    def _check(self) -> None:
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(
+            bool(self.name.text().strip()))
+
+    def value(self) -> str:
+        return self.name.text().strip()
 
 
 QUERY_HELP = N_("Words separated by spaces must all occur. OR between terms: one of them is "
@@ -60,19 +110,15 @@ class AddTopicDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(_("Add topic"))
         form = QFormLayout()
-        self.name = QLineEdit()
-        self.query = QLineEdit()
+        self.name = _field(form, _("&Name:"), QLineEdit())
+        self.query = WideLineEdit(TYPICAL_NAME)
         self.query.setPlaceholderText(_('for example: omgevingswet OR "omgevings wet" -vacature'))
-        form.addRow(_("&Name:"), self.name)
-        form.addRow(_("&Query:"), self.query)
+        _field(form, _("&Query:"), self.query)
         help_text = QLabel(_(QUERY_HELP))
         help_text.setWordWrap(True)
         self.problem = QLabel()
         self.problem.setWordWrap(True)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                        | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = _ok_cancel(self)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(help_text)

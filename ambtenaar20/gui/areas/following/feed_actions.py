@@ -14,6 +14,8 @@ from ambtenaar20.core.i18n import _
 
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1
 VALUE_ROLE = Qt.ItemDataRole.UserRole + 2
+# A feed's name as the tree shows it, without the unread count.
+NAME_ROLE = Qt.ItemDataRole.UserRole + 3
 
 
 class FeedActions:
@@ -34,12 +36,17 @@ class FeedActions:
         menu.exec(self.tree.viewport().mapToGlobal(position))
 
     def rename_feed(self, feed_id: int) -> None:
-        from PySide6.QtWidgets import QInputDialog
+        """Ask for a new name, starting from the one the tree shows (typing replaces it)."""
+        from ambtenaar20.gui.areas.following.dialogs import RenameFeedDialog
 
-        title, accepted = QInputDialog.getText(self, _("Rename feed"), _("New name:"))
-        if accepted and title.strip():
-            self._run(lambda _c, _p: self.context.feeds.rename_feed(str(feed_id), title),
-                      on_success=lambda _r: self.reload_lists(), on_error=self._show_error)
+        names = [node.data(0, NAME_ROLE) for node in self.tree.nodes()
+                 if (node.data(0, KIND_ROLE), node.data(0, VALUE_ROLE)) == ("feed", feed_id)]
+        dialog = RenameFeedDialog(names[0] if names else "", self)
+        if dialog.exec() != RenameFeedDialog.DialogCode.Accepted:
+            return
+        title = dialog.value()
+        self._run(lambda _c, _p: self.context.feeds.rename_feed(str(feed_id), title),
+                  on_success=lambda _r: self.reload_lists(), on_error=self._show_error)
 
     def remove_feed(self, feed_id: int) -> None:
         from PySide6.QtWidgets import QMessageBox

@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QWidget
 
 from ambtenaar20.core.i18n import _, ngettext
-from ambtenaar20.gui.areas.following.feed_actions import KIND_ROLE, VALUE_ROLE
+from ambtenaar20.gui.areas.following.feed_actions import KIND_ROLE, NAME_ROLE, VALUE_ROLE
 from ambtenaar20.gui.areas.following.queries import Lists
 
 
@@ -52,6 +52,7 @@ class SourceTree(QTreeWidget):
             _describe_count(node, name, feed["unread"], feed["last_error"] or feed["url"])
             node.setData(0, KIND_ROLE, "feed")
             node.setData(0, VALUE_ROLE, feed["id"])
+            node.setData(0, NAME_ROLE, name)
             if feed["last_status"] == "error":
                 node.setText(0, "⚠ " + node.text(0))
             feed_root.addChild(node)
