@@ -27,7 +27,7 @@ def register(
         help=_("write the whole state (database, settings, packs, word lists) to one file"),
         description=_("Write a backup of the database, the settings, the installed guideline "
                       "packs and the word lists to FILE. Passwords are never included."))
-    backup.add_argument("file", metavar="FILE", nargs="?",
+    backup.add_argument("file", metavar=_("FILE"), nargs="?",
                         help=_("the backup file to write (.zip)"))
     backup.add_argument("--daily", action="store_true",
                         help=_("instead of FILE: make the automatic daily backup in the backups "
@@ -39,7 +39,7 @@ def register(
         description=_("Check the backup in FILE and put it in place of the current state. "
                       "The current state is first saved as an automatic backup in the "
                       "backups folder."))
-    restore.add_argument("file", metavar="FILE", help=_("the backup file to restore"))
+    restore.add_argument("file", metavar=_("FILE"), help=_("the backup file to restore"))
     restore.add_argument("--yes", action="store_true",
                          help=_("do not ask for confirmation"))
     restore.set_defaults(handler=run_restore)
@@ -49,7 +49,7 @@ def register(
         description=_("Show what IT support needs: versions, data folder, database size and "
                       "check, keyring, recent errors. With --save, write it to FILE without "
                       "personal data."))
-    diagnose.add_argument("--save", metavar="FILE",
+    diagnose.add_argument("--save", metavar=_("FILE"),
                           help=_("write the report for IT (without personal data) to FILE"))
     diagnose.set_defaults(handler=run_diagnose)
 

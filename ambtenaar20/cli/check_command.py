@@ -14,6 +14,9 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ambtenaar20.cli.help_examples import add_examples
+from ambtenaar20.cli.pack_files import readable_pack
+from ambtenaar20.core.disk_errors import os_reason
 from ambtenaar20.core.errors import UsageError
 from ambtenaar20.core.i18n import _
 
@@ -27,23 +30,25 @@ def register(
 ) -> None:
     # Not the shared parents: "check --lang" is the language of the text (nl, en or auto),
     # not of the messages. "--lang" before the command still sets the message language.
+    from ambtenaar20.cli.main import add_data_dir_option
+
     parser = subparsers.add_parser(
         "check", help=_("check drafts against the guidelines"),
         description=_("Check one or more drafts against the guideline pack. Reads standard "
                       "input when no file (or '-') is given."))
-    parser.add_argument("--data-dir", metavar="DIR", default=argparse.SUPPRESS,
-                        help=_("folder for the database and settings"))
-    parser.add_argument("--platform", metavar="P",
+    add_data_dir_option(parser)
+    parser.add_argument("--platform", metavar=_("PLATFORM"),
                         help=_("count the length as this platform does: x, mastodon, bluesky, "
                                "threads, linkedin, facebook, instagram"))
-    parser.add_argument("--pack", metavar="FILE", type=Path,
+    parser.add_argument("--pack", metavar=_("FILE"), type=Path,
                         help=_("use this guideline pack file instead of the active pack"))
     parser.add_argument("--lang", dest="text_lang", choices=("nl", "en", "auto"),
                         default="auto", help=_("language of the text (default: auto)"))
     parser.add_argument("--format", choices=("text", "json"), default="text",
                         help=_("output format (default: text)"))
-    parser.add_argument("files", nargs="*", metavar="FILE",
+    parser.add_argument("files", nargs="*", metavar=_("FILE"),
                         help=_("files to check; '-' or nothing reads standard input"))
+    add_examples(parser, _("ambtenaar20 check --platform x draft.txt"))
     parser.set_defaults(handler=run)
 
 
@@ -59,7 +64,7 @@ def _read(name: str) -> str:
         data = sys.stdin.buffer.read() if name == "-" else Path(name).read_bytes()
     except OSError as error:
         raise UsageError(_("Cannot read {file}: {error}").format(
-            file=shown, error=error.strerror or error)) from error
+            file=shown, error=os_reason(error))) from error
     encoding = next((codec for mark, codec in _MARKED if data.startswith(mark)), "utf-8")
     try:
         return data.decode(encoding)  # a byte-order mark is not part of the text
@@ -71,6 +76,8 @@ def _read(name: str) -> str:
 
 def run(args: argparse.Namespace, open_context: ContextOpener) -> int:
     names = args.files or ["-"]
+    if args.pack:
+        readable_pack(args.pack)  # a missing file is no error in a pack: said before it loads
     texts = [(name, _read(name)) for name in names]
     service = open_context().drafting
     pack = service.library.load_file(args.pack) if args.pack else None

@@ -11,6 +11,9 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ambtenaar20 import APP_SLUG
+from ambtenaar20.cli.field_names import FIELD_OPTIONS
+from ambtenaar20.cli.help_examples import add_examples
 from ambtenaar20.core.errors import UsageError
 from ambtenaar20.core.i18n import _, ngettext
 
@@ -27,22 +30,24 @@ def register(subparsers: argparse._SubParsersAction,
         "export", parents=parents, help=_("export the log of a period for your manager"),
         description=_("Export the log of a period (both dates included, local time) as CSV, "
                       "Excel (XLSX), a PDF report or JSON."))
-    parser.add_argument("--from", dest="date_from", metavar="DATE", required=True,
+    parser.add_argument("--from", dest="date_from", metavar=_("DATE"), required=True,
                         help=_("first day, YYYY-MM-DD (included)"))
-    parser.add_argument("--to", dest="date_to", metavar="DATE", required=True,
+    parser.add_argument("--to", dest="date_to", metavar=_("DATE"), required=True,
                         help=_("last day, YYYY-MM-DD (included)"))
     parser.add_argument("--format", required=True, choices=("csv", "xlsx", "pdf", "json"),
                         help=_("file format"))
-    parser.add_argument("--topic", action="append", default=[],
+    parser.add_argument("--topic", action="append", default=[], metavar=_("TOPIC"),
                         help=_("only this topic (repeat for more)"))
     parser.add_argument("--pseudonymize", action="store_true",
                         help=_("replace people by 'Persoon 1', 'Persoon 2', drop links to "
                                "people and mask personal data"))
     parser.add_argument("--separator", choices=(";", ","), default=";", metavar="';'|','",
                         help=_("CSV separator: ';' (default, for Dutch Excel) or ','"))
-    parser.add_argument("-o", "--output", required=True, metavar="FILE",
+    parser.add_argument("-o", "--output", required=True, metavar=_("FILE"),
                         help=_("file to write; '-' writes CSV or JSON to standard output"))
-    parser.set_defaults(handler=run)
+    add_examples(parser, _("ambtenaar20 export --from 2026-03-01 --to 2026-03-31 --format xlsx "
+                           "-o march.xlsx"))
+    parser.set_defaults(handler=run, **{FIELD_OPTIONS: {"output": ("-o", "--output")}})
 
 
 def run(args: argparse.Namespace, open_context: ContextOpener) -> int:
@@ -55,12 +60,13 @@ def run(args: argparse.Namespace, open_context: ContextOpener) -> int:
     # "-" is standard output, as it is standard input for ``check``; only for text formats.
     to_stdout = args.output == STDOUT
     if to_stdout and args.format not in STREAM_FORMATS:
-        raise UsageError(_("output: {format} cannot be written to standard output ('-'); "
-                           "give a file name").format(format=args.format.upper()))
+        raise UsageError("output: " + _("{format} cannot be written to standard output "
+                                        "('-'); give a file name").format(
+            format=args.format.upper()))
     target = None if to_stdout else check_output(Path(args.output))
     context = open_context()
     if target is not None:
-        context.paths.refuse_as_output(target, option="output")
+        context.paths.refuse_as_output(target, option="output")  # named as typed by main
     request = ExportRequest(period=period, topics=tuple(args.topic),
                             pseudonymize=args.pseudonymize, separator=args.separator)
     document = build_document(context.logbook, context.settings.profile, request)
@@ -76,5 +82,22 @@ def run(args: argparse.Namespace, open_context: ContextOpener) -> int:
     write_export(document, args.format, target, args.separator)
     print(ngettext("Wrote {count} entry to {path}", "Wrote {count} entries to {path}",
                    count).format(count=count, path=target))
+    warn_about_extension(target, args.format)
     return 0
+
+
+def warn_about_extension(target: Path, file_format: str) -> None:
+    """Say so when the name does not end in the format's extension (``-o rapport.pdf`` for CSV).
+
+    ``--format`` decides what is written, as documented; a script may want just that name. But
+    the officer who double-clicks ``rapport.pdf`` gets an error from the PDF reader, so the
+    mismatch is said on stderr (a warning, not an error: the file is written, exit 0).
+    """
+    expected = f".{file_format}"
+    if target.suffix.lower() == expected:
+        return
+    print(f"{APP_SLUG}: " + _("warning: {name} does not end in {extension}, but it holds "
+                              "{format}; other programs may not open it, or open it wrongly")
+          .format(name=target.name, extension=expected, format=file_format.upper()),
+          file=sys.stderr)
 

@@ -7,7 +7,8 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ambtenaar20.cli.output import add_format_option, print_json, print_table
+from ambtenaar20.cli.help_examples import add_examples
+from ambtenaar20.cli.output import add_format_option, local_time, print_json, print_table
 from ambtenaar20.core.errors import UsageError
 from ambtenaar20.core.i18n import _
 
@@ -25,38 +26,57 @@ def register(subparsers: argparse._SubParsersAction,
     add = commands.add_parser("add", parents=parents, help=_("follow a feed"),
                               description=_("Follow a feed by its http(s) address. For a web "
                                             "page, the feed it announces is followed."))
-    add.add_argument("url", metavar="URL")
-    add.add_argument("--title", help=_("your own name for the feed"))
-    add.add_argument("--user", help=_("user name for a feed behind a login (Basic auth)"))
+    add.add_argument("url", metavar="URL",
+                     help=_("address of the feed, or of a web page that announces one"))
+    add.add_argument("--title", metavar=_("TITLE"), help=_("your own name for the feed"))
+    add.add_argument("--user", metavar=_("USER"),
+                     help=_("user name for a feed behind a login (Basic auth)"))
     add.add_argument("--password-stdin", action="store_true",
                      help=_("read the password from standard input; it is kept in the "
                             "system keyring only"))
+    add_examples(add, _("ambtenaar20 feeds add https://example.org/news.rss --title News"))
     add.set_defaults(handler=run_add)
 
-    listing = commands.add_parser("list", parents=parents, help=_("list the followed feeds"))
+    listing = commands.add_parser("list", parents=parents, help=_("list the followed feeds"),
+                                  description=_("List the followed feeds with their number, "
+                                                "items and the result of the last refresh. "
+                                                "Times are in this computer's time zone; with "
+                                                "--format json they are in UTC."))
     add_format_option(listing)
     listing.set_defaults(handler=run_list)
 
+    feed_help = _("the feed's address, or its number as 'feeds list' shows it")
     remove = commands.add_parser("remove", parents=parents,
-                                 help=_("stop following a feed and delete its items"))
-    remove.add_argument("feed", metavar="URL|ID")
+                                 help=_("stop following a feed and delete its items"),
+                                 description=_("Stop following a feed and delete its items. "
+                                               "Asks first, unless --yes is given."))
+    remove.add_argument("feed", metavar="URL|ID", help=feed_help)
     remove.add_argument("--yes", action="store_true", help=_("do not ask for confirmation"))
     remove.set_defaults(handler=run_remove)
 
-    rename = commands.add_parser("rename", parents=parents, help=_("give a feed another name"))
-    rename.add_argument("feed", metavar="URL|ID")
-    rename.add_argument("title", metavar=_("TITLE"))
+    rename = commands.add_parser(
+        "rename", parents=parents, help=_("give a feed another name"),
+        description=_("Give a feed your own name. An empty name ('') gives it back the feed's "
+                      "own title at the next refresh."))
+    rename.add_argument("feed", metavar="URL|ID", help=feed_help)
+    rename.add_argument("title", metavar=_("TITLE"), help=_("the new name"))
     rename.set_defaults(handler=run_rename)
 
-    importing = commands.add_parser("import", parents=parents,
-                                    help=_("follow the feeds of an OPML file"))
-    importing.add_argument("file", metavar="FILE.opml", type=Path)
+    opml = _("FILE") + ".opml"
+    importing = commands.add_parser(
+        "import", parents=parents, help=_("follow the feeds of an OPML file"),
+        description=_("Follow every feed in an OPML file, as other feed readers export it; "
+                      "its folders become categories. Feeds already followed are skipped."))
+    importing.add_argument("file", metavar=opml, type=Path,
+                           help=_("the OPML file to read"))
     add_format_option(importing)
     importing.set_defaults(handler=run_import)
 
-    export = commands.add_parser("export", parents=parents,
-                                 help=_("write the followed feeds to an OPML file"))
-    export.add_argument("file", metavar="FILE.opml", type=Path)
+    export = commands.add_parser(
+        "export", parents=parents, help=_("write the followed feeds to an OPML file"),
+        description=_("Write the followed feeds to an OPML file that other feed readers can "
+                      "import. User names and passwords are never written."))
+    export.add_argument("file", metavar=opml, type=Path, help=_("the OPML file to write"))
     export.set_defaults(handler=run_export)
 
 
@@ -122,7 +142,7 @@ def run_list(args: argparse.Namespace, open_context: ContextOpener) -> int:
     rows = [[_("ID"), _("Title"), _("Items"), _("Status"), _("Last success"), _("Address")]]
     for feed in feeds:
         rows.append([str(feed["id"]), feed["title"] or "-", str(feed["item_count"]),
-                     status_name(feed["last_status"]), feed["last_success"] or "-",
+                     status_name(feed["last_status"]), local_time(feed["last_success"]),
                      feed["url"]])
     print_table(rows)
     for feed in feeds:

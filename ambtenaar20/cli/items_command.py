@@ -11,7 +11,7 @@ import argparse
 from typing import TYPE_CHECKING, Any
 
 from ambtenaar20.cli import items_reader
-from ambtenaar20.cli.output import add_format_option, print_json, print_table
+from ambtenaar20.cli.output import add_format_option, local_time, print_json, print_table
 from ambtenaar20.core.errors import UsageError
 from ambtenaar20.core.i18n import _
 
@@ -34,7 +34,7 @@ def register(subparsers: argparse._SubParsersAction,
         "list", parents=parents, help=_("list items, newest first"),
         description=_("List items, newest first. Times are in this computer's time zone; "
                       "with --format json they are in UTC."))
-    listing.add_argument("--topic", metavar=_("NAME"), help=_("only items of this topic"))
+    listing.add_argument("--topic", metavar=_("TOPIC"), help=_("only items of this topic"))
     listing.add_argument("--unread", action="store_true", help=_("only unread items"))
     listing.add_argument("--starred", action="store_true", help=_("only starred items"))
     _limit_option(listing)
@@ -44,7 +44,8 @@ def register(subparsers: argparse._SubParsersAction,
         "search", parents=parents, help=_("search all items"),
         description=_('Query syntax: all words must occur; OR between terms; -term or NOT '
                       'term excludes; "exact phrase"; prefix*; parentheses group.'))
-    search.add_argument("query", metavar=_("QUERY"))
+    search.add_argument("query", metavar=_("QUERY"),
+                        help=_("what to search for, e.g. waste OR bin"))
     _limit_option(search)
     add_format_option(search)
     search.set_defaults(handler=run_search)
@@ -105,10 +106,3 @@ def _flags(item: dict[str, Any]) -> str:
         marks.append(_("reply"))  # the word the window's list shows for "needs a response"
     return ", ".join(marks)  # "met ster, reactie": Dutch "starred" is two words
 
-
-def local_time(stored: str) -> str:
-    """A stored UTC moment as ``log list`` shows times: this computer's, YYYY-MM-DD HH:MM."""
-    from ambtenaar20.gui.local_time import local_moment
-
-    moment = local_moment(stored)
-    return moment.strftime("%Y-%m-%d %H:%M") if moment else stored

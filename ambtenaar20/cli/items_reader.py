@@ -155,7 +155,7 @@ def _quoted(words: list[str]) -> str:
 
 
 def _print_item(item: dict[str, Any], words: list[str]) -> None:
-    from ambtenaar20.cli.items_command import local_time
+    from ambtenaar20.cli.output import local_time
     from ambtenaar20.core.analysis.sentiment import UNKNOWN, sentiment_name
 
     computed = sentiment_name(item["sentiment_computed"]) or _("not yet known")

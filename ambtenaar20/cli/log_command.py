@@ -12,6 +12,10 @@ import json
 import sys
 from typing import TYPE_CHECKING
 
+from ambtenaar20.cli.field_names import FIELD_OPTIONS, log_field_options
+from ambtenaar20.cli.help_examples import add_examples
+from ambtenaar20.core import i18n
+from ambtenaar20.core.errors import UsageError
 from ambtenaar20.core.i18n import _, ngettext
 from ambtenaar20.core.logbook.clock import EARLIEST, LATEST, Period, parse_date
 from ambtenaar20.core.logbook.kinds import DUTCH_NAMES, KINDS, direction_label, kind_label
@@ -22,9 +26,18 @@ if TYPE_CHECKING:
 
 
 def kinds_help() -> str:
-    pairs = ", ".join(f"'{DUTCH_NAMES[value]}' ({value})" for value in KINDS)
-    return _("kind of interaction: {pairs}; English names (reply, post, question answered, "
-             "correction, referred, private message, other) work too").format(pairs=pairs)
+    """The kinds in the officer's language, and the other language's names that work too."""
+    names = ", ".join(kind_label(value) for value in KINDS)
+    if i18n.current_language() == "en":
+        return _("kind of interaction: {names} (the Dutch names work too: {other})").format(
+            names=names, other=", ".join(DUTCH_NAMES[value] for value in KINDS))
+    return _("kind of interaction: {names} (the English names work too: {other})").format(
+        names=names, other=", ".join(KINDS.values()))
+
+
+#: The fields ``log add`` and ``log edit`` check (``validation.clean_fields``), by their key.
+ENTRY_FIELDS = log_field_options("at", "platform", "kind", "direction", "topic", "counterpart",
+                                 "url", "minutes", "summary", "outcome", "follow-up")
 
 
 def register(subparsers: argparse._SubParsersAction,
@@ -33,59 +46,83 @@ def register(subparsers: argparse._SubParsersAction,
         "log", parents=parents,
         help=_("add, list, show, change, delete or restore entries of the log of interactions"),
         description=_("The log of your interactions: replies, posts, answered questions."))
-    actions = log_parser.add_subparsers(dest="log_command", metavar=_("ACTION"),
+    actions = log_parser.add_subparsers(dest="log_command", metavar=_("COMMAND"),
                                         parser_class=type(log_parser))
     actions.required = True
 
     add = actions.add_parser("add", parents=parents, help=_("add an entry to the log"),
                              description=_("Add an entry to the log."))
-    add.add_argument("--platform", required=True, help=_("where it happened, e.g. X, "
-                                                         "LinkedIn, website, e-mail"))
-    add.add_argument("--kind", required=True, help=kinds_help())
-    add.add_argument("--at", metavar="ISO-DATETIME",
-                     help=_("when (default: now); without an offset it is local time, "
-                            "e.g. 2026-03-02T14:30 or 2026-03-02T14:30+01:00"))
-    add.add_argument("--direction", choices=("in", "out"), default="out",
-                     help=_("in (to you) or out (from you); default out"))
-    add.add_argument("--topic", default="", help=_("policy topic"))
-    add.add_argument("--counterpart", default="", help=_("handle or name of the other person"))
-    add.add_argument("--url", default="", help=_("link to the post or conversation"))
-    add.add_argument("--minutes", default="0", metavar="N", help=_("minutes spent (default 0)"))
-    add.add_argument("--summary", default="", help=_("what it was about"))
-    add.add_argument("--outcome", default="", help=_("what came of it"))
-    add.add_argument("--follow-up", metavar="DATE", default=None,
+    add_entry_options(add, adding=True)
+    add.add_argument("--follow-up", metavar=_("DATE"), default=None,
                      help=_("date to follow it up, YYYY-MM-DD"))
     add.add_argument("--format", choices=("text", "json"), default="text",
                      help=_("output: text (default) or json (the new entry)"))
-    add.set_defaults(handler=run_add)
+    add_examples(add, _('ambtenaar20 log add --platform X --kind reply --topic Waste '
+                        '--minutes 10 --summary "Answered a question"'))
+    add.set_defaults(handler=run_add, **{FIELD_OPTIONS: ENTRY_FIELDS})
 
     listing = actions.add_parser("list", parents=parents, help=_("list entries of the log"),
                                  description=_("List entries of the log, oldest first. Dates "
                                                "are local days and both ends are included."))
-    listing.add_argument("--from", dest="date_from", metavar="DATE",
+    listing.add_argument("--from", dest="date_from", metavar=_("DATE"),
                          help=_("first day, YYYY-MM-DD (included)"))
-    listing.add_argument("--to", dest="date_to", metavar="DATE",
+    listing.add_argument("--to", dest="date_to", metavar=_("DATE"),
                          help=_("last day, YYYY-MM-DD (included)"))
-    listing.add_argument("--topic", action="append", default=[],
+    listing.add_argument("--topic", action="append", default=[], metavar=_("TOPIC"),
                          help=_("only this topic (repeat for more)"))
-    listing.add_argument("--platform", action="append", default=[],
+    listing.add_argument("--platform", action="append", default=[], metavar=_("PLATFORM"),
                          help=_("only this platform (repeat for more)"))
-    listing.add_argument("--kind", action="append", default=[], help=_("only this kind"))
-    listing.add_argument("--search", default="", help=_("only entries containing this text"))
+    listing.add_argument("--kind", action="append", default=[], metavar=_("KIND"),
+                         help=_("only this kind"))
+    listing.add_argument("--search", default="", metavar=_("TEXT"),
+                         help=_("only entries containing this text"))
     listing.add_argument("--format", choices=("text", "json"), default="text",
                          help=_("output: text (default) or json (a list of entries)"))
-    listing.set_defaults(handler=run_list)
+    listing.set_defaults(handler=run_list, **{FIELD_OPTIONS: log_field_options("kind")})
 
     from ambtenaar20.cli.log_entries import register_actions
 
     register_actions(actions, parents)
 
 
+def add_entry_options(parser: argparse.ArgumentParser, adding: bool) -> None:
+    """The fields of an entry, as ``log add`` takes them and ``log edit`` changes them."""
+    parser.add_argument("--platform", required=adding, metavar=_("PLATFORM"),
+                        help=_("where it happened, e.g. X, LinkedIn, website, e-mail"))
+    parser.add_argument("--kind", required=adding, metavar=_("KIND"), help=kinds_help())
+    parser.add_argument("--at", metavar=_("DATE-TIME"),
+                        help=_("when (default: now); without an offset it is local time, "
+                               "e.g. 2026-03-02T14:30 or 2026-03-02T14:30+01:00") if adding
+                        else _("when it happened; without an offset it is local time, "
+                               "e.g. 2026-03-02T14:30 or 2026-03-02T14:30+01:00"))
+    parser.add_argument("--direction", choices=("in", "out"), default="out" if adding else None,
+                        help=_("in (to you) or out (from you); default out") if adding
+                        else _("in (to you) or out (from you)"))
+    text = _("TEXT")
+    parser.add_argument("--topic", default="" if adding else None, metavar=_("TOPIC"),
+                        help=_("policy topic"))
+    parser.add_argument("--counterpart", default="" if adding else None, metavar=_("PERSON"),
+                        help=_("handle or name of the other person"))
+    parser.add_argument("--url", default="" if adding else None, metavar="URL",
+                        help=_("link to the post or conversation"))
+    parser.add_argument("--minutes", default="0" if adding else None, metavar="N",
+                        help=_("minutes spent (default 0)") if adding else _("minutes spent"))
+    parser.add_argument("--summary", default="" if adding else None, metavar=text,
+                        help=_("what it was about"))
+    parser.add_argument("--outcome", default="" if adding else None, metavar=text,
+                        help=_("what came of it"))
+
+
 def period_from_options(date_from: str | None, date_to: str | None) -> Period | None:
+    """The period of ``--from`` and ``--to``; a wrong date names the option it was given to."""
     if not date_from and not date_to:
         return None
-    start = parse_date(date_from, "from") if date_from else EARLIEST
-    end = parse_date(date_to, "to") if date_to else LATEST
+    start = parse_date(date_from, "--from") if date_from else EARLIEST
+    end = parse_date(date_to, "--to") if date_to else LATEST
+    if start > end:
+        raise UsageError("--from: " + _("the start date {start} is after the end date {end} "
+                                        "(--to)").format(start=start.isoformat(),
+                                                         end=end.isoformat()))
     return Period(start, end)
 
 
@@ -131,15 +168,19 @@ def run_list(args: argparse.Namespace, open_context: ContextOpener) -> int:
 
 
 def _print_table(entries: list[Interaction]) -> None:
+    from ambtenaar20.cli.output import local_time, print_table
+    from ambtenaar20.core.export.cells import COLUMNS
+
+    # The exports' column names, so the list and the report speak the same words.
+    names = dict(COLUMNS)
+    rows = [[_(names[field]) for field in ("id", "occurred_at", "platform", "kind", "direction",
+                                           "topic", "minutes", "summary")]] if entries else []
     for entry in entries:
         follow = f"  → {entry.follow_up.isoformat()}" if entry.follow_up else ""
-        # This computer's time, like the window: the stored offset may be another zone's.
-        when = entry.occurred_at.astimezone().strftime("%Y-%m-%d %H:%M")
-        print(f"{entry.id:>6}  {when}  "
-              f"{entry.platform[:12]:<12}  {kind_label(entry.kind)[:18]:<18}  "
-              f"{direction_label(entry.direction)[:9]:<9}  {entry.topic[:18]:<18}  "
-              f"{entry.minutes:>4} min  "
-              f"{entry.summary[:50]}{follow}")
+        rows.append([str(entry.id), local_time(entry.occurred_at), entry.platform[:12],
+                     kind_label(entry.kind)[:18], direction_label(entry.direction)[:9],
+                     entry.topic[:18], str(entry.minutes), (entry.summary[:50] + follow).strip()])
+    print_table(rows)
     total = sum(entry.minutes for entry in entries)
     print(ngettext("{count} entry, {minutes} minutes", "{count} entries, {minutes} minutes",
                    len(entries)).format(count=len(entries), minutes=total))

@@ -16,6 +16,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from ambtenaar20 import APP_SLUG
+from ambtenaar20.cli.field_names import FIELD_OPTIONS
 from ambtenaar20.cli.output import print_json
 from ambtenaar20.core.i18n import N_, _
 
@@ -44,15 +45,16 @@ def entry_number(text: str) -> int:
         number = 0
     if not 1 <= number <= _MAX_ID:
         raise argparse.ArgumentTypeError(
-            _("id: '{value}' is not the number of a log entry").format(value=text))
+            _("'{value}' is not the number of a log entry").format(value=text))
     return number
 
 
 def register_actions(actions: argparse._SubParsersAction,
                      parents: list[argparse.ArgumentParser]) -> None:
-    from ambtenaar20.cli.log_command import kinds_help
+    from ambtenaar20.cli.log_command import ENTRY_FIELDS, add_entry_options
 
     id_help = _("number of the entry (the first column of 'log list')")
+    entry_id = {"id": ("ID",)}  # "id: there is no log entry 9" names the ID argument
     show = actions.add_parser("show", parents=parents,
                               help=_("show one entry with all its fields and its history"),
                               description=_("Show one entry of the log with all its fields "
@@ -60,35 +62,22 @@ def register_actions(actions: argparse._SubParsersAction,
     show.add_argument("entry_id", metavar="ID", type=entry_number, help=id_help)
     show.add_argument("--format", choices=("text", "json"), default="text",
                       help=_("output: text (default) or json (the entry with its history)"))
-    show.set_defaults(handler=run_show)
+    show.set_defaults(handler=run_show, **{FIELD_OPTIONS: entry_id})
 
     edit = actions.add_parser(
         "edit", parents=parents, help=_("change fields of an entry"),
         description=_("Change fields of an entry. Only the fields given change; the old and "
                       "new values are kept in the entry's history, as in the window."))
     edit.add_argument("entry_id", metavar="ID", type=entry_number, help=id_help)
-    edit.add_argument("--platform", help=_("where it happened, e.g. X, LinkedIn, website, "
-                                           "e-mail"))
-    edit.add_argument("--kind", help=kinds_help())
-    edit.add_argument("--at", metavar="ISO-DATETIME",
-                      help=_("when it happened; without an offset it is local time, "
-                             "e.g. 2026-03-02T14:30 or 2026-03-02T14:30+01:00"))
-    edit.add_argument("--direction", choices=("in", "out"),
-                      help=_("in (to you) or out (from you)"))
-    edit.add_argument("--topic", help=_("policy topic"))
-    edit.add_argument("--counterpart", help=_("handle or name of the other person"))
-    edit.add_argument("--url", help=_("link to the post or conversation"))
-    edit.add_argument("--minutes", metavar="N", help=_("minutes spent"))
-    edit.add_argument("--summary", help=_("what it was about"))
-    edit.add_argument("--outcome", help=_("what came of it"))
+    add_entry_options(edit, adding=False)
     follow_up = edit.add_mutually_exclusive_group()
-    follow_up.add_argument("--follow-up", metavar="DATE",
+    follow_up.add_argument("--follow-up", metavar=_("DATE"),
                            help=_("date to follow it up, YYYY-MM-DD"))
     follow_up.add_argument("--no-follow-up", action="store_true",
                            help=_("remove the follow-up date"))
     edit.add_argument("--format", choices=("text", "json"), default="text",
                       help=_("output: text (default) or json (the changed entry)"))
-    edit.set_defaults(handler=run_edit)
+    edit.set_defaults(handler=run_edit, **{FIELD_OPTIONS: {**ENTRY_FIELDS, **entry_id}})
 
     delete = actions.add_parser(
         "delete", parents=parents, help=_("delete an entry (it is kept for the record)"),
@@ -96,13 +85,13 @@ def register_actions(actions: argparse._SubParsersAction,
                       "exports, but stays in the database with its history, for the record. "
                       "'log restore' brings it back."))
     delete.add_argument("entry_id", metavar="ID", type=entry_number, help=id_help)
-    delete.set_defaults(handler=run_delete)
+    delete.set_defaults(handler=run_delete, **{FIELD_OPTIONS: entry_id})
 
     restore = actions.add_parser(
         "restore", parents=parents, help=_("bring back a deleted entry"),
         description=_("Bring back a deleted entry, as undo in the window does."))
     restore.add_argument("entry_id", metavar="ID", type=entry_number, help=id_help)
-    restore.set_defaults(handler=run_restore)
+    restore.set_defaults(handler=run_restore, **{FIELD_OPTIONS: entry_id})
 
 
 # -- the actions ---------------------------------------------------------------------------------
@@ -183,8 +172,8 @@ def edit_changes(args: argparse.Namespace) -> dict[str, Any]:
     elif args.follow_up is not None:
         changes["follow_up"] = args.follow_up
     if not changes:
-        raise UsageError(_("edit: give at least one field to change, e.g. --summary TEXT or "
-                           "--no-follow-up"))
+        raise UsageError(_("give at least one field to change, e.g. --summary {text} or "
+                           "--no-follow-up").format(text=_("TEXT")))
     return changes
 
 

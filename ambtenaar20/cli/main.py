@@ -18,6 +18,8 @@ from typing import NoReturn
 
 from ambtenaar20 import APP_SLUG, __version__
 from ambtenaar20.cli import argparse_messages
+from ambtenaar20.cli.field_names import FIELD_OPTIONS, with_option_name
+from ambtenaar20.cli.help_examples import add_examples
 from ambtenaar20.core import collector_pause, disk_errors, i18n
 from ambtenaar20.core.app_context import AppContext, create_app_context
 from ambtenaar20.core.errors import Ambtenaar20Error
@@ -81,10 +83,19 @@ class ContextOpener:
 
 
 class CliParser(argparse.ArgumentParser):
-    """An ArgumentParser whose errors are one line and exit 2."""
+    """An ArgumentParser whose errors are one line and exit 2, and whose examples keep their
+    lines (``help_examples``): argparse would run them together as one paragraph."""
 
     def error(self, message: str) -> NoReturn:
         self.exit(EXIT_USAGE, f"{self.prog}: {message}\n")
+
+    def format_help(self) -> str:
+        epilog, self.epilog = self.epilog, None
+        try:
+            text = super().format_help()
+        finally:
+            self.epilog = epilog
+        return f"{text}\n{epilog}\n" if epilog else text
 
 
 def _folder_name(value: str) -> str:
@@ -95,17 +106,22 @@ def _folder_name(value: str) -> str:
     return value
 
 
-def global_options() -> argparse.ArgumentParser:
-    """Options valid before and after the subcommand name."""
-    parent = CliParser(add_help=False)
-    parent.add_argument(
+def add_data_dir_option(parser: argparse.ArgumentParser) -> None:
+    """``--data-dir``: a global option, and ``check``'s own (which has its own ``--lang``)."""
+    parser.add_argument(
         "--data-dir",
-        metavar="DIR",
+        metavar=_("FOLDER"),
         type=_folder_name,
         default=argparse.SUPPRESS,
         help=_("folder for the database and settings (default: the per-user data folder; "
                "also AMBTENAAR20_DATA_DIR)"),
     )
+
+
+def global_options() -> argparse.ArgumentParser:
+    """Options valid before and after the subcommand name."""
+    parent = CliParser(add_help=False)
+    add_data_dir_option(parent)
     parent.add_argument(
         "--lang",
         choices=i18n.SUPPORTED_LANGUAGES,
@@ -128,6 +144,10 @@ def build_parser(command: str | None = None) -> CliParser:
                         help=_("show program's version number and exit"))
     subparsers = parser.add_subparsers(dest="command", metavar=_("COMMAND"),
                                        title=_("commands"), parser_class=CliParser)
+    add_examples(parser,
+                 _("ambtenaar20 feeds add https://example.org/news.rss --title News"),
+                 _("ambtenaar20 check --platform x draft.txt"),
+                 _("ambtenaar20 log add --platform X --kind reply --topic Waste --minutes 10"))
     modules = COMMAND_MODULES if command is None else (COMMANDS[command],)
     for module_name in modules:
         importlib.import_module(module_name).register(subparsers, [parent])
@@ -197,7 +217,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return handler(args, opener)
     except Ambtenaar20Error as error:
-        print(f"{APP_SLUG}: {error}", file=sys.stderr)
+        message = with_option_name(str(error), getattr(args, FIELD_OPTIONS, None), argv)
+        print(f"{APP_SLUG}: {message}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         print(f"{APP_SLUG}: " + _("interrupted"), file=sys.stderr)

@@ -27,7 +27,7 @@ def register(
                       "entries, drafts, feed items, feeds, topics), all or nothing, and record "
                       "that it happened (without the name); when nothing mentions NAME, nothing "
                       "is changed or recorded (exit 1). Older backups still contain the data."))
-    erase.add_argument("name", metavar="NAME", help=_("the person's name as used in the app"))
+    erase.add_argument("name", metavar=_("NAME"), help=_("the person's name as used in the app"))
     erase.add_argument("--yes", action="store_true", help=_("do not ask for confirmation"))
     erase.set_defaults(handler=run_erase)
 

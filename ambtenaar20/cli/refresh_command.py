@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
+from ambtenaar20.cli.help_examples import add_examples
 from ambtenaar20.cli.output import add_format_option, print_json
 from ambtenaar20.core.i18n import _
 
@@ -19,6 +20,7 @@ def register(subparsers: argparse._SubParsersAction,
         description=_("Fetch all feeds now (except ones that asked to wait or are gone). "
                       "Exits 0 when the refresh ran, even if some feeds failed."))
     add_format_option(parser)
+    add_examples(parser, "ambtenaar20 refresh --format json")
     parser.set_defaults(handler=run)
 
 

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, TextIO
 from ambtenaar20 import __version__
 from ambtenaar20.core import i18n
 from ambtenaar20.core.errors import UsageError
-from ambtenaar20.core.i18n import _
+from ambtenaar20.core.i18n import _, ngettext
 
 if TYPE_CHECKING:
     from ambtenaar20.cli.main import ContextOpener
@@ -95,10 +95,11 @@ def format_line(result: CheckResult) -> str:
 
 def summary(results: Sequence[CheckResult]) -> str:
     failed = [result.name for result in results if not result.ok]
+    total = len(results)
     if failed:
-        return _("{count} of {total} checks failed: {names}").format(
-            count=len(failed), total=len(results), names=", ".join(failed))
-    return _("all {total} checks passed").format(total=len(results))
+        return ngettext("the check failed: {names}", "{count} of {total} checks failed: {names}",
+                        total).format(count=len(failed), total=total, names=", ".join(failed))
+    return ngettext("the check passed", "all {total} checks passed", total).format(total=total)
 
 
 def run(args: argparse.Namespace, open_context: ContextOpener,

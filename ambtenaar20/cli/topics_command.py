@@ -23,16 +23,21 @@ def register(subparsers: argparse._SubParsersAction,
         description=_('Query syntax: all words must occur; OR between terms; -term or NOT '
                       'term excludes; "exact phrase"; prefix*; parentheses group. Case and '
                       'accents do not matter.'))
-    add.add_argument("name", metavar=_("NAME"))
-    add.add_argument("--query", required=True, metavar="Q", help=_("the search query"))
+    add.add_argument("name", metavar=_("NAME"), help=_("the topic's name"))
+    add.add_argument("--query", required=True, metavar=_("QUERY"), help=_("the search query"))
     add.add_argument("--notify", action="store_true",
                      help=_("show a desktop notification when new items match"))
     add.set_defaults(handler=run_add)
-    listing = commands.add_parser("list", parents=parents, help=_("list the topics"))
+    listing = commands.add_parser("list", parents=parents, help=_("list the topics"),
+                                  description=_("List the topics with their query and how many "
+                                                "items (unread and in all) match."))
     add_format_option(listing)
     listing.set_defaults(handler=run_list)
-    remove = commands.add_parser("remove", parents=parents, help=_("remove a topic"))
-    remove.add_argument("name", metavar=_("NAME"))
+    remove = commands.add_parser("remove", parents=parents, help=_("remove a topic"),
+                                 description=_("Remove a topic. Its items stay: they belong to "
+                                               "their feeds."))
+    remove.add_argument("name", metavar=_("NAME"), help=_("the topic's name, as 'topics list' "
+                                                          "shows it"))
     remove.set_defaults(handler=run_remove)
 
 
@@ -52,7 +57,8 @@ def run_list(args: argparse.Namespace, open_context: ContextOpener) -> int:
                     for t in topics])
         return 0
     if not topics:
-        print(_("No topics yet. Add one with 'ambtenaar20 topics add NAME --query Q'."))
+        print(_("No topics yet. Add one with 'ambtenaar20 topics add {name} --query "
+                "{query}'.").format(name=_("NAME"), query=_("QUERY")))
         return 0
     rows = [[_("Name"), _("Unread"), _("Items"), _("Query")]]
     rows += [[t["name"], str(t["unread"]), str(t["items"]), t["query"]] for t in topics]

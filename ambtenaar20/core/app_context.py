@@ -210,9 +210,11 @@ def create_app_context(
     try:
         paths.ensure()
     except OSError as error:
+        from ambtenaar20.core.disk_errors import os_reason
+
         raise StoreError(
             _("The data folder {path} cannot be used: {reason}").format(
-                path=paths.data_dir, reason=error.strerror or error)
+                path=paths.data_dir, reason=os_reason(error, folder=True))
         ) from error
     # A restore cut off by a crash is completed before anything reads the data folder.
     from ambtenaar20.core.backup.swap import finish_interrupted

@@ -1,13 +1,16 @@
-"""Plain messages for a full disk or a read-only data folder, wherever the error surfaces.
+"""Plain messages for file-system errors, wherever they surface: the one place for their words.
 
-SQLite reports these as ``sqlite3.OperationalError`` with an English text, the file system as
-``OSError`` with an errno; both become one sentence the officer (or IT) can act on. SQLite rolls
-the failed transaction back, so the database itself stays as it was.
+SQLite reports a full disk or a read-only folder as ``sqlite3.OperationalError`` with an English
+text, the file system as ``OSError`` with an errno and an English ``strerror``; both become one
+sentence the officer (or IT) can act on, in the officer's language. ``os_reason`` gives the
+reason alone, for messages that already say what could not be done ("... cannot be read: the
+file does not exist"). SQLite rolls a failed transaction back, so the database stays as it was.
 """
 
 from __future__ import annotations
 
 import errno
+import os
 import sqlite3
 from pathlib import Path
 
@@ -17,6 +20,43 @@ _FULL = (errno.ENOSPC, errno.EDQUOT)
 _READ_ONLY = (errno.EROFS, errno.EACCES, errno.EPERM)
 
 
+def os_reason(error: OSError, *, writing: bool = False, folder: bool = False) -> str:
+    """Why ``error`` happened, in the officer's language: the part after "cannot be read: ".
+
+    ``writing``: the path was to be written (a missing folder is then the one it goes in);
+    ``folder``: the path should be a folder (something else by that name is then a file).
+    Rare errors keep the system's own text: it is still the best description there is.
+    """
+    code = error.errno
+    if code == errno.ENOENT:
+        return (_("the folder it should go in does not exist") if writing
+                else _("it does not exist"))
+    if code in (errno.EACCES, errno.EPERM):
+        # Windows refuses to open a folder as a file with "access denied", not EISDIR.
+        if not folder and error.filename and os.path.isdir(error.filename):
+            return _("it is a folder, not a file")
+        return _("you do not have permission")
+    if code == errno.EISDIR:
+        return _("it is a folder, not a file")
+    if code == errno.ENOTDIR:
+        return (_("it is a file, not a folder") if folder and _is_file(error)
+                else _("part of the path is a file, not a folder"))
+    if code == errno.EEXIST:
+        return (_("it is a file, not a folder") if folder
+                else _("a file with that name already exists"))
+    if code in _FULL:
+        return _("the disk is full")
+    if code == errno.EROFS:
+        return _("the disk or folder is read-only")
+    if code == errno.ENAMETOOLONG:
+        return _("the name is too long")
+    return error.strerror or str(error)
+
+
+def _is_file(error: OSError) -> bool:
+    return bool(error.filename) and os.path.isfile(error.filename)
+
+
 def describe_os_error(error: OSError, path: Path | str) -> str:
     """A plain one-line message for the file-system errors an officer can do something about."""
     if error.errno in (errno.ENOSPC, errno.EDQUOT):
@@ -24,10 +64,10 @@ def describe_os_error(error: OSError, path: Path | str) -> str:
     if error.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
         return _("{path} cannot be written: the folder is read-only or you have no "
                  "permission.").format(path=path)
-    if error.errno in (errno.EISDIR, errno.ENOTDIR):
+    if error.errno == errno.EISDIR:
         return _("{path} cannot be written: a folder is in the way.").format(path=path)
-    return _("{path} cannot be written: {reason}").format(path=path,
-                                                         reason=error.strerror or error)
+    return _("{path} cannot be written: {reason}").format(
+        path=path, reason=os_reason(error, writing=True))
 
 
 def plain_message(error: BaseException) -> str | None:

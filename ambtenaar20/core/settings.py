@@ -117,9 +117,11 @@ class SettingsStore:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             atomic_write_text(self.path, text + "\n")
         except OSError as exc:
+            from ambtenaar20.core.disk_errors import os_reason
+
             raise SettingsError(
                 _("Could not save the settings to {path}: {reason}").format(
-                    path=self.path, reason=exc.strerror or exc
+                    path=self.path, reason=os_reason(exc, writing=True)
                 )
             ) from exc
 

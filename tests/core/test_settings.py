@@ -58,7 +58,7 @@ def test_failed_save_keeps_the_old_file(tmp_path, monkeypatch):
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr("os.fsync", broken_fsync)
-    with pytest.raises(SettingsError, match="No space left"):
+    with pytest.raises(SettingsError, match="de schijf is vol"):
         store.save(Settings(language="nl"))
     assert path.read_text("utf-8") == before
     assert [p.name for p in tmp_path.iterdir()] == ["settings.json"]  # no temp file left

@@ -204,7 +204,7 @@ EDIT_ERRORS = [
 def test_edit_rejects_what_add_rejects_with_the_same_message(data_dir, tmp_path, args, field):
     edited = log(data_dir, "edit", "1", *args)
     message = one_line_error(edited)
-    assert message.startswith(f"ambtenaar20: {field}:")
+    assert message.startswith(f"ambtenaar20: --{field}:")
     added = log(tmp_path / "other", "add", "--platform", "X", "--kind", "reactie", *args)
     assert one_line_error(added) == message
     # As for log add: bad input is rejected before the database is even opened.
@@ -212,14 +212,14 @@ def test_edit_rejects_what_add_rejects_with_the_same_message(data_dir, tmp_path,
 
 
 @pytest.mark.parametrize(("args", "expected"), [
-    (("edit", "1"), "ambtenaar20: edit: give at least one field to change"),
+    (("edit", "1"), "ambtenaar20: give at least one field to change"),
     (("edit", "1", "--follow-up", "2026-04-01", "--no-follow-up"),
      "argument --no-follow-up: not allowed with argument --follow-up"),
     (("edit", "1", "--direction", "up"), "argument --direction: invalid choice: 'up'"),
-    (("show", "abc"), "argument ID: id: 'abc' is not the number of a log entry"),
-    (("edit", "0", "--topic", "x"), "argument ID: id: '0' is not the number of a log entry"),
-    (("delete", "-1"), "argument ID: id: '-1' is not the number of a log entry"),
-    (("restore", "99999999999999999999"), "argument ID: id: '99999999999999999999' is not"),
+    (("show", "abc"), "argument ID: 'abc' is not the number of a log entry"),
+    (("edit", "0", "--topic", "x"), "argument ID: '0' is not the number of a log entry"),
+    (("delete", "-1"), "argument ID: '-1' is not the number of a log entry"),
+    (("restore", "99999999999999999999"), "argument ID: '99999999999999999999' is not"),
 ])
 def test_bad_usage_exits_2_with_one_line(data_dir, args, expected):
     assert expected in one_line_error(log(data_dir, *args))
@@ -230,7 +230,7 @@ def test_bad_usage_exits_2_with_one_line(data_dir, args, expected):
                                     ("restore",)])
 def test_a_missing_id_exits_2_with_one_line(data_dir, entry, action):
     result = log(data_dir, action[0], "99", *action[1:])
-    assert one_line_error(result) == "ambtenaar20: id: there is no log entry 99"
+    assert one_line_error(result) == "ambtenaar20: ID: there is no log entry 99"
     assert result.stdout == ""
     assert [line["action"] for line in shown(data_dir)["history"]] == ["created"]
 

@@ -28,6 +28,7 @@ from typing import IO, Any
 from ambtenaar20 import __version__
 from ambtenaar20.core.backup import members
 from ambtenaar20.core.cancellation import CancelToken, ProgressCallback
+from ambtenaar20.core.disk_errors import os_reason
 from ambtenaar20.core.errors import BackupError, DatabaseTooNewError
 from ambtenaar20.core.i18n import _
 
@@ -183,7 +184,7 @@ def read_manifest(path: Path) -> tuple[ArchiveInfo, zipfile.ZipFile]:
         raise _not_a_backup(path) from None
     except OSError as error:
         raise _refuse(_("The backup file {name} cannot be read: {reason}").format(
-            name=path.name, reason=error.strerror or error)) from error
+            name=path.name, reason=os_reason(error))) from error
     try:
         info = _parse_manifest(path, zf)
     except BaseException:

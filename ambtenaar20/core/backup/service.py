@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 from ambtenaar20.core.atomic_file import atomic_writer
 from ambtenaar20.core.backup import archive, members, swap
 from ambtenaar20.core.cancellation import CancelToken, ProgressCallback, no_progress
-from ambtenaar20.core.disk_errors import describe_os_error
+from ambtenaar20.core.disk_errors import describe_os_error, os_reason
 from ambtenaar20.core.errors import BackupError, StoreError
 from ambtenaar20.core.i18n import _
 
@@ -246,7 +246,7 @@ class BackupService:
                 raise BackupError(_(
                     "The backup could not be put in place completely ({reason}). Close "
                     "Ambtenaar 2.0 and start it again: the restore is then completed.").format(
-                        reason=error.strerror or error)) from error
+                        reason=os_reason(error, writing=True))) from error
             self._reopen()
         log.info("restored a backup made at %s by version %s", info.created_at, info.app_version)
         return RestoreResult(info=info, previous_state=previous)

@@ -18,8 +18,10 @@ from pathlib import Path
 
 from ambtenaar20 import APP_NAME
 from ambtenaar20.core.atomic_file import atomic_write_text
+from ambtenaar20.core.disk_errors import os_reason
 from ambtenaar20.core.errors import UsageError
 from ambtenaar20.core.i18n import _
+from ambtenaar20.core.xml_errors import xml_problem
 
 #: Stands for a "/" inside a folder's own name in a category (U+2215 DIVISION SLASH).
 FOLDER_SLASH = "\u2215"
@@ -37,12 +39,12 @@ def read_opml(path: Path) -> list[OpmlFeed]:
         data = path.read_bytes()
     except OSError as error:
         raise UsageError(_("The file {path} cannot be read: {reason}").format(
-            path=path, reason=error.strerror or error)) from error
+            path=path, reason=os_reason(error))) from error
     try:
         root = ET.fromstring(data)
     except ET.ParseError as error:
         raise UsageError(_("The file {path} is not a valid OPML file: {reason}").format(
-            path=path, reason=error)) from error
+            path=path, reason=xml_problem(error))) from error
     _drop_namespaces(root)
     body = root.find("body")
     if root.tag.lower() != "opml" or body is None:
@@ -91,7 +93,7 @@ def write_opml(path: Path, feeds: list[dict]) -> None:
         atomic_write_text(path, text + "\n")
     except OSError as error:
         raise UsageError(_("The file {path} cannot be written: {reason}").format(
-            path=path, reason=error.strerror or error)) from error
+            path=path, reason=os_reason(error, writing=True))) from error
 
 
 def _folder(folders: dict[str, ET.Element], category: str) -> ET.Element:
