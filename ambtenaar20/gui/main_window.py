@@ -318,6 +318,11 @@ class MainWindow(QMainWindow):
         self.view_menu = view_menu
 
         help_menu = bar.addMenu(_("&Help"))
+        self.getting_started_action = help_menu.addAction(_("&Getting started"))
+        self.getting_started_action.setShortcut(QKeySequence.StandardKey.HelpContents)
+        self.getting_started_action.setStatusTip(
+            _("What each area is for, the first steps and the keyboard shortcuts"))
+        self.getting_started_action.triggered.connect(self.open_getting_started)
         open_log = help_menu.addAction(_("Open &log file folder"))
         open_log.triggered.connect(
             lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.context.paths.logs_dir)))
@@ -355,6 +360,12 @@ class MainWindow(QMainWindow):
             for area in self.areas.values():
                 if hasattr(area, "settings_changed"):
                     area.settings_changed()
+
+    def open_getting_started(self) -> None:
+        # Imported here, not with the window: the guide is read rarely and costs start-up time.
+        from ambtenaar20.gui.dialogs.getting_started_dialog import GettingStartedDialog
+
+        GettingStartedDialog(self.context, self).exec()
 
     def open_about(self) -> None:
         from ambtenaar20.gui.dialogs.about_dialog import AboutDialog

@@ -184,20 +184,44 @@ class TrustActions(QObject):
         return answer == QMessageBox.StandardButton.Yes
 
     def _erase_succeeded(self, request, name: str) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         from ambtenaar20.core.privacy import describe_counts
 
         self._close_progress()
         if request.id is None:  # nothing matched: nothing changed, nothing recorded
-            self.window.statusBar().showMessage(
-                _("Nothing mentioned {name}, so nothing was changed and nothing recorded. Check "
-                  "the spelling.").format(name=name), 20_000)
+            message = _("Nothing mentioned {name}, so nothing was changed and nothing recorded. "
+                        "Check the spelling.").format(name=name)
+            self.window.statusBar().showMessage(message, 20_000)
+            self._show_erase_result(QMessageBox.Icon.Warning, message)
             self.erased.emit(request)
             return
         rebuild_areas(self.window)
+        counts = describe_counts(request.affected)
         self.window.statusBar().showMessage(
-            _("Personal data deleted: {counts}.").format(
-                counts=describe_counts(request.affected)), 20_000)
+            _("Personal data deleted: {counts}.").format(counts=counts), 20_000)
+        # The same words as ``erase-person`` prints: what was affected, and the record made.
+        self._show_erase_result(
+            QMessageBox.Icon.Information,
+            _("Done: {counts}. Recorded as request {id} (without the name).").format(
+                counts=counts, id=request.id),
+            _("Older backups still contain the data."))
         self.erased.emit(request)
+
+    def _show_erase_result(self, icon, text: str, details: str = "") -> None:
+        """The outcome in a message that stays until the officer closes it: an AVG request
+        may have to be reported on, and a status-bar line is gone before it is noted down."""
+        from PySide6.QtWidgets import QMessageBox
+
+        box = QMessageBox(icon, _("Delete a person's data"), text,
+                          QMessageBox.StandardButton.Ok, self.window)
+        box.setInformativeText(details)
+        box.setAccessibleName(_("Delete a person's data"))
+        box.setAccessibleDescription(" ".join(filter(None, (text, details))))
+        box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        # Window-modal but not blocking: the areas rebuilt behind it stay live, and tests run on.
+        box.open()
 
     # -- diagnostics ---------------------------------------------------------------------------
     def open_diagnostics(self) -> None:

@@ -32,6 +32,7 @@ from ambtenaar20.core.export.target import atomic_output
 from ambtenaar20.core.i18n import _
 from ambtenaar20.core.logbook.kinds import direction_label, kind_label
 from ambtenaar20.core.logbook.model import Interaction
+from ambtenaar20.core.logbook.platforms import platform_label
 from ambtenaar20.render.chart import weekly_chart
 from ambtenaar20.render.qt_app import ensure_gui_application
 from ambtenaar20.render.table_painter import Column, TablePainter
@@ -159,8 +160,9 @@ def breakable_url(url: str) -> str:
 def entry_cells(entry: Interaction) -> list[str]:
     summary = entry.summary + (("\n" + breakable_url(entry.url)) if entry.url else "")
     return [
-        entry.occurred_at.strftime("%d-%m-%Y %H:%M"), entry.platform, kind_label(entry.kind),
-        direction_label(entry.direction), entry.topic, entry.counterpart, summary,
+        entry.occurred_at.strftime("%d-%m-%Y %H:%M"), platform_label(entry.platform),
+        kind_label(entry.kind), direction_label(entry.direction), entry.topic,
+        entry.counterpart, summary,
         str(entry.minutes), entry.outcome,
         entry.follow_up.strftime("%d-%m-%Y") if entry.follow_up else "",
     ]
@@ -230,7 +232,7 @@ def _summary(document: ExportDocument, chart_width: int) -> str:
     counts = (
         "<table cellspacing='0'><tr>"
         + _counts_table(_("By kind"), summary.by_kind, kind_label)
-        + _counts_table(_("By platform"), summary.by_platform)
+        + _counts_table(_("By platform"), summary.by_platform, platform_label)
         + _counts_table(_("By topic"), summary.by_topic, lambda topic: topic or _("(no topic)"))
         + "</tr></table>"
     )

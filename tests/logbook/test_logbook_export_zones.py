@@ -47,7 +47,7 @@ def test_entry_made_on_utc_clock_shows_amsterdam_time(context, tmp_path):
     assert [entry.id for entry in doc.entries] == [late.id, early.id]
     assert csv_times(write_csv(doc, tmp_path / "a.csv")) == ["2026-04-01 01:30",
                                                               "2026-04-01 02:00"]
-    sheet = openpyxl.load_workbook(write_xlsx(doc, tmp_path / "a.xlsx"))["Logboek"]
+    sheet = openpyxl.load_workbook(write_xlsx(doc, tmp_path / "a.xlsx"))["Log"]
     assert [str(row[1].value) for row in sheet.iter_rows(min_row=2)] == [
         "2026-04-01 01:30:00", "2026-04-01 02:00:00"]
     assert [entry_cells(entry)[0] for entry in doc.entries] == ["01-04-2026 01:30",

@@ -104,8 +104,8 @@ def test_xlsx_typed_cells_filter_frozen_header_and_summary(logbook, context, tmp
     entries = fill(logbook)
     workbook = openpyxl.load_workbook(write_xlsx(document(logbook, context),
                                                  tmp_path / "log.xlsx"))
-    assert workbook.sheetnames == ["Logboek", "Samenvatting"]
-    sheet = workbook["Logboek"]
+    assert workbook.sheetnames == ["Log", "Summary"]  # in the export's language
+    sheet = workbook["Log"]
     assert sheet.freeze_panes == "A2"
     assert sheet.auto_filter.ref == "A1:N6"
     header = [cell.value for cell in sheet[1]]
@@ -117,7 +117,7 @@ def test_xlsx_typed_cells_filter_frozen_header_and_summary(logbook, context, tmp
     assert rows[0]["Follow-up"] == datetime(2026, 3, 9)
     assert [row["Minutes"] for row in rows] == [5, 12, 30, 3, 0]
     assert rows[2]["Summary"] == "-Nieuwe ophaaldagen gepubliceerd"
-    values = [[cell.value for cell in row] for row in workbook["Samenvatting"].iter_rows()]
+    values = [[cell.value for cell in row] for row in workbook["Summary"].iter_rows()]
     assert ["Entries", 5] in [row[:2] for row in values]
     assert ["Time spent (minutes)", 50] in [row[:2] for row in values]
     assert ["Name", "Anna de Vries"] in [row[:2] for row in values]
@@ -148,7 +148,7 @@ def test_json_layout_matches_the_log(logbook, context, tmp_path):
 def test_empty_period_still_gives_a_valid_file(logbook, context, tmp_path):
     workbook = openpyxl.load_workbook(write_xlsx(document(logbook, context),
                                                  tmp_path / "empty.xlsx"))
-    assert workbook["Logboek"].max_row == 1
+    assert workbook["Log"].max_row == 1
     with write_csv(document(logbook, context), tmp_path / "e.csv").open(
             encoding="utf-8-sig") as handle:
         assert len(handle.read().splitlines()) == 1

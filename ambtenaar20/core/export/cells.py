@@ -17,6 +17,7 @@ from typing import Any
 from ambtenaar20.core.i18n import N_, _
 from ambtenaar20.core.logbook.kinds import direction_label, kind_label
 from ambtenaar20.core.logbook.model import Interaction
+from ambtenaar20.core.logbook.platforms import platform_label
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -74,6 +75,8 @@ def typed_row(entry: Interaction, text: Callable[[str], str] = neutralise) -> li
             value = value.replace(tzinfo=None)  # spreadsheets have no zones: local wall time
         elif name == "kind":
             value = kind_label(value)
+        elif name == "platform":
+            value = platform_label(value)
         elif name == "direction":
             value = direction_label(value)
         if isinstance(value, str):

@@ -1,4 +1,7 @@
-"""XLSX export: sheet "Logboek" with typed, filterable cells and sheet "Samenvatting" with totals.
+"""XLSX export: a log sheet with typed, filterable cells and a summary sheet with totals.
+
+The sheets are named in the export's language, the active one, as its headers are: "Logboek"
+and "Samenvatting" in Dutch, "Log" and "Summary" in English.
 
 Dates are real date cells (local wall time; spreadsheets have no time zones), minutes are
 numbers, so the manager can sort, filter and sum without converting anything. Text is always a
@@ -19,11 +22,13 @@ from ambtenaar20.core.export.cells import COLUMNS, clean, headers, looks_like_fo
 from ambtenaar20.core.export.document import ExportDocument, generator_name
 from ambtenaar20.core.export.progress import ExportSteps
 from ambtenaar20.core.export.target import atomic_output
-from ambtenaar20.core.i18n import _
+from ambtenaar20.core.i18n import N_, _
 from ambtenaar20.core.logbook.kinds import kind_label
+from ambtenaar20.core.logbook.platforms import platform_label
 
-LOG_SHEET = "Logboek"
-SUMMARY_SHEET = "Samenvatting"
+#: Untranslated sheet names; translated when a file is written.
+LOG_SHEET = N_("Log")
+SUMMARY_SHEET = N_("Summary")
 _WIDTHS = {"id": 7, "occurred_at": 17, "platform": 14, "kind": 18, "direction": 11, "topic": 20,
            "counterpart": 20, "url": 36, "summary": 60, "minutes": 9, "outcome": 30,
            "follow_up": 12, "draft_id": 8, "item_id": 10}
@@ -42,7 +47,7 @@ def write_xlsx(document: ExportDocument, target: Path, cancel: CancelToken | Non
     steps.start()
     workbook = Workbook()
     sheet = workbook.active
-    sheet.title = LOG_SHEET
+    sheet.title = _(LOG_SHEET)
     sheet.append(_text_as_strings(sheet, headers(clean)))
     bold = Font(bold=True)
     for cell in sheet[1]:
@@ -64,7 +69,7 @@ def write_xlsx(document: ExportDocument, target: Path, cancel: CancelToken | Non
     sheet.freeze_panes = "A2"
     sheet.auto_filter.ref = f"A1:{get_column_letter(len(COLUMNS))}{max(1, sheet.max_row)}"
 
-    _summary_sheet(workbook.create_sheet(SUMMARY_SHEET), document, bold)
+    _summary_sheet(workbook.create_sheet(_(SUMMARY_SHEET)), document, bold)
     # Saving is not interrupted: openpyxl would leave its own temporary files behind. A cancel
     # while it saves takes effect right after (``atomic_output`` drops the file).
     steps.start(_("Saving the file"))
@@ -118,7 +123,7 @@ def _summary_sheet(sheet: Any, document: ExportDocument, bold: Any) -> None:
     heading_rows = [1]
     for title, counts, label in (
         (_("By kind"), summary.by_kind, kind_label),
-        (_("By platform"), summary.by_platform, str),
+        (_("By platform"), summary.by_platform, platform_label),
         (_("By topic"), summary.by_topic, lambda topic: topic or _("(no topic)")),
         (_("By week"), summary.by_week, str),
     ):

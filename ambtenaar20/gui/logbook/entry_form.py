@@ -23,11 +23,8 @@ from PySide6.QtWidgets import (
 from ambtenaar20.core.i18n import N_, _
 from ambtenaar20.core.logbook.kinds import DIRECTIONS, KINDS, kind_label
 from ambtenaar20.core.logbook.model import Interaction
+from ambtenaar20.core.logbook.platforms import COMMON_PLATFORMS, platform_label, platform_value
 from ambtenaar20.core.logbook.validation import MAX_MINUTES
-
-COMMON_PLATFORMS = ("X", "LinkedIn", "Facebook", "Instagram", "Mastodon", "Website", "E-mail",
-                    "WhatsApp", "Telefoon")
-
 
 #: The form's caption of each field; the history names changed fields by the same words.
 FIELD_LABELS = {
@@ -52,7 +49,8 @@ class EntryForm(QWidget):
         self.at_edit.setCalendarPopup(True)
         self.platform_edit = QComboBox()
         self.platform_edit.setEditable(True)
-        self.platform_edit.addItems(COMMON_PLATFORMS)
+        for value in COMMON_PLATFORMS:
+            self.platform_edit.addItem(platform_label(value), value)
         self.kind_combo = QComboBox()
         for value in KINDS:
             self.kind_combo.addItem(kind_label(value), value)
@@ -107,7 +105,7 @@ class EntryForm(QWidget):
         """The fields as the log service takes them (it validates them)."""
         return {
             "occurred_at": self.at_edit.dateTime().toPython().replace(second=0, microsecond=0),
-            "platform": self.platform_edit.currentText(),
+            "platform": platform_value(self.platform_edit.currentText()),
             "kind": self.kind_combo.currentData(),
             "direction": self.direction_combo.currentData(),
             "topic": self.topic_edit.currentText(),
@@ -139,7 +137,7 @@ class EntryForm(QWidget):
         local = entry.occurred_at
         self.at_edit.setDateTime(QDateTime(QDate(local.year, local.month, local.day),
                                            QTime(local.hour, local.minute)))
-        self.platform_edit.setCurrentText(entry.platform)
+        self.platform_edit.setCurrentText(platform_label(entry.platform))
         self.kind_combo.setCurrentIndex(max(0, self.kind_combo.findData(entry.kind)))
         self.direction_combo.setCurrentIndex(max(0, self.direction_combo.findData(
             entry.direction)))

@@ -16,6 +16,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QGuiApplication
 from ambtenaar20.core.i18n import N_, _
 from ambtenaar20.core.logbook.kinds import direction_label, kind_label
 from ambtenaar20.core.logbook.model import Interaction, LogFilter
+from ambtenaar20.core.logbook.platforms import platform_label
 from ambtenaar20.core.logbook.service import LogbookService
 from ambtenaar20.gui.readable_colour import row_tint
 from ambtenaar20.gui.workers import run_in_background
@@ -163,6 +164,8 @@ class EntryTableModel(QAbstractTableModel):
             return entry.occurred_at.strftime("%d-%m-%Y %H:%M")
         if name == "kind":
             return kind_label(entry.kind)
+        if name == "platform":
+            return platform_label(entry.platform)
         if name == "direction":
             return direction_label(entry.direction)
         if name == "minutes":

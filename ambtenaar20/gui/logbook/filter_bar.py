@@ -12,6 +12,7 @@ from ambtenaar20.core.i18n import _
 from ambtenaar20.core.logbook.clock import Period
 from ambtenaar20.core.logbook.kinds import KINDS, kind_label
 from ambtenaar20.core.logbook.model import LogFilter
+from ambtenaar20.core.logbook.platforms import platform_label
 from ambtenaar20.core.logbook.presets import PRESETS, preset_period
 from ambtenaar20.gui.flow_layout import FlowLayout
 
@@ -90,11 +91,13 @@ class FilterBar(QWidget):
 
     def set_choices(self, combo: QComboBox, values: list[str]) -> None:
         current = combo.currentData()
+        # Platforms are shown in the interface language, filtered by their stored value.
+        label = platform_label if combo is self.platform_combo else str
         combo.blockSignals(True)
         while combo.count() > 1:
             combo.removeItem(1)
         for value in values:
-            combo.addItem(value, value)
+            combo.addItem(label(value), value)
         combo.setCurrentIndex(max(0, combo.findData(current)))
         combo.blockSignals(False)
 

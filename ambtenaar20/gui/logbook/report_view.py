@@ -3,12 +3,16 @@
 The summary follows every change (briefly delayed, computed on a worker thread); exporting runs
 on a worker thread too, so the window stays responsive while a large PDF is written, with its
 progress shown and a button to cancel it.
+
+The area opens on last month, the period a monthly report is about. When last month has no
+entries but this month has (an officer who started logging this month), it opens on this month
+instead and says so; once the officer picks a period, it stays. A period without entries cannot
+be exported, and the line next to the button says why.
 """
 
 from __future__ import annotations
 
 from datetime import date
-from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -16,12 +20,13 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QFileDialog,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -32,7 +37,6 @@ from ambtenaar20.core.errors import UsageError
 from ambtenaar20.core.export.document import ExportRequest, build_document
 from ambtenaar20.core.i18n import _
 from ambtenaar20.core.logbook.clock import Period
-from ambtenaar20.core.logbook.kinds import kind_label
 from ambtenaar20.core.logbook.model import LogFilter, Summary
 from ambtenaar20.core.logbook.presets import preset_period
 from ambtenaar20.gui.areas.empty_state import EmptyState
@@ -41,6 +45,8 @@ from ambtenaar20.gui.logbook.accessible_names import name_unnamed_children
 from ambtenaar20.gui.logbook.export_progress import ExportProgress
 from ambtenaar20.gui.logbook.filter_bar import qdate
 from ambtenaar20.gui.logbook.report_columns import side_by_side_or_stacked
+from ambtenaar20.gui.logbook.report_summary import summary_html
+from ambtenaar20.gui.logbook.save_target import ask_save_target, suggested_name, with_extension
 from ambtenaar20.gui.logbook.weekly_chart_view import WeeklyChartView
 from ambtenaar20.gui.workers import BackgroundTask, run_in_background
 
@@ -84,6 +90,13 @@ class ReportView(QWidget):
         self.pseudonymize_check = QCheckBox(_("Pse&udonymise people (Persoon 1, Persoon 2 …)"))
         self.export_button = QPushButton(_("E&xport…"))
         self.export_button.clicked.connect(self.export)
+        #: Why the export button is off, when the officer can do something about it.
+        self.export_hint = QLabel()
+        self.export_hint.setWordWrap(True)
+        self.export_hint.setVisible(False)
+        #: Said when the area opened on this month instead of last month.
+        self.period_note = QLabel()
+        self.period_note.setWordWrap(True)
         self.export_progress = ExportProgress()
         self.export_progress.cancel_button.clicked.connect(self.cancel_export)
         self.result_label = QLabel()
@@ -101,8 +114,17 @@ class ReportView(QWidget):
             caption.setBuddy(widget)
             widget.setAccessibleName(widget.accessibleName() or label.replace("&", ""))
             form.addRow(caption, widget)
+        form.insertRow(1, "", self.period_note)  # under the period it explains
+        form.setRowVisible(self.period_note, False)
         form.addRow(self.pseudonymize_check)
-        form.addRow(self.export_button)
+        export_row = QHBoxLayout()
+        # As wide as its text, with or without the reason beside it: the row does not jump.
+        self.export_button.setSizePolicy(QSizePolicy.Policy.Maximum,
+                                         QSizePolicy.Policy.Fixed)
+        export_row.addWidget(self.export_button)
+        export_row.addWidget(self.export_hint, 1)
+        form.addRow(export_row)
+        self._form = form
         # In one box: a form keeps the spacing of a hidden row, a box does not.
         status = QVBoxLayout()
         status.setContentsMargins(0, 0, 0, 0)
@@ -142,28 +164,52 @@ class ReportView(QWidget):
         self.export_task: BackgroundTask | None = None
         #: Which export the callbacks belong to: those of an earlier, cancelled one are late.
         self._export_number = 0
+        #: Which summary the callbacks belong to: an earlier choice's may come in late.
+        self._summary_number = 0
         self.preset_combo.setCurrentIndex(self.preset_combo.findData("last_month"))
         self._preset_changed()
+        #: Until the officer picks a period, an empty last month gives way to this month.
+        self._period_is_default = True
         self._format_changed()
         name_unnamed_children(self)
         self._load_topics()
 
     # -- choices -------------------------------------------------------------------------------
     def _preset_changed(self) -> None:
+        self._period_chosen()
         key = self.preset_combo.currentData()
         if key != "custom":
-            period = preset_period(key, date.today())
-            for edit, day in ((self.from_edit, period.start), (self.to_edit, period.end)):
-                edit.blockSignals(True)
-                edit.setDate(qdate(day))
-                edit.blockSignals(False)
+            self._show_preset_dates(key)
         self.schedule_summary()
 
+    def _show_preset_dates(self, key: str) -> None:
+        period = preset_period(key, date.today())
+        for edit, day in ((self.from_edit, period.start), (self.to_edit, period.end)):
+            edit.blockSignals(True)
+            edit.setDate(qdate(day))
+            edit.blockSignals(False)
+
     def _dates_edited(self) -> None:
+        self._period_chosen()
         self.preset_combo.blockSignals(True)
         self.preset_combo.setCurrentIndex(self.preset_combo.findData("custom"))
         self.preset_combo.blockSignals(False)
         self.schedule_summary()
+
+    def _period_chosen(self) -> None:
+        """The officer chose the period: it is no longer replaced, nor explained."""
+        self._period_is_default = False
+        self._form.setRowVisible(self.period_note, False)
+
+    def _open_on_this_month(self) -> None:
+        """Last month had nothing and this month has entries: show this month, and say why."""
+        self._period_is_default = False
+        self.preset_combo.blockSignals(True)
+        self.preset_combo.setCurrentIndex(self.preset_combo.findData("this_month"))
+        self.preset_combo.blockSignals(False)
+        self._show_preset_dates("this_month")
+        self.period_note.setText(_("Last month has no entries, so this month is shown."))
+        self._form.setRowVisible(self.period_note, True)
 
     def set_period(self, start: date, end: date) -> None:
         self.from_edit.setDate(qdate(start))
@@ -224,18 +270,45 @@ class ReportView(QWidget):
             self.chart.clear()
             return
         service = self.service
-        run_in_background(lambda _c, _p: (service.summary(log_filter), service.count()),
-                          on_success=self._summary_loaded)
+        may_move = (self._period_is_default and not log_filter.topics
+                    and self.preset_combo.currentData() == "last_month")
+        this_month = LogFilter(period=preset_period("this_month", date.today()),
+                               topics=log_filter.topics)
 
-    def _summary_loaded(self, result: tuple[Summary, int]) -> None:
-        summary, entries_in_log = result
+        def work(_cancel, _progress):
+            summary, entries_in_log = service.summary(log_filter), service.count()
+            if may_move and summary.entries == 0 and entries_in_log:
+                recent = service.summary(this_month)
+                if recent.entries:
+                    return recent, entries_in_log, True
+            return summary, entries_in_log, False
+
+        self._summary_number += 1
+        number = self._summary_number
+        run_in_background(work, on_success=lambda result: self._summary_loaded(number, *result))
+
+    def _summary_loaded(self, number: int, summary: Summary, entries_in_log: int,
+                        moved: bool) -> None:
+        if number != self._summary_number:
+            return  # the choice changed meanwhile; its own summary follows
+        if moved:
+            if not self._period_is_default:
+                self.schedule_summary()  # the officer chose a period meanwhile
+                return
+            self._open_on_this_month()
         self.pages.setCurrentWidget(self.empty if entries_in_log == 0 else self.pages.widget(0))
         self._show_summary(summary)
 
     def _sync_export(self) -> None:
         """Export only when the chosen period has entries and no export is running."""
+        empty = not self.exporting and self.summary is not None and self.summary.entries == 0
         self.export_button.setEnabled(not self.exporting and self.summary is not None
                                       and self.summary.entries > 0)
+        reason = _("No entries in this period — choose another period") if empty else ""
+        self.export_hint.setText(reason)
+        self.export_hint.setVisible(bool(reason))
+        # A screen reader says why the button is off when it reaches the button.
+        self.export_button.setAccessibleDescription(reason)
 
     def _go_to_log(self) -> None:
         window = self.window()
@@ -245,35 +318,14 @@ class ReportView(QWidget):
     def _show_summary(self, summary: Summary) -> None:
         self.summary = summary
         self._sync_export()
-
-        def rows(counts: dict[str, int], label=str) -> str:
-            return "".join(f"<tr><td>{escape(label(key) or '–')}</td>"
-                           f"<td align='right'>&nbsp;{count}</td></tr>"
-                           for key, count in counts.items()) or "<tr><td>–</td></tr>"
-
-        from ambtenaar20.render.pdf_report import totals_html
-
-        columns = [(_("By kind"), rows(summary.by_kind, kind_label)),
-                   (_("By platform"), rows(summary.by_platform)),
-                   (_("By topic"), rows(summary.by_topic,
-                                        lambda topic: topic or _("(no topic)")))]
-        html = (
-            "<h3>" + escape(_("Summary")) + "</h3><p>" + " &nbsp; ".join(totals_html(summary))
-            + "</p><table><tr>"
-            + "<td width='24'></td>".join(f"<td valign='top'><b>{escape(title)}</b>"
-                                          f"<table>{body}</table></td>"
-                                          for title, body in columns)
-            + "</tr></table>"
-        )
-        self.summary_label.setText(html)
+        self.summary_label.setText(summary_html(summary))
         self.chart.show_counts(summary.by_week)  # drawn for its width, in the palette's colours
         announce_first_content(self)
 
     # -- export --------------------------------------------------------------------------------
     def choose_target(self, suggested: str) -> Path | None:
-        """Ask where to save; tests replace this."""
-        name, _filter = QFileDialog.getSaveFileName(self, _("Export the log"), suggested)
-        return Path(name) if name else None
+        """Ask where to save, as the chosen format; tests replace this."""
+        return ask_save_target(self, Path(suggested), self.format_combo.currentData())
 
     def export(self) -> None:
         try:
@@ -282,10 +334,11 @@ class ReportView(QWidget):
             self.result_label.setText(str(error))
             return
         file_format = self.format_combo.currentData()
-        suggested = str(Path.home() / f"logboek-{period.start}-{period.end}.{file_format}")
+        suggested = str(Path.home() / suggested_name(period.start, period.end, file_format))
         target = self.choose_target(suggested)
         if target is None:
             return
+        target = with_extension(target, file_format)
         request = ExportRequest(period=period, topics=self.topics(),
                                 pseudonymize=self.pseudonymize_check.isChecked(),
                                 separator=self.separator_combo.currentData())
