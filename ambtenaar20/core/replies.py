@@ -3,7 +3,8 @@
 "Reageren" marks the item answered and logs the reply at once, linked to the item, so the log
 shows the interaction even if the reply is finally posted outside the app. When the draft
 written for it is published, the log service completes that same entry (draft, URL) instead of
-adding a second one.
+adding a second one. The reply is written in the item's language (``reply_language``), not
+the interface's: an English-speaking officer answers a Dutch question in Dutch.
 """
 
 from __future__ import annotations
@@ -23,3 +24,18 @@ def start_reply(context: AppContext, item_id: int) -> str:
         item_id, platform=item["feed"], topic=topic, counterpart=item.get("author") or "",
         url=item.get("link") or "", summary=item.get("title") or "")
     return topic
+
+
+def reply_language(context: AppContext, item_id: int) -> str | None:
+    """``nl`` or ``en`` as the item is written, or None when that is not known (then the
+    draft's own text decides, as for any draft)."""
+    from ambtenaar20.core.analysis.sentiment import LANGUAGES
+    from ambtenaar20.core.errors import UsageError
+
+    try:
+        # The language is computed with the tone, after a refresh; maybe not yet for this one.
+        context.items.analyse_pending([item_id])
+        lang = context.items.item(item_id).get("lang")
+    except UsageError:  # removed by retention or with its feed
+        return None
+    return lang if lang in LANGUAGES else None

@@ -44,6 +44,24 @@ def test_published_reply_is_logged_once_and_linked_to_item_and_draft(context, it
     assert context.items.item_ids() == [item_id]
 
 
+def test_a_published_reply_is_not_logged_twice(context, item_id):
+    # The first publication completes the entry "Reageren" made (source "item"); a second
+    # call for the same draft added a new entry beside it, so reports counted the post twice.
+    from ambtenaar20.core.replies import start_reply
+
+    start_reply(context, item_id)
+    draft = context.drafting.drafts.create("Het gft wordt op dinsdag opgehaald.", "Afval",
+                                           ["mastodon"], item_id)
+    first = context.logbook.record_published(draft.id, "", "Mastodon", "Afval", [],
+                                             item_id=item_id)
+    again = context.logbook.record_published(draft.id, "https://social.example/@gemeente/2",
+                                             "Mastodon", "Afval", [], item_id=item_id)
+    assert again.id == first.id
+    assert len(context.logbook.list()) == 1
+    # Published without an address of its own: the entry keeps the item's link.
+    assert first.url == ITEM["link"]
+
+
 def test_reageren_opens_a_draft_linked_to_the_item(qtbot, context, item_id):
     from ambtenaar20.gui.main_window import MainWindow
 

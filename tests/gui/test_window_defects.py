@@ -60,6 +60,7 @@ def test_new_draft_button_puts_the_focus_in_the_editor(qtbot, window):
     write = window.area("write")
     qtbot.waitUntil(lambda: write.draft is not None, timeout=5000)
     first = write.draft.id
+    write.editor.setPlainText("Begonnen")  # an empty draft would be reused, not a new one
     write.drafts_list.search.setFocus()
     qtbot.waitUntil(write.drafts_list.search.hasFocus, timeout=3000)
     qtbot.mouseClick(write.drafts_list.new_button, Qt.MouseButton.LeftButton)

@@ -59,7 +59,7 @@ def test_applying_a_suggestion_replaces_the_span(qtbot, area):
     qtbot.waitUntil(lambda: "jargon" in rules_in_panel(area), timeout=5000)
     area.panel.list.setCurrentRow(rules_in_panel(area).index("jargon"))
     button = area.panel.suggestion_buttons[0]
-    assert button.isVisible() and button.text() == "al"
+    assert button.isVisible() and button.text() == "Vervang door: al"
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     assert area.editor.toPlainText() == "Wij komen al morgen."
     qtbot.waitUntil(lambda: "jargon" not in rules_in_panel(area), timeout=5000)
@@ -272,6 +272,7 @@ def test_published_draft_lands_in_the_real_log(qtbot, context, monkeypatch):
 def test_publishing_logs_the_platform_by_the_name_the_logbook_uses(qtbot, context, monkeypatch):
     from PySide6.QtWidgets import QInputDialog
 
+    from ambtenaar20.gui.areas.writing import publishing
     from ambtenaar20.gui.logbook.entry_form import COMMON_PLATFORMS
 
     widget = WritingArea(context)
@@ -282,8 +283,8 @@ def test_publishing_logs_the_platform_by_the_name_the_logbook_uses(qtbot, contex
     widget.platform_bar.boxes["mastodon"].setChecked(True)
     widget.editor.setPlainText("Wij zijn morgen open.")
     offered: list[list[str]] = []
-    monkeypatch.setattr(QInputDialog, "getText",
-                        lambda *args, **kwargs: ("https://x.com/gemeente/1", True))
+    monkeypatch.setattr(publishing, "ask_checked_text",
+                        lambda *args, **kwargs: "https://x.com/gemeente/1")
 
     def pick(parent, title, label, choices, *rest):
         offered.append(list(choices))

@@ -4,6 +4,9 @@ Everything the officer decides about a draft is kept with it: which findings wer
 (rule, pack version, reason, time), which checklist questions were ticked, and when it was
 published where. Publishing hands an entry to the interaction log through the small
 ``InteractionRecorder`` protocol, so this module does not depend on the log's implementation.
+
+A draft is published, and logged, once: reports count posts, and a second entry for the same
+post (a second click, two workers at once) would count it twice.
 """
 
 from __future__ import annotations
@@ -78,6 +81,20 @@ class Template:
     builtin: bool
 
 
+#: A draft nobody has worked on: no text (spaces count as none), topic, platforms, reply link,
+#: dismissal or tick, and never published. Reused rather than a second one made.
+_BLANK = ("trim(coalesce(text, ''), ' ' || char(9, 10, 13)) = '' "
+          "AND coalesce(topic, '') = '' AND coalesce(platforms, '[]') = '[]' "
+          "AND feed_item_id IS NULL "
+          "AND status = 'draft' AND published_at IS NULL "
+          "AND id NOT IN (SELECT draft_id FROM draft_dismissals) "
+          "AND id NOT IN (SELECT draft_id FROM draft_checklist)")
+
+
+#: ``app_meta`` key: the highest draft number ever deleted, never handed out again.
+_HIGHEST_DELETED = "drafts.highest_deleted_id"
+
+
 def _now() -> str:
     return datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds")
 
@@ -103,13 +120,37 @@ class DraftStore:
     def create(self, text: str = "", topic: str = "", platforms: Iterable[str] = (),
                feed_item_id: int | None = None, language: str | None = None) -> Draft:
         now = _now()
+        row: dict[str, object] = {
+            "text": text, "status": "draft", "topic": topic,
+            "platforms": json.dumps(list(platforms)), "feed_item_id": feed_item_id,
+            "language": language, "created_at": now, "updated_at": now}
         with self.db.atomic():
-            table = self.db["drafts"].insert({
-                "text": text, "status": "draft", "topic": topic,
-                "platforms": json.dumps(list(platforms)), "feed_item_id": feed_item_id,
-                "language": language, "created_at": now, "updated_at": now,
-            })
+            # SQLite hands out the highest number again once that draft is deleted; the log
+            # knows drafts by number and would take the new one for the deleted one.
+            highest = self.db.execute(
+                "SELECT max(coalesce((SELECT max(id) FROM drafts), 0), coalesce((SELECT "
+                "CAST(value AS INTEGER) FROM app_meta WHERE key = ?), 0))",
+                [_HIGHEST_DELETED]).fetchone()[0]
+            table = self.db["drafts"].insert({"id": highest + 1, **row})
         return self.get(table.last_pk)
+
+    def create_or_reuse(self, text: str = "", topic: str = "", platforms: Iterable[str] = (),
+                        feed_item_id: int | None = None, language: str | None = None) -> Draft:
+        """A draft to write in: the newest blank one (see ``_BLANK``) filled in, else a new one.
+
+        Opening Schrijven and "New draft" each made a draft; the empty ones piled up.
+        """
+        now = _now()
+        with self.db.atomic():
+            blank = self.db.execute(f"SELECT id FROM drafts WHERE {_BLANK} "
+                                    "ORDER BY updated_at DESC, id DESC LIMIT 1").fetchone()
+            if blank is None:
+                return self.create(text, topic, platforms, feed_item_id, language)
+            self.db["drafts"].update(blank[0], {
+                "text": text, "topic": topic, "platforms": json.dumps(list(platforms)),
+                "feed_item_id": feed_item_id, "language": language, "created_at": now,
+                "updated_at": now})
+        return self.get(blank[0])
 
     def get(self, draft_id: int) -> Draft:
         rows = list(self.db["drafts"].rows_where("id = ?", [draft_id]))
@@ -155,7 +196,13 @@ class DraftStore:
         return self.get(draft_id)
 
     def delete(self, draft_id: int) -> None:
+        """The draft with its dismissals and ticks; a log entry of its publication stays."""
+        self.get(draft_id)  # a clear message for a draft that is not there (any more)
         with self.db.atomic():
+            self.db.execute(
+                "INSERT INTO app_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE "
+                "SET value = max(CAST(value AS INTEGER), CAST(excluded.value AS INTEGER))",
+                [_HIGHEST_DELETED, str(draft_id)])
             for table in ("draft_dismissals", "draft_checklist"):
                 self.db[table].delete_where("draft_id = ?", [draft_id])
             self.db["drafts"].delete(draft_id)
@@ -176,6 +223,11 @@ class DraftStore:
             where, params = where + " AND id = ?", [draft_id, only_id]
         return [Dismissal(**row) for row in
                 self.db["draft_dismissals"].rows_where(where, params, order_by="id")]
+
+    def undismiss(self, dismissal_id: int) -> None:
+        """The officer changed their mind: the finding counts again."""
+        with self.db.atomic():
+            self.db["draft_dismissals"].delete_where("id = ?", [dismissal_id])
 
     @staticmethod
     def open_findings(findings: Iterable[Finding],
@@ -203,18 +255,37 @@ class DraftStore:
                        open_findings: list[Finding],
                        recorder: InteractionRecorder | None) -> Draft:
         """Status ``published`` with the post's URL, and one entry in the interaction log
-        (when a log is connected: ``recorder`` None means this build has no log)."""
-        if not url.strip().lower().startswith(("http://", "https://")):
-            raise UsageError(_("Give the web address (https://...) of the published post."))
+        (when a log is connected: ``recorder`` None means this build has no log).
+
+        ``url`` may be empty: a post on a platform without links, a reply by phone. A draft
+        marked before is refused, however its status was changed since; of two calls at once
+        only one gets past the conditional update.
+        """
+        url = url.strip()
+        if url and not url.lower().startswith(("http://", "https://")):
+            raise UsageError(_("Give the web address (https://...) of the published post, "
+                               "or leave it empty."))
         draft = self.get(draft_id)
         now = _now()
         with self.db.atomic():
-            self.db["drafts"].update(draft_id, {"status": "published", "updated_at": now,
-                                                "published_url": url.strip(),
-                                                "published_at": now})
+            marked = self.db.execute(
+                "UPDATE drafts SET status = 'published', updated_at = ?, published_url = ?, "
+                "published_at = ? WHERE id = ? AND published_at IS NULL",
+                [now, url or None, now, draft_id]).rowcount
+        if not marked:
+            raise UsageError(_("This draft was already marked as published; it is in the log "
+                               "once and is not logged again."))
         if recorder is not None:
-            recorder.record_published(draft_id, url.strip(), platform, draft.topic,
-                                      list(open_findings))
+            try:
+                recorder.record_published(draft_id, url, platform, draft.topic,
+                                          list(open_findings))
+            except BaseException:
+                # Not in the log, so not published: the officer can try again.
+                with self.db.atomic():
+                    self.db["drafts"].update(draft_id, {
+                        "status": draft.status, "updated_at": draft.updated_at,
+                        "published_url": draft.published_url, "published_at": None})
+                raise
         return self.get(draft_id)
 
     # Templates -----------------------------------------------------------------------------

@@ -172,7 +172,10 @@ class LogbookService:
 
         ``item_id`` is the feed item the draft replies to, if any; the entry links to both.
         """
-        existing = self._live_link("draft_id", draft_id, "draft")
+        # Either source: a reply's entry started by "Reageren" and completed by the first
+        # publication is this draft's entry too (a second call added another beside it).
+        existing = (self._live_link("draft_id", draft_id, "draft")
+                    or self._live_link("draft_id", draft_id, "item"))
         if existing is not None:
             return existing
         findings = len(open_findings) if isinstance(open_findings, Sequence) else open_findings
@@ -214,7 +217,8 @@ class LogbookService:
                        [draft_id, findings, entry.id])
             self._history(db, entry.id, "edited", {"draft_id": None}, {"draft_id": draft_id},
                           _now_utc())
-            return self.edit(entry.id, url=url, platform=platform or entry.platform)
+            # Published without an address of its own (by phone): the item's link stays.
+            return self.edit(entry.id, url=url or entry.url, platform=platform or entry.platform)
 
     def _live_link(self, column: str, value: int, source: str) -> Interaction | None:
         row = self.db.execute(

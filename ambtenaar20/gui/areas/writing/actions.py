@@ -1,7 +1,8 @@
-"""The area's one-off actions: copy, templates, installing a pack, marking as published.
+"""The area's one-off actions: copy, templates, installing a pack, the officer's own lists.
 
 Kept apart from ``area.py`` (typing, checking and saving) so each stays readable. The dialogs
-are small methods (``ask_...``) so tests can answer them without a person.
+are small methods (``ask_...``) so tests can answer them without a person. Publishing is in
+``publishing.py``, deleting in ``draft_removal.py``.
 """
 
 from __future__ import annotations
@@ -12,8 +13,6 @@ import shiboken6
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
-from ambtenaar20.core.drafting.drafts import Draft
-from ambtenaar20.core.drafting.platforms import platforms
 from ambtenaar20.core.i18n import _
 from ambtenaar20.gui.areas.writing.preferences_dialog import DraftingPreferencesDialog
 from ambtenaar20.gui.workers import run_in_background
@@ -32,13 +31,19 @@ class WritingActions:
         else:
             self.new_draft(template.text)
 
+    def show_templates(self, templates) -> None:
+        """Offered in the draft's language (a reply's is its item's), else the interface's."""
+        self._templates = templates
+        language = self.draft.language if self.draft else None
+        self.drafts_list.set_templates(templates, language)
+
     def save_as_template(self) -> None:
         name, ok = QInputDialog.getText(self, _("Save as template"), _("Name of the template:"))
         text = self.editor.toPlainText()
         if ok and name.strip() and text.strip():
             language = self.result.language if self.result else "nl"
             self._run(lambda: (self.store.add_template(name, text, language),
-                               self.store.templates())[1], self.drafts_list.set_templates)
+                               self.store.templates())[1], self.show_templates)
 
     def ask_pack_file(self) -> str | None:
         path, _filter = QFileDialog.getOpenFileName(
@@ -86,40 +91,3 @@ class WritingActions:
 
     def run_dialog(self, dialog) -> bool:
         return dialog.exec() == dialog.DialogCode.Accepted
-
-    def ask_publication(self) -> tuple[str, str] | None:
-        url, ok = QInputDialog.getText(self, _("Mark as published"),
-                                       _("Web address (URL) of the published post:"))
-        if not ok or not url.strip():
-            return None
-        # The log stores the platform by the name the officer sees (and picks in the Logboek's
-        # own list), not by the counting rules' key: "X", not "x", so reports count it once.
-        keys = self.platform_bar.selected() or tuple(self.platform_bar.boxes)
-        choices = [platforms()[key].name for key in keys]
-        platform, ok = QInputDialog.getItem(self, _("Mark as published"), _("Platform:"),
-                                            choices, 0, False)
-        return (url.strip(), platform) if ok else None
-
-    def publish(self) -> None:
-        if self.draft is None:
-            return
-        answer = self.ask_publication()
-        if answer is None:
-            return
-        self.flush()
-        url, platform = answer
-        draft_id, still_open = self.draft.id, list(self.open_findings)
-        recorder = self.recorder
-
-        def done(draft: Draft) -> None:
-            self._updated(draft)
-            self.status.setCurrentIndex(self.status.findData(draft.status))
-            if recorder is None:
-                QMessageBox.information(self, _("Published"), _(
-                    "The draft is marked as published. The log is not available in this "
-                    "version, so no log entry was made."))
-            else:
-                self.state.setText(_("Marked as published and added to the log"))
-
-        self._run(lambda: self.store.mark_published(draft_id, url, platform, still_open,
-                                                    recorder), done)

@@ -4,6 +4,9 @@ The checker runs on a worker thread 300 ms after typing pauses and its result is
 the text has not changed meanwhile, so typing never waits. The text is saved 1.5 s after typing
 stops, when another draft is opened and when the window closes, so a crash loses at most the last
 1.5 seconds of typing.
+
+"New draft" and opening the area reuse an empty draft nobody worked on, so empty drafts do not
+pile up. A reply to a feed item is written and checked in the item's language.
 """
 
 from __future__ import annotations
@@ -24,7 +27,6 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -35,17 +37,21 @@ from PySide6.QtWidgets import (
 )
 
 from ambtenaar20.core.app_context import AppContext
-from ambtenaar20.core.drafting.drafts import STATUS_LABELS, STATUSES, Dismissal, Draft
+from ambtenaar20.core.drafting.drafts import STATUS_LABELS, STATUSES, Dismissal, Draft, Template
 from ambtenaar20.core.drafting.model import CheckResult, Finding
-from ambtenaar20.core.errors import UsageError
 from ambtenaar20.core.i18n import _
+from ambtenaar20.core.replies import reply_language
 from ambtenaar20.gui.areas.first_content import announce_first_content
 from ambtenaar20.gui.areas.writing.actions import WritingActions
+from ambtenaar20.gui.areas.writing.draft_header import DraftHeaderSaving
+from ambtenaar20.gui.areas.writing.draft_removal import DraftRemoval
 from ambtenaar20.gui.areas.writing.drafts_list import DraftsList
 from ambtenaar20.gui.areas.writing.editor import DraftEditor
+from ambtenaar20.gui.areas.writing.finding_actions import FindingActions
 from ambtenaar20.gui.areas.writing.findings_panel import FindingsPanel
 from ambtenaar20.gui.areas.writing.linked_item import LinkedItemPanel
 from ambtenaar20.gui.areas.writing.platform_bar import PlatformBar, PlatformPreview
+from ambtenaar20.gui.areas.writing.publishing import PublishingActions
 from ambtenaar20.gui.flow_layout import FlowLayout
 from ambtenaar20.gui.workers import run_in_background
 from ambtenaar20.render.numbers import decimal_text
@@ -54,7 +60,8 @@ CHECK_DELAY_MS = 300
 AUTOSAVE_DELAY_MS = 1500
 
 
-class WritingArea(WritingActions, QSplitter):
+class WritingArea(WritingActions, PublishingActions, FindingActions, DraftRemoval,
+                  DraftHeaderSaving, QSplitter):
     #: The first list of drafts is on screen (see ``first_content``).
     content_shown = Signal()
 
@@ -69,6 +76,7 @@ class WritingArea(WritingActions, QSplitter):
         self.dismissals: list[Dismissal] = []
         self.result: CheckResult | None = None
         self.open_findings: list[Finding] = []
+        self._templates: list[Template] = []
         self._loading = False
         self._dirty = False
         self._generation = 0
@@ -98,6 +106,8 @@ class WritingArea(WritingActions, QSplitter):
         self.drafts_list.filter_changed.connect(lambda: self.refresh_list())
         self.drafts_list.template_chosen.connect(self.use_template)
         self.drafts_list.save_template_requested.connect(self.save_as_template)
+        self.drafts_list.delete_shown_requested.connect(self.delete_shown_draft)
+        self.drafts_list.delete_requested.connect(self.delete_draft)
         self.addWidget(self.drafts_list)
 
         middle = QWidget()
@@ -128,13 +138,16 @@ class WritingArea(WritingActions, QSplitter):
         self.tabs.addTab(self.editor, _("Text"))
         self.tabs.addTab(self.preview, _("Preview"))
         column.addWidget(self.tabs, 1)
-        status_row = QHBoxLayout()
+        # Each on its own row: side by side, a long message ("Marked as published and added
+        # to the log") squeezed the metrics into a narrow column and the editor shrank.
         self.metrics = QLabel()
         self.metrics.setWordWrap(True)
+        column.addWidget(self.metrics)
         self.state = QLabel()
-        status_row.addWidget(self.metrics, 1)
-        status_row.addWidget(self.state)
-        column.addLayout(status_row)
+        self.state.setWordWrap(True)
+        # One line kept free, so the first message does not push the editor up.
+        self.state.setMinimumHeight(self.state.fontMetrics().lineSpacing())
+        column.addWidget(self.state)
         # Four long Dutch labels: on two rows when the column is narrow, else they set the
         # width of the whole area and it scrolls sideways at a large font.
         bottom = FlowLayout()
@@ -163,6 +176,7 @@ class WritingArea(WritingActions, QSplitter):
         self.panel.suggestion_chosen.connect(self.apply_suggestion)
         self.panel.dismiss_requested.connect(self.dismiss)
         self.panel.add_word_requested.connect(self.add_word)
+        self.panel.undismiss_requested.connect(self.undismiss)
         self.panel.checklist_toggled.connect(self._tick)
         self.addWidget(self.panel)
         self.setStretchFactor(0, 1)
@@ -196,7 +210,7 @@ class WritingArea(WritingActions, QSplitter):
         def done(drafts: list[Draft]) -> None:
             self.drafts_list.set_drafts(drafts, self.draft.id if self.draft else None)
             if open_first:
-                self._run(lambda: self.store.templates(), self.drafts_list.set_templates)
+                self._run(lambda: self.store.templates(), self.show_templates)
             # Only when nothing was asked for meanwhile (a reply started from Volgen right after
             # start-up must not be replaced by the first draft of the list).
             if open_first and self.draft is None and self._open_request == 0:
@@ -212,20 +226,34 @@ class WritingArea(WritingActions, QSplitter):
                   platforms: tuple[str, ...] = (), focus: bool = True) -> None:
         """A new draft; ``feed_item_id`` links it to the item it replies to ("Reageren").
 
-        The officer asked to write, so typing goes into the editor (``focus``), not into the
-        field that happened to have the focus (the drafts' search). The empty draft made
-        because there was none yet (merely opening the area) leaves the focus alone.
+        An empty draft nobody worked on is reused (the one shown, most often). The officer
+        asked to write, so typing goes into the editor (``focus``), not into the field that
+        happened to have the focus (the drafts' search). The empty draft made because there was
+        none yet (merely opening the area) leaves the focus alone.
         """
         self.flush()
         request = self._next_open_request()
+        shown = self.draft.id if self.draft else None
+        typed = self.editor.toPlainText() if self.draft else ""
+
+        def start() -> Draft:
+            if shown is not None and typed.strip():
+                # An autosave may still be on its way: the shown draft is not empty.
+                self.store.save_text(shown, typed)
+            language = reply_language(self.context, feed_item_id) if feed_item_id else None
+            return self.store.create_or_reuse(text, topic, platforms, feed_item_id, language)
 
         def opened(draft: Draft) -> None:
             self._open_if_latest(request, draft)
-            if focus and request == self._open_request:
+            if request != self._open_request:
+                return
+            if focus:
                 self.editor.setFocus(Qt.FocusReason.OtherFocusReason)
+            if draft.id == shown and not text:
+                self.state.setText(_("This draft is still empty: you can write in it."))
             self.refresh_list()
 
-        self._run(lambda: self.store.create(text, topic, platforms, feed_item_id), opened)
+        self._run(start, opened)
 
     def _next_open_request(self) -> int:
         self._open_request += 1
@@ -255,9 +283,15 @@ class WritingArea(WritingActions, QSplitter):
         self.topic.setText(draft.topic)
         self.status.setCurrentIndex(max(self.status.findData(draft.status), 0))
         self.platform_bar.set_selected(draft.platforms)
+        self.show_publication()
+        self.state.setText(self.published_reason())
+        if self._templates:
+            self.show_templates(self._templates)
         self.linked_item.setVisible(draft.feed_item_id is not None)
         if draft.feed_item_id is not None:
-            self._show_linked_item(draft.feed_item_id)
+            item_id = draft.feed_item_id
+            self.linked_item.load(self.context.items, item_id, lambda: (
+                self.draft is not None and self.draft.feed_item_id == item_id))
         self.dismissals = []
         self._ticks = set()
         self._questions_for = None
@@ -266,25 +300,6 @@ class WritingArea(WritingActions, QSplitter):
                   lambda loaded: self._loaded_extras(draft_id, *loaded))
         self.run_check()
         self._watch_window()
-
-    def _show_linked_item(self, item_id: int) -> None:
-        self.linked_item.show_pending(item_id)
-
-        def load() -> dict[str, Any] | None:
-            try:
-                return self.context.items.item(item_id)
-            except UsageError:  # removed by retention or with its feed
-                return None
-
-        def shown(item: dict[str, Any] | None) -> None:
-            if self.draft is None or self.draft.feed_item_id != item_id:
-                return
-            if item is None:
-                self.linked_item.show_missing(item_id)
-            else:
-                self.linked_item.show_item(item)
-
-        self._run(load, shown)
 
     def _loaded_extras(self, draft_id: int, dismissals: list[Dismissal], ticks: set) -> None:
         if self.draft is None or self.draft.id != draft_id:
@@ -309,7 +324,9 @@ class WritingArea(WritingActions, QSplitter):
         generation = self._generation
         platforms = self.platform_bar.selected()
         topic_words = tuple(self.topic.text().split())
-        self._run(lambda: self.service.check(text, platforms=platforms,
+        # A reply's language is the item's; else the text's own (None: detected).
+        language = self.draft.language if self.draft else None
+        self._run(lambda: self.service.check(text, language=language, platforms=platforms,
                                              topic_words=topic_words),
                   lambda result: self._on_checked(generation, result))
 
@@ -325,8 +342,10 @@ class WritingArea(WritingActions, QSplitter):
             return
         self.open_findings = self.store.open_findings(result.findings, self.dismissals)
         self.editor.show_findings(result.text, self.open_findings)
-        self.panel.set_findings(self.open_findings, len(result.findings) -
-                                len(self.open_findings))
+        ignored = [(finding, next(d for d in self.dismissals if d.covers(finding)))
+                   for finding in result.findings if finding not in self.open_findings]
+        self.panel.set_findings(self.open_findings, len(ignored))
+        self.panel.set_ignored(ignored)
         self.platform_bar.show_counts(result)
         self.preview.show_result(result)
         key = f"{self.draft.id if self.draft else None}:{result.pack_id}"
@@ -378,57 +397,3 @@ class WritingArea(WritingActions, QSplitter):
             # Let autosaves and checks in flight finish before the database is closed.
             QThreadPool.globalInstance().waitForDone(3000)
         return False
-
-    # Actions -------------------------------------------------------------------------------
-    def apply_suggestion(self, finding: Finding, suggestion: str) -> None:
-        if self.editor.apply_suggestion(finding, suggestion):
-            self._check_timer.start(0)
-
-    def ask_reason(self, finding: Finding) -> str | None:
-        reason, ok = QInputDialog.getText(
-            self, _("Ignore finding"),
-            _("Why is this finding not a problem here? The reason is kept with the draft."),
-            text="")
-        return reason if ok and reason.strip() else None
-
-    def dismiss(self, finding: Finding) -> None:
-        if self.draft is None or self.result is None:
-            return
-        reason = self.ask_reason(finding)
-        if reason is None:
-            return
-        draft_id = self.draft.id
-        pack = f"{self.result.pack_id} {self.result.pack_version}"
-        self._run(lambda: self.store.dismiss(draft_id, finding, pack, reason),
-                  lambda kept: (self.dismissals.append(kept), self._show_result()))
-
-    def add_word(self, word: str) -> None:
-        self._run(lambda: self.service.word_list.add(word), lambda _r: self.run_check())
-
-    def _tick(self, item_id: str, ticked: bool) -> None:
-        if self.draft is not None:
-            draft_id = self.draft.id
-            self._ticks = {*self._ticks, item_id} if ticked else (
-                self._ticks - {item_id})
-            self._run(lambda: self.store.tick(draft_id, item_id, ticked))
-
-    def _save_topic(self) -> None:
-        if self.draft is not None and self.topic.text() != self.draft.topic:
-            draft_id, topic = self.draft.id, self.topic.text()
-            self._run(lambda: self.store.update(draft_id, topic=topic), self._updated)
-
-    def _save_status(self) -> None:
-        if self.draft is not None:
-            draft_id, status = self.draft.id, self.status.currentData()
-            self._run(lambda: self.store.update(draft_id, status=status), self._updated)
-
-    def _save_platforms(self) -> None:
-        self.run_check()
-        if self.draft is not None:
-            draft_id, chosen = self.draft.id, self.platform_bar.selected()
-            self._run(lambda: self.store.update(draft_id, platforms=chosen), self._updated)
-
-    def _updated(self, draft: Draft) -> None:
-        if self.draft is not None and draft.id == self.draft.id:
-            self.draft = Draft(**{**draft.__dict__, "text": self.editor.toPlainText()})
-        self.refresh_list()

@@ -1,8 +1,13 @@
-"""The list of drafts on the left: search, filter by status, new draft, templates."""
+"""The list of drafts on the left: search, filter by status, new draft, templates, delete.
+
+Templates are offered in the draft's language: a reply to a Dutch item gets the Dutch ones,
+also when the interface is English.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QLineEdit,
@@ -17,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from ambtenaar20.core.drafting.drafts import STATUS_LABELS, STATUSES, Draft, Template
+from ambtenaar20.core.drafting.platforms import platform
 from ambtenaar20.core.i18n import _, current_language
 from ambtenaar20.gui.flow_layout import FlowLayout
 from ambtenaar20.gui.local_time import full_moment
@@ -28,6 +34,10 @@ class DraftsList(QWidget):
     template_chosen = Signal(object)
     save_template_requested = Signal()
     filter_changed = Signal()
+    #: Delete the draft shown in the editor (the button).
+    delete_shown_requested = Signal()
+    #: Delete this draft (the Delete key on a draft in the list).
+    delete_requested = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -53,6 +63,7 @@ class DraftsList(QWidget):
         self.list.itemClicked.connect(self._on_clicked)
         self.list.itemActivated.connect(self._on_clicked)
         layout.addWidget(self.list, 1)
+        self.list.installEventFilter(self)  # the Delete key on a draft
         # Below each other when the list is narrow (a large font), not wider than the list.
         buttons = FlowLayout()
         self.new_button = QPushButton(_("&New draft"))
@@ -66,9 +77,17 @@ class DraftsList(QWidget):
         self.templates_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.templates_menu = QMenu(self)
         self.templates_button.setMenu(self.templates_menu)
+        self.delete_button = QPushButton(_("&Delete draft"))
+        self.delete_button.setAccessibleName(_("Delete draft"))
+        self.delete_button.setToolTip(_("Delete the draft shown (Delete in the list deletes "
+                                        "the highlighted one)"))
+        self.delete_button.clicked.connect(self.delete_shown_requested)
         buttons.addWidget(self.new_button)
         buttons.addWidget(self.templates_button)
+        buttons.addWidget(self.delete_button)
         layout.addLayout(buttons)
+        self._drafts: dict[int, Draft] = {}
+        self._order: list[int] = []
         self._debounce = QTimer(self, singleShot=True, interval=250)
         self._debounce.timeout.connect(self.filter_changed)
         self.search.textChanged.connect(self._debounce.start)
@@ -80,13 +99,15 @@ class DraftsList(QWidget):
 
     def set_drafts(self, drafts: list[Draft], current_id: int | None) -> None:
         self.list.clear()
+        self._drafts = {draft.id: draft for draft in drafts}
+        self._order = [draft.id for draft in drafts]
         for draft in drafts:
             title = draft.title or _("(empty draft)")
             details = [_(STATUS_LABELS.get(draft.status, draft.status))]
             if draft.topic:
                 details.append(draft.topic)
             if draft.platforms:
-                details.append(", ".join(draft.platforms))
+                details.append(", ".join(_platform_name(key) for key in draft.platforms))
             details.append(full_moment(draft.updated_at))
             item = QListWidgetItem(f"{title}\n{' · '.join(details)}")
             item.setData(Qt.ItemDataRole.UserRole, draft.id)
@@ -94,9 +115,21 @@ class DraftsList(QWidget):
             if draft.id == current_id:
                 self.list.setCurrentItem(item)
 
-    def set_templates(self, templates: list[Template]) -> None:
-        """The built-in templates in the interface language, and all of the officer's own."""
-        language = current_language()
+    def draft(self, draft_id: int) -> Draft | None:
+        return self._drafts.get(draft_id)
+
+    def neighbour_of(self, draft_id: int) -> int | None:
+        """The draft below this one in the list, else the one above (None: it is alone)."""
+        if draft_id not in self._order:
+            return self._order[0] if self._order else None
+        index = self._order.index(draft_id)
+        others = self._order[index + 1:] + self._order[:index][::-1]
+        return others[0] if others else None
+
+    def set_templates(self, templates: list[Template], language: str | None = None) -> None:
+        """The built-in templates in ``language`` (else the interface's), and all of the
+        officer's own."""
+        language = language or current_language()
         self.templates_menu.clear()
         for template in templates:
             if template.builtin and template.language != language:
@@ -109,3 +142,19 @@ class DraftsList(QWidget):
 
     def _on_clicked(self, item: QListWidgetItem) -> None:
         self.draft_chosen.emit(item.data(Qt.ItemDataRole.UserRole))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (watched is self.list and event.type() == QEvent.Type.KeyPress
+                and isinstance(event, QKeyEvent)
+                and event.matches(QKeySequence.StandardKey.Delete)):
+            item = self.list.currentItem()
+            if item is not None:
+                self.delete_requested.emit(item.data(Qt.ItemDataRole.UserRole))
+                return True
+        return False
+
+
+def _platform_name(key: str) -> str:
+    """"X", as everywhere else, not the stored key "x"."""
+    known = platform(key)
+    return known.name if known else key

@@ -1,8 +1,8 @@
 """The panel beside the editor: findings in text order with their actions, and the checklist.
 
-Selecting a finding shows its reason, link and one button per suggestion; "Ignore with reason"
-and "Add to my word list" are here too. The checklist holds the questions only a person can
-answer; ticks are stored with the draft.
+Selecting a finding shows its reason, link and one button per suggestion ("Replace with: …");
+"Ignore with reason" and "Add to my word list" are here too, and the ignored findings, folded.
+The checklist holds the questions only a person can answer; ticks are stored with the draft.
 """
 
 from __future__ import annotations
@@ -23,9 +23,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ambtenaar20.core.drafting.drafts import Dismissal
 from ambtenaar20.core.drafting.model import ChecklistQuestion, Finding
 from ambtenaar20.core.i18n import _, ngettext
 from ambtenaar20.gui.areas.writing.editor import SEVERITY_COLOURS, SEVERITY_LABELS
+from ambtenaar20.gui.areas.writing.ignored_findings import IgnoredFindings
 from ambtenaar20.gui.areas.writing.rule_labels import rule_label
 from ambtenaar20.gui.flow_layout import FlowLayout
 from ambtenaar20.gui.readable_colour import readable_in
@@ -58,6 +60,7 @@ class FindingsPanel(QWidget):
     dismiss_requested = Signal(object)
     add_word_requested = Signal(str)
     checklist_toggled = Signal(str, bool)
+    undismiss_requested = Signal(object)  # the Dismissal
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -66,6 +69,9 @@ class FindingsPanel(QWidget):
         self.summary = QLabel(_("No findings yet."))
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
+        self.ignored = IgnoredFindings()
+        self.ignored.undo_requested.connect(self.undismiss_requested)
+        layout.addWidget(self.ignored)
         self.list = QListWidget()
         self.list.setAccessibleName(_("Findings"))
         self.list.setWordWrap(True)
@@ -83,7 +89,8 @@ class FindingsPanel(QWidget):
         self.suggestion_buttons: list[QPushButton] = []
         for _index in range(MAX_SUGGESTION_BUTTONS):
             button = QPushButton()
-            button.setAccessibleName(_("Suggestion:"))
+            button.setObjectName("suggestion")  # its text is a word of the draft: no Alt key
+            button.setAccessibleName(_("Suggestion:"))  # named per finding, see _show_detail
             button.setVisible(False)
             button.clicked.connect(lambda _c=False, b=button: self._choose(b))
             self.suggestion_buttons.append(button)
@@ -140,6 +147,10 @@ class FindingsPanel(QWidget):
         else:
             self._show_detail(None)
 
+    def set_ignored(self, entries: list[tuple[Finding, Dismissal]]) -> None:
+        """The ignored findings, each with the dismissal (reason) that hides it."""
+        self.ignored.set_entries(entries)
+
     def _severity_colour(self, severity: str) -> QColor:
         # The kinds' colours were chosen by eye: the orange is 2.8:1 on white, red and blue are
         # 3:1 on a dark list. Their hue stays, their lightness is what 4.5:1 asks.
@@ -171,10 +182,12 @@ class FindingsPanel(QWidget):
                           index < len(finding.suggestions) else None)
             button.setVisible(suggestion is not None)
             if suggestion is not None:
-                button.setText(suggestion or _("(remove)"))
+                # Says what a click does: a bare "!" or "Win" did not.
+                label = (_("Replace with: {text}").format(text=suggestion) if suggestion
+                         else _("Remove the marked words"))
+                button.setText(label.replace("&", "&&"))  # an "&" in a word is no shortcut
                 button.setProperty("suggestion", suggestion)
-                button.setAccessibleName(_("Replace with {text}").format(
-                    text=suggestion or _("(remove)")))
+                button.setAccessibleName(label)
         self.dismiss_button.setEnabled(finding is not None)
         self.add_word_button.setVisible(finding is not None and finding.rule == "spelling")
         if finding is None:

@@ -6,13 +6,17 @@ Only the stored plain text is shown (never the item's HTML), so nothing remote i
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QSizePolicy, QTextBrowser, QWidget
 
+from ambtenaar20.core.errors import UsageError
 from ambtenaar20.core.i18n import _
 from ambtenaar20.gui.local_time import full_moment
+from ambtenaar20.gui.workers import run_in_background
 
 #: Characters of the item's text shown; the reader in Volgen has the whole item.
 EXCERPT = 600
@@ -49,6 +53,28 @@ class LinkedItemPanel(QTextBrowser):
         most = self.fontMetrics().lineSpacing() * LINES + 2 * document.documentMargin()
         height = min(document.size().height(), most)
         self.setFixedHeight(int(height + 0.999) + 2 * self.frameWidth())
+
+    def load(self, items: Any, item_id: int, still_wanted: Callable[[], bool]) -> None:
+        """Show the item, read from ``items`` (the items service) off the GUI thread, if the
+        draft still replies to it by then (``still_wanted``)."""
+        self.show_pending(item_id)
+
+        def read() -> dict[str, Any] | None:
+            try:
+                return items.item(item_id)
+            except UsageError:  # removed by retention or with its feed
+                return None
+
+        def shown(item: dict[str, Any] | None) -> None:
+            if not shiboken6.isValid(self) or not still_wanted():
+                return
+            if item is None:
+                self.show_missing(item_id)
+            else:
+                self.show_item(item)
+
+        run_in_background(lambda _token, _progress: read(), on_success=shown,
+                          on_error=lambda _error: shown(None))
 
     def show_pending(self, item_id: int) -> None:
         self.setText(html.escape(_("Reply to item {id}").format(id=item_id)))

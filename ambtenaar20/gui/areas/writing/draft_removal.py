@@ -1,0 +1,60 @@
+"""Deleting a draft: asked first, and the editor moves on to the draft beside it in the list.
+
+The editor always has a draft to type in: when the last one is deleted an empty one is opened,
+as on the first start. A log entry made when the draft was published stays in the log.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QMessageBox
+
+from ambtenaar20.core.drafting.drafts import Draft
+from ambtenaar20.core.i18n import _
+
+
+class DraftRemoval:
+    """Mixed into ``WritingArea``; uses its drafts list, store and opening of drafts."""
+
+    def ask_delete(self, draft: Draft) -> bool:
+        title = draft.title + ("…" if len(draft.text.strip().splitlines()[0]) > len(draft.title)
+                               else "") if draft.title else _("(empty draft)")
+        question = _("Delete the draft “{title}”? This cannot be undone.").format(title=title)
+        if draft.published_at is not None:
+            question += " " + _("Its entry in the log stays.")
+        answer = QMessageBox.question(
+            self, _("Delete draft"), question,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def delete_shown_draft(self) -> None:
+        if self.draft is not None:
+            self.delete_draft(self.draft.id)
+
+    def delete_draft(self, draft_id: int) -> None:
+        shown = self.draft is not None and self.draft.id == draft_id
+        if shown:
+            # With the text typed so far: the question names it by its first line.
+            draft = Draft(**{**self.draft.__dict__, "text": self.editor.toPlainText()})
+        else:
+            draft = self.drafts_list.draft(draft_id)
+        if draft is None or not self.ask_delete(draft):
+            return
+        neighbour = self.drafts_list.neighbour_of(draft_id)
+        if shown:
+            # Nothing may save into the deleted draft any more.
+            self._save_timer.stop()
+            self._dirty = False
+            request = self._next_open_request()
+
+        def deleted(_result: None) -> None:
+            if shown:
+                self.draft = None
+                if neighbour is None:
+                    self.new_draft(focus=False)
+                else:
+                    self._run(lambda: self.store.get(neighbour),
+                              lambda found: self._open_if_latest(request, found))
+            self.refresh_list()
+
+        self._run(lambda: self.store.delete(draft_id), deleted)

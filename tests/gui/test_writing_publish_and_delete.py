@@ -1,0 +1,175 @@
+"""Schrijven as an officer used it: publish once, a post without an address, no pile of empty
+drafts, deleting a draft, a steady layout after publishing, platforms by their names.
+
+Every dialog here is the real one, answered through the keyboard's way in (``modal_answers``).
+"""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from ambtenaar20.gui.areas.writing.area import WritingArea
+from tests.gui.modal_answers import answer_dialogs_fixture, press_ok, type_text  # noqa: F401
+
+
+@pytest.fixture
+def context(make_context):
+    ctx = make_context("nl")
+    ctx.store  # noqa: B018 - the app opens the database before the window, so do we
+    return ctx
+
+
+def open_area(qtbot, context) -> WritingArea:
+    area = WritingArea(context)  # the app's own recorder: the real interaction log
+    qtbot.addWidget(area)
+    area.resize(1200, 700)
+    area.show()
+    qtbot.waitUntil(lambda: area.draft is not None, timeout=5000)
+    return area
+
+
+def publish_through_dialogs(qtbot, answer_dialogs, area: WritingArea, url: str) -> None:
+    answers = answer_dialogs(type_text(url), press_ok, press_ok)  # address, then platform
+    qtbot.mouseClick(area.publish_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: answers.done, timeout=5000)
+
+
+def test_a_published_draft_is_logged_once_and_says_why_it_cannot_be_marked_again(
+        qtbot, context, answer_dialogs):
+    area = open_area(qtbot, context)
+    area.editor.setPlainText("Vanaf maandag halen we het afval op dinsdag op.")
+    publish_through_dialogs(qtbot, answer_dialogs, area, "https://x.com/gemeente/1")
+    qtbot.waitUntil(lambda: len(context.logbook.list()) == 1, timeout=5000)
+    qtbot.waitUntil(lambda: area.draft.published_at is not None, timeout=5000)
+    assert not area.publish_button.isEnabled()
+    assert "gepubliceerd" in area.publish_button.toolTip()
+    assert "logboek" in area.publish_button.toolTip()
+    # Asked again anyway (a shortcut, a stale click): nothing is logged twice.
+    area.publish()
+    qtbot.wait(300)
+    assert len(context.logbook.list()) == 1
+    # Another draft can be published; back on the first, the reason is shown again.
+    first = area.draft.id
+    area.new_draft("Tweede bericht")
+    qtbot.waitUntil(lambda: area.draft.id != first and area.publish_button.isEnabled(),
+                    timeout=5000)
+    area.open_draft_id(first)
+    qtbot.waitUntil(lambda: area.draft.id == first, timeout=5000)
+    assert not area.publish_button.isEnabled()
+    assert "gepubliceerd" in area.state.text()
+
+
+def test_a_post_without_a_web_address_can_be_marked_as_published(qtbot, context, answer_dialogs):
+    area = open_area(qtbot, context)
+    area.editor.setPlainText("Dank voor uw bericht, we bellen u morgen.")
+    publish_through_dialogs(qtbot, answer_dialogs, area, "")
+    qtbot.waitUntil(lambda: len(context.logbook.list()) == 1, timeout=5000)
+    entry = context.logbook.list()[0]
+    assert (entry.draft_id, entry.url) == (area.draft.id, "")
+
+
+def test_a_wrong_web_address_keeps_the_question_open(qtbot, context, answer_dialogs):
+    area = open_area(qtbot, context)
+    area.editor.setPlainText("Dank voor uw bericht.")
+    problems: list[str] = []
+    answers = answer_dialogs(
+        type_text("x.com/gemeente/1"), press_ok,
+        lambda dialog: problems.append(dialog.labelText()),
+        type_text("https://x.com/gemeente/1"), press_ok, press_ok)
+    qtbot.mouseClick(area.publish_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: answers.done, timeout=5000)
+    assert len(answers.seen) == 2  # the address, asked once; then the platform
+    assert "https://" in problems[0]
+    qtbot.waitUntil(lambda: len(context.logbook.list()) == 1, timeout=5000)
+    assert context.logbook.list()[0].url == "https://x.com/gemeente/1"
+
+
+def test_empty_drafts_do_not_pile_up(qtbot, context):
+    for _start in range(3):
+        area = open_area(qtbot, context)
+        for _click in range(3):
+            qtbot.mouseClick(area.drafts_list.new_button, Qt.MouseButton.LeftButton)
+            qtbot.wait(100)
+        qtbot.waitUntil(lambda a=area: a.drafts_list.list.count() == 1, timeout=5000)
+        area.close()
+    assert len(context.drafting.drafts.list()) == 1
+
+
+def test_new_draft_after_writing_makes_a_new_one(qtbot, context):
+    area = open_area(qtbot, context)
+    first = area.draft.id
+    area.editor.setPlainText("Al begonnen")
+    qtbot.mouseClick(area.drafts_list.new_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: area.draft.id != first, timeout=5000)
+    assert context.drafting.drafts.get(first).text == "Al begonnen"
+
+
+def test_deleting_the_shown_draft_asks_and_opens_its_neighbour(qtbot, context, answer_dialogs):
+    drafts = context.drafting.drafts
+    oldest = drafts.create("Oudste concept")
+    middle = drafts.create("Middelste concept")
+    newest = drafts.create("Nieuwste concept")
+    area = open_area(qtbot, context)
+    qtbot.waitUntil(lambda: area.drafts_list.list.count() == 3, timeout=5000)
+    area.open_draft_id(middle.id)
+    qtbot.waitUntil(lambda: area.draft.id == middle.id, timeout=5000)
+    button = area.drafts_list.delete_button
+    assert button.accessibleName() == "Concept verwijderen"
+    assert button.focusPolicy() & Qt.FocusPolicy.TabFocus
+
+    # "No" keeps it.
+    asked: list[str] = []
+    answers = answer_dialogs(lambda box: asked.append(box.text()),
+                             lambda box: box.button(QMessageBox.StandardButton.No).click())
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: answers.done, timeout=5000)
+    assert "Middelste concept" in asked[0]
+    assert {d.id for d in drafts.list()} == {oldest.id, middle.id, newest.id}
+
+    answers = answer_dialogs(press_ok)
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: answers.done, timeout=5000)
+    qtbot.waitUntil(lambda: area.draft is not None and area.draft.id == oldest.id, timeout=5000)
+    assert area.editor.toPlainText() == "Oudste concept"
+    assert {d.id for d in drafts.list()} == {oldest.id, newest.id}
+    qtbot.waitUntil(lambda: area.drafts_list.list.count() == 2, timeout=5000)
+
+
+def test_delete_key_in_the_list_deletes_the_highlighted_draft(qtbot, context, answer_dialogs):
+    drafts = context.drafting.drafts
+    only = drafts.create("Het enige concept")
+    area = open_area(qtbot, context)
+    qtbot.waitUntil(lambda: area.draft.id == only.id, timeout=5000)
+    area.drafts_list.list.setFocus()
+    area.drafts_list.list.setCurrentRow(0)
+    answers = answer_dialogs(press_ok)
+    qtbot.keyClick(area.drafts_list.list, Qt.Key.Key_Delete)
+    qtbot.waitUntil(lambda: answers.done, timeout=5000)
+    # The last one gone: an empty draft to write in, as on the first start.
+    qtbot.waitUntil(lambda: [d.text for d in drafts.list()] == [""], timeout=5000)
+    qtbot.waitUntil(lambda: area.draft is not None and area.draft.id == drafts.list()[0].id,
+                    timeout=5000)
+    assert area.draft.id != only.id  # a deleted draft's number is not given out again
+    assert area.editor.toPlainText() == ""
+
+
+def test_publishing_does_not_squeeze_the_metrics_or_the_editor(qtbot, context, answer_dialogs):
+    area = open_area(qtbot, context)
+    area.editor.setPlainText("Vanaf maandag halen we het afval op dinsdag op.")
+    qtbot.waitUntil(lambda: area.metrics.text() != "", timeout=5000)
+    QApplication.processEvents()
+    before = (area.metrics.width(), area.metrics.height(), area.tabs.height())
+    publish_through_dialogs(qtbot, answer_dialogs, area, "https://x.com/gemeente/1")
+    qtbot.waitUntil(lambda: "logboek" in area.state.text(), timeout=5000)
+    QApplication.processEvents()
+    assert (area.metrics.width(), area.metrics.height(), area.tabs.height()) == before
+    assert area.state.isVisible()
+
+
+def test_the_drafts_list_names_platforms_as_they_are_called(qtbot, context):
+    context.drafting.drafts.create("Over afval", platforms=["x", "mastodon"])
+    area = open_area(qtbot, context)
+    qtbot.waitUntil(lambda: area.drafts_list.list.count() == 1, timeout=5000)
+    assert "X, Mastodon" in area.drafts_list.list.item(0).text()
