@@ -95,9 +95,18 @@ class AppContext:
         from ambtenaar20.core.drafting.service import DraftingService
 
         service = DraftingService(self.paths.data_dir, self.paths.packs_dir,
-                                  lambda: self.sentiment, lambda: self.store.db)
+                                  lambda: self.sentiment, lambda: self.store.db,
+                                  own_templates=self._own_template_texts)
         service.recorder = _LogbookRecorder(self)
         return service
+
+    def _own_template_texts(self) -> list[str]:
+        # The window has the store open; `check` on the command line only peeks at the file.
+        if self.store_is_open:
+            return self.drafting.drafts.own_template_texts()
+        from ambtenaar20.core.drafting.drafts import peek_own_template_texts
+
+        return peek_own_template_texts(self.paths.database)
 
     @cached_property
     def backup(self) -> BackupService:

@@ -81,6 +81,31 @@ def test_warnings_only_exit_0(data_dir):
     assert result.returncode == 0 and " warning jargon " in result.stdout
 
 
+def test_a_template_placeholder_left_in_exits_1_with_the_same_json_shape(tmp_path, data_dir):
+    draft = tmp_path / "reply.txt"
+    draft.write_text("Dank voor uw vraag. U kunt vanaf maandag langskomen.\n"
+                     "Meer informatie vindt u op [link naar de pagina].", encoding="utf-8")
+    result = run("check", str(draft), data_dir=data_dir)
+    assert result.returncode == 1
+    assert "2:28 error template.placeholder '[link naar de pagina]'" in result.stdout
+    result = run("check", "--format", "json", "--platform", "x", str(draft), data_dir=data_dir)
+    assert result.returncode == 1
+    payload = json.loads(result.stdout)
+    assert set(payload) >= {"platform", "language", "length", "findings", "checklist",
+                            "metrics"}
+    left = [f for f in payload["findings"] if f["rule"] == "template.placeholder"]
+    assert [f["text"] for f in left] == ["[link naar de pagina]"]
+    assert set(left[0]) == {"rule", "severity", "start", "end", "text", "message",
+                            "suggestions", "link"}
+    text = draft.read_text(encoding="utf-8")
+    assert text[left[0]["start"]:left[0]["end"]] == "[link naar de pagina]"
+    assert (left[0]["severity"], left[0]["suggestions"]) == ("error", [])
+    # Filled in, the same reply has no error left.
+    draft.write_text(text.replace("[link naar de pagina]", "https://www.rijksoverheid.nl"),
+                     encoding="utf-8")
+    assert run("check", str(draft), data_dir=data_dir).returncode == 0
+
+
 @pytest.mark.parametrize("args", [
     ("check", "--platform", "myspace", "-"),
     ("check", "/no/such/file.txt"),
@@ -224,3 +249,28 @@ def test_pack_validate_reports_bad_allow_entries_with_their_position(tmp_path, d
     assert result.returncode == 2
     assert [line.split(": ", 1)[0] for line in result.stdout.splitlines()] == [
         f"{broken}:8:1", f"{broken}:11:1"]
+
+
+def test_check_reports_the_officers_own_template_placeholder_without_opening_the_store(
+        tmp_path, data_dir):
+    from ambtenaar20.core.app_context import create_app_context
+
+    context = create_app_context(data_dir, "nl")
+    context.drafting.drafts.add_template("Melding", "Uw melding heeft nummer [zaaknummer].", "nl")
+    context.close()
+    draft = tmp_path / "reply.txt"
+    draft.write_text("Uw melding heeft nummer [zaaknummer]. We bellen u binnen een week.",
+                     encoding="utf-8")
+    result = run("check", "--format", "json", str(draft), data_dir=data_dir)
+    assert result.returncode == 1, result.stderr
+    findings = json.loads(result.stdout)["findings"]
+    assert [f["text"] for f in findings if f["rule"] == "template.placeholder"] == [
+        "[zaaknummer]"]
+
+
+def test_check_on_a_new_data_folder_creates_no_database(tmp_path):
+    data_dir = tmp_path / "new"
+    data_dir.mkdir()
+    result = run("check", "-", stdin="De gemeente opent maandag een loket.", data_dir=data_dir)
+    assert result.returncode == 0, result.stderr
+    assert not (data_dir / "ambtenaar20.sqlite3").exists()

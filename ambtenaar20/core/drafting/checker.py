@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ambtenaar20.core.analysis.sentiment import SentimentAnalyser
-from ambtenaar20.core.drafting import readability, rules_form, rules_words, spelling
+from ambtenaar20.core.drafting import placeholders, readability, rules_form, rules_words, spelling
 from ambtenaar20.core.drafting.model import (
     SEVERITIES,
     ChecklistQuestion,
@@ -61,6 +61,7 @@ CHECKS: dict[str, RuleCheck] = {
     "readability": readability.check_readability,
     "spelling": spelling.check_spelling,
     "tone": _tone,
+    "placeholder": placeholders.check_placeholders,
 }
 
 _RANK = {severity: rank for rank, severity in enumerate(SEVERITIES)}

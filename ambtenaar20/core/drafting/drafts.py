@@ -15,6 +15,7 @@ import datetime
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from ambtenaar20.core.drafting.model import Finding
@@ -303,6 +304,10 @@ class DraftStore:
                   for row in self.db["draft_templates"].rows_where(order_by="name")]
         return [t for t in found if language is None or t.language == language]
 
+    def own_template_texts(self) -> list[str]:
+        """The texts of the officer's own templates (their placeholders are checked)."""
+        return [row[0] for row in self.db.execute("SELECT text FROM draft_templates")]
+
     def add_template(self, name: str, text: str, language: str) -> Template:
         if not name.strip() or not text.strip():
             raise UsageError(_("A template needs a name and a text."))
@@ -317,3 +322,24 @@ class DraftStore:
             raise UsageError(_("Built-in templates cannot be removed."))
         with self.db.atomic():
             self.db["draft_templates"].delete_where("id = ?", [int(template_id)])
+
+
+def peek_own_template_texts(database: Path) -> list[str]:
+    """The officer's own template texts, read without opening the store.
+
+    ``ambtenaar20 check`` never needed the database: opening it means an integrity check of a
+    file that may be large, and on a new data folder creating one. A read-only look at one
+    small table is enough; no database (yet), or one that cannot be read, has no templates.
+    """
+    import sqlite3
+
+    if not database.is_file():
+        return []
+    try:
+        connection = sqlite3.connect(f"{database.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            return [row[0] for row in connection.execute("SELECT text FROM draft_templates")]
+        finally:
+            connection.close()
+    except sqlite3.Error:
+        return []

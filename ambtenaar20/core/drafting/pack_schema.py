@@ -20,6 +20,8 @@ Check = Callable[[object], str | list[Problem] | None]
 PII_DETECTORS = ("bsn", "iban", "phone", "email", "address")
 PLATFORM_IDS = ("x", "mastodon", "bluesky", "threads", "linkedin", "facebook", "instagram")
 RULE_ID = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
+#: One placeholder of a template, as the templates write it (see ``placeholders.py``).
+PLACEHOLDER = re.compile(r"\[[^\[\]\n]{1,200}\]")
 
 
 def is_str(value: object) -> str | None:
@@ -104,6 +106,15 @@ def one_of(*choices: str) -> Check:
     return check
 
 
+def is_placeholder(value: object) -> str | None:
+    """A template placeholder as written in the template: text in square brackets."""
+    if not isinstance(value, str):
+        return is_str(value)
+    if PLACEHOLDER.fullmatch(value) and value[1:-1].strip():
+        return None
+    return _("must be a placeholder in square brackets, like \"[name]\"")
+
+
 STR_LIST = list_of(is_str)
 
 #: Keys every rule may have, with their checks.
@@ -144,6 +155,7 @@ KINDS: dict[str, dict[str, Check]] = {
     "restraint": {"opinion": STR_LIST, "political": STR_LIST, "parties": STR_LIST,
                   "topics": STR_LIST},
     "mentions": {"watchlist": STR_LIST},
+    "placeholder": {"placeholders": list_of(is_placeholder)},
     "manual": {"question": is_str},
 }
 
@@ -173,7 +185,7 @@ PACK_KEYS: dict[str, Check] = {
 EXTENDABLE = frozenset({
     "words", "patterns", "exceptions", "replace", "context_dependent", "domains",
     "claim_patterns", "formal", "informal", "swap", "hint_only", "opinion", "political",
-    "parties", "topics", "watchlist", "ignore", "limits", "allow",
+    "parties", "topics", "watchlist", "ignore", "limits", "allow", "placeholders",
 })
 
 

@@ -29,6 +29,9 @@ class CheckOptions:
     platforms: tuple[str, ...] = ()
     #: Limits that differ from the pack's (e.g. a Mastodon server allowing 1000).
     limits: dict[str, int] = field(default_factory=dict)
+    #: Placeholders of the officer's own templates, as written ("[naam]"; see
+    #: ``placeholders.placeholders_of``). Those of the built-in templates are always known.
+    template_placeholders: frozenset[str] = frozenset()
 
 
 @dataclass

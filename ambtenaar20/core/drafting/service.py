@@ -39,7 +39,8 @@ def _no_database() -> Connection:
 class DraftingService:
     def __init__(self, data_dir: Path, packs_dir: Path,
                  sentiment: Callable[[], SentimentAnalyser],
-                 db_getter: Callable[[], Connection] | None = None) -> None:
+                 db_getter: Callable[[], Connection] | None = None,
+                 own_templates: Callable[[], list[str]] | None = None) -> None:
         self.library = PackLibrary(packs_dir)
         #: Drafts, dismissals, checklist ticks, templates (needs the database).
         self.drafts = DraftStore(db_getter or _no_database)
@@ -49,6 +50,8 @@ class DraftingService:
         self.word_list = WordList(data_dir / "wordlist.txt")
         self.preferences = PreferencesStore(data_dir / DRAFTING_SETTINGS)
         self._sentiment = sentiment
+        #: The texts of the officer's own templates, whose placeholders the check reports.
+        self._own_templates = own_templates or (lambda: [])
         self._checkers: dict[tuple[str, str], Checker] = {}
         self._lock = threading.Lock()
 
@@ -74,6 +77,7 @@ class DraftingService:
               pack: Pack | None = None, topic_words: tuple[str, ...] = (),
               limits: dict[str, int] | None = None) -> CheckResult:
         """Check ``text``; ``language`` ``nl``/``en`` or None/``auto`` to detect it."""
+        from ambtenaar20.core.drafting.placeholders import placeholders_of
         from ambtenaar20.core.drafting.platforms import platform
         from ambtenaar20.core.drafting.rule_context import CheckOptions
 
@@ -85,6 +89,7 @@ class DraftingService:
         options = CheckOptions(topic_words=(*topic_words, *mine.topic_words),
                                watchlist=tuple(mine.watchlist),
                                own_words=self.word_list.words(), platforms=tuple(platforms),
-                               limits={**mine.limits, **(limits or {})})
+                               limits={**mine.limits, **(limits or {})},
+                               template_placeholders=placeholders_of(self._own_templates()))
         lang = language if language in ("nl", "en") else None
         return self.checker(chosen).check(text, lang, options)

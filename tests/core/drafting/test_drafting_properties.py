@@ -12,6 +12,7 @@ from ambtenaar20.core.drafting.rule_context import CheckOptions
 PIECES = st.sampled_from([
     "indien ", "Reeds ", "#digitaletoegankelijkheid ", "LET OP DIT NU ", "!!! ", "😀😀 ",
     "u en je ", "termijjn ", "𝐁𝐨𝐥𝐝 ", "https://bit.ly/x ", "12% ", "111222333 ", "\n",
+    "[link] ", "[verwijderd] ", "[", "] ", "[Link naar de pagina]",
 ])
 TEXTS = st.lists(st.one_of(st.text(max_size=30), PIECES), max_size=12).map("".join)
 OPTIONS = CheckOptions(platforms=("x", "mastodon", "bluesky", "threads"))

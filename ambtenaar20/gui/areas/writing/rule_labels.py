@@ -32,6 +32,7 @@ RULE_LABELS = {
     "caps": N_("Capital letters"),
     "spelling": N_("Spelling"),
     "link.shortener": N_("Shortened link"),
+    "template.placeholder": N_("Template not filled in"),
     "link.source": N_("Source link"),
     "consistency.address-form": N_("Form of address (u or je)"),
     "restraint": N_("Restraint on your own policy area"),
