@@ -13,6 +13,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from shiboken6 import isValid
 
 from ambtenaar20.core.cancellation import Cancelled, CancelToken
 
@@ -75,6 +76,24 @@ def default_pool() -> QThreadPool:
     return pool
 
 
+def while_alive(owner: QObject, callback: Callable[..., Any]) -> Callable[..., None]:
+    """``callback``, but skipped when ``owner`` was deleted before a background result came."""
+
+    def guarded(*args: Any) -> None:
+        if isValid(owner):
+            callback(*args)
+
+    return guarded
+
+
+def _guarded(callback: Callable[..., Any], owner: QObject | None) -> Callable[..., Any]:
+    # A result can arrive after its widget is gone (the window closed, a view rebuilt); calling
+    # into it then raised "Internal C++ object already deleted" inside Qt's event loop. A bound
+    # method of a QObject guards itself; a lambda is guarded by the ``owner`` passed with it.
+    target = owner if owner is not None else getattr(callback, "__self__", None)
+    return while_alive(target, callback) if isinstance(target, QObject) else callback
+
+
 def run_in_background(
     work: Work,
     *,
@@ -83,17 +102,21 @@ def run_in_background(
     on_progress: Callable[[int, int, str], None] | None = None,
     on_cancelled: Callable[[], None] | None = None,
     pool: QThreadPool | None = None,
+    owner: QObject | None = None,
 ) -> BackgroundTask:
-    """Start ``work`` on the thread pool; callbacks run on the thread that called this."""
+    """Start ``work`` on the thread pool; callbacks run on the thread that called this.
+
+    ``owner``: the widget the callbacks belong to; they are skipped once it is deleted.
+    """
     task = BackgroundTask(work)
     if on_success:
-        task.signals.succeeded.connect(on_success)
+        task.signals.succeeded.connect(_guarded(on_success, owner))
     if on_error:
-        task.signals.failed.connect(on_error)
+        task.signals.failed.connect(_guarded(on_error, owner))
     if on_progress:
-        task.signals.progressed.connect(on_progress)
+        task.signals.progressed.connect(_guarded(on_progress, owner))
     if on_cancelled:
-        task.signals.cancelled.connect(on_cancelled)
+        task.signals.cancelled.connect(_guarded(on_cancelled, owner))
     # Keep a reference until Qt has delivered every signal, or the signals object could die first.
     _running.add(task)
     task.signals.finished.connect(lambda: _running.discard(task))

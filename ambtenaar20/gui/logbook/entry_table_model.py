@@ -64,7 +64,7 @@ class EntryTableModel(QAbstractTableModel):
                     service.list(log_filter, limit=PAGE_SIZE, newest_first=True))
 
         run_in_background(work, on_success=lambda result: self._loaded(generation, result),
-                          on_error=self._failed)
+                          on_error=self._failed, owner=self)
 
     def _loaded(self, generation: int, result: tuple[int, list[Interaction]]) -> None:
         if generation != self._generation:
@@ -92,7 +92,7 @@ class EntryTableModel(QAbstractTableModel):
                                 newest_first=True)
 
         run_in_background(work, on_success=lambda rows: self._page_loaded(generation, page, rows),
-                          on_error=self._failed)
+                          on_error=self._failed, owner=self)
 
     def _page_loaded(self, generation: int, page: int, rows: list[Interaction]) -> None:
         if generation != self._generation:

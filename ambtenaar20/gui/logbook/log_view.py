@@ -228,8 +228,8 @@ class LogView(QWidget):
             return
         service = self.service
         run_in_background(lambda _c, _p: service.edit(entry_id, **changes),
-                          on_success=lambda entry: self._saved(entry),
-                          on_error=lambda error: self.detail.show_error(str(error)))
+                          on_success=self._saved,
+                          on_error=lambda error: self.detail.show_error(str(error)), owner=self)
 
     def _saved(self, entry: Interaction) -> None:
         self._select_after_reload = entry.id

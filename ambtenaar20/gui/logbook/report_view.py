@@ -285,7 +285,8 @@ class ReportView(QWidget):
 
         self._summary_number += 1
         number = self._summary_number
-        run_in_background(work, on_success=lambda result: self._summary_loaded(number, *result))
+        run_in_background(work, on_success=lambda result: self._summary_loaded(number, *result),
+                          owner=self)
 
     def _summary_loaded(self, number: int, summary: Summary, entries_in_log: int,
                         moved: bool) -> None:

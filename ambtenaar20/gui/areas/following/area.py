@@ -33,7 +33,7 @@ from ambtenaar20.gui.accessible import named_button
 from ambtenaar20.gui.areas.empty_state import EmptyState
 from ambtenaar20.gui.areas.first_content import announce_first_content
 from ambtenaar20.gui.areas.following.feed_actions import KIND_ROLE, VALUE_ROLE, FeedActions
-from ambtenaar20.gui.areas.following.item_model import ItemListModel, while_alive
+from ambtenaar20.gui.areas.following.item_model import ItemListModel
 from ambtenaar20.gui.areas.following.item_table import ItemTable
 from ambtenaar20.gui.areas.following.pane_shares import Needs, shares
 from ambtenaar20.gui.areas.following.queries import (
@@ -46,7 +46,7 @@ from ambtenaar20.gui.areas.following.queries import (
 from ambtenaar20.gui.areas.following.reader import ReaderPane
 from ambtenaar20.gui.areas.following.refresh_control import RefreshControl
 from ambtenaar20.gui.areas.following.source_tree import SourceTree
-from ambtenaar20.gui.workers import BackgroundTask, run_in_background
+from ambtenaar20.gui.workers import BackgroundTask, run_in_background, while_alive
 
 log = logging.getLogger(__name__)
 

@@ -16,19 +16,17 @@ from typing import Any
 from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
-    QObject,
     QPersistentModelIndex,
     Qt,
     Signal,
 )
 from PySide6.QtGui import QFont
-from shiboken6 import isValid
 
 from ambtenaar20.core.analysis.sentiment import sentiment_name
 from ambtenaar20.core.i18n import _
 from ambtenaar20.gui.areas.following.queries import PAGE, Selection
 from ambtenaar20.gui.local_time import full_moment, local_moment
-from ambtenaar20.gui.workers import run_in_background
+from ambtenaar20.gui.workers import run_in_background, while_alive
 
 _ROOT = QModelIndex()
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole)
@@ -42,16 +40,6 @@ def _bold_font() -> QFont:
     font = QFont()
     font.setBold(True)
     return font
-
-
-def while_alive(owner: QObject, callback: Callable[..., Any]) -> Callable[..., None]:
-    """``callback``, but skipped when ``owner`` was deleted before a background result came."""
-
-    def guarded(*args: Any) -> None:
-        if isValid(owner):
-            callback(*args)
-
-    return guarded
 
 
 #: ``load(selection, offset, limit) -> (total, rows)``; runs on a worker thread.

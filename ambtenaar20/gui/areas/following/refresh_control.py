@@ -11,8 +11,7 @@ import time
 from typing import TYPE_CHECKING
 
 from ambtenaar20.core.i18n import _, ngettext
-from ambtenaar20.gui.areas.following.item_model import while_alive
-from ambtenaar20.gui.workers import BackgroundTask
+from ambtenaar20.gui.workers import BackgroundTask, while_alive
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QSystemTrayIcon

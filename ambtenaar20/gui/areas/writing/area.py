@@ -197,7 +197,7 @@ class WritingArea(WritingActions, PublishingActions, FindingActions, DraftRemova
             self._show_error(error)
 
         run_in_background(lambda _token, _progress: work(), on_success=deliver,
-                          on_error=report)
+                          on_error=report, owner=self)
 
     def _show_error(self, error: Exception) -> None:
         if shiboken6.isValid(self):
