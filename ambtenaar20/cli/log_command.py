@@ -20,6 +20,7 @@ from ambtenaar20.core.i18n import _, ngettext
 from ambtenaar20.core.logbook.clock import EARLIEST, LATEST, Period, parse_date
 from ambtenaar20.core.logbook.kinds import DUTCH_NAMES, KINDS, direction_label, kind_label
 from ambtenaar20.core.logbook.model import Interaction, LogFilter
+from ambtenaar20.core.logbook.platforms import platform_label
 
 if TYPE_CHECKING:
     from ambtenaar20.cli.main import ContextOpener
@@ -145,7 +146,7 @@ def run_add(args: argparse.Namespace, open_context: ContextOpener) -> int:
     else:
         print(_("Added log entry {id}: {when}, {kind} on {platform}").format(
             id=entry.id, when=entry.occurred_at.strftime("%Y-%m-%d %H:%M"),
-            kind=kind_label(entry.kind), platform=entry.platform))
+            kind=kind_label(entry.kind), platform=platform_label(entry.platform)))
     return 0
 
 
@@ -177,7 +178,8 @@ def _print_table(entries: list[Interaction]) -> None:
                                            "topic", "minutes", "summary")]] if entries else []
     for entry in entries:
         follow = f"  → {entry.follow_up.isoformat()}" if entry.follow_up else ""
-        rows.append([str(entry.id), local_time(entry.occurred_at), entry.platform[:12],
+        rows.append([str(entry.id), local_time(entry.occurred_at),
+                     platform_label(entry.platform)[:12],
                      kind_label(entry.kind)[:18], direction_label(entry.direction)[:9],
                      entry.topic[:18], str(entry.minutes), (entry.summary[:50] + follow).strip()])
     print_table(rows)

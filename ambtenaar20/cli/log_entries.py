@@ -155,7 +155,7 @@ def run_restore(args: argparse.Namespace, open_context: ContextOpener) -> int:
     if was_deleted:
         print(_("Restored log entry {id}: {when}, {kind} on {platform}").format(
             id=entry.id, when=_local(entry.occurred_at), kind=_kind(entry.kind),
-            platform=entry.platform))
+            platform=_shown("platform", entry.platform)))
     else:
         print(_("Log entry {id} is not deleted; nothing changed.").format(id=entry.id))
     return 0
@@ -244,6 +244,11 @@ def _shown(name: str, value: Any) -> str:
         return direction_label(str(value))
     if name == "occurred_at":
         return _local(value)
+    if name == "platform" and isinstance(value, str):
+        # Stored "Telefoon" reads "Phone" in English, as in the window; JSON keeps the value.
+        from ambtenaar20.core.logbook.platforms import platform_label
+
+        return platform_label(value)
     if hasattr(value, "isoformat"):
         return value.isoformat()
     return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)

@@ -36,21 +36,21 @@ gemeente" (of "@gemeente") and "mevrouw" name nobody. A handle on another server
 nobody.
 
 Lookups go through dictionaries of folded words built once, so a scan costs time in proportion
-to the text, not to text × people (``benchmarks/pseudonymize_speed.py``).
+to the text, not to text × people (``benchmarks/pseudonymize_speed.py``). Where a text writes a
+handle, an address or a link is ``core/mention_patterns.py``; its names are importable here too.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 from urllib.parse import unquote
 
 from ambtenaar20.core.account_links import link_pieces
-from ambtenaar20.core.analysis.links import TLDS
+from ambtenaar20.core.mention_patterns import ADDRESS, HANDLE, LINK, link_url, outside_links
 from ambtenaar20.core.name_spellings import (
     ERASED_MARKER,
-    MARKS,
     MIN_NAME_PART,
     MIN_RUN_IN,
     NAME_PARTICLES,
@@ -66,7 +66,7 @@ from ambtenaar20.core.name_spellings import (
 
 __all__ = ["ADDRESS", "AMBIGUOUS", "ERASED_MARKER", "HANDLE", "LINK", "MIN_NAME_PART",
            "MIN_RUN_IN", "NAME_PARTICLES", "TITLES", "PersonNames", "Span", "Spellings", "fold",
-           "fold_text", "link_url", "person_key", "spellings", "words"]
+           "fold_text", "link_url", "outside_links", "person_key", "spellings", "words"]
 
 #: The person of a spelling several people share.
 AMBIGUOUS = -1
@@ -75,45 +75,7 @@ _TITLE_STARTS = TITLES | {"de"}
 #: What may stand between the words of one name ("Berg-Jansen", "jan.jansen", "klaas_v",
 #: "van 't Hof" with any apostrophe Word may make of it).
 _NAME_GLUE = re.compile(r"[\s.\-_'\u2018\u2019\u02bc`\u00b4]{1,3}|\s+")
-_CHAR = rf"[\w{MARKS}]"
-#: "@klaas_v", "@mia@mastodon.nl", "@jan-willem.bsky.social"; also after "/" or ":"
-#: ("mastodon.nl/@mia", "cc:@mia") and run into a word ("RT@mia"), but not the "@" of an e-mail
-#: address ("info@mia.nl", "petra.deboer@ziggo.nl", "[verwijderd]@ziggo.nl").
-HANDLE = re.compile(
-    rf"(?:(?<![\w{MARKS}@.+\-\]])|(?<=[\w{MARKS}.+\-\]])(?=@{_CHAR}+(?:-{_CHAR}+)*"
-    rf"(?![\w{MARKS}\-]|\.\w)))@({_CHAR}(?:[\w{MARKS}.\-]*{_CHAR})?)(@[\w-]+(?:\.[\w-]+)+)?")
-#: A Fediverse handle written without its first "@" looks like an e-mail address.
-ADDRESS = re.compile(rf"(?<![\w{MARKS}.+@-])[\w{MARKS}.+-]+@[\w-]+(?:\.[\w-]+)+")
-_LINK_END = r"[^\s<>\"'.,;:!?)\]]"
-#: A link in running text: with a scheme or "www.", "mailto:", a bare domain with an ending of
-#: ``core/analysis/links.py`` ("mastodon.nl/@mia", "x.com"), any host with a path ("t.me/mia");
-#: not the start of an e-mail address ("jan.de" of "jan.de.vries@ziggo.nl").
-LINK = re.compile(
-    r"(?<![\w@./-])(?:mailto:[^\s<>\"']+"
-    rf"|(?:https?://|www\.)[^\s<>\"']*{_LINK_END}"
-    rf"|[\w-]+(?:\.[\w-]+)*\.(?:(?:{'|'.join(sorted(TLDS))})(?![\w-])"
-    rf"(?:/[^\s<>\"']*{_LINK_END})?|[\w-]+/[^\s<>\"']*{_LINK_END})(?![.@]\w))",
-    re.IGNORECASE)
 _WRITTEN, _JOINED, _PART = 3, 2, 1
-
-
-def outside_links(text: str, replace: Callable[[str], str]) -> str:
-    """``text`` with ``replace`` applied to the stretches between its links, which stay as they
-    are: a link left in the text names nobody, so names are sought around it."""
-    pieces: list[str] = []
-    position = 0
-    for link in LINK.finditer(text):
-        pieces += [replace(text[position:link.start()]), link.group(0)]
-        position = link.end()
-    pieces.append(replace(text[position:]))
-    return "".join(pieces)
-
-
-def link_url(link: str) -> str:
-    """A ``LINK`` found in text as a URL: "mastodon.nl/@mia" -> "https://mastodon.nl/@mia"."""
-    if "://" in link or link.casefold().startswith("mailto:"):
-        return link
-    return "https://" + link
 
 
 class Span(NamedTuple):

@@ -9,7 +9,6 @@ its own (``[[rules]]``). Loading either gives a complete, valid ``Pack`` or rais
 
 from __future__ import annotations
 
-import re
 import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -20,6 +19,7 @@ from ambtenaar20.core.drafting import pack_schema as schema
 from ambtenaar20.core.drafting.pack_positions import key_positions, locate
 from ambtenaar20.core.errors import Ambtenaar20Error
 from ambtenaar20.core.i18n import _
+from ambtenaar20.core.toml_errors import toml_problem
 
 
 @dataclass(frozen=True)
@@ -92,8 +92,6 @@ BaseLookup = Callable[[str], "Pack | None"]
 #: Keys every override may change, whatever the rule's kind.
 _OVERRIDE_COMMON = {k: v for k, v in schema.COMMON.items() if k not in ("id", "kind")}
 
-_TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
-
 
 def load_pack_file(path: Path, base_lookup: BaseLookup | None = None) -> Pack:
     try:
@@ -110,11 +108,9 @@ def parse_pack(source: str, source_name: str = "<pack>",
     try:
         data = tomllib.loads(source)
     except tomllib.TOMLDecodeError as error:
-        found = _TOML_POSITION.search(str(error))
-        line, column = (int(found.group(1)), int(found.group(2))) if found else (1, 1)
-        message = _TOML_POSITION.sub("", str(error)).strip()
+        line, column, reason = toml_problem(error, source)
         raise PackError(source_name, [PackProblem(line, column, _(
-            "not valid TOML: {error}").format(error=message))]) from error
+            "not valid TOML: {error}").format(error=reason))]) from error
     checker = _Validator(key_positions(source), base_lookup)
     pack = checker.build(data)
     if checker.problems:

@@ -8,12 +8,14 @@ target untouched.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
 from ambtenaar20.core.cancellation import CancelToken
+from ambtenaar20.core.disk_errors import os_reason
 from ambtenaar20.core.errors import UsageError
 from ambtenaar20.core.i18n import _
 
@@ -25,7 +27,7 @@ def check_output(target: Path) -> Path:
     if target.is_dir():
         raise UsageError(_("output: {path} is a folder, not a file").format(path=target))
     if not folder.is_dir():
-        raise UsageError(_("output: the folder {folder} does not exist").format(folder=folder))
+        _check_folder(folder)
     # Write bits, not just access(): an administrator may write anywhere, but a folder or file
     # marked read-only means "do not write here" for them too.
     if not folder.stat().st_mode & 0o222 or not os.access(folder, os.W_OK):
@@ -39,10 +41,26 @@ def check_output(target: Path) -> Path:
         fd, probe = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".probe", dir=folder)
     except OSError as exc:
         raise UsageError(_("output: cannot write in {folder} ({reason})").format(
-            folder=folder, reason=exc.strerror or exc)) from None
+            folder=folder, reason=os_reason(exc, writing=True))) from None
     os.close(fd)
     os.unlink(probe)
     return target
+
+
+def _check_folder(folder: Path) -> None:
+    """Raise ``UsageError`` for a ``folder`` that is not one: missing, a file, or unreachable."""
+    try:
+        folder.stat()
+    except FileNotFoundError:
+        raise UsageError(_("output: the folder {folder} does not exist").format(
+            folder=folder)) from None
+    except OSError as exc:  # part of the path is a file, or may not be looked into
+        reason = os_reason(exc, folder=True)
+    else:  # a file stands where the folder should be
+        reason = os_reason(NotADirectoryError(errno.ENOTDIR, os.strerror(errno.ENOTDIR),
+                                              str(folder)), folder=True)
+    raise UsageError(_("output: cannot write in {folder} ({reason})").format(
+        folder=folder, reason=reason))
 
 
 @contextlib.contextmanager
@@ -70,7 +88,7 @@ def atomic_output(target: Path, cancel: CancelToken | None = None) -> Iterator[P
         with contextlib.suppress(FileNotFoundError):
             temporary.unlink()
         raise UsageError(_("output: writing {path} failed ({reason})").format(
-            path=target, reason=exc.strerror or exc)) from exc
+            path=target, reason=os_reason(exc, writing=True))) from exc
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             temporary.unlink()

@@ -2,16 +2,14 @@
 
 Every change writes a history line (who, when, old and new values) in the same transaction as the
 change itself. Deleting only marks an entry; ``undo_delete`` brings back what this session
-deleted, and the deleted row with its history stays in the database for the record.
+deleted, and the deleted row with its history stays in the database for the record. How a
+free-text search finds entries is ``search.py``.
 """
 
 from __future__ import annotations
 
-import functools
 import getpass
 import json
-import re
-import unicodedata
 from collections.abc import Callable, Sequence
 from datetime import UTC, date, datetime, tzinfo
 from typing import TYPE_CHECKING, Any
@@ -26,6 +24,7 @@ from ambtenaar20.core.logbook.model import (
     LogFilter,
     Summary,
 )
+from ambtenaar20.core.logbook.search import search_clause
 from ambtenaar20.core.logbook.summary import summarize
 from ambtenaar20.core.logbook.validation import clean_fields
 from ambtenaar20.core.person_names import ERASED_MARKER, fold
@@ -38,12 +37,6 @@ _COLUMNS = (
     "outcome, follow_up, draft_id, item_id, open_findings, source, created_at, updated_at, "
     "deleted_at"
 )
-_SEARCHED = ("summary", "counterpart", "topic", "outcome", "platform", "url")
-#: The SQL function that tells whether a field holds the search (see ``search_matcher``).
-_MATCH_FUNCTION = "ambtenaar20_search"
-#: Combining accents, as ``person_names`` reads them in a word ("e" + "\u0301" is "é").
-_MARKS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
-_LETTER_AND_MARKS = re.compile(f"([^{_MARKS}])([{_MARKS}]*)", re.DOTALL)
 
 
 def default_actor() -> str:
@@ -311,16 +304,9 @@ class LogbookService:
                 params += list(values)
         search = log_filter.search.strip()
         if search:
-            # A field of plain ASCII, most of them, is compared by LIKE, which ignores ASCII
-            # case; only a field with other letters goes through ``search_matcher`` (in Python).
-            self.db.conn.create_function(_MATCH_FUNCTION, 1, search_matcher(search),
-                                         deterministic=True)
-            tests = [f"(length(CAST({column} AS BLOB)) != length({column}) AND "
-                     f"{_MATCH_FUNCTION}({column}))" for column in _SEARCHED]
-            if search.isascii():  # every LIKE first: a row they find needs no Python
-                tests[:0] = [f"{column} LIKE ? ESCAPE '\\'" for column in _SEARCHED]
-                params += ["%" + _escape_like(search) + "%"] * len(_SEARCHED)
-            clauses.append("(" + " OR ".join(tests) + ")")
+            clause, values = search_clause(self.db.conn, search)
+            clauses.append(clause)
+            params += values
         return " AND ".join(clauses) or "1", params
 
     def _stored_topics(self, wanted: Sequence[str], include_deleted: bool) -> list[str]:
@@ -368,40 +354,9 @@ def _row_of(entry: Interaction) -> dict[str, Any]:
     return {name: _to_db(name, getattr(entry, name)) for name in EDITABLE_FIELDS}
 
 
-def search_matcher(search: str) -> Callable[[str | None], bool]:
-    """Whether a text holds ``search``, as the log search compares them.
-
-    Case never matters. A letter typed without an accent also finds it with one ("celik"
-    finds "Çelik", "cafe" "café"); an accent typed must be there ("ömer" finds "Ömer", not
-    "zomertijd"). Both are compared decomposed, a letter followed by its accents.
-    """
-    parts = []
-    for letter, marks in _LETTER_AND_MARKS.findall(_decomposed(search)):
-        if marks:
-            parts.append(re.escape(letter + marks) + f"(?![{_MARKS}])")
-        else:
-            parts.append(re.escape(letter) + f"[{_MARKS}]*")
-    pattern = re.compile("".join(parts))
-
-    # Topics, platforms and counterparts repeat from row to row: each is compared once.
-    @functools.lru_cache(maxsize=4096)
-    def matches(text: str | None) -> bool:
-        return text is not None and pattern.search(_decomposed(text)) is not None
-
-    return matches
-
-
-def _decomposed(text: str) -> str:
-    return unicodedata.normalize("NFKD", text.casefold())
-
-
 def _topic_key(topic: str) -> str:
     """One topic however it was typed: "Afval", "afval ", "Financiën", "financien"."""
     return " ".join(fold(topic).split())
-
-
-def _escape_like(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 def _now_utc() -> str:
