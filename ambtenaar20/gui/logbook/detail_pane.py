@@ -122,7 +122,8 @@ class DetailPane(QWidget):
         self.history_list.addItems([describe(line) for line in lines])
 
     def show_error(self, message: str) -> None:
-        self.error_label.setText(message)
+        # In the form's words, with the focus on the field to correct.
+        self.error_label.setText(self.form.point_at_error(message))
         self.error_label.show()
 
     def _save(self) -> None:

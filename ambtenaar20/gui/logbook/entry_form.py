@@ -1,11 +1,16 @@
-"""The fields of one log entry, shared by the quick-add dialog and the detail pane."""
+"""The fields of one log entry, shared by the quick-add dialog and the detail pane.
+
+Both show the log service's messages about a wrong field; the service names the field by a
+fixed key ("kind: …"), which the form turns into the field's caption, pointing at the field.
+"""
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QDate, QDateTime, QTime
+from PySide6.QtCore import QDate, QDateTime, Qt, QTime
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -33,6 +38,16 @@ FIELD_LABELS = {
     "url": N_("&Link"), "minutes": N_("&Minutes spent"), "summary": N_("&Summary"),
     "outcome": N_("&Outcome"), "follow_up": N_("Follow up on"),
 }
+
+
+#: The key the log service starts a message with ("kind: …", the same in every language and
+#: the name of the CLI's option, see ``cli/field_names.py``) -> the field it is about.
+_MESSAGE_KEYS = {
+    "at": "occurred_at", "platform": "platform", "kind": "kind", "direction": "direction",
+    "topic": "topic", "counterpart": "counterpart", "url": "url", "minutes": "minutes",
+    "summary": "summary", "outcome": "outcome", "follow-up": "follow_up",
+}
+_KEY = re.compile(r"([a-z][a-z-]*): ")
 
 
 def field_label(name: str) -> str:
@@ -86,6 +101,8 @@ class EntryForm(QWidget):
                    "topic": self.topic_edit, "counterpart": self.counterpart_edit,
                    "url": self.url_edit, "minutes": self.minutes_spin,
                    "summary": self.summary_edit, "outcome": self.outcome_edit}
+        #: The widget of each field, to point at it when the service finds it wrong.
+        self.field_widgets: dict[str, QWidget] = {**widgets, "follow_up": self.follow_up_date}
         for name, widget in widgets.items():
             label = _(FIELD_LABELS[name])
             caption = QLabel(label)
@@ -94,6 +111,17 @@ class EntryForm(QWidget):
             form.addRow(caption, widget)
         form.addRow(follow_row)
         self.follow_up_date.setAccessibleName(_("Follow-up date"))
+
+    def point_at_error(self, message: str) -> str:
+        """``message`` as the officer can read it: its leading field key ("kind: …", the
+        service's name for the field) becomes the field's caption ("Soort: …"), and that field
+        gets the focus. A message about no field of the form is returned as it is."""
+        found = _KEY.match(message)
+        name = _MESSAGE_KEYS.get(found.group(1)) if found else None
+        if found is None or name is None:
+            return message
+        self.field_widgets[name].setFocus(Qt.FocusReason.OtherFocusReason)
+        return f"{field_label(name)}: {message[found.end():]}"
 
     def set_topics(self, topics: list[str]) -> None:
         current = self.topic_edit.currentText()

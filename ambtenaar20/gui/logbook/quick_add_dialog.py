@@ -55,5 +55,6 @@ class QuickAddDialog(QDialog):
 
     def _failed(self, error: Exception) -> None:
         self.buttons.setEnabled(True)
-        self.error_label.setText(str(error))
+        # In the form's words, with the focus on the field to correct.
+        self.error_label.setText(self.form.point_at_error(str(error)))
         self.error_label.show()

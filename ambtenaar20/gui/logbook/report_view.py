@@ -1,8 +1,8 @@
 """The Rapportage area: choose period, topics and format, see the totals, export.
 
 The summary follows every change (briefly delayed, computed on a worker thread); exporting runs
-on a worker thread too, so the window stays responsive while a large PDF is written, with its
-progress shown and a button to cancel it.
+on a worker thread too (``export_run``), so the window stays responsive while a large PDF is
+written, with its progress shown and a button to cancel it.
 
 The area opens on last month, the period a monthly report is about. When last month has no
 entries but this month has (an officer who started logging this month), it opens on this month
@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 
 from ambtenaar20.core.app_context import AppContext
 from ambtenaar20.core.errors import UsageError
-from ambtenaar20.core.export.document import ExportRequest, build_document
+from ambtenaar20.core.export.document import ExportRequest
 from ambtenaar20.core.i18n import _
 from ambtenaar20.core.logbook.clock import Period
 from ambtenaar20.core.logbook.model import LogFilter, Summary
@@ -43,6 +43,7 @@ from ambtenaar20.gui.areas.empty_state import EmptyState
 from ambtenaar20.gui.areas.first_content import announce_first_content
 from ambtenaar20.gui.logbook.accessible_names import name_unnamed_children
 from ambtenaar20.gui.logbook.export_progress import ExportProgress
+from ambtenaar20.gui.logbook.export_run import ExportRun
 from ambtenaar20.gui.logbook.filter_bar import qdate
 from ambtenaar20.gui.logbook.report_columns import side_by_side_or_stacked
 from ambtenaar20.gui.logbook.report_summary import summary_html
@@ -161,9 +162,9 @@ class ReportView(QWidget):
         self.summary: Summary | None = None
         self.last_export: Path | None = None
         self.exporting = False
-        self.export_task: BackgroundTask | None = None
-        #: Which export the callbacks belong to: those of an earlier, cancelled one are late.
-        self._export_number = 0
+        self._export_run = ExportRun(context, on_done=self._exported,
+                                     on_failed=self._export_failed,
+                                     on_progress=self.export_progress.show_progress)
         #: Which summary the callbacks belong to: an earlier choice's may come in late.
         self._summary_number = 0
         self.preset_combo.setCurrentIndex(self.preset_combo.findData("last_month"))
@@ -343,54 +344,23 @@ class ReportView(QWidget):
         request = ExportRequest(period=period, topics=self.topics(),
                                 pseudonymize=self.pseudonymize_check.isChecked(),
                                 separator=self.separator_combo.currentData())
-        service, profile, paths = self.service, self.context.settings.profile, self.context.paths
-        written: list[Path] = []
-
-        def work(cancel, progress):
-            from ambtenaar20.core.export.target import check_output
-            from ambtenaar20.render.exports import write_export
-
-            check_output(target)
-            paths.refuse_as_output(target)
-            document = build_document(service, profile, request, cancel, progress)
-            written.append(write_export(document, file_format, target, request.separator,
-                                        cancel, progress))
-            return written[0]
-
-        from ambtenaar20.render.qt_app import load_image_plugins
-
-        load_image_plugins()  # here, on the GUI thread: see its docstring
+        self._export_run.start(request, file_format, target)
         self.exporting = True
         self._sync_export()
         self.result_label.setText(_("Exporting…"))
         self.export_progress.begin()
-        self._export_number += 1
-        number = self._export_number
-
-        def current(callback):
-            def call(*args) -> None:
-                if number == self._export_number:
-                    callback(*args)
-            return call
-
-        self.export_task = run_in_background(
-            work, on_success=current(self._exported), on_error=current(self._export_failed),
-            on_progress=current(self._export_progressed),
-            # Cancelled just as the file was put in place: it is there after all.
-            on_cancelled=current(lambda: written and self._exported(written[0])))
         # The export button is off now; cancelling is one key press away.
         self.export_progress.cancel_button.setFocus()
 
-    def _export_progressed(self, done: int, total: int, what: str) -> None:
-        if self.export_task is not None and not self.export_task.token.cancelled:
-            self.export_progress.show_progress(done, total, what)
+    @property
+    def export_task(self) -> BackgroundTask | None:
+        """The running export, if any."""
+        return self._export_run.task
 
     def cancel_export(self) -> None:
         """Returns at once: the worker stops at its next check and leaves no file behind."""
-        task, self.export_task = self.export_task, None
-        if task is None:
+        if not self._export_run.cancel():
             return
-        task.cancel()
         self._export_ended()
         self.result_label.setText(_("Export cancelled; no file was written."))
 
@@ -403,14 +373,10 @@ class ReportView(QWidget):
             self.export_button.setFocus()
 
     def _exported(self, path: Path) -> None:
-        self.export_task = None
         self.last_export = path
         self._export_ended()
         self.result_label.setText(_("Saved as {path}").format(path=path))
 
     def _export_failed(self, error: Exception) -> None:
-        if self.export_task is None:
-            return  # failed while being cancelled: the officer was told already
-        self.export_task = None
         self._export_ended()
         self.result_label.setText(_("Export failed: {reason}").format(reason=error))

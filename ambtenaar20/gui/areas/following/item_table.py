@@ -4,6 +4,10 @@ The other columns were fixed pixel widths, chosen for a 1400-pixel window at the
 with a 14 pt font their headers were cut, and on a 1024-pixel screen the title kept a few
 pixels. Now each is as wide as its texts in the current font (the feed column with a cap, a
 feed's name can be long), so the title gets the rest at any screen and font size.
+
+They were fitted again at every new list, which undid a width the officer had dragged at the
+next click in the tree. Now the fitting stops for the session at the officer's first drag; a
+change of font (texts of another size) still fits them.
 """
 
 from __future__ import annotations
@@ -12,7 +16,13 @@ import math
 
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QFont, QFontMetricsF
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QHeaderView,
+    QTableView,
+    QWidget,
+)
 
 from ambtenaar20.core.i18n import _
 from ambtenaar20.gui.areas.following.item_model import ItemListModel
@@ -35,15 +45,39 @@ class ItemTable(QTableView):
         self.setWordWrap(False)
         self.verticalHeader().hide()
         self.verticalHeader().setDefaultSectionSize(22)
-        self.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        # A new list may bring other feeds' names; the officer's own widths stay until then.
-        model.modelReset.connect(self.fit_columns)
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        #: Set by the officer's first drag of a column's edge: their widths stay from then on.
+        self.widths_chosen = False
+        #: True while ``fit_columns`` sizes the columns, so its resizes are not taken for a drag.
+        self._fitting = False
+        # Qt has no signal for a drag alone: see ``_section_resized``.
+        header.sectionResized.connect(self._section_resized)
+        # A new list may bring other feeds' names: fit them, unless the officer chose widths.
+        model.modelReset.connect(self._list_replaced)
 
     def fit_columns(self) -> None:
         """Every column but the title as wide as its header and its texts, unread (bold)."""
         header = self.horizontalHeader()
-        for column in range(1, self.model().columnCount()):
-            header.resizeSection(column, self._fitting_width(column))
+        self._fitting = True
+        try:
+            for column in range(1, self.model().columnCount()):
+                header.resizeSection(column, self._fitting_width(column))
+        finally:
+            self._fitting = False
+
+    def _list_replaced(self) -> None:
+        if not self.widths_chosen:
+            self.fit_columns()
+
+    def _section_resized(self, column: int, _old: int, _new: int) -> None:
+        """A drag is a resize of an interactive column (the title stretches with the view),
+        not by ``fit_columns``, with the mouse button held: Qt itself widens a column to the
+        header's least width at a larger font, between our fittings and without a button."""
+        if (not self._fitting and QApplication.mouseButtons() & Qt.MouseButton.LeftButton
+                and self.horizontalHeader().sectionResizeMode(column)
+                == QHeaderView.ResizeMode.Interactive):
+            self.widths_chosen = True
 
     def room_for_title(self, characters: int, feeds: list[str]) -> int:
         """The width the list needs to show ``characters`` of each title beside the other
