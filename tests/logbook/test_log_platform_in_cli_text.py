@@ -54,3 +54,16 @@ def test_dutch_text_and_json_keep_telefoon(phoned):
     shown = json.loads(log(phoned, "show", "1", "--format", "json"))
     assert shown["platform"] == "Telefoon"
     assert shown["history"][0]["new_values"]["platform"] == "Telefoon"
+
+
+@pytest.mark.parametrize("typed", ["phone", "Phone", "telefoon", " Telefoon "])
+def test_log_add_stores_the_telephone_as_the_window_does(data_dir, typed):
+    from ambtenaar20.core.app_context import create_app_context
+
+    context = create_app_context(data_dir, "en")
+    try:
+        entry = context.logbook.add(platform=typed, kind="reactie")
+        assert entry.platform == "Telefoon"
+        assert context.logbook.add(platform="LinkedIn", kind="reactie").platform == "LinkedIn"
+    finally:
+        context.close()

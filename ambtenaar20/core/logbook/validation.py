@@ -14,6 +14,7 @@ from ambtenaar20.core.i18n import _
 from ambtenaar20.core.logbook.clock import localize, parse_date, parse_datetime
 from ambtenaar20.core.logbook.kinds import parse_direction, parse_kind
 from ambtenaar20.core.logbook.model import EDITABLE_FIELDS
+from ambtenaar20.core.logbook.platforms import platform_value
 
 MAX_MINUTES = 24 * 60 * 31
 MAX_TEXT = 20_000
@@ -43,7 +44,8 @@ def _platform(value: Any, _tz: tzinfo | None) -> str:
     if not text:
         raise UsageError(_("platform: a platform is required (for example X, LinkedIn, "
                            "website)"))
-    return text
+    # "phone" from the command line is the window's "Telefoon": stored once, counted together.
+    return platform_value(text)
 
 
 def _kind(value: Any, _tz: tzinfo | None) -> str:
