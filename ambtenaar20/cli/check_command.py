@@ -23,6 +23,8 @@ from ambtenaar20.core.i18n import _
 if TYPE_CHECKING:
     from ambtenaar20.cli.main import ContextOpener
     from ambtenaar20.core.drafting.model import CheckResult
+    from ambtenaar20.core.drafting.packs import Pack
+    from ambtenaar20.core.drafting.service import DraftingService
 
 
 def register(
@@ -80,7 +82,7 @@ def run(args: argparse.Namespace, open_context: ContextOpener) -> int:
         readable_pack(args.pack)  # a missing file is no error in a pack: said before it loads
     texts = [(name, _read(name)) for name in names]
     service = open_context().drafting
-    pack = service.library.load_file(args.pack) if args.pack else None
+    pack = _pack(service, args.pack) if args.pack else None
     language = None if args.text_lang == "auto" else args.text_lang
     platforms = (args.platform,) if args.platform else ()
     results = [(name, service.check(text, language=language, platforms=platforms, pack=pack))
@@ -93,6 +95,16 @@ def run(args: argparse.Namespace, open_context: ContextOpener) -> int:
             for line in text_lines(result):
                 print(prefix + line)
     return 1 if any(result.has_errors for _name, result in results) else 0
+
+
+def _pack(service: DraftingService, path: Path) -> Pack:
+    from ambtenaar20.cli.pack_verdicts import not_used
+    from ambtenaar20.core.drafting.packs import PackError
+
+    try:
+        return service.library.load_file(path)
+    except PackError as error:  # said as check's own outcome: no draft was checked
+        raise UsageError(not_used(path, error)) from None
 
 
 def _print_json(results: list[tuple[str, CheckResult]]) -> None:

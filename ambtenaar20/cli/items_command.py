@@ -1,8 +1,9 @@
 """``ambtenaar20 items list|search|show|mark|tone``: the fetched items, as text or JSON.
 
 ``list`` and ``search`` print newest first; ``show``, ``mark`` and ``tone`` (what the window's
-reader does) live in ``items_reader``. Text shows this computer's time, as ``log list`` does;
-JSON keeps ``published`` in UTC (ISO 8601), the contract scripts rely on.
+reader does) live in ``items_reader``, ``tone``'s Dutch words in ``tone_choice``. Text shows
+this computer's time, as ``log list`` does; JSON keeps ``published`` in UTC (ISO 8601), the
+contract scripts rely on.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from ambtenaar20.cli import items_reader
 from ambtenaar20.cli.output import add_format_option, local_time, print_json, print_table
+from ambtenaar20.cli.tone_choice import accept_dutch_tones
 from ambtenaar20.core.errors import UsageError
 from ambtenaar20.core.i18n import _
 
@@ -50,6 +52,7 @@ def register(subparsers: argparse._SubParsersAction,
     add_format_option(search)
     search.set_defaults(handler=run_search)
     items_reader.register(commands, parents)
+    accept_dutch_tones(commands.choices["tone"])
 
 
 def _limit_option(parser: argparse.ArgumentParser) -> None:

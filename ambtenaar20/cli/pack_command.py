@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from ambtenaar20 import APP_SLUG
 from ambtenaar20.cli.pack_files import readable_pack
 from ambtenaar20.core.errors import UsageError
-from ambtenaar20.core.i18n import _, ngettext
+from ambtenaar20.core.i18n import _
 
 if TYPE_CHECKING:
     from ambtenaar20.cli.main import ContextOpener
@@ -87,7 +87,7 @@ def run(args: argparse.Namespace, open_context: ContextOpener) -> int:
         pack = library.load_file(args.file) if action == "validate" else library.install(
             args.file)
     except PackError as error:
-        _report(args.file, error)
+        _report(args.file, error, action)
         return 2
     if action == "validate":
         print(_("{file}: valid pack {id} {version} ({n} rules)").format(
@@ -98,14 +98,14 @@ def run(args: argparse.Namespace, open_context: ContextOpener) -> int:
     return 0
 
 
-def _report(path: Path, error: PackError) -> None:
+def _report(path: Path, error: PackError, action: str) -> None:
+    from ambtenaar20.cli.pack_verdicts import not_installed, not_valid, problem_lines
+
     # Like a compiler: every error on standard output, the verdict as the one error line.
-    for problem in error.problems:
-        print(f"{path}:{problem.line}:{problem.column}: {problem.message}")
-    count = len(error.problems)
-    print(f"{APP_SLUG}: " + ngettext("{file}: {n} error; the pack was not installed or used.",
-                                     "{file}: {n} errors; the pack was not installed or used.",
-                                     count).format(file=path, n=count), file=sys.stderr)
+    for line in problem_lines(path, error):
+        print(line)
+    verdict = not_valid if action == "validate" else not_installed
+    print(f"{APP_SLUG}: " + verdict(path, error), file=sys.stderr)
 
 
 def _show(pack: Pack) -> None:

@@ -203,8 +203,11 @@ def _cover(document: ExportDocument) -> str:
 
 
 def _counts_table(title: str, counts: dict[str, int], label=str) -> str:
+    from ambtenaar20.render.numbers import whole_number_text
+
     rows = "".join(f"<tr><td style='padding:2px 16px 2px 0'>{escape(label(key))}</td>"
-                   f"<td align='right'>{count}</td></tr>" for key, count in counts.items())
+                   f"<td align='right'>{whole_number_text(count)}</td></tr>"
+                   for key, count in counts.items())
     if not rows:
         rows = "<tr><td>–</td><td></td></tr>"
     return (f"<td valign='top' style='padding-right:40px'><p><b>{escape(title)}</b></p>"
@@ -212,14 +215,18 @@ def _counts_table(title: str, counts: dict[str, int], label=str) -> str:
 
 
 def totals_html(summary) -> list[str]:
-    """The headline numbers with the figures in bold (also used by the Rapportage area)."""
-    from ambtenaar20.render.numbers import decimal_text
+    """The headline numbers with the figures in bold (also used by the Rapportage area), grouped
+    as the reader writes them: "61.635 minuten (1.027,2 uur)", not "61635 minuten"."""
+    from ambtenaar20.render.numbers import decimal_text, whole_number_text
+
+    def bold(number: int) -> str:
+        return f"<b>{whole_number_text(number)}</b>"
 
     return [
-        escape(_("Entries: {count}")).format(count=f"<b>{summary.entries}</b>"),
+        escape(_("Entries: {count}")).format(count=bold(summary.entries)),
         escape(_("Time spent: {minutes} minutes ({hours} hours)")).format(
-            minutes=f"<b>{summary.minutes}</b>", hours=f"<b>{decimal_text(summary.hours)}</b>"),
-        escape(_("Open follow-ups: {count}")).format(count=f"<b>{summary.follow_ups_open}</b>"),
+            minutes=bold(summary.minutes), hours=f"<b>{decimal_text(summary.hours)}</b>"),
+        escape(_("Open follow-ups: {count}")).format(count=bold(summary.follow_ups_open)),
     ]
 
 

@@ -237,3 +237,41 @@ def test_a_fitting_name_or_standard_output_gets_no_warning(logged, tmp_path):
                        "-o", "-")
     assert streamed.returncode == 0 and "Vraag beantwoord" in streamed.stdout
     assert "let op" not in streamed.stderr
+
+
+# -- a pack with errors: each command says what it did not do ------------------------------------
+
+BROKEN_PACK = '[pack]\nid = "x"\nversion = 1\n'  # no name, no language, a number as version
+
+PACK_VERDICTS = {
+    # command: (Dutch must say, English must say, neither may say)
+    "validate": ("het pakket is niet geldig", "the pack is not valid",
+                 ("geïnstalleerd", "gebruikt", "installed", "used")),
+    "install": ("het pakket is niet geïnstalleerd", "the pack was not installed",
+                ("gebruikt", " used")),
+    "check": ("het pakket is niet gebruikt", "the pack was not used",
+              ("geïnstalleerd", "installed")),
+}
+
+
+@pytest.mark.parametrize("command", list(PACK_VERDICTS))
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_a_pack_with_errors_is_reported_per_command(tmp_path, command, language):
+    broken = tmp_path / "kapot.toml"
+    broken.write_text(BROKEN_PACK, encoding="utf-8")
+    args = (("check", "--pack", str(broken), "-") if command == "check"
+            else ("pack", command, str(broken)))
+    result = run_cli("--lang", language, "--data-dir", str(tmp_path / "data"), *args,
+                     input_text="Tekst.")
+    assert result.returncode == 2
+    verdict = one_error_line(result)
+    dutch, english, never = PACK_VERDICTS[command]
+    assert (dutch if language == "nl" else english) in verdict, verdict
+    assert not any(word in verdict.replace(str(broken), "FILE") for word in never), verdict
+    assert verdict.startswith(f"ambtenaar20: {broken}: 3 ")  # the file and its count
+    if command == "check":  # one line, the first error with its place; nothing on stdout
+        assert ("regel 1, kolom 1" if language == "nl" else "line 1, column 1") in verdict
+        assert "pack validate" in verdict and result.stdout == ""
+    else:  # every error, compiler style, as before
+        lines = result.stdout.splitlines()
+        assert len(lines) == 3 and all(line.startswith(f"{broken}:") for line in lines)

@@ -179,3 +179,37 @@ def test_bad_input_exits_2_with_one_line_and_changes_nothing(data_dir, fetched):
     unknown = cli(data_dir, "items", "mark", dutch, "999", "--starred").stderr
     assert "There is no item with number 999." in unknown
     assert listing(data_dir) == before  # not even the known item was marked
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_tone_takes_the_dutch_words_whatever_the_interface_language(data_dir, fetched, language):
+    dutch = str(fetched["nl"])
+
+    def tone(word):
+        return run_cli("--data-dir", str(data_dir), "--lang", language, "items", "tone", dutch,
+                       word)
+
+    for word, stored in (("negatief", "negative"), ("neutraal", "neutral"),
+                         ("Positief", "positive"), ("negative", "negative")):
+        result = tone(word)
+        assert result.returncode == 0, (word, result.stderr)
+        assert by_id(data_dir)[int(dutch)]["sentiment"] == stored, word
+        assert json.loads(cli(data_dir, "items", "show", dutch, "--format", "json").stdout)[
+            "sentiment_override"] == stored
+    back = tone("automatisch")
+    assert back.returncode == 0, back.stderr
+    shown = json.loads(cli(data_dir, "items", "show", dutch, "--format", "json").stdout)
+    assert shown["sentiment_override"] is None
+    wrong = tone("boos")
+    assert wrong.returncode == 2 and wrong.stdout == ""
+    [line] = wrong.stderr.strip().splitlines()
+    assert "'boos'" in line and "positief" in line and "positive" in line
+
+
+def test_dutch_help_of_tone_names_both_words():
+    result = run_cli("--lang", "nl", "items", "tone", "--help")
+    assert result.returncode == 0
+    text = " ".join(result.stdout.split())
+    for word in ("positief", "neutraal", "negatief", "automatisch", "positive", "neutral",
+                 "negative", "auto"):
+        assert word in text, word

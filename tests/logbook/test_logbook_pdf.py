@@ -7,7 +7,7 @@ import re
 import pypdf
 
 from ambtenaar20.render.pdf_report import write_pdf
-from tests.logbook.export_fixtures import document, fill
+from tests.logbook.export_fixtures import add_many, document, fill
 
 
 def pdf_text(path) -> list[str]:
@@ -54,3 +54,12 @@ def test_pdf_for_empty_period_is_still_a_report(logbook, context, tmp_path):
     pages = pdf_text(write_pdf(document(logbook, context), tmp_path / "empty.pdf"))
     assert "No entries in this period" in " ".join(pages)
 
+
+
+def test_pdf_summary_groups_thousands(logbook, context, tmp_path):
+    add_many(logbook, 1000)  # 1000 replies of 5 minutes
+    summary = pdf_text(write_pdf(document(logbook, context), tmp_path / "many.pdf"))[1]
+    assert "5,000 minutes" in summary and "83.3 hours" in summary, summary
+    assert "Entries: 1,000" in summary
+    assert "reply 1,000" in summary  # the count by kind
+    assert "5000" not in summary

@@ -2,16 +2,20 @@
 
 "1 ignored" alone left no way to see what was ignored, or why, or to take it back. The toggle
 shows the list; "Count again" undoes the ignoring and the finding returns to the panel.
+The list is as high as its entries are when wrapped at its width, so in a narrow panel the
+reason is not hidden behind a scroll bar, and its first entry is selected, so "Count again"
+works at once, also for someone who only uses the keyboard.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QRect, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QStyleOptionViewItem,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -46,6 +50,7 @@ class IgnoredFindings(QWidget):
         self.list.setWordWrap(True)
         self.list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.list.currentItemChanged.connect(lambda *_args: self._update_undo())
+        self.list.installEventFilter(self)  # see _rewraps
         layout.addWidget(self.list)
         self.undo_button = QPushButton(_("Count a&gain"))
         self.undo_button.setAccessibleName(_("Count the ignored finding again"))
@@ -70,18 +75,45 @@ class IgnoredFindings(QWidget):
             self.list.addItem(item)
             if current is not None and dismissal.id == current.id:
                 self.list.setCurrentItem(item)
+        if self.list.currentItem() is None and self.list.count():
+            self.list.setCurrentRow(0)
         self._fit()
         self.toggle.setVisible(bool(self._entries))
         if not self._entries:
             self.toggle.setChecked(False)
         self._show_list(self.toggle.isChecked())
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.list and self._rewraps(event):
+            self._fit()
+        return super().eventFilter(watched, event)
+
+    @staticmethod
+    def _rewraps(event: QEvent) -> bool:
+        """A new width or font wraps the entries anew; a new height alone (``_fit``'s) not."""
+        if event.type() == QEvent.Type.Resize:
+            return event.size().width() != event.oldSize().width()
+        return event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange)
+
     def _fit(self) -> None:
-        """As high as its entries, up to ``MOST_LINES`` lines (then it scrolls)."""
-        rows = sum(self.list.sizeHintForRow(row) for row in range(self.list.count()))
-        most = self.list.fontMetrics().lineSpacing() * MOST_LINES
-        self.list.setFixedHeight(min(max(rows, self.list.fontMetrics().lineSpacing() * 2), most)
-                                 + 2 * self.list.frameWidth() + 4)
+        """As high as its entries wrapped at its width, up to ``MOST_LINES`` lines (then it
+        scrolls). ``sizeHintForRow`` did not allow for wrapping: an entry of three lines got
+        the height of one and its reason was cut off."""
+        line = self.list.fontMetrics().lineSpacing()
+        most = line * MOST_LINES
+        # Measured without a scroll bar; only a list higher than ``most`` gets one, and that
+        # list is ``most`` high whatever its rows are.
+        rows = self._rows_height(self.list.width() - 2 * self.list.frameWidth())
+        self.list.setFixedHeight(min(max(rows, line * 2), most) + 2 * self.list.frameWidth())
+
+    def _rows_height(self, width: int) -> int:
+        option = QStyleOptionViewItem()
+        self.list.initViewItemOption(option)
+        option.rect = QRect(0, 0, max(width, 1), 1)  # the width the text wraps at
+        delegate = self.list.itemDelegate()
+        model = self.list.model()
+        return sum(delegate.sizeHint(option, model.index(row, 0)).height()
+                   + 2 * self.list.spacing() for row in range(self.list.count()))
 
     def _show_list(self, shown: bool) -> None:
         count = len(self._entries)
