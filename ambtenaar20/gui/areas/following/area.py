@@ -241,10 +241,10 @@ class FollowingArea(FeedActions, RefreshControl, QWidget):
         # yet: the window's, less the navigation rail, is what it will get.
         width = max(self.width() if self.isVisible() else self.window().width() - 150, 600)
         feeds = [feed["title"] or feed["url"] for feed in lists.feeds]
+        room = self.table.room_for_title(feeds)
         needs = Needs(tree=self.tree.content_width(),
                       least_reader=self.tabs.minimumSizeHint().width(),
-                      listing=self.table.room_for_title(TITLE_CHARACTERS, feeds),
-                      least_listing=self.table.room_for_title(LEAST_TITLE_CHARACTERS, feeds))
+                      listing=room(TITLE_CHARACTERS), least_listing=room(LEAST_TITLE_CHARACTERS))
         self.splitter.setSizes(shares(width - self.splitter.handleWidth() * 2, needs))
 
     def _all_nodes(self):

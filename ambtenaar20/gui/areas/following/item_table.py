@@ -13,6 +13,7 @@ change of font (texts of another size) still fits them.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QFont, QFontMetricsF
@@ -79,16 +80,18 @@ class ItemTable(QTableView):
                 == QHeaderView.ResizeMode.Interactive):
             self.widths_chosen = True
 
-    def room_for_title(self, characters: int, feeds: list[str]) -> int:
-        """The width the list needs to show ``characters`` of each title beside the other
-        columns and a vertical scroll bar; ``feeds``: the names the feed column will show
-        (the first rows may still be on their way)."""
+    def room_for_title(self, feeds: list[str]) -> Callable[[int], int]:
+        """How wide the list must be to show n characters of each title beside the other
+        columns and a vertical scroll bar: ``room(n)``. ``feeds``: the names the feed column
+        will show (the first rows may still be on their way). The columns are measured once,
+        however many widths are asked for (start-up asks two)."""
         metrics = self._bold_metrics()
-        others = sum(self._fitting_width(column, feeds)
+        fixed = (sum(self._fitting_width(column, feeds)
                      for column in range(1, self.model().columnCount()))
-        scroll_bar = self.verticalScrollBar().sizeHint().width()
-        return (others + math.ceil(metrics.averageCharWidth() * characters) + self._cell_extra()
-                + scroll_bar + 2 * self.frameWidth())
+                 + self._cell_extra() + self.verticalScrollBar().sizeHint().width()
+                 + 2 * self.frameWidth())
+        average = metrics.averageCharWidth()
+        return lambda characters: fixed + math.ceil(average * characters)
 
     def _fitting_width(self, column: int, feeds: list[str] | None = None) -> int:
         """Its header's width or its widest text, whichever is wider; a feed's name is cut at
