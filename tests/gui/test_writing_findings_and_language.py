@@ -12,6 +12,7 @@ from ambtenaar20.core import i18n
 from ambtenaar20.gui.areas.writing.area import WritingArea
 from tests.feeds.feed_server import rss
 from tests.gui.modal_answers import answer_dialogs_fixture, press_ok, type_text  # noqa: F401
+from tests.gui.writing_support import open_area
 
 
 @pytest.fixture
@@ -20,14 +21,6 @@ def context(make_context):
     ctx.store  # noqa: B018 - the app opens the database before the window, so do we
     return ctx
 
-
-def open_area(qtbot, context) -> WritingArea:
-    area = WritingArea(context)
-    qtbot.addWidget(area)
-    area.resize(1200, 700)
-    area.show()
-    qtbot.waitUntil(lambda: area.draft is not None, timeout=5000)
-    return area
 
 
 def rules_in_panel(area: WritingArea) -> list[str]:
