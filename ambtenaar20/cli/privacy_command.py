@@ -22,11 +22,16 @@ def register(
 ) -> None:
     erase = subparsers.add_parser(
         "erase-person", parents=parents,
-        help=_("delete or pseudonymise everything about one person (AVG request)"),
-        description=_("Delete or pseudonymise everything the app holds about NAME (log "
-                      "entries, drafts, feed items, feeds, topics), all or nothing, and record "
-                      "that it happened (without the name); when nothing mentions NAME, nothing "
-                      "is changed or recorded (exit 1). Older backups still contain the data."))
+        help=_("erase one person's data everywhere in the app (AVG request)"),
+        description=_("Erase NAME from everything the app holds (log entries, drafts, feed "
+                      "items, feeds, topics), all or nothing: the name becomes [verwijderd], "
+                      "the person's own records also lose their contact details, their feeds "
+                      "are no longer fetched and a topic only about them is removed; the "
+                      "records themselves stay, so counts and reports do not change. There is "
+                      "nothing to choose: what happens to each kind of record is described in "
+                      "docs/trust.md. The request is recorded without the name; when nothing "
+                      "mentions NAME, nothing is changed or recorded (exit 1). Older backups "
+                      "still contain the data."))
     erase.add_argument("name", metavar=_("NAME"), help=_("the person's name as used in the app"))
     erase.add_argument("--yes", action="store_true", help=_("do not ask for confirmation"))
     erase.set_defaults(handler=run_erase)
@@ -46,7 +51,7 @@ def run_erase(args: argparse.Namespace, open_context: ContextOpener) -> int:
         if not sys.stdin.isatty():
             raise UsageError(_("Deleting personal data cannot be undone; add --yes to confirm "
                                "when not asking interactively."))
-        answer = input(_("Delete or pseudonymise everything about {name}? This cannot be "
+        answer = input(_("Erase {name} from everything in the app? This cannot be "
                          "undone. [y/N] ").format(name=args.name)).strip().lower()
         if answer not in ("y", "yes", "j", "ja"):
             print(_("Nothing has been deleted."))

@@ -69,8 +69,8 @@ class TrustActions(QObject):
         self.restore_action.setStatusTip(_("Replace all your data by a backup file"))
         self.restore_action.triggered.connect(lambda: self.restore_backup())
         self.erase_action = QAction(_("Delete a person's &data…"), window)
-        self.erase_action.setStatusTip(_("Delete or pseudonymise everything about one person "
-                                         "(AVG request)"))
+        self.erase_action.setStatusTip(_("Erase one person's data everywhere in the app (AVG "
+                                         "request)"))
         self.erase_action.triggered.connect(lambda: self.erase_person())
         file_menu.insertSeparator(before)
         file_menu.insertActions(before, [self.backup_action, self.restore_action,
@@ -177,8 +177,9 @@ class TrustActions(QObject):
 
         answer = QMessageBox.warning(
             self.window, _("Delete a person's data"),
-            _("Delete or pseudonymise everything about {name}? This cannot be undone. Older "
-              "backups still contain the data.").format(name=name),
+            _("Erase {name} from everything in the app? The name becomes [verwijderd] and their "
+              "own records lose their contact details; the records themselves stay. This cannot "
+              "be undone. Older backups still contain the data.").format(name=name),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel)
         return answer == QMessageBox.StandardButton.Yes

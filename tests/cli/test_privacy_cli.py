@@ -84,3 +84,15 @@ def test_a_person_found_nowhere_is_not_recorded_and_exits_1(tmp_path, name):
         assert [e.counterpart for e in context.logbook.list()] == ["Els Bakker"]
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("lang,says,not_says", [
+    ("nl", "er valt niets te kiezen", "verwijderen of pseudonimiseren"),
+    ("en", "there is nothing to choose", "delete or pseudonymise"),
+])
+def test_erase_person_help_says_what_happens_instead_of_offering_a_choice(tmp_path, lang, says,
+                                                                          not_says):
+    result = run_cli("--data-dir", str(tmp_path), "--lang", lang, "erase-person", "--help")
+    text = " ".join(result.stdout.split()).lower()
+    assert result.returncode == 0
+    assert says in text and "[verwijderd]" in text and not_says not in text
