@@ -8,7 +8,6 @@ least one, 2 on bad usage, unreadable input or a bad pack.
 from __future__ import annotations
 
 import argparse
-import codecs
 import json
 import sys
 from pathlib import Path
@@ -16,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from ambtenaar20.cli.help_examples import add_examples
 from ambtenaar20.cli.pack_files import readable_pack
-from ambtenaar20.core.disk_errors import os_reason
+from ambtenaar20.cli.text_input import read_text
 from ambtenaar20.core.errors import UsageError
 from ambtenaar20.core.i18n import _
 
@@ -54,33 +53,11 @@ def register(
     parser.set_defaults(handler=run)
 
 
-#: Byte-order marks and their encodings: Notepad's "Unicode" is UTF-16 with a mark.
-_MARKED = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
-           (codecs.BOM_UTF16_BE, "utf-16"))
-
-
-def _read(name: str) -> str:
-    shown = _("standard input") if name == "-" else name
-    try:
-        # Bytes, decoded whatever the console's code page is (Windows).
-        data = sys.stdin.buffer.read() if name == "-" else Path(name).read_bytes()
-    except OSError as error:
-        raise UsageError(_("Cannot read {file}: {error}").format(
-            file=shown, error=os_reason(error))) from error
-    encoding = next((codec for mark, codec in _MARKED if data.startswith(mark)), "utf-8")
-    try:
-        return data.decode(encoding)  # a byte-order mark is not part of the text
-    except UnicodeDecodeError:
-        raise UsageError(_("Cannot read {file}: it is not UTF-8 text. Save it as UTF-8 (in "
-                           "Notepad: Save as, Encoding UTF-8) and check it again.").format(
-            file=shown)) from None
-
-
 def run(args: argparse.Namespace, open_context: ContextOpener) -> int:
     names = args.files or ["-"]
     if args.pack:
         readable_pack(args.pack)  # a missing file is no error in a pack: said before it loads
-    texts = [(name, _read(name)) for name in names]
+    texts = [(name, read_text(name)) for name in names]
     service = open_context().drafting
     pack = _pack(service, args.pack) if args.pack else None
     language = None if args.text_lang == "auto" else args.text_lang

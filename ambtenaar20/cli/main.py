@@ -38,6 +38,7 @@ COMMANDS = {
     "gui": "ambtenaar20.cli.gui_command",
     "check": "ambtenaar20.cli.check_command",
     "pack": "ambtenaar20.cli.pack_command",
+    "drafts": "ambtenaar20.cli.drafts_command",
     "feeds": "ambtenaar20.cli.feeds_command",
     "topics": "ambtenaar20.cli.topics_command",
     "refresh": "ambtenaar20.cli.refresh_command",

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ambtenaar20.core.drafting.drafts import DraftStore, InteractionRecorder
+from ambtenaar20.core.drafting.drafts import Draft, DraftStore, InteractionRecorder
 from ambtenaar20.core.drafting.pack_library import PackLibrary
 from ambtenaar20.core.drafting.preferences import PreferencesStore
 from ambtenaar20.core.drafting.spelling import WordList
@@ -93,3 +93,13 @@ class DraftingService:
                                template_placeholders=placeholders_of(self._own_templates()))
         lang = language if language in ("nl", "en") else None
         return self.checker(chosen).check(text, lang, options)
+
+    def check_draft(self, draft: Draft) -> CheckResult:
+        """A stored draft checked as Schrijven checks it: for its platforms, with its topic's
+        words, in its language (a reply's is its item's; else detected).
+
+        ``ambtenaar20 drafts`` finds the findings to dismiss and the ones still open when a
+        draft is published through here, so they are the ones the window shows for it.
+        """
+        return self.check(draft.text, language=draft.language, platforms=draft.platforms,
+                          topic_words=tuple(draft.topic.split()))
