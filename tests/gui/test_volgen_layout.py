@@ -3,13 +3,21 @@
 The reader pane kept a 383-pixel minimum and the item list's other columns fixed widths, so at
 1024 pixels the title column had 26 pixels ("…") and at 14 pt the headers were cut. The
 Voorkeuren dialog gave its sections less height than their wrapped notes take.
+
+At 1024 x 768 with a 14 pt font the list still scrolled sideways with ~4 characters of each
+title: the columns, the reader's widest button and the tree needed more than the window has.
+There the list is now compact (feed names cut sooner, dates without the time), the marks'
+header is short, and the reader's widest labels go on two lines.
 """
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontMetrics
-from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
 
 from ambtenaar20.gui.main_window import MainWindow
 from tests.feeds.feed_server import rss
@@ -63,7 +71,9 @@ def _volgen_at(qtbot, make_context, feed_server, size: tuple[int, int]):
     return window, area
 
 
-def _assert_fits(window, area) -> None:
+def _assert_fits(window, area, least_title: float = 12) -> None:
+    """``least_title``: the title column's least, in average characters of unread (bold)
+    text."""
     page = window.stack.currentWidget()
     assert page.horizontalScrollBar().maximum() == 0  # the window does not scroll sideways
     table = area.table
@@ -76,14 +86,20 @@ def _assert_fits(window, area) -> None:
             assert header.sectionSize(column) >= table.sizeHintForColumn(column), title
     bold = QFont(table.font())
     bold.setBold(True)
-    # Room for a useful part of every title (it was 4 characters): at least 12 of it.
-    assert header.sectionSize(0) >= 12 * QFontMetrics(bold).averageCharWidth()
+    # Room for a useful part of every title (it was 4 characters).
+    assert header.sectionSize(0) >= least_title * QFontMetrics(bold).averageCharWidth()
     reader = area.reader
     for button in reader.findChildren(QAbstractButton):  # no button's label is cut
         assert button.width() >= button.sizeHint().width(), button.text()
         assert button.x() + button.width() <= reader.width(), button.text()
     for label in (reader.title, reader.meta):  # the title and its line wrap, whole
         assert label.height() >= label.heightForWidth(label.width())
+    # Nothing drawn over anything else: each control below the one before it, or beside it.
+    shown = sorted((widget for widget in reader.findChildren(QWidget)
+                    if widget.parent() is reader and widget.isVisible()),
+                   key=lambda widget: (widget.y(), widget.x()))
+    for upper, lower in itertools.pairwise(shown):
+        assert not upper.geometry().intersects(lower.geometry()), (upper, lower)
 
 
 @pytest.mark.parametrize(("font_size", "size"), [(0, (1024, 768)), (14, (1280, 720))],
@@ -102,6 +118,89 @@ def test_volgen_gives_the_titles_and_the_reader_room_on_a_laptop(qtbot, make_con
         index = tree.indexFromItem(node)
         right = tree.visualItemRect(node).left() + tree.sizeHintForIndex(index).width()
         assert right <= tree.viewport().width(), node.text(0)
+
+
+@pytest.mark.parametrize("font_size", [14], indirect=True)
+def test_volgen_at_1024_pixels_and_14_pt_fits_without_scrolling(qtbot, make_context,
+                                                                feed_server, font_size):
+    window, area = _volgen_at(qtbot, make_context, feed_server, (1024, 768))
+    # ~10 characters of each title (it was 4), in unread (bold) text; the list's others whole.
+    _assert_fits(window, area, least_title=9)
+    table = area.table
+    assert table.horizontalHeader().sectionSize(0) >= 10 * QFontMetrics(table.font()) \
+        .averageCharWidth()
+    # The list is compact: the feed's long name is cut sooner, the dates are short.
+    assert table.compact
+    dates = area.model.COLUMNS.index("published")
+    assert all(len(area.model.data(area.model.index(row, dates))) <= 5
+               for row in range(area.model.rowCount()))
+    # The reader gave way below its widest label on one line: that label is on two now,
+    # every word whole, and read out on one line.
+    reader = area.reader
+    assert reader.width() < reader.least_one_line_width()
+    read = reader.read_button
+    assert "\n" in read.text()
+    assert read.text().replace("\n", " ") == "Markeer als on&gelezen"
+    assert read.accessibleName() == "Markeer als ongelezen"
+
+
+@pytest.mark.parametrize(("font_size", "size"), [(14, (1280, 720)), (0, (1400, 900))],
+                         indirect=["font_size"])
+def test_larger_screens_keep_the_full_list_and_one_line_labels(qtbot, make_context,
+                                                               feed_server, font_size, size):
+    _window, area = _volgen_at(qtbot, make_context, feed_server, size)
+    assert not area.table.compact
+    dates = area.model.COLUMNS.index("published")
+    assert all(len(area.model.data(area.model.index(row, dates))) > 5  # with month, year
+               for row in range(area.model.rowCount()))
+    assert not [button.text() for button in area.reader.findChildren(QAbstractButton)
+                if "\n" in button.text()]
+
+
+def test_a_compact_list_turns_full_again_when_the_window_grows(qtbot, make_context,
+                                                               feed_server):
+    font = QFont(QApplication.font())
+    previous = QApplication.font()
+    font.setPointSize(14)
+    QApplication.setFont(font)
+    try:
+        window, area = _volgen_at(qtbot, make_context, feed_server, (1024, 768))
+        assert area.table.compact
+        window.resize(1400, 768)
+        read = area.reader.read_button
+        qtbot.waitUntil(lambda: not area.table.compact and "\n" not in read.text()
+                        and read.width() >= read.sizeHint().width(), timeout=3000)
+        dates = area.model.COLUMNS.index("published")
+        assert len(area.model.data(area.model.index(0, dates))) > 5
+        _assert_fits(window, area)
+    finally:
+        QApplication.setFont(previous)
+
+
+def test_the_marks_header_is_short_and_says_the_whole_word(qtbot, make_context):
+    from ambtenaar20.gui.areas.following.item_model import ItemListModel
+
+    make_context("nl")
+    model = ItemListModel(lambda *_args: (0, []))
+    column = model.COLUMNS.index("flags")
+    horizontal = Qt.Orientation.Horizontal
+    assert model.headerData(column, horizontal) == "Mark."
+    for role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
+        assert model.headerData(column, horizontal, role) == "Markering"
+    # The marks themselves are no wider than before: the header was the widest.
+    assert model.column_texts(column) == ["★ reactie"]
+
+
+def test_short_dates_say_the_day_for_the_last_half_year_and_the_year_before():
+    from datetime import datetime
+
+    from ambtenaar20.gui.areas.following.item_model import compact_moment
+
+    now = datetime(2026, 1, 3, 12, 0)
+    assert compact_moment(datetime(2026, 1, 3, 8, 5), now, short=True) == "08:05"
+    assert compact_moment(datetime(2025, 12, 29, 21, 56), now, short=True) == "29-12"
+    assert compact_moment(datetime(2025, 3, 1, 10, 0), now, short=True) == "2025"
+    assert compact_moment(datetime(2025, 12, 29, 21, 56), now) == "29-12-2025"  # as before
 
 
 @pytest.mark.parametrize("font_size", [0], indirect=True)
@@ -145,3 +244,11 @@ def test_the_shares_serve_the_list_first_when_room_is_short():
     # needs, down to 15 %.
     assert shares(700, needs) == [130, 400, 170]
     assert shares(600, needs) == [90, 340, 170]
+    # A reader whose labels can go on two lines gives way below its minimum, as far as the
+    # list's least needs, and no further than its two-line width.
+    wrapping = Needs(tree=160, least_reader=170, listing=450, least_listing=400,
+                     wrapped_reader=130)
+    assert shares(1240, wrapping) == [186, 658, 396]  # with room, as before
+    assert shares(700, wrapping) == [130, 400, 170]  # the list has its least: one line
+    assert shares(640, wrapping) == [96, 400, 144]  # was [96, 374, 170]
+    assert shares(600, wrapping) == [90, 380, 130]

@@ -34,8 +34,8 @@ from ambtenaar20.gui.areas.empty_state import EmptyState
 from ambtenaar20.gui.areas.first_content import announce_first_content
 from ambtenaar20.gui.areas.following.feed_actions import KIND_ROLE, VALUE_ROLE, FeedActions
 from ambtenaar20.gui.areas.following.item_model import ItemListModel
-from ambtenaar20.gui.areas.following.item_table import ItemTable
-from ambtenaar20.gui.areas.following.pane_shares import Needs, shares
+from ambtenaar20.gui.areas.following.item_table import LEAST_TITLE_CHARACTERS, ItemTable
+from ambtenaar20.gui.areas.following.pane_shares import Needs, first_shares
 from ambtenaar20.gui.areas.following.queries import (
     FirstScreen,
     Lists,
@@ -52,9 +52,9 @@ log = logging.getLogger(__name__)
 
 #: How much of each title (in average characters) the item list keeps room for when the panes
 #: are first shared out (``pane_shares``): before the reader gets more than its minimum, and
-#: (the least) before the tree gets more than 15 %.
+#: (the least, ``LEAST_TITLE_CHARACTERS``) before the tree gets more than 15 % and the reader's
+#: labels go on one line.
 TITLE_CHARACTERS = 20
-LEAST_TITLE_CHARACTERS = 12
 
 
 class FollowingArea(FeedActions, RefreshControl, QWidget):
@@ -240,12 +240,20 @@ class FollowingArea(FeedActions, RefreshControl, QWidget):
         # Filled before the window is shown (start-up), the area has no width of its own
         # yet: the window's, less the navigation rail, is what it will get.
         width = max(self.width() if self.isVisible() else self.window().width() - 150, 600)
+        width -= self.splitter.handleWidth() * 2
         feeds = [feed["title"] or feed["url"] for feed in lists.feeds]
-        room = self.table.room_for_title(feeds)
-        needs = Needs(tree=self.tree.content_width(),
-                      least_reader=self.tabs.minimumSizeHint().width(),
-                      listing=room(TITLE_CHARACTERS), least_listing=room(LEAST_TITLE_CHARACTERS))
-        self.splitter.setSizes(shares(width - self.splitter.handleWidth() * 2, needs))
+        room = self.table.room_for_title(feeds, self.tree.cell_margins())
+        wrapped_reader = self.tabs.minimumSizeHint().width()
+        least_reader = self.reader.least_one_line_width() + (  # and the tabs' frame
+            wrapped_reader - self.reader.minimumSizeHint().width())
+        needs = Needs(tree=self.tree.content_width(), least_reader=least_reader,
+                      listing=room.width(TITLE_CHARACTERS),
+                      least_listing=room.width(LEAST_TITLE_CHARACTERS),
+                      wrapped_reader=wrapped_reader)
+        sizes, compact = first_shares(width, needs, room.width(TITLE_CHARACTERS, True),
+                                      room.width(LEAST_TITLE_CHARACTERS, True))
+        self.table.set_compact(compact)  # before the first rows: they are fitted once
+        self.splitter.setSizes(sizes)
 
     def _all_nodes(self):
         return self.tree.nodes()

@@ -1,5 +1,5 @@
 """Dialogs of the follow area: adding a feed (with optional login), adding a topic and
-renaming a feed.
+renaming a feed (or giving it back the title the feed gives itself).
 
 Their text fields are ``WideLineEdit``s: a feed address, a query or a feed name is longer than
 the 17 characters a plain line edit makes room for.
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from ambtenaar20.core.feeds.query import QuerySyntaxError, compile_query
 from ambtenaar20.core.i18n import N_, _
+from ambtenaar20.gui.accessible import named_button
 from ambtenaar20.gui.areas.following.wide_line_edit import WideLineEdit
 
 # What the fields make room for: a typical feed address (50 characters), a feed's name or a
@@ -75,7 +76,13 @@ class AddFeedDialog(QDialog):
 
 
 class RenameFeedDialog(QDialog):
-    """The feed's name as it is now, selected: typing replaces it, an arrow key edits it."""
+    """The feed's name as it is now, selected: typing replaces it, an arrow key edits it.
+
+    "Use the feed's own title" accepts the dialog with an empty name (``value`` is ""), which
+    the feed service takes as "the feed's own title again at the next refresh", as
+    ``feeds rename ID ''`` does on the command line. An empty field cannot say that: OK waits
+    for a name, so clearing the field by accident never drops the officer's name.
+    """
 
     def __init__(self, name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -84,6 +91,15 @@ class RenameFeedDialog(QDialog):
         self.name = _field(form, _("New name:"), WideLineEdit(TYPICAL_NAME, name))
         self.name.selectAll()
         self.buttons = _ok_cancel(self)
+        self.own_title_button = named_button(_("&Use the feed's own title"))
+        self.own_title_button.setToolTip(_("Drop this name: after the next refresh the feed is "
+                                           "shown with its own title."))
+        self.own_title_button.setAccessibleDescription(self.own_title_button.toolTip())
+        # Not an OK of its own kind: Enter in the field still means OK with the typed name.
+        self.own_title_button.setAutoDefault(False)
+        self.buttons.addButton(self.own_title_button, QDialogButtonBox.ButtonRole.ResetRole)
+        self.own_title_button.clicked.connect(self._use_own_title)
+        self._own_title = False
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.buttons)
@@ -95,8 +111,13 @@ class RenameFeedDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(
             bool(self.name.text().strip()))
 
+    def _use_own_title(self) -> None:
+        self._own_title = True
+        self.accept()
+
     def value(self) -> str:
-        return self.name.text().strip()
+        """The new name, or "" for the feed's own title."""
+        return "" if self._own_title else self.name.text().strip()
 
 
 QUERY_HELP = N_("Words separated by spaces must all occur. OR between terms: one of them is "

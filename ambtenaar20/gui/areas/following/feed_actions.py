@@ -19,8 +19,8 @@ NAME_ROLE = Qt.ItemDataRole.UserRole + 3
 
 
 class FeedActions:
-    """Needs ``context``, ``tree``, ``model``, ``_run``, ``reload_lists``, ``refresh`` and
-    ``_show_error`` from the area it is mixed into."""
+    """Needs ``context``, ``tree``, ``model``, ``_run``, ``_say``, ``reload_lists``,
+    ``refresh`` and ``_show_error`` from the area it is mixed into."""
 
     def _tree_menu(self, position) -> None:
         node = self.tree.itemAt(position)
@@ -45,8 +45,14 @@ class FeedActions:
         if dialog.exec() != RenameFeedDialog.DialogCode.Accepted:
             return
         title = dialog.value()
+
+        def renamed(_feed) -> None:
+            self.reload_lists()
+            if not title:  # until then the tree shows the feed's address
+                self._say(_("The feed gets its own title back at the next refresh."))
+
         self._run(lambda _c, _p: self.context.feeds.rename_feed(str(feed_id), title),
-                  on_success=lambda _r: self.reload_lists(), on_error=self._show_error)
+                  on_success=renamed, on_error=self._show_error)
 
     def remove_feed(self, feed_id: int) -> None:
         from PySide6.QtWidgets import QMessageBox

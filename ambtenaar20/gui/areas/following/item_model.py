@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable
-from datetime import datetime
+from datetime import datetime, timedelta
 from functools import cache
 from typing import Any
 
@@ -32,6 +32,7 @@ _ROOT = QModelIndex()
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole)
 _FONT = int(Qt.ItemDataRole.FontRole)
 _TOOL_TIP = int(Qt.ItemDataRole.ToolTipRole)
+_HEADER_WORD_ROLES = frozenset({_TOOL_TIP, int(Qt.ItemDataRole.AccessibleTextRole)})
 
 
 @cache
@@ -41,6 +42,9 @@ def _bold_font() -> QFont:
     font.setBold(True)
     return font
 
+
+#: Dated within this, a short date is day-month (``compact_moment``): no year is meant twice.
+RECENT = timedelta(days=183)
 
 #: ``load(selection, offset, limit) -> (total, rows)``; runs on a worker thread.
 Loader = Callable[[Selection, int, int], tuple[int, list[dict[str, Any]]]]
@@ -62,6 +66,8 @@ class ItemListModel(QAbstractTableModel):
         self._selection = Selection()
         self._generation = 0
         self._fetching = False
+        #: Dates in their short form (``compact_moment``), for a list short of room.
+        self.compact = False
 
     # -- loading -----------------------------------------------------------------------------
 
@@ -160,22 +166,30 @@ class ItemListModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole \
-                or not 0 <= section < len(self.COLUMNS):
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.COLUMNS):
             return None
-        return (_("Title"), _("Feed"), _("Date"), _("Tone"), _("Flags"))[section]
+        if role == _DISPLAY:
+            # "Markering" was wider than the marks below it ("★ reactie"): the column was as
+            # wide as its header, where a 1024-pixel screen has no pixel to spare.
+            return (_("Title"), _("Feed"), _("Date"), _("Tone"), _("Marks"))[section]
+        if role in _HEADER_WORD_ROLES and self.COLUMNS[section] == "flags":
+            return _("Flags")  # the whole word, for the tool tip and for screen readers
+        return None
 
     def row(self, row: int) -> dict[str, Any]:
         return self._rows[row]
 
-    def column_texts(self, column: int) -> list[str]:
+    def column_texts(self, column: int, compact: bool | None = None) -> list[str]:
         """The texts ``column`` shows, to size it by: every one it can show where they are few
-        (dates, tones, flags), those of the loaded rows where they are not (feeds)."""
+        (dates, tones, flags), those of the loaded rows where they are not (feeds).
+        ``compact``: the dates in that form rather than in the list's own."""
         name = self.COLUMNS[column]
         if name == "published":  # each form compact_moment gives, with its widest digits
+            short = self.compact if compact is None else compact
             moment = datetime(2000, 12, 28, 23, 58)
-            return [compact_moment(moment, moment.replace(day=1)),
-                    compact_moment(moment, moment.replace(year=2001))]
+            return [compact_moment(moment, now, short) for now in
+                    (moment, moment.replace(day=29), moment.replace(year=2001, month=1),
+                     moment.replace(year=2002))]
         if name == "sentiment":
             return [sentiment_name(label) for label in ("positive", "neutral", "negative")]
         if name == "flags":
@@ -216,7 +230,7 @@ class ItemListModel(QAbstractTableModel):
             moment = local_moment(record["published"])
             if moment is None:
                 return record["published"]
-            return compact_moment(moment, datetime.now().astimezone())
+            return compact_moment(moment, datetime.now().astimezone(), self.compact)
         if column == "sentiment":
             return sentiment_name(record.get("sentiment"))
         if column == "flags":
@@ -228,6 +242,14 @@ class ItemListModel(QAbstractTableModel):
             return " ".join(marks)
         return str(record.get(column) or "")
 
+    def set_compact(self, compact: bool) -> None:
+        if compact != self.compact:
+            self.compact = compact
+            if self._rows:
+                column = self.COLUMNS.index("published")
+                self.dataChanged.emit(self.index(0, column),
+                                      self.index(len(self._rows) - 1, column))
+
     def update_row(self, item_id: int, **changes: Any) -> None:
         """Reflect a change made through the service (read, starred...) without reloading."""
         row = self.row_of(item_id)
@@ -237,11 +259,17 @@ class ItemListModel(QAbstractTableModel):
         self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.COLUMNS) - 1))
 
 
-def compact_moment(moment: datetime, now: datetime) -> str:
+def compact_moment(moment: datetime, now: datetime, short: bool = False) -> str:
     """As mail programs show dates: the time for today, day-month and time this year, else the
-    full date. Keeps the date column narrow so the title has room."""
+    full date. Keeps the date column narrow so the title has room.
+
+    ``short`` (a list short of room): the time for today, day-month for the last half year,
+    else the year: no wider than the column's header. The tool tip has the full moment.
+    """
     if moment.date() == now.date():
         return moment.strftime("%H:%M")
+    if short:
+        return moment.strftime("%d-%m" if now - moment < RECENT else "%Y")
     if moment.year == now.year:
         return moment.strftime("%d-%m %H:%M")
     return moment.strftime("%d-%m-%Y")

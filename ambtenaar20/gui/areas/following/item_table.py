@@ -8,15 +8,20 @@ feed's name can be long), so the title gets the rest at any screen and font size
 They were fitted again at every new list, which undid a width the officer had dragged at the
 next click in the tree. Now the fitting stops for the session at the officer's first drag; a
 change of font (texts of another size) still fits them.
+
+Where even that leaves the title less than ``LEAST_TITLE_CHARACTERS`` (a 1024-pixel screen at
+14 pt) the list is *compact*: a feed's name is cut sooner and the dates are short (no time;
+``compact_moment``). It is so while the list is that narrow: it is full again when the window
+or the splitter gives it the room.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, Qt, QTimer
-from PySide6.QtGui import QFont, QFontMetricsF
+from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer
+from PySide6.QtGui import QFont, QFontMetricsF, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -28,8 +33,41 @@ from PySide6.QtWidgets import (
 from ambtenaar20.core.i18n import _
 from ambtenaar20.gui.areas.following.item_model import ItemListModel
 
-#: A feed's name longer than this many average characters is cut ("…"), for the title's sake.
+#: A feed's name longer than this many average characters is cut ("…"), for the title's sake;
+#: in the compact list (short of room) at the second.
 FEED_CHARACTERS = 14
+COMPACT_FEED_CHARACTERS = 8
+#: The least of each title (in average characters) that is still of use: narrower than that
+#: with its full columns, the list turns compact.
+LEAST_TITLE_CHARACTERS = 12
+
+
+@dataclass(frozen=True)
+class TitleRoom:
+    """How wide the list must be for n average characters of each title, measured once."""
+
+    #: Every column but the title, the scroll bar and the frame: full, and compact.
+    full: int
+    compact: int
+    average: float
+
+    def width(self, characters: int, compact: bool = False) -> int:
+        return (self.compact if compact else self.full) + math.ceil(self.average * characters)
+
+
+def text_width(metrics: QFontMetricsF, text: str) -> int:
+    """``text``'s width as a view lays it out: its advance and what its last letter overhangs
+    (a bold "f"), in whole pixels up. Rounded down, "Feed 17" became "Feed …"."""
+    overhang = max(0.0, -metrics.rightBearing(text[-1])) if text else 0.0
+    return math.ceil(metrics.horizontalAdvance(text) + overhang)
+
+
+def cell_margins(view: QAbstractItemView, index: QModelIndex, metrics: QFontMetricsF) -> int:
+    """The room ``view``'s style keeps around a cell's text: ``index``'s size hint less its
+    text (a plain one, in ``metrics``). Not asked of ``QStyle``: its first use from Python
+    builds its enums, ~3 ms of every start for two numbers."""
+    text = str(index.data() or "")
+    return max(view.sizeHintForIndex(index).width() - text_width(metrics, text), 0)
 
 
 class ItemTable(QTableView):
@@ -50,6 +88,13 @@ class ItemTable(QTableView):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         #: Set by the officer's first drag of a column's edge: their widths stay from then on.
         self.widths_chosen = False
+        #: Short of room: feed names cut sooner, dates short (see the module docstring).
+        self.compact = False
+        #: The widths the list needs, from ``room_for_title``: when set, the list turns compact
+        #: and back as its own width crosses what ``LEAST_TITLE_CHARACTERS`` need.
+        self._room: TitleRoom | None = None
+        #: The room the style keeps around a cell's text, once measured (``cell_margins``).
+        self._margins: int | None = None
         #: True while ``fit_columns`` sizes the columns, so its resizes are not taken for a drag.
         self._fitting = False
         # Qt has no signal for a drag alone: see ``_section_resized``.
@@ -60,12 +105,32 @@ class ItemTable(QTableView):
     def fit_columns(self) -> None:
         """Every column but the title as wide as its header and its texts, unread (bold)."""
         header = self.horizontalHeader()
+        model = self.model()
+        if model.rowCount():  # the style's own margins, from a cell as the view sizes it
+            metrics = QFontMetricsF(self.font()) if model.row(0)["read"] else \
+                self._bold_metrics()
+            self._margins = cell_margins(self, model.index(0, model.COLUMNS.index("published")),
+                                         metrics)
+        extra = self._cell_extra()
         self._fitting = True
         try:
             for column in range(1, self.model().columnCount()):
-                header.resizeSection(column, self._fitting_width(column))
+                header.resizeSection(column, self._fitting_width(column, extra))
         finally:
             self._fitting = False
+
+    def set_compact(self, compact: bool) -> None:
+        if compact != self.compact:
+            self.compact = compact
+            self.model().set_compact(compact)
+            self.fit_columns()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        # Compared with figures measured before: no text is measured at a resize. The event
+        # is the viewport's (without the frame and the scroll bar): the view's own width.
+        if self._room is not None and not self.widths_chosen:
+            self.set_compact(self.width() < self._room.width(LEAST_TITLE_CHARACTERS))
 
     def _list_replaced(self) -> None:
         if not self.widths_chosen:
@@ -80,31 +145,50 @@ class ItemTable(QTableView):
                 == QHeaderView.ResizeMode.Interactive):
             self.widths_chosen = True
 
-    def room_for_title(self, feeds: list[str]) -> Callable[[int], int]:
+    def room_for_title(self, feeds: list[str] | None = None,
+                       margins: int | None = None) -> TitleRoom:
         """How wide the list must be to show n characters of each title beside the other
-        columns and a vertical scroll bar: ``room(n)``. ``feeds``: the names the feed column
-        will show (the first rows may still be on their way). The columns are measured once,
-        however many widths are asked for (start-up asks two)."""
-        metrics = self._bold_metrics()
-        fixed = (sum(self._fitting_width(column, feeds)
-                     for column in range(1, self.model().columnCount()))
-                 + self._cell_extra() + self.verticalScrollBar().sizeHint().width()
-                 + 2 * self.frameWidth())
-        average = metrics.averageCharWidth()
-        return lambda characters: fixed + math.ceil(average * characters)
+        columns and a vertical scroll bar, full and compact. ``feeds``: the names the feed
+        column will show (the first rows may still be on their way; None: the rows' own);
+        ``margins``: the style's cell margins, measured in another view before the list has
+        rows. The columns are measured once, however many widths are asked for."""
+        if margins is not None:
+            self._margins = margins
+        extra = self._cell_extra()
+        columns = range(1, self.model().columnCount())
+        around = extra + self.verticalScrollBar().sizeHint().width() + 2 * self.frameWidth()
+        full = {column: self._widest(column, feeds, compact=False) for column in columns}
+        dates = self.model().COLUMNS.index("published")  # the compact texts differ in dates
+        compact = {**full, dates: self._widest(dates, compact=True)}
+        self._room = TitleRoom(
+            full=around + sum(self._column_width(column, widest, extra, compact=False)
+                              for column, widest in full.items()),
+            compact=around + sum(self._column_width(column, widest, extra, compact=True)
+                                 for column, widest in compact.items()),
+            average=self._bold_metrics().averageCharWidth())
+        return self._room
 
-    def _fitting_width(self, column: int, feeds: list[str] | None = None) -> int:
-        """Its header's width or its widest text, whichever is wider; a feed's name is cut at
-        ``FEED_CHARACTERS``. ``feeds``: the feed names to measure, instead of the rows'."""
+    def _fitting_width(self, column: int, extra: int) -> int:
+        return self._column_width(column, self._widest(column), extra, self.compact)
+
+    def _widest(self, column: int, feeds: list[str] | None = None,
+                compact: bool | None = None) -> int:
+        """The widest text of ``column``, unread (bold). ``feeds``: the feed names to measure,
+        instead of the rows'; ``compact``: the texts of that form, not of the list's own."""
         model = self.model()
         metrics = self._bold_metrics()
         feed_column = model.COLUMNS[column] == "feed"
-        texts = feeds if feed_column and feeds is not None else model.column_texts(column)
-        # Whole pixels up, as the views lay a text out: rounded down, "Feed 17" became "Feed …".
-        widest = max((math.ceil(metrics.horizontalAdvance(text)) for text in texts), default=0)
-        if feed_column:
-            widest = min(widest, math.ceil(metrics.averageCharWidth() * FEED_CHARACTERS))
-        return max(widest + self._cell_extra(), self.horizontalHeader().sectionSizeHint(column))
+        texts = feeds if feed_column and feeds is not None else \
+            model.column_texts(column, compact)
+        return max((text_width(metrics, text) for text in texts), default=0)
+
+    def _column_width(self, column: int, widest: int, extra: int, compact: bool) -> int:
+        """Its header's width or its widest text, whichever is wider; a feed's name is cut at
+        ``FEED_CHARACTERS`` (``COMPACT_FEED_CHARACTERS`` when compact)."""
+        if self.model().COLUMNS[column] == "feed":
+            characters = COMPACT_FEED_CHARACTERS if compact else FEED_CHARACTERS
+            widest = min(widest, math.ceil(self._bold_metrics().averageCharWidth() * characters))
+        return max(widest + extra, self.horizontalHeader().sectionSizeHint(column))
 
     def _bold_metrics(self) -> QFontMetricsF:
         bold = QFont(self.font())  # unread rows are bold
@@ -112,20 +196,28 @@ class ItemTable(QTableView):
         return QFontMetricsF(bold)
 
     def _cell_extra(self) -> int:
-        """Room around a cell's text: the header's own margins, which every style makes at
-        least as wide as a cell's (in Fusion 2 x 4 px against 2 x 3), plus the grid line.
-
-        Asked of the header rather than of ``QStyle``: the first use of ``QStyle`` from Python
-        builds its enums, ~3 ms of every start for two numbers.
-        """
+        """Room around a cell's text, the grid line included: the style's cell margins once
+        measured; before, an estimate from the header (its margins and what Qt adds for the
+        bold it sizes sections in), more than a cell's at every size tried."""
+        grid = 1 if self.showGrid() else 0
+        if self._margins is not None:
+            return self._margins + grid
         header = self.horizontalHeader()
         text = str(self.model().headerData(0, Qt.Orientation.Horizontal) or "")
         margins = header.sectionSizeHint(0) - math.ceil(
             QFontMetricsF(header.font()).horizontalAdvance(text))
-        return max(margins, 0) + (1 if self.showGrid() else 0)
+        return max(margins, 0) + grid
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() == QEvent.Type.FontChange:
             # The header takes the new font after its view: measure once both have it.
-            QTimer.singleShot(0, self, self.fit_columns)
+            QTimer.singleShot(0, self, self._font_changed)
+
+    def _font_changed(self) -> None:
+        if self._room is not None:  # measured in the old font: again, with the rows' feeds
+            compact = self.width() < self.room_for_title().width(LEAST_TITLE_CHARACTERS)
+            if compact != self.compact and not self.widths_chosen:
+                self.set_compact(compact)  # fits the columns
+                return
+        self.fit_columns()

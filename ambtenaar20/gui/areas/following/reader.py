@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtGui import QDesktopServices, QFontMetricsF, QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QLabel,
@@ -21,11 +21,15 @@ from PySide6.QtWidgets import (
 
 from ambtenaar20.core.analysis.sentiment import UNKNOWN, sentiment_name
 from ambtenaar20.core.i18n import _
-from ambtenaar20.gui.accessible import name_after_text, named_button
+from ambtenaar20.gui.accessible import named_button
+from ambtenaar20.gui.areas.following.long_words import breakable
+from ambtenaar20.gui.areas.following.two_line_labels import TwoLineLabels
 from ambtenaar20.gui.flow_layout import FlowLayout
 from ambtenaar20.gui.local_time import full_moment
 
 OPENABLE_SCHEMES = ("http", "https", "mailto")
+#: Qt's QWIDGETSIZE_MAX (not exported by PySide6): no maximum.
+NO_MAXIMUM = (1 << 24) - 1
 
 
 def open_external(url: QUrl) -> bool:
@@ -64,6 +68,10 @@ class ReaderPane(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.item: dict[str, Any] | None = None
+        #: The width the pane has for its texts and buttons; None until it is laid out.
+        self._room: int | None = None
+        #: The text each label shows, as given (``_show_text`` may add break opportunities).
+        self._texts: dict[QLabel, str] = {}
         self.title = QLabel()
         font = self.title.font()
         font.setPointSizeF(font.pointSizeF() * 1.3)
@@ -72,18 +80,27 @@ class ReaderPane(QWidget):
         self.title.setWordWrap(True)
         self.meta = QLabel()
         self.meta.setWordWrap(True)
+        # Cut at the bottom when it must be (``_cap_title``), not at the top and bottom.
+        self.title.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         # Titles and feed names are text: Qt would draw "Het <script>-element" as HTML.
         for label in (self.title, self.meta):
             label.setTextFormat(Qt.TextFormat.PlainText)
+            # A long word breaks where the pane ends (``_show_text``), so no minimum of its own.
+            label.setMinimumWidth(1)
         self.browser = SafeBrowser()
         self.browser.setAccessibleName(_("Item text"))
-        self.open_button = named_button(_("Open in &browser"))
+        self.open_button = QPushButton()
         self.read_button = QPushButton()
         self.star_button = QPushButton()
         self.response_button = QPushButton()
         self.reply_button = named_button(_("Re&ply"))
         for button in (self.star_button, self.response_button, self.read_button):
             button.setCheckable(True)
+        # On two lines when the pane is narrow (a 1024-pixel screen at 14 pt): see the module.
+        self.labels = TwoLineLabels()
+        self.labels.add(self.open_button, _("Open in &browser"))
+        for button, _flag, on_text, off_text in self._flag_buttons():
+            self.labels.add(button, off_text, on_text)
         self.tone = QComboBox()
         self.tone.setAccessibleName(_("Tone"))
         for label, value in ((_("Tone: automatic"), None), (_("Tone: positive"), "positive"),
@@ -92,7 +109,7 @@ class ReaderPane(QWidget):
         # Two rows, so the pane stays narrow enough to leave the item list room; each wraps
         # when the pane is narrower still (a 1024-pixel screen, a 14 pt font), so the pane's
         # minimum is its widest control, not a row of three.
-        buttons = QVBoxLayout()
+        buttons = self._buttons = QVBoxLayout()
         for row_widgets in ((self.open_button, self.reply_button, self.tone),
                             (self.read_button, self.star_button, self.response_button)):
             row = FlowLayout()
@@ -101,6 +118,10 @@ class ReaderPane(QWidget):
             row.addStretch(1)
             buttons.addLayout(row)
         layout = QVBoxLayout(self)
+        # Beside the tabs' own frame, 6 pixels each side are room enough; the style's 9 made
+        # "Markeer als ongelezen" and "Ster" one row too wide at 1024 pixels and 14 pt.
+        margins = layout.contentsMargins()
+        layout.setContentsMargins(6, margins.top(), 6, margins.bottom())
         layout.addWidget(self.title)
         layout.addWidget(self.meta)
         layout.addLayout(buttons)
@@ -113,7 +134,7 @@ class ReaderPane(QWidget):
             lambda: self.item is not None and self.reply_requested.emit(self.item["id"]))
         self.tone.activated.connect(self._tone_chosen)
         self.show_item(None)
-        self._steady_widths()
+        self.labels.measure()
 
     def show_item(self, item: dict[str, Any] | None) -> None:
         self.item = item
@@ -121,21 +142,21 @@ class ReaderPane(QWidget):
                        self.response_button, self.reply_button, self.tone):
             widget.setEnabled(item is not None)
         if item is None:
-            self.title.setText(_("No item selected"))
-            self.meta.setText("")
+            self._show_text(self.title, _("No item selected"))
+            self._show_text(self.meta, "")
             self.browser.setHtml("")
             self._sync_buttons()
             return
-        self.title.setText(item["title"] or _("(no title)"))
+        self._show_text(self.title, item["title"] or _("(no title)"))
         tone = sentiment_name(item.get("sentiment")) or _("not yet known")
         if item.get("sentiment_override"):
             tone += " " + _("(corrected by you)")
         elif item.get("tone_words"):  # why the computed tone is what it is
             tone += " " + _("(words: {words})").format(
                 words=", ".join(f"‘{words}’" for words in item["tone_words"]))
-        self.meta.setText(_("{feed} · {published} · language: {lang} · tone: {tone}").format(
-            feed=item["feed"], published=full_moment(item["published"]),
-            lang=language_label(item.get("lang")), tone=tone))
+        self._show_text(self.meta, _("{feed} · {published} · language: {lang} · tone: {tone}")
+                        .format(feed=item["feed"], published=full_moment(item["published"]),
+                                lang=language_label(item.get("lang")), tone=tone))
         self.browser.setHtml(item["html"] or "<p>" + _("(this item has no text)") + "</p>")
         self.open_button.setEnabled(bool(item["link"]))
         self._sync_buttons()
@@ -147,32 +168,63 @@ class ReaderPane(QWidget):
                 (self.response_button, "needs_response", _("Response &not needed"),
                  _("&Needs response"))]
 
-    def _steady_widths(self) -> None:
-        """The read button as wide as the longer of its texts. Opening an item marks it read,
-        and "Mark unread" is the pane's widest control: the pane's minimum grew as an item
-        was opened, and the splitter took the room from the item list."""
-        button, _flag, *texts = self._flag_buttons()[0]
-        shown = button.text()
-        widths = []
-        for text in texts:
-            button.setText(text)
-            widths.append(button.sizeHint().width())
-        button.setText(shown)
-        button.setMinimumWidth(max(widths))
+    def least_one_line_width(self) -> int:
+        """The pane's minimum with every label on one line (its ``minimumSizeHint`` has the
+        labels that can on two)."""
+        margins = self.layout().contentsMargins()
+        widest = max(self.labels.one_line_width(), self.reply_button.sizeHint().width(),
+                     self.tone.sizeHint().width())
+        return max(widest + margins.left() + margins.right(), self.minimumSizeHint().width())
+
+    def _show_text(self, label: QLabel, text: str) -> None:
+        self._texts[label] = text
+        shown = text if self._room is None else breakable(text, QFontMetricsF(label.font()),
+                                                          self._room)
+        label.setText(shown)
+        # Screen readers read the text as given, without the break opportunities.
+        label.setAccessibleName(text if shown != text else "")
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        margins = self.layout().contentsMargins()
+        room = event.size().width() - margins.left() - margins.right()
+        if room != self._room:
+            self._room = room
+            self.labels.set_room(room)
+            for label, text in self._texts.items():
+                self._show_text(label, text)
+        self._cap_title()
+        super().resizeEvent(event)
+
+    def _cap_title(self) -> None:
+        """The title no taller than the pane leaves it beside the rest, in whole lines; its
+        tool tip has it whole when it is cut. On a low screen with a large font, a narrow
+        pane and a long title (in long words, broken) took the buttons' height, and the
+        layout drew the buttons and the text over each other."""
+        if self._room is None:
+            return
+        layout = self.layout()
+        margins = layout.contentsMargins()
+        spare = (self.height() - margins.top() - margins.bottom() - 3 * layout.spacing()
+                 - self.meta.heightForWidth(self._room) - self._buttons.heightForWidth(self._room)
+                 - self.browser.minimumSizeHint().height())
+        cut = self.title.heightForWidth(self._room) > spare
+        line = self.title.fontMetrics().lineSpacing()
+        self.title.setMaximumHeight(max(line, spare // line * line) if cut else NO_MAXIMUM)
+        self.title.setToolTip(self._texts[self.title] if cut else "")
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
-            self._steady_widths()
+            self.labels.measure()
 
     def _sync_buttons(self) -> None:
         item = self.item or {}
         for button, flag, on_text, off_text in self._flag_buttons():
             button.blockSignals(True)
             button.setChecked(bool(item.get(flag)))
-            button.setText(on_text if item.get(flag) else off_text)
-            name_after_text(button)
+            self.labels.set_text(button, on_text if item.get(flag) else off_text)
             button.blockSignals(False)
+        self._cap_title()  # the texts and the labels are new
         self.tone.setCurrentIndex(max(0, self.tone.findData(item.get("sentiment_override"))))
 
     def _flag(self, flag: str, value: bool) -> None:

@@ -10,10 +10,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontMetricsF
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QWidget
 
 from ambtenaar20.core.i18n import _, ngettext
 from ambtenaar20.gui.areas.following.feed_actions import KIND_ROLE, NAME_ROLE, VALUE_ROLE
+from ambtenaar20.gui.areas.following.item_table import cell_margins
 from ambtenaar20.gui.areas.following.queries import Lists
 
 
@@ -87,6 +89,14 @@ class SourceTree(QTreeWidget):
             widest = max(widest, self.indentation() * (depth + int(self.rootIsDecorated()))
                          + width)
         return widest + 2 * self.frameWidth()
+
+    def cell_margins(self) -> int | None:
+        """The room the style keeps around a row's text (the item list's cells have the
+        same): measured here, where rows are shown before the list has any. None: no rows."""
+        first = self.topLevelItem(0)
+        if first is None:
+            return None
+        return cell_margins(self, self.indexFromItem(first), QFontMetricsF(self.font()))
 
 
 def _describe_count(node: QTreeWidgetItem, name: str, unread: int, detail: str = "") -> None:
