@@ -393,3 +393,15 @@ def test_a_mastodon_name_is_refused_with_the_feed_address_to_use(data_dir, name,
     assert result.returncode == 2
     assert feed in result.stderr and len(result.stderr.strip().splitlines()) == 1
     assert json.loads(cli(data_dir, "feeds", "list", "--format", "json").stdout) == []
+
+
+def test_the_feeds_own_title_comes_back_even_when_the_server_answers_not_modified(
+        data_dir, feed_server):
+    url = feed_server.add("/own.xml", rss("Gemeente Voorbeeld", ITEMS))
+    assert cli(data_dir, "feeds", "add", url, "--title", "Mijn titel").returncode == 0
+    assert cli(data_dir, "refresh").returncode == 0  # the server's validators are stored now
+    assert cli(data_dir, "feeds", "rename", url, "").returncode == 0
+    refreshed = json.loads(cli(data_dir, "refresh", "--format", "json").stdout)
+    assert refreshed["feeds"][0]["status"] == "ok"  # asked in full, not "304 Not Modified"
+    feeds = json.loads(cli(data_dir, "feeds", "list", "--format", "json").stdout)
+    assert feeds[0]["title"] == "Gemeente Voorbeeld"

@@ -210,7 +210,14 @@ class FeedService:
         """Give the feed its own title ("" gives it back the feed's); the feed as it is now."""
         feed = self.find_feed(url_or_id)
         with self.db.atomic():
-            self.db.execute("UPDATE feeds SET title = ? WHERE id = ?", [title.strip(), feed["id"]])
+            if title.strip():
+                self.db.execute("UPDATE feeds SET title = ? WHERE id = ?",
+                                [title.strip(), feed["id"]])
+            else:
+                # The feed's own title comes with its next full answer: without forgetting the
+                # validators, a server answering "304 Not Modified" left the title empty.
+                self.db.execute("UPDATE feeds SET title = '', etag = NULL, last_modified = NULL "
+                                "WHERE id = ?", [feed["id"]])
         return self.feed(feed["id"])
 
     def remove_feed(self, url_or_id: str) -> dict[str, Any]:
