@@ -8,10 +8,10 @@ holds the data folder.
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ambtenaar20.cli.asking import confirmed
 from ambtenaar20.core.errors import UsageError
 from ambtenaar20.core.i18n import _
 
@@ -93,14 +93,11 @@ def run_restore(args: argparse.Namespace, open_context: ContextOpener) -> int:
                          .format(pid=holder.pid))
     info = context.backup.inspect(source)
     if not args.yes:
-        if not sys.stdin.isatty():
-            raise UsageError(_("Restoring replaces all current data; add --yes to confirm "
-                               "when not asking interactively."))
         question = _("Restore the backup made at {created} (version {version})? All current "
                      "data is replaced; it is first saved in the backups folder. [y/N] ").format(
             created=info.created_local, version=info.app_version)
-        answer = input(question).strip().lower()
-        if answer not in ("y", "yes", "j", "ja"):
+        if not confirmed(question, _("Restoring replaces all current data; add --yes to "
+                                     "confirm when not asking interactively.")):
             print(_("Nothing has been restored."))
             return 0
     result = context.backup.restore(source)

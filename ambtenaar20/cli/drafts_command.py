@@ -10,11 +10,12 @@ Times are shown in this computer's time zone; JSON keeps them as stored, in UTC.
 from __future__ import annotations
 
 import argparse
-import sys
 from typing import TYPE_CHECKING, Any
 
+from ambtenaar20.cli.asking import confirmed
 from ambtenaar20.cli.help_examples import add_examples
 from ambtenaar20.cli.output import print_json
+from ambtenaar20.cli.record_numbers import record_number
 from ambtenaar20.core.drafting.drafts import STATUS_LABELS, STATUSES
 from ambtenaar20.core.errors import UsageError
 from ambtenaar20.core.i18n import _, ngettext
@@ -25,7 +26,6 @@ if TYPE_CHECKING:
     from ambtenaar20.core.drafting.model import CheckResult
 
 #: The largest id SQLite can hold; a bigger number can name no draft.
-_MAX_ID = 2 ** 63 - 1
 #: The Dutch status names the window shows, accepted whatever the interface language.
 DUTCH_STATUSES = {"concept": "draft", "gecontroleerd": "checked", "gepubliceerd": "published",
                   "gearchiveerd": "archived"}
@@ -34,14 +34,7 @@ DUTCH_STATUSES = {"concept": "draft", "gecontroleerd": "checked", "gepubliceerd"
 # -- argument types ------------------------------------------------------------------------------
 def draft_number(text: str) -> int:
     """The ``ID`` argument: the number ``drafts list`` shows in its first column."""
-    try:
-        number = int(text.strip())
-    except ValueError:
-        number = 0
-    if not 1 <= number <= _MAX_ID:
-        raise argparse.ArgumentTypeError(
-            _("'{value}' is not the number of a draft").format(value=text))
-    return number
+    return record_number(text, _("'{value}' is not the number of a draft"))
 
 
 def status_value(text: str) -> str:
@@ -250,20 +243,14 @@ def run_delete(args: argparse.Namespace, open_context: ContextOpener) -> int:
     store = open_context().drafting.drafts
     draft = store.get(args.draft_id)
     if not args.yes:
-        if not sys.stdin.isatty():
-            raise UsageError(_("Deleting a draft cannot be undone; add --yes to confirm when "
-                               "not asking interactively."))
         # The window's question, with the same words.
         question = _("Delete the draft “{title}”? This cannot be undone.").format(
             title=_first_line(draft) or _("(empty draft)"))
         if draft.published_at is not None:
             question += " " + _("Its entry in the log stays.")
-        try:
-            answer = input(question + " " + _("[y/N] "))
-        except EOFError:  # Ctrl-D: no answer is no
-            print()
-            answer = ""
-        if answer.strip().lower() not in ("y", "yes", "j", "ja"):
+        if not confirmed(question + " " + _("[y/N] "),
+                         _("Deleting a draft cannot be undone; add --yes to confirm when not "
+                           "asking interactively.")):
             print(_("Nothing was deleted."))
             return 0
     store.delete(draft.id)

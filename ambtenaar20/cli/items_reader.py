@@ -13,6 +13,7 @@ import argparse
 from typing import TYPE_CHECKING, Any
 
 from ambtenaar20.cli.output import add_format_option, print_json
+from ambtenaar20.cli.record_numbers import record_number
 from ambtenaar20.core.errors import UsageError
 from ambtenaar20.core.i18n import _, ngettext
 
@@ -34,14 +35,7 @@ TONES = ("positive", "neutral", "negative", "auto")
 
 
 def _item_number(text: str) -> int:
-    try:
-        number = int(text)
-    except ValueError:
-        number = 0
-    if number < 1:
-        raise argparse.ArgumentTypeError(
-            _("'{value}' is no item number (a whole number from 1 up).").format(value=text))
-    return number
+    return record_number(text, _("'{value}' is no item number (a whole number from 1 up)."))
 
 
 def _number_help() -> str:  # translated when the parser is built, in the chosen language

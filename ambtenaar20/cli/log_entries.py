@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from ambtenaar20 import APP_SLUG
 from ambtenaar20.cli.field_names import FIELD_OPTIONS
 from ambtenaar20.cli.output import print_json
+from ambtenaar20.cli.record_numbers import record_number
 from ambtenaar20.core.i18n import N_, _
 
 if TYPE_CHECKING:
@@ -25,7 +26,6 @@ if TYPE_CHECKING:
     from ambtenaar20.core.logbook.model import HistoryLine, Interaction
 
 #: The largest id SQLite can hold; a bigger number can name no entry.
-_MAX_ID = 2 ** 63 - 1
 #: How a history line names its action, in the window's words (``gui/logbook/detail_pane``).
 ACTIONS = {"created": N_("created"), "edited": N_("changed"), "deleted": N_("deleted"),
            "restored": N_("restored")}
@@ -39,14 +39,7 @@ EDIT_OPTIONS = (
 
 def entry_number(text: str) -> int:
     """The ``ID`` argument: the number ``log list`` shows in its first column."""
-    try:
-        number = int(text.strip())
-    except ValueError:
-        number = 0
-    if not 1 <= number <= _MAX_ID:
-        raise argparse.ArgumentTypeError(
-            _("'{value}' is not the number of a log entry").format(value=text))
-    return number
+    return record_number(text, _("'{value}' is not the number of a log entry"))
 
 
 def register_actions(actions: argparse._SubParsersAction,

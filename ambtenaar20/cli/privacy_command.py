@@ -10,7 +10,7 @@ import argparse
 import sys
 from typing import TYPE_CHECKING
 
-from ambtenaar20.core.errors import UsageError
+from ambtenaar20.cli.asking import confirmed
 from ambtenaar20.core.i18n import _
 
 if TYPE_CHECKING:
@@ -48,12 +48,10 @@ def run_erase(args: argparse.Namespace, open_context: ContextOpener) -> int:
 
     context = open_context()
     if not args.yes:
-        if not sys.stdin.isatty():
-            raise UsageError(_("Deleting personal data cannot be undone; add --yes to confirm "
-                               "when not asking interactively."))
-        answer = input(_("Erase {name} from everything in the app? This cannot be "
-                         "undone. [y/N] ").format(name=args.name)).strip().lower()
-        if answer not in ("y", "yes", "j", "ja"):
+        question = _("Erase {name} from everything in the app? This cannot be undone. "
+                     "[y/N] ").format(name=args.name)
+        if not confirmed(question, _("Deleting personal data cannot be undone; add --yes to "
+                                     "confirm when not asking interactively.")):
             print(_("Nothing has been deleted."))
             return 0
     request = context.privacy.erase_counterpart(args.name)
