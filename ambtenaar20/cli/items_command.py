@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING, Any
 
 from ambtenaar20.cli import items_reader
 from ambtenaar20.cli.output import add_format_option, local_time, print_json, print_table
-from ambtenaar20.cli.tone_choice import accept_dutch_tones
 from ambtenaar20.core.errors import UsageError
 from ambtenaar20.core.i18n import _
 
@@ -52,7 +51,6 @@ def register(subparsers: argparse._SubParsersAction,
     add_format_option(search)
     search.set_defaults(handler=run_search)
     items_reader.register(commands, parents)
-    accept_dutch_tones(commands.choices["tone"])
 
 
 def _limit_option(parser: argparse.ArgumentParser) -> None:

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from ambtenaar20.cli.output import add_format_option, print_json
 from ambtenaar20.cli.record_numbers import record_number
+from ambtenaar20.cli.tone_choice import TONES, tone_label
 from ambtenaar20.core.errors import UsageError
 from ambtenaar20.core.i18n import _, ngettext
 
@@ -30,8 +31,6 @@ MARKS = (
     ("--needs-response", "needs_response", "needs_response", True),
     ("--no-response", "no_response", "needs_response", False),
 )
-#: What ``items tone`` accepts: a label, or ``auto`` to remove the correction.
-TONES = ("positive", "neutral", "negative", "auto")
 
 
 def _item_number(text: str) -> int:
@@ -74,8 +73,11 @@ def register(commands: argparse._SubParsersAction,
         description=_("Correct the tone of an item, as the window's tone list does; 'auto' "
                       "removes your correction and the computed tone counts again."))
     tone.add_argument("item", metavar="ID", type=_item_number, help=_number_help())
-    tone.add_argument("tone", choices=TONES, metavar=_("TONE"),
-                      help=_("positive, neutral or negative; auto removes your correction"))
+    # The type turns the Dutch words into the English labels, which argparse then checks.
+    tone.add_argument("tone", choices=TONES, type=tone_label, metavar=_("TONE"),
+                      help=_("positive, neutral or negative; auto removes your correction (the "
+                             "Dutch words positief, neutraal, negatief and automatisch work "
+                             "too)"))
     tone.set_defaults(handler=run_tone)
 
 
