@@ -44,6 +44,9 @@ class WindowState:
     geometry: str = ""
     state: str = ""
     area: int = 0
+    #: Volgen's reader: ``auto`` (beside the item list, under it when the window is narrow),
+    #: ``right`` or ``below``.
+    reader_position: str = "auto"
 
 
 @dataclass

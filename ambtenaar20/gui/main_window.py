@@ -32,6 +32,7 @@ from ambtenaar20 import APP_NAME
 from ambtenaar20.core.app_context import AppContext
 from ambtenaar20.core.i18n import _
 from ambtenaar20.gui.areas.empty_state import OpeningNote
+from ambtenaar20.gui.areas.following.reader_position import add_reader_position_menu
 from ambtenaar20.gui.areas.registry import (
     AREAS,
     AreaSpec,
@@ -315,6 +316,10 @@ class MainWindow(QMainWindow):
 
         view_menu = bar.addMenu(_("&View"))
         view_menu.addActions(self.area_actions)
+        view_menu.addSeparator()
+        self.reader_position_actions = add_reader_position_menu(
+            self, view_menu, self.context.settings.window.reader_position,
+            self._reader_position_chosen)
         self.view_menu = view_menu
 
         help_menu = bar.addMenu(_("&Help"))
@@ -332,6 +337,16 @@ class MainWindow(QMainWindow):
         about.triggered.connect(self.open_about)
         self.help_menu = help_menu
         self.trust_actions = TrustActions(self, file_menu, help_menu)
+
+    def _reader_position_chosen(self, position: str) -> None:
+        self.context.settings.window.reader_position = position
+        try:
+            self.context.save_settings()
+        except Exception:
+            log.exception("saving the reading pane's position failed")
+        for area in self.areas.values():  # Volgen, when built; it reads the setting otherwise
+            if hasattr(area, "set_reader_position"):
+                area.set_reader_position(position)
 
     def _add_window_commands(self, menu) -> None:
         """Commands of an area that work from every area (Ctrl+L), before it is even built."""

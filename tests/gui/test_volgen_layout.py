@@ -47,10 +47,12 @@ def _stored_items(context, feed_server) -> None:
     context.topics.add_topic("Zorg", "jeugdzorg")
 
 
-def _volgen_at(qtbot, make_context, feed_server, size: tuple[int, int]):
+def _volgen_at(qtbot, make_context, feed_server, size: tuple[int, int],
+               reader_position: str = "auto"):
     """The window at ``size`` before its lists arrive (the panes are shared out at that width),
-    on Volgen with an item open."""
+    on Volgen with an item open; the reader where the officer chose (Beeld → Leesvenster)."""
     context = make_context("nl")
+    context.settings.window.reader_position = reader_position
     _stored_items(context, feed_server)
     window = MainWindow(context)
     window.remember_state = False
@@ -123,7 +125,8 @@ def test_volgen_gives_the_titles_and_the_reader_room_on_a_laptop(qtbot, make_con
 @pytest.mark.parametrize("font_size", [14], indirect=True)
 def test_volgen_at_1024_pixels_and_14_pt_fits_without_scrolling(qtbot, make_context,
                                                                 feed_server, font_size):
-    window, area = _volgen_at(qtbot, make_context, feed_server, (1024, 768))
+    window, area = _volgen_at(qtbot, make_context, feed_server, (1024, 768), "right")
+    assert not area.panes.reader_is_below
     # ~10 characters of each title (it was 4), in unread (bold) text; the list's others whole.
     _assert_fits(window, area, least_title=9)
     table = area.table
@@ -164,7 +167,7 @@ def test_a_compact_list_turns_full_again_when_the_window_grows(qtbot, make_conte
     font.setPointSize(14)
     QApplication.setFont(font)
     try:
-        window, area = _volgen_at(qtbot, make_context, feed_server, (1024, 768))
+        window, area = _volgen_at(qtbot, make_context, feed_server, (1024, 768), "right")
         assert area.table.compact
         window.resize(1400, 768)
         read = area.reader.read_button
@@ -207,13 +210,79 @@ def test_short_dates_say_the_day_for_the_last_half_year_and_the_year_before():
 def test_volgen_on_a_large_screen_keeps_its_shares(qtbot, make_context, feed_server, font_size):
     window, area = _volgen_at(qtbot, make_context, feed_server, (1400, 900))
     _assert_fits(window, area)
-    tree, listing, reader = area.splitter.sizes()
+    assert not area.panes.reader_is_below
+    tree, listing, reader = area.panes.widths()
     total = tree + listing + reader
     # As the panes always started at this size: 15 / 53 / 32 per cent; the tree up to 18 %
     # for a feed's long name.
     assert 0.145 < tree / total < 0.185
     assert abs(reader / total - 0.32) < 0.01
     assert area.table.horizontalHeader().sectionSize(0) >= 300
+
+
+@pytest.mark.parametrize("font_size", [14], indirect=True)
+def test_at_1024_pixels_and_14_pt_the_reader_goes_under_the_list(qtbot, make_context,
+                                                                 feed_server, font_size):
+    # Beside the list the titles kept ~10 characters and the reader ~220 pixels; under it
+    # (automatic, as the window is too narrow for both) the list is full and the reader wide.
+    window, area = _volgen_at(qtbot, make_context, feed_server, (1024, 768))
+    assert area.panes.reader_is_below
+    assert area.tabs.y() > area.table.y() + area.table.height() - 1
+    assert not area.table.compact
+    _assert_fits(window, area, least_title=18)  # twice what it had beside the reader
+    assert area.tabs.width() >= area.table.width() - 1  # the reader as wide as the list
+    assert area.table.height() >= 12 * area.table.verticalHeader().defaultSectionSize()
+    assert not [button.text() for button in area.reader.findChildren(QAbstractButton)
+                if "\n" in button.text()]
+    # Grown wide enough for both, the reader goes back beside the list.
+    window.resize(1500, 768)
+    qtbot.waitUntil(lambda: not area.panes.reader_is_below, timeout=3000)
+    qtbot.waitUntil(lambda: area.tabs.x() > area.table.x() + area.table.width() - 1,
+                    timeout=3000)
+    _assert_fits(window, area)
+
+
+@pytest.mark.parametrize("font_size", [0], indirect=True)
+def test_the_officer_puts_the_reader_under_the_list_and_it_stays_there(
+        qtbot, make_context, feed_server, font_size):
+    window, area = _volgen_at(qtbot, make_context, feed_server, (1400, 900))
+    assert not area.panes.reader_is_below  # automatic: room enough beside the list
+    actions = window.reader_position_actions
+    assert actions["auto"].isChecked()
+    assert [action.text() for action in actions.values()] == [
+        "&Automatisch", "&Rechts van de lijst", "&Onder de lijst"]
+    assert actions["below"].parent() is not None  # in Beeld's menu, reachable by keyboard
+    assert window.view_menu.actions()[-1].menu().title() == "&Leesvenster"
+    actions["below"].trigger()
+    assert area.panes.reader_is_below
+    qtbot.waitUntil(lambda: area.tabs.y() >= area.table.y() + area.table.height(),
+                    timeout=3000)
+    assert area.table.horizontalHeader().sectionSize(0) >= 500  # the titles get the width
+    assert window.context.settings.window.reader_position == "below"
+    # Saved: a new window on the same data opens with the reader under the list.
+    from ambtenaar20.core.settings import SettingsStore
+
+    assert SettingsStore(window.context.paths.settings).load().settings.window \
+        .reader_position == "below"
+    actions["right"].trigger()
+    assert not area.panes.reader_is_below
+    window.resize(1024, 768)  # chosen "right", the reader stays beside a narrow window
+    qtbot.waitUntil(lambda: area.width() < 900, timeout=3000)
+    assert not area.panes.reader_is_below
+
+
+def test_where_the_reader_goes_of_its_own_accord():
+    from ambtenaar20.gui.areas.following.reader_position import below_heights, reader_below
+
+    # Automatic: under the list only when beside it the list is compact and there is height.
+    assert reader_below("auto", compact_beside=True, height=640, line_height=22)
+    assert not reader_below("auto", compact_beside=False, height=640, line_height=22)
+    assert not reader_below("auto", compact_beside=True, height=400, line_height=22)
+    # The officer's choice holds whatever the room; a damaged value counts as automatic.
+    assert reader_below("below", compact_beside=False, height=300, line_height=22)
+    assert not reader_below("right", compact_beside=True, height=900, line_height=22)
+    assert reader_below("diagonal", compact_beside=True, height=640, line_height=22)
+    assert sum(below_heights(601)) == 601 and abs(below_heights(601)[0] - 300) <= 1
 
 
 @pytest.mark.parametrize("font_size", [0, 14], indirect=True)

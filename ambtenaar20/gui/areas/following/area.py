@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMainWindow,
     QProgressBar,
-    QSplitter,
     QStackedWidget,
     QTabWidget,
     QToolButton,
@@ -34,8 +33,8 @@ from ambtenaar20.gui.areas.empty_state import EmptyState
 from ambtenaar20.gui.areas.first_content import announce_first_content
 from ambtenaar20.gui.areas.following.feed_actions import KIND_ROLE, VALUE_ROLE, FeedActions
 from ambtenaar20.gui.areas.following.item_model import ItemListModel
-from ambtenaar20.gui.areas.following.item_table import LEAST_TITLE_CHARACTERS, ItemTable
-from ambtenaar20.gui.areas.following.pane_shares import Needs, first_shares
+from ambtenaar20.gui.areas.following.item_table import ItemTable
+from ambtenaar20.gui.areas.following.pane_layout import PaneLayout
 from ambtenaar20.gui.areas.following.queries import (
     FirstScreen,
     Lists,
@@ -49,13 +48,6 @@ from ambtenaar20.gui.areas.following.source_tree import SourceTree
 from ambtenaar20.gui.workers import BackgroundTask, run_in_background, while_alive
 
 log = logging.getLogger(__name__)
-
-#: How much of each title (in average characters) the item list keeps room for when the panes
-#: are first shared out (``pane_shares``): before the reader gets more than its minimum, and
-#: (the least, ``LEAST_TITLE_CHARACTERS``) before the tree gets more than 15 % and the reader's
-#: labels go on one line.
-TITLE_CHARACTERS = 20
-
 
 class FollowingArea(FeedActions, RefreshControl, QWidget):
     #: "Reageren" was chosen for this item (id, topic): the window opens a linked draft.
@@ -122,14 +114,9 @@ class FollowingArea(FeedActions, RefreshControl, QWidget):
         self.tabs.addTab(self.reader, _("Item"))
         self.tabs.addTab(self.trend_page, _("Trend"))
 
-        splitter = self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(self.tree)
-        splitter.addWidget(self.table)
-        splitter.addWidget(self.tabs)
-        splitter.setSizes([230, 620, 520])
-        splitter.setStretchFactor(0, 0)
-        splitter.setStretchFactor(1, 3)
-        splitter.setStretchFactor(2, 2)
+        self.panes = PaneLayout(self.tree, self.table, self.tabs, self.reader,
+                                self.context.settings.window.reader_position)
+        splitter = self.splitter = self.panes.outer
         working = QWidget()
         working_layout = QVBoxLayout(working)
         working_layout.setContentsMargins(0, 0, 0, 0)
@@ -237,23 +224,26 @@ class FollowingArea(FeedActions, RefreshControl, QWidget):
             self.model.set_selection(Selection())
 
     def _split(self, lists: Lists) -> None:
-        # Filled before the window is shown (start-up), the area has no width of its own
-        # yet: the window's, less the navigation rail, is what it will get.
-        width = max(self.width() if self.isVisible() else self.window().width() - 150, 600)
-        width -= self.splitter.handleWidth() * 2
         feeds = [feed["title"] or feed["url"] for feed in lists.feeds]
-        room = self.table.room_for_title(feeds, self.tree.cell_margins())
-        wrapped_reader = self.tabs.minimumSizeHint().width()
-        least_reader = self.reader.least_one_line_width() + (  # and the tabs' frame
-            wrapped_reader - self.reader.minimumSizeHint().width())
-        needs = Needs(tree=self.tree.content_width(), least_reader=least_reader,
-                      listing=room.width(TITLE_CHARACTERS),
-                      least_listing=room.width(LEAST_TITLE_CHARACTERS),
-                      wrapped_reader=wrapped_reader)
-        sizes, compact = first_shares(width, needs, room.width(TITLE_CHARACTERS, True),
-                                      room.width(LEAST_TITLE_CHARACTERS, True))
-        self.table.set_compact(compact)  # before the first rows: they are fitted once
-        self.splitter.setSizes(sizes)
+        self.panes.share_out(*self._panes_size(), feeds)
+
+    def _panes_size(self) -> tuple[int, int]:
+        """The area's width and the panes' height. Filled before the window is shown
+        (start-up), the area has no size of its own yet: the window's, less the navigation
+        rail, the menus, the toolbar and the status bar, is what it will get."""
+        if self.isVisible():
+            return self.width(), self.splitter.height()
+        window = self.window()
+        return max(window.width() - 150, 600), max(window.height() - 120, 300)
+
+    def set_reader_position(self, position: str) -> None:
+        """Beeld → Leesvenster: the reader beside the list, under it, or as the width allows."""
+        self.panes.set_position(position, *self._panes_size())
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if self.isVisible():
+            self.panes.resized(*self._panes_size())
 
     def _all_nodes(self):
         return self.tree.nodes()
