@@ -459,3 +459,64 @@ def test_the_add_feed_buttons_open_the_dialog(qtbot, empty_area, monkeypatch, bu
                       if b.text().replace("&", "") == "Add feed")
     QTest.mouseClick(target, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: len(shown) == 1, timeout=5000)
+
+
+def _open_first(qtbot, area):
+    qtbot.waitUntil(lambda: area.model.rowCount() > 0, timeout=10_000)
+    before = area.reader.item  # the same item may come first in the next list: wait for
+    area.table.setCurrentIndex(area.model.index(0, 0))  # it to be shown again, from this list
+    item_id = area.model.row(0)["id"]
+    qtbot.waitUntil(lambda: area.reader.item is not before and area.reader.item is not None
+                    and area.reader.item["id"] == item_id, timeout=10_000)
+
+
+def _marked_in_text(reader) -> list[str]:
+    return [selection.cursor.selectedText() for selection in reader.browser.extraSelections()]
+
+
+def test_the_reader_marks_the_words_that_brought_the_item_into_the_list(qtbot, area):
+    refreshed(qtbot, area)
+    title = area.reader.title
+    # A topic: its words in the title ("Bericht 3-19 over de zorg"), marked; read out plain.
+    topics = area.tree.topLevelItem(1)
+    qtbot.waitUntil(lambda: topics.childCount() == 1, timeout=10_000)
+    area.tree.setCurrentItem(topics.child(0))
+    _open_first(qtbot, area)
+    assert title.textFormat() == Qt.TextFormat.RichText
+    assert '<span style="background-color:#ffe566; color:#000000">zorg</span>' in title.text()
+    assert title.accessibleName() == area.reader.item["title"]
+    assert _marked_in_text(area.reader) == []  # the text says "Tekst 19": nothing of the topic's
+    # A search: its words in the text, not the topic's in the title.
+    area.search.setText("tekst -bron2")
+    area.search.returnPressed.emit()
+    _open_first(qtbot, area)
+    assert _marked_in_text(area.reader) == ["Tekst"]
+    assert area.reader.marked == 1
+    assert area.reader.browser.accessibleDescription() == \
+        "1 place marked: the words of the topic or the search"
+    assert title.textFormat() == Qt.TextFormat.PlainText
+    # All items: the words of the topics the item is in.
+    area.search.clear()
+    area.tree.setCurrentItem(area.tree.topLevelItem(0))
+    _open_first(qtbot, area)
+    assert "zorg</span>" in title.text()
+    # No item: nothing marked, plain text again.
+    area.reader.show_item(None)
+    assert area.reader.browser.extraSelections() == [] and area.reader.marked == 0
+    assert title.textFormat() == Qt.TextFormat.PlainText
+
+
+def test_a_marked_title_stays_text_not_html(qtbot):
+    from ambtenaar20.core.feeds.highlights import included_terms
+    from ambtenaar20.gui.areas.following.reader import ReaderPane
+
+    reader = ReaderPane()
+    qtbot.addWidget(reader)
+    reader.show_item({"id": 1, "title": "Het <b>zorg</b>-element & meer", "feed": "F",
+                      "published": "2025-09-01T10:00:00+00:00", "html": "<p>zorg</p>",
+                      "link": "", "read": True, "starred": False, "needs_response": False,
+                      "sentiment": None, "lang": "nl", "highlight": included_terms(["zorg"])})
+    assert reader.title.text() == (
+        'Het &lt;b&gt;<span style="background-color:#ffe566; color:#000000">zorg</span>'
+        "&lt;/b&gt;-element &amp; meer")
+    assert _marked_in_text(reader) == ["zorg"]

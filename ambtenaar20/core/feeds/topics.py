@@ -91,6 +91,16 @@ class TopicService:
                 return topic
         raise UsageError(_("There is no topic named '{name}'.").format(name=name))
 
+    def queries_of(self, names: Iterable[str]) -> list[str]:
+        """The queries of the topics named (unknown names are left out), without the counts
+        ``list_topics`` adds up."""
+        names = list(names)
+        if not names:
+            return []
+        marks = ",".join("?" * len(names))
+        return [query for (query,) in self.db.execute(
+            f"SELECT query FROM topics WHERE name IN ({marks}) ORDER BY lower(name)", names)]
+
     def list_topics(self) -> list[dict[str, Any]]:
         cursor = self.db.execute(
             """SELECT t.id, t.name, t.query, t.notify,

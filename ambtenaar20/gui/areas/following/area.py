@@ -8,7 +8,7 @@ returns at once (the worker stops at its next check; no one waits for it).
 from __future__ import annotations
 
 import logging
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -46,6 +46,9 @@ from ambtenaar20.gui.areas.following.reader import ReaderPane
 from ambtenaar20.gui.areas.following.refresh_control import RefreshControl
 from ambtenaar20.gui.areas.following.source_tree import SourceTree
 from ambtenaar20.gui.workers import BackgroundTask, run_in_background, while_alive
+
+if TYPE_CHECKING:  # the query parser is imported when first used, not at start-up
+    from ambtenaar20.core.feeds.query import Term
 
 log = logging.getLogger(__name__)
 
@@ -287,12 +290,15 @@ class FollowingArea(FeedActions, RefreshControl, QWidget):
             return
         row = self.model.row(current.row())
         item_id, was_unread = row["id"], not row["read"]
+        selection = self.model.selection
 
         def work(_cancel, _progress):
             items = self.context.items
             items.analyse_pending([item_id])
             items.set_flag([item_id], "read", True)
-            return _with_tone_words(items, item_id)
+            item = _with_tone_words(items, item_id)
+            item["highlight"] = _words_to_mark(self.context, selection, item)
+            return item
 
         def opened(item: dict[str, Any]) -> None:
             self._show_item(item)
@@ -384,6 +390,18 @@ class FollowingArea(FeedActions, RefreshControl, QWidget):
         box.open()
         self._say(str(error))
         self._content_shown()
+
+
+def _words_to_mark(context: AppContext, selection: Selection,
+                   item: dict[str, Any]) -> tuple[Term, ...]:
+    """The words the reader marks: the search's, the chosen topic's, or (all items, a feed)
+    those of every topic the item is in. On a worker: it reads the topics' queries."""
+    from ambtenaar20.core.feeds.highlights import included_terms
+
+    if selection.query:
+        return included_terms([selection.query])
+    names = [selection.topic] if selection.topic else item.get("topics", [])
+    return included_terms(context.topics.queries_of(names))
 
 
 def _with_tone_words(items: Any, item_id: int) -> dict[str, Any]:

@@ -6,28 +6,43 @@ and opens only http, https and mailto links, in the system browser.
 
 from __future__ import annotations
 
-from typing import Any
+import html
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QFontMetricsF, QResizeEvent
+from PySide6.QtGui import (
+    QColor,
+    QDesktopServices,
+    QFontMetricsF,
+    QResizeEvent,
+    QTextCharFormat,
+    QTextCursor,
+)
 from PySide6.QtWidgets import (
     QComboBox,
     QLabel,
     QPushButton,
     QTextBrowser,
+    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
 
 from ambtenaar20.core.analysis.sentiment import UNKNOWN, sentiment_name
-from ambtenaar20.core.i18n import _
+from ambtenaar20.core.i18n import _, ngettext
 from ambtenaar20.gui.accessible import named_button
 from ambtenaar20.gui.areas.following.long_words import breakable
 from ambtenaar20.gui.areas.following.two_line_labels import TwoLineLabels
 from ambtenaar20.gui.flow_layout import FlowLayout
 from ambtenaar20.gui.local_time import full_moment
 
+if TYPE_CHECKING:
+    from ambtenaar20.core.feeds.query import Term
+
 OPENABLE_SCHEMES = ("http", "https", "mailto")
+#: The marking of a topic's words: a highlighter's yellow, with black text on it in a dark
+#: palette too (the palette's own highlight is the selection's, and means "selected").
+MARK_BACKGROUND, MARK_TEXT = "#ffe566", "#000000"
 #: Qt's QWIDGETSIZE_MAX (not exported by PySide6): no maximum.
 NO_MAXIMUM = (1 << 24) - 1
 
@@ -72,6 +87,8 @@ class ReaderPane(QWidget):
         self._room: int | None = None
         #: The text each label shows, as given (``_show_text`` may add break opportunities).
         self._texts: dict[QLabel, str] = {}
+        #: The words to mark: the topic's or the search's (``core.feeds.highlights``).
+        self._terms: tuple[Term, ...] = ()
         self.title = QLabel()
         font = self.title.font()
         font.setPointSizeF(font.pointSizeF() * 1.3)
@@ -144,9 +161,12 @@ class ReaderPane(QWidget):
         if item is None:
             self._show_text(self.title, _("No item selected"))
             self._show_text(self.meta, "")
+            self._terms = ()
             self.browser.setHtml("")
+            self._mark()
             self._sync_buttons()
             return
+        self._terms = tuple(item.get("highlight", ()))
         self._show_text(self.title, item["title"] or _("(no title)"))
         tone = sentiment_name(item.get("sentiment")) or _("not yet known")
         if item.get("sentiment_override"):
@@ -158,8 +178,35 @@ class ReaderPane(QWidget):
                         .format(feed=item["feed"], published=full_moment(item["published"]),
                                 lang=language_label(item.get("lang")), tone=tone))
         self.browser.setHtml(item["html"] or "<p>" + _("(this item has no text)") + "</p>")
+        self._mark()
         self.open_button.setEnabled(bool(item["link"]))
         self._sync_buttons()
+
+    def _mark(self) -> None:
+        """Mark where the topic's or the search's words occur in the text (the title marks
+        them in ``_show_text``), in black on yellow in light and dark palettes alike."""
+        document = self.browser.document()
+        # Raw text: one character per cursor position, so the offsets are the document's.
+        spans = _term_spans(document.toRawText(), self._terms)
+        marked = QTextCharFormat()
+        marked.setBackground(QColor(MARK_BACKGROUND))
+        marked.setForeground(QColor(MARK_TEXT))
+        selections = []
+        for start, end in spans:
+            selection = QTextEdit.ExtraSelection()
+            selection.cursor = QTextCursor(document)
+            selection.cursor.setPosition(start)
+            selection.cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+            selection.format = marked
+            selections.append(selection)
+        self.browser.setExtraSelections(selections)
+        #: How many places are marked (read out with the text's name).
+        self.marked = len(spans)
+        self.browser.setAccessibleDescription(
+            ngettext("{n} place marked: the words of the topic or the search",
+                     "{n} places marked: the words of the topic or the search", len(spans))
+            .format(n=len(spans)) if spans else "")
+
 
     def _flag_buttons(self) -> list[tuple[QPushButton, str, str, str]]:
         """Each flag's button, the flag, and the button's text when it is on and when off."""
@@ -180,9 +227,16 @@ class ReaderPane(QWidget):
         self._texts[label] = text
         shown = text if self._room is None else breakable(text, QFontMetricsF(label.font()),
                                                           self._room)
-        label.setText(shown)
-        # Screen readers read the text as given, without the break opportunities.
-        label.setAccessibleName(text if shown != text else "")
+        spans = _term_spans(shown, self._terms) if label is self.title else []
+        if spans:  # the title's marked words: in rich text, the rest escaped
+            label.setTextFormat(Qt.TextFormat.RichText)
+            label.setText(marked_html(shown, spans))
+        else:
+            # Plain text: Qt would draw "Het <script>-element" as HTML.
+            label.setTextFormat(Qt.TextFormat.PlainText)
+            label.setText(shown)
+        # Screen readers read the text as given, without the break opportunities or marks.
+        label.setAccessibleName(text if shown != text or spans else "")
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         margins = self.layout().contentsMargins()
@@ -241,3 +295,23 @@ class ReaderPane(QWidget):
     def _open(self) -> None:
         if self.item and self.item["link"]:
             open_external(QUrl(self.item["link"]))
+
+
+def _term_spans(text: str, terms: tuple[Term, ...]) -> list[tuple[int, int]]:
+    if not terms:  # most items at start-up: the module is imported when first needed
+        return []
+    from ambtenaar20.core.feeds.highlights import term_spans
+
+    return term_spans(text, terms)
+
+
+def marked_html(text: str, spans: list[tuple[int, int]]) -> str:
+    """``text`` as rich text with ``spans`` marked as the reader marks its text."""
+    parts, done = [], 0
+    for start, end in spans:
+        parts.append(html.escape(text[done:start]))
+        parts.append(f'<span style="background-color:{MARK_BACKGROUND}; color:{MARK_TEXT}">'
+                     f"{html.escape(text[start:end])}</span>")
+        done = end
+    parts.append(html.escape(text[done:]))
+    return "".join(parts)

@@ -1,0 +1,94 @@
+"""Where a topic's or a search's words occur in an item's text, so the reader can mark them.
+
+An officer reading a long article under "Klimaat" wants to see *why* it is there. The search
+index decides what matches (``query.compile_query``); this module finds the same words again in
+the text shown, by the index's own rules: words are runs of letters and digits, compared
+without case and diacritics ("Überweg" matches "uberweg"), ``prefix*`` matches the start of a
+word, and a phrase (or a term the index splits, such as "co2-uitstoot") its words in a row.
+Excluded terms (``-vacature``) are not marked: they are not in a matching item.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+
+from ambtenaar20.core.feeds.query import And, Node, Or, QuerySyntaxError, Term, parse
+
+#: A word as the index's ``unicode61`` tokenizer sees one: letters and digits, no underscore.
+_WORD = re.compile(r"[^\W_]+")
+
+
+def included_terms(queries: Iterable[str]) -> tuple[Term, ...]:
+    """The terms of ``queries`` an item matches on (not the excluded ones), each once. A query
+    that cannot be parsed (stored by an older version, say) adds none."""
+    terms: dict[Term, None] = {}
+    for query in queries:
+        try:
+            node = parse(query)
+        except QuerySyntaxError:
+            continue
+        for term in _positive(node):
+            terms.setdefault(term, None)
+    return tuple(terms)
+
+
+def _positive(node: Node) -> Iterable[Term]:
+    if isinstance(node, Term):
+        yield node
+    elif isinstance(node, Or):
+        for option in node.options:
+            yield from _positive(option)
+    elif isinstance(node, And):
+        for part in node.include:
+            yield from _positive(part)
+
+
+@lru_cache(maxsize=4096)
+def _folded(word: str) -> str:
+    """``word`` as the index compares it: without case and diacritics."""
+    decomposed = unicodedata.normalize("NFKD", word.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def term_spans(text: str, terms: Sequence[Term]) -> list[tuple[int, int]]:
+    """The ``(start, end)`` offsets in ``text`` of every occurrence of ``terms``, in order,
+    overlapping ones joined."""
+    if not terms or not text:
+        return []
+    words = [(match.start(), match.end(), _folded(match.group()))
+             for match in _WORD.finditer(text)]
+    where: dict[str, list[int]] = {}
+    for number, (_start, _end, word) in enumerate(words):
+        where.setdefault(word, []).append(number)
+    spans: list[tuple[int, int]] = []
+    for term in terms:
+        wanted = [_folded(word) for word in term.text.split()]
+        if not wanted:
+            continue
+        last = len(wanted) - 1
+        if term.prefix and last == 0:
+            firsts = sorted(number for word, numbers in where.items()
+                            if word.startswith(wanted[0]) for number in numbers)
+        else:
+            firsts = where.get(wanted[0], [])
+        for first in firsts:
+            if first + last >= len(words):
+                break
+            if all(words[first + k][2] == wanted[k] for k in range(1, last)) and (
+                    last == 0 or (words[first + last][2].startswith(wanted[last])
+                                  if term.prefix else words[first + last][2] == wanted[last])):
+                spans.append((words[first][0], words[first + last][1]))
+    return _joined(sorted(spans))
+
+
+def _joined(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    joined: list[tuple[int, int]] = []
+    for start, end in spans:
+        if joined and start <= joined[-1][1]:
+            joined[-1] = (joined[-1][0], max(end, joined[-1][1]))
+        else:
+            joined.append((start, end))
+    return joined

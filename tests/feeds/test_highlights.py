@@ -1,0 +1,45 @@
+"""The words the reader marks in an item: found again by the search index's own rules."""
+
+from __future__ import annotations
+
+from ambtenaar20.core.feeds.highlights import included_terms, term_spans
+
+
+def marked(text: str, *queries: str) -> list[str]:
+    return [text[start:end] for start, end in term_spans(text, included_terms(queries))]
+
+
+def test_words_are_found_without_case_or_diacritics_and_only_whole():
+    text = "Het Klimaat, de KLIMAATTAFEL en het überleven; Uberleven. klimaat_tafel"
+    assert marked(text, "klimaat") == ["Klimaat", "klimaat"]  # not KLIMAATTAFEL
+    assert marked(text, "Überleven") == ["überleven", "Uberleven"]
+    assert marked(text, "tafel") == ["tafel"]  # the underscore separates words, as in FTS5
+
+
+def test_a_prefix_marks_the_whole_word():
+    assert marked("Klimaatakkoord en klimaat, maar niet het oerklimaat", "klimaat*") == [
+        "Klimaatakkoord", "klimaat"]
+
+
+def test_a_phrase_and_a_split_term_need_their_words_in_a_row():
+    text = "De CO2-uitstoot daalt. CO2 en uitstoot apart; co2 uitstootcijfers."
+    assert marked(text, '"co2 uitstoot"') == ["CO2-uitstoot"]
+    assert marked(text, "co2-uitstoot") == ["CO2-uitstoot"]  # the index splits it the same way
+    assert marked(text, '"co2 uitstoot"*') == ["CO2-uitstoot", "co2 uitstootcijfers"]
+
+
+def test_excluded_terms_are_not_marked_and_or_options_are():
+    text = "Jeugdzorg zoekt een vacature voor de zorg."
+    assert marked(text, "(zorg OR jeugdzorg) -vacature") == ["Jeugdzorg", "zorg"]
+    assert marked(text, "zorg NOT vacature") == ["zorg"]
+
+
+def test_several_topics_mark_together_and_overlaps_are_joined():
+    text = "Nieuwe woningbouw in Utrecht"
+    assert marked(text, "woning*", '"woningbouw in"', "utrecht") == ["woningbouw in", "Utrecht"]
+
+
+def test_a_query_that_cannot_be_read_marks_nothing_and_raises_nothing():
+    assert included_terms(['"niet gesloten', "(", ""]) == ()
+    assert marked("zorg", '"niet gesloten', "zorg") == ["zorg"]
+    assert term_spans("", included_terms(["zorg"])) == []
