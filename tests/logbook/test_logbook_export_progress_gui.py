@@ -15,6 +15,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from ambtenaar20.core.export.progress import CHECK_EVERY, ExportSteps
+from ambtenaar20.core.i18n import _
 from ambtenaar20.gui.logbook.report_view import ReportView
 from tests.logbook.export_fixtures import add_many
 
@@ -99,3 +100,25 @@ def test_progress_reaches_its_maximum_and_the_bar_hides_after(qtbot, view, tmp_p
     assert view.export_progress.isHidden() and view.export_button.isEnabled()
     assert target.read_bytes().startswith(b"%PDF")
     assert str(target) in view.result_label.text()
+
+
+def test_a_pseudonymised_export_shows_and_stops_while_it_recognises_people(qtbot, view, held,
+                                                                          tmp_path):
+    """The first step of a pseudonymised export, learning who the log's people are, is named
+    in the bar and moves it; cancelling there leaves no file."""
+    folder = tmp_path / "out"
+    folder.mkdir()
+    view.pseudonymize_check.setChecked(True)
+    start_export(view, folder / "maart.xlsx", "xlsx")
+    bar = view.export_progress.bar
+    qtbot.waitUntil(lambda: bar.value() > 0, timeout=10_000)  # held in the middle of the step
+    assert _("Recognising people") in bar.format()
+    assert 0 < bar.value() < bar.maximum()
+    task = view.export_task
+    view.export_progress.cancel_button.click()
+    assert view.export_progress.isHidden() and "cancelled" in view.result_label.text()
+    with qtbot.waitSignal(task.signals.finished, timeout=10_000):
+        held.set()
+    assert task.token.cancelled
+    assert list(folder.iterdir()) == []
+    assert view.last_export is None

@@ -125,6 +125,32 @@ def test_xlsx_typed_cells_filter_frozen_header_and_summary(logbook, context, tmp
     assert ["2026-W10", 1] in [row[:2] for row in values]
 
 
+def test_xlsx_formatting_widths_and_size_as_readers_see_them(logbook, context, tmp_path):
+    """The sheets are streamed (written row by row): their look and their recorded size are
+    what a workbook built in memory had."""
+    fill(logbook)
+    target = write_xlsx(document(logbook, context), tmp_path / "log.xlsx")
+    sheet = openpyxl.load_workbook(target)["Log"]
+    assert all(cell.font.b for cell in sheet[1])
+    assert not any(cell.font.b for cell in sheet[2])
+    assert {sheet.cell(row, 2).number_format for row in range(2, 7)} == {"yyyy-mm-dd hh:mm"}
+    # Also the empty follow-up cells: a date typed there later shows as a date.
+    assert {sheet.cell(row, 12).number_format for row in range(2, 7)} == {"yyyy-mm-dd"}
+    assert sheet.cell(3, 12).value is None
+    assert all(sheet.cell(row, 9).alignment.wrap_text for row in range(2, 7))
+    assert sheet.cell(2, 9).alignment.vertical == "top"
+    assert sheet.column_dimensions["I"].width == 60 and sheet.column_dimensions["A"].width == 7
+    summary = openpyxl.load_workbook(target)["Summary"]
+    assert summary["A1"].font.b and summary.column_dimensions["A"].width == 28
+    period = next(row for row in summary.iter_rows() if row[0].value == "Period from")
+    assert period[1].value == datetime(2026, 3, 1) and period[1].number_format == "yyyy-mm-dd"
+    # Readers that trust the size written in the file (openpyxl's read-only mode, pandas).
+    streamed = openpyxl.load_workbook(target, read_only=True)
+    assert streamed["Log"].calculate_dimension() == "A1:N6"
+    assert streamed["Summary"].max_column == 2
+    assert streamed["Summary"].max_row == summary.max_row
+
+
 def test_json_layout_matches_the_log(logbook, context, tmp_path):
     entries = fill(logbook)
     data = json.loads(write_json(document(logbook, context, topics=("Afval",)),

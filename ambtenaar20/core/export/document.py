@@ -61,8 +61,9 @@ def build_document(service: LogbookService, profile: Any, request: ExportRequest
                    progress: ProgressCallback | None = None) -> ExportDocument:
     """Select the entries of ``request`` and prepare them (pseudonymised if asked).
 
-    Only pseudonymising takes long (seconds for thousands of entries): ``progress`` counts the
-    entries done then, and ``cancel`` is looked at every few entries.
+    Only pseudonymising takes long (seconds for thousands of entries), in two steps that
+    ``progress`` counts from 0 each: the people of the log indexed, then the entries done;
+    ``cancel`` is looked at every few people or entries.
     """
     entries = service.list(LogFilter(period=request.period, topics=request.topics))
     if cancel is not None:
@@ -76,10 +77,16 @@ def build_document(service: LogbookService, profile: Any, request: ExportRequest
     if request.pseudonymize:
         from ambtenaar20.core.export.pseudonymize import Pseudonymizer
 
+        # Everyone in the log, deleted entries too: a person from another month may be named.
+        known = service.counterparts()
+        # A step of its own: the spellings of every person (~0.4 s for 10,000 people).
+        indexing = ExportSteps(len(entries) + len(known), _("Recognising people"), cancel,
+                               progress)
+        indexing.start()
+        pseudonymizer = Pseudonymizer.for_entries(entries, known, each=indexing.advance)
+        indexing.finish()
         steps = ExportSteps(len(entries), _("Pseudonymising entries"), cancel, progress)
         steps.start()
-        # Everyone in the log, deleted entries too: a person from another month may be named.
-        pseudonymizer = Pseudonymizer.for_entries(entries, service.counterparts())
         hidden = []
         # One by one in order, as ``apply_all`` does: pseudonyms are numbered on first use.
         for entry in entries:

@@ -17,7 +17,7 @@ data (e-mail, phone, BSN, IBAN, address) is masked with the detectors of
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from urllib.parse import parse_qsl, unquote, urlsplit
 
 from ambtenaar20.core.export.document import replace_entry
@@ -54,11 +54,16 @@ _PERSON_PARAMS = frozenset({"user", "username", "user_id", "userid", "u", "handl
 
 
 class Pseudonymizer:
-    def __init__(self, counterparts: Iterable[str],
-                 known: Iterable[str] | None = None) -> None:
-        """``counterparts`` of the exported entries, in order; ``known``: everyone in the log."""
+    def __init__(self, counterparts: Iterable[str], known: Iterable[str] | None = None,
+                 each: Callable[[], None] | None = None) -> None:
+        """``counterparts`` of the exported entries, in order; ``known``: everyone in the log.
+
+        ``each`` is called after every name (of both) has been indexed: learning the
+        spellings of 10,000 people takes a noticeable moment, which an export reports and may
+        cancel (an exception from ``each`` stops the indexing)."""
         counterparts = list(counterparts)
-        self.index = PersonNames([*counterparts, *(known or ())])
+        names = [*counterparts, *(known or ())]
+        self.index = PersonNames(names if each is None else _calling(names, each))
         self._labels: dict[object, str] = {}
         #: The same links recur in many entries (the organisation's pages): judged once.
         self._links_in_text: dict[str, str] = {}
@@ -71,9 +76,9 @@ class Pseudonymizer:
         return PSEUDONYM.format(number=number)
 
     @classmethod
-    def for_entries(cls, entries: list[Interaction],
-                    known: Iterable[str] | None = None) -> Pseudonymizer:
-        return cls([entry.counterpart for entry in entries], known)
+    def for_entries(cls, entries: list[Interaction], known: Iterable[str] | None = None,
+                    each: Callable[[], None] | None = None) -> Pseudonymizer:
+        return cls([entry.counterpart for entry in entries], known, each)
 
     def _of(self, who: object) -> str:
         """The pseudonym of a person id (or an unknown handle), numbered on first use."""
@@ -184,3 +189,10 @@ class Pseudonymizer:
 
     def apply_all(self, entries: list[Interaction]) -> list[Interaction]:
         return [self.apply(entry) for entry in entries]
+
+
+def _calling(names: list[str], each: Callable[[], None]) -> Iterator[str]:
+    """``names`` one by one, calling ``each`` when the one before has been dealt with."""
+    for name in names:
+        yield name
+        each()

@@ -1,8 +1,8 @@
 """The Rapportage area's progress row: how far an export is, and a button to cancel it.
 
-A PDF or pseudonymised export of thousands of entries runs for seconds; the row shows that it
-moves and lets the officer stop it. It is hidden while no export runs, as the Volgen area's
-refresh bar is.
+A PDF, XLSX or pseudonymised export of thousands of entries runs for seconds; the row shows
+that it moves and lets the officer stop it. It is hidden while no export runs, as the Volgen
+area's refresh bar is.
 """
 
 from __future__ import annotations
@@ -36,7 +36,8 @@ class ExportProgress(QWidget):
         self.bar.setRange(0, max(total, 1))
         self.bar.setValue(done)
         if what:
-            # Named in the bar: after pseudonymising, writing starts again from 0 %.
+            # Named in the bar: each step starts again from 0 % (a pseudonymised export
+            # recognises the people, pseudonymises the entries, then writes the file).
             self.bar.setFormat(_("{step}: %p%").format(step=what))
 
     def end(self) -> None:
