@@ -32,6 +32,10 @@ _LABEL = re.compile(r"[a-z0-9_-]{1,63}", re.IGNORECASE)
 _IPV4_STYLE = re.compile(r"[0-9]+(\.[0-9]+){3}")
 _FEED_SCHEME = re.compile(r"feed:(//)?", re.IGNORECASE)
 
+#: The kinds of proxy httpx can use: http(s), and SOCKS5 with the ``socksio`` package. With
+#: both SOCKS5 kinds the proxy looks up the feed's server name (httpcore sends it the name).
+PROXY_SCHEMES = ("http", "https", "socks5", "socks5h")
+
 #: The environment variables a proxy is read from (httpx reads them the same way).
 PROXY_VARIABLES = ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy",
                    "all_proxy")
@@ -170,7 +174,9 @@ class ProxyProblem(ValueError):
 
 def proxy_address(text: str) -> str:
     """The proxy ``text`` as httpx takes it: ``host:port``, as officers often type it, is an
-    http proxy (as httpx reads the environment variables). Raises ``ProxyProblem``."""
+    http proxy (as httpx reads the environment variables). ``socks5://`` and ``socks5h://`` (an
+    organisation's SOCKS proxy, an ``ssh -D`` tunnel) are taken as they are; httpx speaks no
+    SOCKS4. Raises ``ProxyProblem``."""
     value = text.strip()
     if not value:
         return ""
@@ -182,9 +188,10 @@ def proxy_address(text: str) -> str:
     except ValueError:
         raise ProxyProblem(_("the port must be a number from 1 to 65535.")) from None
     scheme = parts.scheme.lower()
-    if scheme in ("socks4", "socks4a", "socks5", "socks5h"):
-        raise ProxyProblem(_("SOCKS proxies are not supported; use an http proxy."))
-    if scheme not in ALLOWED_SCHEMES or not parts.hostname or \
+    if scheme in ("socks4", "socks4a"):
+        raise ProxyProblem(_("SOCKS4 proxies are not supported; use a SOCKS5 proxy "
+                             "(socks5://) or an http proxy."))
+    if scheme not in PROXY_SCHEMES or not parts.hostname or \
             why_invalid(f"http://{parts.netloc}/") is not None or parts.path not in ("", "/"):
         raise ProxyProblem(_("give an address like http://proxy.example.nl:8080."))
     return value

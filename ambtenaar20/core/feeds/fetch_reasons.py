@@ -52,6 +52,26 @@ def proxy_problem(options: FetchOptions, error: Exception) -> UsageError:
         value=value, setting=where, reason=reason))
 
 
+def proxy_reason(error: httpx.ProxyError) -> str:
+    """Why the proxy let no request through. A SOCKS proxy's own failure (``socks_proxy``)
+    names the proxy: with one, every feed fails alike, and the proxy is what to look at."""
+    from ambtenaar20.core.feeds import socks_proxy
+
+    trouble = error.__cause__
+    if not isinstance(trouble, socks_proxy.ProxyTrouble):
+        return _("The proxy refused the connection or could not reach the server.")
+    if trouble.kind == socks_proxy.NAME_NOT_FOUND:
+        return _("The server name of the SOCKS proxy {proxy} could not be found (DNS). Check "
+                 "the proxy's address.").format(proxy=trouble.proxy)
+    if trouble.kind == socks_proxy.TIMED_OUT:
+        return _("The SOCKS proxy {proxy} did not answer in time.").format(proxy=trouble.proxy)
+    if trouble.kind == socks_proxy.BROKEN_OFF:
+        return _("The SOCKS proxy {proxy} broke off the connection.").format(
+            proxy=trouble.proxy)
+    return _("The SOCKS proxy {proxy} could not be reached: is the proxy (or the ssh tunnel) "
+             "running, and is its address right?").format(proxy=trouble.proxy)
+
+
 def connect_reason(error: httpx.ConnectError) -> str:
     text = str(error)
     lowered = text.lower()

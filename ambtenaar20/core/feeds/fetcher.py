@@ -151,7 +151,7 @@ def make_client(options: FetchOptions, tls: TlsContext | None = None) -> httpx.C
     httpx = _httpx()
     timeout = httpx.Timeout(options.total_timeout, connect=options.connect_timeout)
     try:
-        return httpx.Client(
+        client = httpx.Client(
             verify=tls.get() if tls is not None else True,
             timeout=timeout,
             follow_redirects=False,  # followed by hand: the scheme of every hop is checked
@@ -168,6 +168,10 @@ def make_client(options: FetchOptions, tls: TlsContext | None = None) -> httpx.C
         raise fetch_reasons.certificate_problem(error) from error
     except (ValueError, ImportError, httpx.InvalidURL) as error:  # ImportError: socksio
         raise fetch_reasons.proxy_problem(options, error) from error
+    from ambtenaar20.core.feeds import socks_proxy
+
+    socks_proxy.bound_handshakes(client, options.connect_timeout)
+    return client
 
 
 def is_http_url(url: str) -> bool:
@@ -213,6 +217,8 @@ def fetch(client: httpx.Client, url: str, *, etag: str | None = None,
           last_modified: str | None = None, auth: tuple[str, str] | None = None,
           options: FetchOptions | None = None) -> FetchResult:
     httpx = _httpx()
+    from ambtenaar20.core.feeds import socks_proxy
+
     options = options or FetchOptions()
     if not is_http_url(url):  # stored by an older version, which did not check as closely
         return _error(url, _("The address is not a valid web address."), lasting=True)
@@ -262,8 +268,11 @@ def fetch(client: httpx.Client, url: str, *, etag: str | None = None,
         return _error(url, _("The server was too slow to send the feed (time-out)."))
     except httpx.ProxyError as error:
         _log_detail(error)
-        return _error(url, _("The proxy refused the connection or could not reach the "
-                             "server."))
+        return _error(url, fetch_reasons.proxy_reason(error))
+    except socks_proxy.PROTOCOL_ERRORS as error:
+        _log_detail(error)
+        return _error(url, _("The proxy does not answer as a SOCKS5 proxy. Check its address "
+                             "and kind (an http proxy is written http://…)."))
     except httpx.ConnectError as error:
         _log_detail(error)
         return _error(url, fetch_reasons.connect_reason(error))

@@ -31,8 +31,9 @@ class FeedPreferences(QGroupBox):
         self.minutes.setSuffix(_(" min"))
         self.minutes.setSpecialValueText(_("never"))
         self.minutes.setAccessibleName(_("Refresh automatically every"))
-        note = QLabel(_("A proxy is written as http://proxy.example.nl:8080. Left empty, the "
-                        "proxy of the system is used."))
+        note = QLabel(_("A proxy is written as http://proxy.example.nl:8080, a SOCKS5 proxy (or "
+                        "an ssh -D tunnel) as socks5://127.0.0.1:1080. Left empty, the proxy of "
+                        "the system is used."))
         note.setWordWrap(True)
         for text, widget in ((_("&Proxy"), self.proxy),
                              (_("Refresh &automatically every"), self.minutes)):
