@@ -183,6 +183,11 @@ def _print_table(entries: list[Interaction]) -> None:
                      kind_label(entry.kind)[:18], direction_label(entry.direction)[:9],
                      entry.topic[:18], str(entry.minutes), (entry.summary[:50] + follow).strip()])
     print_table(rows)
+    # Grouped as the report and the window group them ("61.635 minuten"); the JSON keeps plain
+    # numbers. Loaded here: it brings Qt's locale, which the other commands need not load.
+    from ambtenaar20.core.number_text import whole_number_text
+
     total = sum(entry.minutes for entry in entries)
     print(ngettext("{count} entry, {minutes} minutes", "{count} entries, {minutes} minutes",
-                   len(entries)).format(count=len(entries), minutes=total))
+                   len(entries)).format(count=whole_number_text(len(entries)),
+                                        minutes=whole_number_text(total)))

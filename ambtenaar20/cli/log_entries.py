@@ -47,7 +47,6 @@ def register_actions(actions: argparse._SubParsersAction,
     from ambtenaar20.cli.log_command import ENTRY_FIELDS, add_entry_options
 
     id_help = _("number of the entry (the first column of 'log list')")
-    entry_id = {"id": ("ID",)}  # "id: there is no log entry 9" names the ID argument
     show = actions.add_parser("show", parents=parents,
                               help=_("show one entry with all its fields and its history"),
                               description=_("Show one entry of the log with all its fields "
@@ -55,7 +54,7 @@ def register_actions(actions: argparse._SubParsersAction,
     show.add_argument("entry_id", metavar="ID", type=entry_number, help=id_help)
     show.add_argument("--format", choices=("text", "json"), default="text",
                       help=_("output: text (default) or json (the entry with its history)"))
-    show.set_defaults(handler=run_show, **{FIELD_OPTIONS: entry_id})
+    show.set_defaults(handler=run_show)
 
     edit = actions.add_parser(
         "edit", parents=parents, help=_("change fields of an entry"),
@@ -70,7 +69,7 @@ def register_actions(actions: argparse._SubParsersAction,
                            help=_("remove the follow-up date"))
     edit.add_argument("--format", choices=("text", "json"), default="text",
                       help=_("output: text (default) or json (the changed entry)"))
-    edit.set_defaults(handler=run_edit, **{FIELD_OPTIONS: {**ENTRY_FIELDS, **entry_id}})
+    edit.set_defaults(handler=run_edit, **{FIELD_OPTIONS: ENTRY_FIELDS})
 
     delete = actions.add_parser(
         "delete", parents=parents, help=_("delete an entry (it is kept for the record)"),
@@ -78,13 +77,13 @@ def register_actions(actions: argparse._SubParsersAction,
                       "exports, but stays in the database with its history, for the record. "
                       "'log restore' brings it back."))
     delete.add_argument("entry_id", metavar="ID", type=entry_number, help=id_help)
-    delete.set_defaults(handler=run_delete, **{FIELD_OPTIONS: entry_id})
+    delete.set_defaults(handler=run_delete)
 
     restore = actions.add_parser(
         "restore", parents=parents, help=_("bring back a deleted entry"),
         description=_("Bring back a deleted entry, as undo in the window does."))
     restore.add_argument("entry_id", metavar="ID", type=entry_number, help=id_help)
-    restore.set_defaults(handler=run_restore, **{FIELD_OPTIONS: entry_id})
+    restore.set_defaults(handler=run_restore)
 
 
 # -- the actions ---------------------------------------------------------------------------------

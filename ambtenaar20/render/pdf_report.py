@@ -203,7 +203,7 @@ def _cover(document: ExportDocument) -> str:
 
 
 def _counts_table(title: str, counts: dict[str, int], label=str) -> str:
-    from ambtenaar20.render.numbers import whole_number_text
+    from ambtenaar20.core.number_text import whole_number_text
 
     rows = "".join(f"<tr><td style='padding:2px 16px 2px 0'>{escape(label(key))}</td>"
                    f"<td align='right'>{whole_number_text(count)}</td></tr>"
@@ -217,7 +217,7 @@ def _counts_table(title: str, counts: dict[str, int], label=str) -> str:
 def totals_html(summary) -> list[str]:
     """The headline numbers with the figures in bold (also used by the Rapportage area), grouped
     as the reader writes them: "61.635 minuten (1.027,2 uur)", not "61635 minuten"."""
-    from ambtenaar20.render.numbers import decimal_text, whole_number_text
+    from ambtenaar20.core.number_text import decimal_text, whole_number_text
 
     def bold(number: int) -> str:
         return f"<b>{whole_number_text(number)}</b>"

@@ -132,7 +132,7 @@ PERIOD = ("--from", "2024-03-01", "--to", "2024-03-31")
     (("log", "add", "--platform", " ", "--kind", "reactie"), "ambtenaar20: --platform: "),
     (("log", "add", "--platform", "X", "--kind", "reactie", "--follow-up", "2024-13-01"),
      "ambtenaar20: --follow-up: "),
-    (("log", "edit", "7", "--summary", "x"), "ambtenaar20: ID: het logboek heeft geen regel 7"),
+    (("log", "edit", "7", "--summary", "x"), "ambtenaar20: Er is geen regel 7 in het logboek."),
     (("log", "show", "abc"), "ambtenaar20 log show: argument ID: 'abc' is geen nummer van een "
                              "regel in het logboek"),
     (("export", *PERIOD, "--format", "csv", "-o", "/geen/map/x.csv"),

@@ -2,7 +2,7 @@
 
 from ambtenaar20.core import i18n
 from ambtenaar20.core.logbook.summary import Summary
-from ambtenaar20.render.numbers import decimal_text
+from ambtenaar20.core.number_text import decimal_text
 from ambtenaar20.render.pdf_report import totals_html
 
 
@@ -45,7 +45,7 @@ def test_report_totals_group_thousands_as_the_reader_writes_them():
 
 
 def test_whole_numbers_keep_small_ones_plain():
-    from ambtenaar20.render.numbers import whole_number_text
+    from ambtenaar20.core.number_text import whole_number_text
 
     i18n.set_language("nl")
     assert [whole_number_text(n) for n in (0, 7, 999, 1000, 1234567)] == [
@@ -60,3 +60,16 @@ def test_the_window_summary_groups_the_counts_by_kind():
     i18n.set_language("nl")
     html = summary_html(big_summary())
     assert "&nbsp;2.500</td>" in html and "&nbsp;2500<" not in html
+
+
+def test_numbers_need_no_qt():
+    # ``log list`` groups its totals with these: a command must not load Qt for a separator.
+    import subprocess
+    import sys
+
+    code = ("import sys; from ambtenaar20.core import i18n; i18n.set_language('nl'); "
+            "from ambtenaar20.core.number_text import whole_number_text as w; "
+            "print(w(61635), 'PySide6' in sys.modules)")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            check=True)
+    assert result.stdout.split() == ["61.635", "False"]

@@ -99,7 +99,7 @@ def test_a_message_about_no_field_stays_as_it_is(qtbot, context, dialog):
     form = dialog.form
     form.summary_edit.setFocus()
     qtbot.waitUntil(lambda: form.summary_edit.hasFocus(), timeout=3000)
-    for message in ("id: there is no log entry 7", "entry 7 is deleted; restore it first"):
+    for message in ("There is no log entry 7.", "entry 7 is deleted; restore it first"):
         assert form.point_at_error(message) == message
     assert form.summary_edit.hasFocus()
 

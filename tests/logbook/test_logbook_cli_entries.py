@@ -230,7 +230,7 @@ def test_bad_usage_exits_2_with_one_line(data_dir, args, expected):
                                     ("restore",)])
 def test_a_missing_id_exits_2_with_one_line(data_dir, entry, action):
     result = log(data_dir, action[0], "99", *action[1:])
-    assert one_line_error(result) == "ambtenaar20: ID: there is no log entry 99"
+    assert one_line_error(result) == "ambtenaar20: There is no log entry 99."
     assert result.stdout == ""
     assert [line["action"] for line in shown(data_dir)["history"]] == ["created"]
 

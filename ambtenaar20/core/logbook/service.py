@@ -224,7 +224,8 @@ class LogbookService:
         row = self.db.execute(f"SELECT {_COLUMNS} FROM interactions WHERE id = ?",
                               [entry_id]).fetchone()
         if row is None:
-            raise UsageError(_("id: there is no log entry {id}").format(id=entry_id))
+            # A whole sentence, not a field key: the number names no field of a form.
+            raise UsageError(_("There is no log entry {id}.").format(id=entry_id))
         return self._entry(row)
 
     def list(self, log_filter: LogFilter | None = None, *, limit: int | None = None,

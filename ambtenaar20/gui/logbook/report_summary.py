@@ -16,7 +16,7 @@ from ambtenaar20.core.logbook.platforms import platform_label
 
 
 def _rows(counts: dict[str, int], label: Callable[[str], str] = str) -> str:
-    from ambtenaar20.render.numbers import whole_number_text
+    from ambtenaar20.core.number_text import whole_number_text
 
     return "".join(f"<tr><td>{escape(label(key) or '–')}</td>"
                    f"<td align='right'>&nbsp;{whole_number_text(count)}</td></tr>"

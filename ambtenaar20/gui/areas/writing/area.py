@@ -40,6 +40,7 @@ from ambtenaar20.core.app_context import AppContext
 from ambtenaar20.core.drafting.drafts import STATUS_LABELS, STATUSES, Dismissal, Draft, Template
 from ambtenaar20.core.drafting.model import CheckResult, Finding
 from ambtenaar20.core.i18n import _
+from ambtenaar20.core.number_text import decimal_text
 from ambtenaar20.core.replies import reply_language
 from ambtenaar20.gui.areas.first_content import announce_first_content
 from ambtenaar20.gui.areas.writing.actions import WritingActions
@@ -54,7 +55,6 @@ from ambtenaar20.gui.areas.writing.platform_bar import PlatformBar, PlatformPrev
 from ambtenaar20.gui.areas.writing.publishing import PublishingActions
 from ambtenaar20.gui.flow_layout import FlowLayout
 from ambtenaar20.gui.workers import run_in_background
-from ambtenaar20.render.numbers import decimal_text
 
 CHECK_DELAY_MS = 300
 AUTOSAVE_DELAY_MS = 1500
