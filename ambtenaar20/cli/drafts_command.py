@@ -1,9 +1,11 @@
-"""``ambtenaar20 drafts``: the drafts of Schrijven from the shell (list, show, add, edit, delete).
+"""``ambtenaar20 drafts``: the drafts of Schrijven from the shell (list, show, add, edit, copy,
+delete).
 
 Everything the window does to a draft goes through ``DraftStore`` and ``DraftingService``; these
 commands call the same methods, so a draft added here is one the window lists, and a draft is
 checked here as the window checks it (``DraftingService.check_draft``). What the officer decides
-about a draft (ignoring a finding, ticking a question, publishing) is in ``drafts_decisions``.
+about a draft (ignoring a finding, ticking a question, publishing) is in ``drafts_decisions``,
+the reply templates in ``drafts_templates``.
 Times are shown in this computer's time zone; JSON keeps them as stored, in UTC.
 """
 
@@ -82,7 +84,8 @@ def register(subparsers: argparse._SubParsersAction,
              parents: list[argparse.ArgumentParser]) -> None:
     drafts = subparsers.add_parser(
         "drafts", parents=parents,
-        help=_("list, show, add, change, delete, check off and publish drafts"),
+        help=_("list, show, add, change, copy, delete, check off and publish drafts; "
+               "keep reply templates"),
         description=_("The drafts of Schrijven: everything the window does to a draft."))
     actions = drafts.add_subparsers(dest="drafts_command", metavar=_("COMMAND"),
                                     parser_class=type(drafts))
@@ -158,9 +161,24 @@ def register(subparsers: argparse._SubParsersAction,
     add_examples(delete, _("ambtenaar20 drafts delete 3 --yes"))
     delete.set_defaults(handler=run_delete)
 
+    copy = actions.add_parser(
+        "copy", parents=parents, help=_("make a copy of a draft, to publish it again"),
+        description=_("Make a new draft with the text, topic and platforms of a draft, and "
+                      "the item it replies to, as the window's 'Make a copy' does: a published "
+                      "draft is published once, its copy can be published again. The copy "
+                      "starts as a draft, without the ignored findings and ticks. Prints the "
+                      "number of the new draft."))
+    add_id_argument(copy)
+    copy.add_argument("--format", choices=("text", "json"), default="text",
+                      help=_("output: text (default) or json (the new draft)"))
+    add_examples(copy, _("ambtenaar20 drafts copy 3"))
+    copy.set_defaults(handler=run_copy)
+
     from ambtenaar20.cli.drafts_decisions import register_decisions
+    from ambtenaar20.cli.drafts_templates import register_templates
 
     register_decisions(actions, parents)
+    register_templates(actions, parents)
 
 
 # -- the actions ---------------------------------------------------------------------------------
@@ -236,6 +254,15 @@ def run_edit(args: argparse.Namespace, open_context: ContextOpener) -> int:
         print_json(draft_json(draft))
     else:
         print(_("Changed draft {id}.").format(id=draft.id))
+    return 0
+
+
+def run_copy(args: argparse.Namespace, open_context: ContextOpener) -> int:
+    draft = open_context().drafting.drafts.copy(args.draft_id)
+    if args.format == "json":
+        print_json(draft_json(draft))
+    else:
+        print(_("Copied draft {id} to new draft {new}.").format(id=args.draft_id, new=draft.id))
     return 0
 
 

@@ -18,6 +18,8 @@ DEFAULT_LANGUAGE = "nl"
 
 _translations: gettext.NullTranslations = gettext.NullTranslations()
 _language = "en"
+#: Catalogues of languages other than the active one, for ``gettext_in``.
+_other_catalogues: dict[str, gettext.NullTranslations] = {}
 
 
 def locale_dir() -> str:
@@ -84,6 +86,20 @@ def _(message: str) -> str:
 def ngettext(singular: str, plural: str, count: int) -> str:
     """Translate a message whose form depends on ``count``."""
     return _translations.ngettext(singular, plural, count)
+
+
+def gettext_in(language: str, message: str) -> str:
+    """``message`` in ``language``, whatever the active language is.
+
+    For the rare text that must stay in another language than the interface's: a finding whose
+    guideline pack has no wording in the interface language is shown wholly in the pack's.
+    """
+    if language not in SUPPORTED_LANGUAGES or language == "en":
+        return message
+    if language not in _other_catalogues:
+        _other_catalogues[language] = gettext.translation(
+            APP_SLUG, localedir=locale_dir(), languages=[language], fallback=True)
+    return _other_catalogues[language].gettext(message)
 
 
 def N_(message: str) -> str:

@@ -274,3 +274,15 @@ def test_check_on_a_new_data_folder_creates_no_database(tmp_path):
     result = run("check", "-", stdin="De gemeente opent maandag een loket.", data_dir=data_dir)
     assert result.returncode == 0, result.stderr
     assert not (data_dir / "ambtenaar20.sqlite3").exists()
+
+
+def test_a_possible_house_number_range_is_a_warning_and_a_home_an_error(data_dir):
+    maybe = run("check", "--format", "json", "-",
+                stdin="Het pakket is bezorgd op Kerkstraat 1-3, zegt de bezorger.",
+                data_dir=data_dir)
+    [finding] = [f for f in json.loads(maybe.stdout)["findings"] if f["rule"] == "pii.address"]
+    assert (maybe.returncode, finding["severity"], finding["text"]) == (0, "warning",
+                                                                         "Kerkstraat 1-3")
+    home = run("check", "-", stdin="Ik woon op Kerkstraat 1-3 en mijn container is vol.",
+               data_dir=data_dir)
+    assert home.returncode == 1 and " error pii.address " in home.stdout

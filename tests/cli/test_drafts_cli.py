@@ -249,6 +249,34 @@ def test_publish_makes_one_log_entry_and_a_second_publish_is_refused(tmp_path):
     assert len(log_entries(data)) == 1
 
 
+def test_copy_makes_a_new_draft_that_can_be_published_again(tmp_path):
+    data = tmp_path / "data"
+    draft_id = add(data, TEXT, "--topic", "Afval", "--platform", "x", "--platform", "mastodon")
+    drafts(data, "dismiss", str(draft_id), "pii.phone", "--reason", "Ons eigen nummer")
+    drafts(data, "tick", str(draft_id), "manual.facts")
+    assert drafts(data, "publish", str(draft_id), "--platform", "x").returncode == 0
+
+    copied = drafts(data, "copy", str(draft_id))
+    assert copied.returncode == 0, copied.stderr
+    assert copied.stdout.strip() == f"Concept {draft_id} gekopieerd naar nieuw concept 2."
+    again = as_json(drafts(data, "copy", str(draft_id), "--format", "json"))
+    assert set(again) == DRAFT_KEYS and again["id"] == 3
+    copy = shown(data, 2)
+    assert (copy["text"], copy["topic"], copy["platforms"], copy["status"],
+            copy["published_at"]) == (TEXT, "Afval", ["x", "mastodon"], "draft", None)
+    assert copy["dismissals"] == [] and not any(q["ticked"] for q in copy["checklist"])
+    # The point of a copy: the same reply published once more, logged once more.
+    published = drafts(data, "publish", "2", "--platform", "mastodon")
+    assert published.returncode == 0, published.stderr
+    assert sorted(entry["draft_id"] for entry in log_entries(data)) == [draft_id, 2]
+    assert shown(data, draft_id)["status"] == "published"
+
+    unknown = drafts(data, "copy", "99")
+    assert unknown.returncode == 2 and unknown.stderr.strip() == \
+        "ambtenaar20: Er is geen concept 99."
+    assert drafts(data, "copy", "nul").returncode == 2
+
+
 def test_delete_asks_on_a_terminal_and_needs_yes_without_one(tmp_path):
     data = tmp_path / "data"
     draft_id = add(data, "Weg ermee")

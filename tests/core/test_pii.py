@@ -191,3 +191,108 @@ def test_municipal_government_and_company_numbers_are_not_personal(text):
 def test_a_bracketed_phone_number_is_found_without_its_bracket():
     assert kinds_and_texts("Mevrouw De Vries (020-1234567) belde.") == [("phone", "020-1234567")]
     assert kinds_and_texts("Mr Smith (+31 20 123 4567) called.") == [("phone", "+31 20 123 4567")]
+
+
+@pytest.mark.parametrize(("text", "address"), [
+    ("Eikenlaan 4 A betreft de aanvraag voor een vergunning.", "Eikenlaan 4 A"),
+    ("De klacht over Lindelaan 7 C gaat over geluidsoverlast.", "Lindelaan 7 C"),
+    ("Het lek bij Dorpsstraat 3 a lijkt verholpen, meldt de aannemer.", "Dorpsstraat 3 a"),
+    ("Mevrouw belde over Kastanjelaan 3 D namens haar moeder.", "Kastanjelaan 3 D"),
+    ("The tenant of Marnixstraat 40 C reported mould.", "Marnixstraat 40 C"),
+    ("Our reply about Lindelaan 7 B concerns the noise complaint.", "Lindelaan 7 B"),
+])
+def test_a_separate_house_number_letter_before_ordinary_words_is_an_address(text, address):
+    assert kinds_and_texts(text) == [("address", address)]
+
+
+def test_the_checked_language_decides_a_lone_a_only_when_the_words_do_not():
+    text = "Eikenlaan 4 A betreft de aanvraag"  # too few function words to tell the language
+    assert [m.text for m in find_personal_data(text, ["address"], "nl")] == ["Eikenlaan 4 A"]
+    # A Dutch check of an English sentence: the sentence's own words show "A" is an article.
+    english = "At Kerkstraat 4 A new playground opens next month."
+    assert find_personal_data(english, ["address"], "nl") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Kerkstraat 4 A4-papier is genoeg voor het formulier.",  # a paper size, not a place
+    "Vul het formulier voor de Stationsstraat 2 A4 formaat in.",
+    "Leerpad 2 B behandelt de basisvaardigheden.",  # a noun, not a street
+    "Graag 4 a 5 exemplaren van het besluit.",
+    "At Kerkstraat 4 A new playground opens next month.",
+    "On Stationsweg 2 a new bike shed has been built.",
+    "A new bench was placed at Kerkplein 2 today.",
+])
+def test_a_paper_size_or_an_english_article_after_a_number_is_no_address_letter(text):
+    assert find_personal_data(text, ["address"]) == []
+
+
+@pytest.mark.parametrize(("text", "address"), [
+    ("Ik woon op Kerkstraat 1-3 en mijn container is niet geleegd.", "Kerkstraat 1-3"),
+    ("Wij wonen op Prinsenstraat 4-6 en horen elke nacht lawaai.", "Prinsenstraat 4-6"),
+    ("Mijn adres is Lindelaan 5-12, daar woon ik sinds maart.", "Lindelaan 5-12"),
+    ("Haar adres: Lindelaan 1-5. Zij vraagt om een terugbelverzoek.", "Lindelaan 1-5"),
+    # Home words win over road-works words in the same sentence.
+    ("Bij mij op Nieuwstraat 2-4 is de stoep al weken afgesloten.", "Nieuwstraat 2-4"),
+    ("Stuur het naar Kerkstraat 1-3, Utrecht.", "Kerkstraat 1-3"),
+    ("I live at Kerkstraat 1-3 and my bin was not emptied.", "Kerkstraat 1-3"),
+    ("My address is Molenstraat 3-7, please send the form there.", "Molenstraat 3-7"),
+])
+def test_number_and_floor_where_someone_lives_is_an_address(text, address):
+    [match] = find_personal_data(text)
+    assert (match.kind, match.text, match.maybe_range) == ("address", address, False)
+
+
+@pytest.mark.parametrize("text", [
+    "Kerkstraat 1-3 is van maandag tot vrijdag afgesloten.",
+    "Bewoners van de Lindelaan 1-11 krijgen een brief over de bomenkap.",
+    "De panden Hoogstraat 10-16 worden gesloopt voor nieuwbouw.",
+    "Vanaf maandag is de Kerkweg 2-20 alleen bereikbaar voor bestemmingsverkeer.",
+    "The Kerkstraat 1-3 will be closed for roadworks on Monday.",
+    "The houses at Hoogstraat 10-16 will be demolished next year.",
+])
+def test_a_dash_range_in_a_road_works_sentence_is_no_address(text):
+    assert find_personal_data(text, ["address"]) == []
+
+
+@pytest.mark.parametrize("text", ["Het pakket is bezorgd op Kerkstraat 1-3, zegt de bezorger.",
+                                  "The parcel was delivered to Kerkstraat 1-3 on Monday."])
+def test_a_dash_pair_nothing_explains_is_a_possible_address(text):
+    [match] = find_personal_data(text)
+    assert (match.kind, match.text, match.maybe_range) == ("address", "Kerkstraat 1-3", True)
+    # Exports hide it: a hidden stretch of street costs less than a shown home.
+    assert "Kerkstraat 1-3" not in mask_personal_data(text)
+
+
+@pytest.mark.parametrize(("text", "address"), [
+    ("Mail Jan op jan @ telenet . be als u vragen heeft.", "jan @ telenet . be"),
+    ("Zijn adres is k.mueller @ web . de volgens de melding.", "k.mueller @ web . de"),
+    ("Of piet [at] gmx . de als dat makkelijker is.", "piet [at] gmx . de"),
+    ("Lotte is bereikbaar op lotte @ hotmail . be voor vragen.", "lotte @ hotmail . be"),
+    ("Contact: tom.b @ posteo . de", "tom.b @ posteo . de"),
+    ("Anna schreef ons vanaf anna @ gmx . at over haar vergunning.", "anna @ gmx . at"),
+    ("Write to m.schulz @ t-online . de instead.", "m.schulz @ t-online . de"),
+    ("Email sam @ proton . me for the minutes.", "sam @ proton . me"),
+    ("You can reach her at j.peeters @ skynet . be apparently.", "j.peeters @ skynet . be"),
+    ("His address is JAN @ WEB . DE apparently.", "JAN @ WEB . DE"),
+    ("Schrijf naar jan @ gemeente . amsterdam of bel.", "jan @ gemeente . amsterdam"),
+])
+def test_spaced_out_addresses_with_other_endings_are_found(text, address):
+    assert kinds_and_texts(text) == [("email", address)]
+
+
+@pytest.mark.parametrize("text", [
+    "Zie punt 3 . Daarna volgt de uitleg.",
+    "Zie artikel 2 . de uitleg staat in bijlage 1.",
+    "Ik ben @ school . de pauze begint om tien uur.",
+    "Wij zijn @ het stadhuis . de deur staat open tot vijf uur.",
+    "Vandaag @ Ahoy . de zaal zit vol.",
+    "Dank @ de gemeente voor de snelle reactie!",
+    "Dank @ de gemeente . be",
+    "We are @ work . be patient with us.",
+    "Great to be @ the event . in Utrecht today!",
+    "Volg ons ook op @gemeente@social.overheid.nl voor updates.",
+    "Dank @jan@web.de voor het delen.",
+    "Groeten van jan @ mastodon . social",
+])
+def test_sentences_and_fediverse_handles_with_word_like_endings_are_no_address(text):
+    assert find_personal_data(text, ["email"]) == []

@@ -10,6 +10,7 @@ from ambtenaar20.core.app_context import create_app_context
 from ambtenaar20.gui.areas.writing.area import WritingArea
 from ambtenaar20.gui.areas.writing.editor import from_qt, to_qt
 from tests.conftest import close_after_background_work
+from tests.gui.modal_answers import answer_dialogs_fixture, press_ok, type_text  # noqa: F401
 
 
 class LogSpy:
@@ -217,6 +218,56 @@ def test_template_fills_an_empty_draft(qtbot, area):
     first = area.drafts_list.templates_menu.actions()[0]
     first.trigger()
     assert area.editor.toPlainText().startswith("Dank voor uw vraag.")
+
+
+def test_saving_a_template_says_why_the_store_refuses_it(qtbot, area, answer_dialogs):
+    """The window applies the store's rules (the same as 'drafts templates add'), and says
+    why; an empty name or a name the menu has was dropped without a word."""
+    qtbot.waitUntil(lambda: area.drafts_list.templates_menu.actions() != [], timeout=5000)
+    save = area.drafts_list.templates_menu.actions()[-1]
+    area.editor.setPlainText("Dank voor uw reactie!")
+    for name, said in (("Aankondiging", "Er is al een sjabloon met de naam “Aankondiging”"),
+                       (" ", "Een sjabloon heeft een naam en een tekst nodig.")):
+        answers = answer_dialogs(type_text(name), press_ok)
+        save.trigger()
+        qtbot.waitUntil(lambda answers=answers: answers.done, timeout=5000)
+        qtbot.waitUntil(lambda said=said: said in area.state.text(), timeout=5000)
+    answers = answer_dialogs(type_text("Bedankje"), press_ok)
+    save.trigger()
+    qtbot.waitUntil(lambda: answers.done, timeout=5000)
+    qtbot.waitUntil(lambda: "Bedankje" in [a.text() for a in
+                                          area.drafts_list.templates_menu.actions()],
+                    timeout=5000)
+    assert [t.name for t in area.store.templates() if not t.builtin] == ["Bedankje"]
+
+
+def _remove_menu(area):
+    for action in area.drafts_list.templates_menu.actions():
+        if action.menu() is not None and action.text() == "Eigen sjabloon verwijderen":
+            return action.menu()
+    return None
+
+
+def test_an_own_template_can_be_removed_in_the_window(qtbot, area, answer_dialogs):
+    """As 'drafts templates remove': only the officer's own, after a question."""
+    qtbot.waitUntil(lambda: area.drafts_list.templates_menu.actions() != [], timeout=5000)
+    assert _remove_menu(area) is None  # nothing of the officer's own yet
+    area.store.add_template("Bedankje", "Dank voor uw reactie!", "nl")
+    area.show_templates(area.store.templates())
+    removing = _remove_menu(area)
+    assert [action.text() for action in removing.actions()] == ["Bedankje"]
+    answers = answer_dialogs(lambda dialog: dialog.reject())  # "No": the template stays
+    removing.actions()[0].trigger()
+    qtbot.waitUntil(lambda: answers.done, timeout=5000)
+    assert [t.name for t in area.store.templates() if not t.builtin] == ["Bedankje"]
+    answers = answer_dialogs(press_ok)
+    removing.actions()[0].trigger()
+    qtbot.waitUntil(lambda: answers.done, timeout=5000)
+    qtbot.waitUntil(lambda: "Sjabloon “Bedankje” verwijderd" in area.state.text(),
+                    timeout=5000)
+    assert [t.name for t in area.store.templates() if not t.builtin] == []
+    assert "Bedankje" not in [a.text() for a in area.drafts_list.templates_menu.actions()]
+    assert _remove_menu(area) is None
 
 
 def test_my_lists_change_the_checks(qtbot, area, monkeypatch):

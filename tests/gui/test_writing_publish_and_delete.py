@@ -166,3 +166,61 @@ def test_the_drafts_list_names_platforms_as_they_are_called(qtbot, context):
     area = open_area(qtbot, context)
     qtbot.waitUntil(lambda: area.drafts_list.list.count() == 1, timeout=5000)
     assert "X, Mastodon" in area.drafts_list.list.item(0).text()
+
+
+def test_make_a_copy_opens_a_new_draft_of_a_published_one_that_can_be_published_again(
+        qtbot, context, answer_dialogs):
+    drafts = context.drafting.drafts
+    original = drafts.create("Vanaf maandag halen we het afval op.", topic="Afval",
+                             platforms=["x", "mastodon"])
+    drafts.tick(original.id, "manual.facts")
+    area = open_area(qtbot, context)
+    qtbot.waitUntil(lambda: area.draft.id == original.id, timeout=5000)
+    area.editor.setPlainText("Vanaf maandag halen we het afval op dinsdag op.")  # not saved yet
+    publish_through_dialogs(qtbot, answer_dialogs, area, "https://x.com/gemeente/1")
+    qtbot.waitUntil(lambda: area.draft.published_at is not None, timeout=5000)
+    assert not area.publish_button.isEnabled()
+
+    button = area.drafts_list.copy_button
+    assert button.text() == "K&opie maken"
+    assert button.accessibleName() == "Kopie maken van het concept"
+    assert button.focusPolicy() & Qt.FocusPolicy.TabFocus
+    button.setFocus()
+    qtbot.keyClick(button, Qt.Key.Key_Space)  # from the keyboard, as an officer would
+    qtbot.waitUntil(lambda: area.draft.id != original.id, timeout=5000)
+
+    copy = area.draft
+    assert (copy.text, copy.topic, copy.platforms, copy.status, copy.published_at) == \
+        ("Vanaf maandag halen we het afval op dinsdag op.", "Afval", ("x", "mastodon"),
+         "draft", None)
+    assert area.editor.toPlainText() == copy.text and area.topic.text() == "Afval"
+    assert area.platform_bar.selected() == ("x", "mastodon")
+    assert area.publish_button.isEnabled()
+    assert f"kopie van concept {original.id}" in area.state.text()
+    # The new copy is the one selected in the list.
+    qtbot.waitUntil(lambda: area.drafts_list.list.count() == 2, timeout=5000)
+    qtbot.waitUntil(lambda: area.drafts_list.list.currentItem() is not None and
+                    area.drafts_list.list.currentItem().data(Qt.ItemDataRole.UserRole)
+                    == copy.id, timeout=5000)
+    assert drafts.ticks(copy.id) == set() and drafts.ticks(original.id) == {"manual.facts"}
+    assert drafts.get(original.id).status == "published"
+
+    publish_through_dialogs(qtbot, answer_dialogs, area, "https://mastodon.social/@g/2")
+    qtbot.waitUntil(lambda: len(context.logbook.list()) == 2, timeout=5000)
+
+
+def test_a_copy_made_among_the_published_drafts_is_shown_among_all(qtbot, context):
+    drafts = context.drafting.drafts
+    original = drafts.create("Al gepubliceerd", platforms=["x"])
+    drafts.mark_published(original.id, "", "x", [], None)
+    area = open_area(qtbot, context)
+    qtbot.waitUntil(lambda: area.draft.id == original.id, timeout=5000)
+    area.drafts_list.status.setCurrentIndex(area.drafts_list.status.findData("published"))
+    qtbot.waitUntil(lambda: area.drafts_list.list.count() == 1, timeout=5000)
+    qtbot.mouseClick(area.drafts_list.copy_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: area.draft.id != original.id, timeout=5000)
+    assert area.drafts_list.status_filter is None
+    qtbot.waitUntil(lambda: area.drafts_list.list.count() == 2, timeout=5000)
+    qtbot.waitUntil(lambda: area.drafts_list.list.currentItem() is not None and
+                    area.drafts_list.list.currentItem().data(Qt.ItemDataRole.UserRole)
+                    == area.draft.id, timeout=5000)

@@ -6,6 +6,8 @@ spaces, IBANs in lower case, BSNs with hyphens) and must not cry wolf on amounts
 fediverse handles or ordinary sentences such as "In Amsterdam 3 nieuwe scholen". Numbers are
 only reported when they pass their checksum (BSN 11-check, IBAN mod-97: python-stdnum) or, for
 phone numbers, the numbering plan (phonenumbers); public service numbers are not a person's.
+"Kerkstraat 1-3" may be a home or a stretch of road works: ``house_number_ranges`` decides from
+the sentence, and a match it cannot decide is marked ``maybe_range``.
 """
 
 from __future__ import annotations
@@ -16,7 +18,10 @@ from typing import TYPE_CHECKING
 
 import regex
 
+from ambtenaar20.core.analysis import house_number_ranges as ranges
 from ambtenaar20.core.analysis.links import TLDS, URL
+from ambtenaar20.core.analysis.mail_endings import ENDINGS, WORD_LIKE
+from ambtenaar20.core.analysis.sentiment import detect_language
 from ambtenaar20.core.i18n import N_, _
 
 if TYPE_CHECKING:
@@ -39,6 +44,9 @@ class PiiMatch:
     start: int
     end: int
     text: str
+    #: An address that may as well be a stretch of street ("Kerkstraat 1-3" with nothing in
+    #: the sentence to tell): worth a warning, not an error.
+    maybe_range: bool = False
 
 # Word and PDF copies use these between digit groups; mapped one to one so offsets stay put.
 _SPACES = dict.fromkeys(map(ord, "\u00a0\u202f\u2007\u2009\u200a\u2002\u2003"), " ")
@@ -62,14 +70,14 @@ _HIDDEN_EMAIL = regex.compile(
     rf"|(?<![\w.+@-])(?!{_NOT_A_NAME}\b)[\w.+-]+\s+at\s+(?!{_NOT_A_NAME}\b)[\w-]+"
     rf"(?:\s+dot\s+[\w-]+)*\s+dot\s+(?:{_KNOWN_ENDINGS})(?![\w-])",
     regex.IGNORECASE)
-# Spaced out, "jan @ gmail . com", "k.bakker@ outlook.com", "jan [at] gmail . com". An "@" with a
-# space before and none after is a mention ("Dank @gemeente.bsky.social"), never this. Spaced dots
-# only before a common ending that is no word ("in", "be", "de"), written in one case ("school .
-# In de pauze" is a sentence); with a letter in the name and the domain ("5 @ 3 . nl"), and not
-# after a word that points somewhere ("Kijk @ de site . nl", "zie @ rijksoverheid . nl").
-_SPACED_ENDINGS = ("nl", "com", "org", "net", "eu", "gov", "io", "info", "uk", "fr", "es", "ch",
-                   "lu", "pl", "se", "dk", "us", "biz")
-_ANY_CASE_ENDING = "|".join(_SPACED_ENDINGS) + "|" + "|".join(e.upper() for e in _SPACED_ENDINGS)
+# Spaced out, "jan @ gmail . com", "k.bakker@ outlook.com", "jan [at] web . de". An "@" with a
+# space before and none after is a mention ("Dank @gemeente.bsky.social"), never this. Only
+# before a known ending (``mail_endings``), written in one case ("school . In de pauze" is a
+# sentence); with a letter in the name and the domain ("5 @ 3 . nl"), and not after a word that
+# points somewhere ("Kijk @ de site . nl", "zie @ rijksoverheid . nl"). An ending that is also a
+# word ("de", "be", "in") needs more, see ``_spaced_email_is_likely``.
+_ORDERED_ENDINGS = sorted(ENDINGS, key=lambda e: (-len(e), e))
+_ANY_CASE_ENDING = "|".join(_ORDERED_ENDINGS) + "|" + "|".join(e.upper() for e in _ORDERED_ENDINGS)
 _NOT_A_MAILBOX = (r"(?:kijk|zie|lees|ga|klik|bel|mail|ook|via|op|naar|bij|look|see|visit|go|"
                   r"check|read|click|call|also|to|at|on)")
 _SPACED_DOT = rf"(?:\s*\.\s*|{_BRACKETED.format('(?:dot|punt)')})"
@@ -77,9 +85,18 @@ _HAS_LETTER = r"(?=[\w.+-]*[^\W\d_])"
 _SPACED_EMAIL = regex.compile(
     # The whole name must be such a word: "a.smit" is a name, "a" is not.
     rf"(?<![\w.+@-])(?!(?:{_NOT_A_NAME}|{_NOT_A_MAILBOX})(?![\w.+-])){_HAS_LETTER}[\w.+-]*\w"
-    rf"(?:\s*@\s+|@|{_HIDDEN_AT})(?!{_NOT_A_NAME}(?![\w-])){_HAS_LETTER}[\w-]+"
-    rf"(?:{_SPACED_DOT}[\w-]+)*{_SPACED_DOT}(?-i:{_ANY_CASE_ENDING})(?![\w-])",
+    rf"(?P<at>\s*@\s+|@|{_HIDDEN_AT})(?!{_NOT_A_NAME}(?![\w-])){_HAS_LETTER}[\w-]+"
+    rf"(?:{_SPACED_DOT}[\w-]+)*(?P<dot>{_SPACED_DOT})(?P<ending>(?-i:{_ANY_CASE_ENDING}))"
+    r"(?![\w-])",
     regex.IGNORECASE)
+# Evidence that a spaced "… . de" ends an address rather than a sentence: nothing but
+# punctuation after it, a mailbox no word looks like ("p.jansen", "jan_2"), or mail words before.
+_NOTHING_MORE = regex.compile(r"\s*(?:$|[,;:!?)\]}\"'’>]|\.(?:\s|$)|\n)")
+_MAILBOX_SIGNS = regex.compile(r"[._+\d-]")
+_MAIL_WORDS = regex.compile(
+    r"(?:e-?mail|mail|adres|address|reageer|reageren|reply|schrijf|schreef|schreven|write"
+    r"|wrote|stuur|send|contact"
+    r"|bereikbaar|reach)\w*\W+(?:\w+\W+){0,4}$", regex.IGNORECASE)
 _DIGIT_RUN = regex.compile(r"(?<![\w.,/-])\d+(?:(?P<sep>[ .-])\d+(?:(?P=sep)\d+)*)?(?![\w])")
 _IBAN_START = regex.compile(r"(?<![\p{L}\p{N}])[A-Za-z]{2}[ -]?\d{2}(?:[ -]?[A-Za-z0-9]){10,30}")
 _AMOUNT_BEFORE = regex.compile(r"(?:€|\bEUR|\beuro)\s*$", regex.IGNORECASE)
@@ -111,7 +128,7 @@ _STREET = regex.compile(
     rf")\s+(?P<number>[1-9]\d{{0,3}})"
     # Additions: "12a", "12 a", "12-3", "12-bis", "12-II", "12bis", "12 hs", "12 III"; not the
     # "t" of "12 t/m 20".
-    rf"(?P<addition>(?:bis|hs)(?![\w])|\s?[A-Za-z](?![\w/])|-\d{{1,4}}(?![\w])"
+    rf"(?P<addition>(?:bis|hs)(?![\w])|\s?[A-Za-z](?![\w/]|\.\p{{L}})|-\d{{1,4}}(?![\w])"
     rf"|-[A-Za-z]{{1,4}}(?![\w])|\s(?:hs|HS|bis|bg|II|III|IV)(?![\w]))?"
     # ... and a place: "Utrecht", "Den Haag", "'s-Hertogenbosch"
     rf"(?P<postcode>,?\s+{_POSTCODE}(?:\s+(?:(?:Den|De|Het|Ter|Ten)\s+|'s-)?"
@@ -123,12 +140,6 @@ _PLACES = frozenset({
     "spaarndam", "appingedam", "leerdam", "maasdam", "stellendam", "ilpendam", "durgerdam",
     "westerveld", "oosterhout", "noordwijkerhout", "kinderdijk", "zaandijk", "sloterdijk",
 })
-_MONTHS = frozenset({
-    "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
-    "oktober", "november", "december", "jan", "feb", "mrt", "apr", "jun", "jul", "aug", "sep",
-    "sept", "okt", "nov", "dec", "january", "february", "march", "may", "june", "july",
-    "august", "october",
-})
 # After a house number: words that go on with the sentence. Any other lower-case word ("nieuwe",
 # "km", "turbines") makes the number a count, not a house number.
 _AFTER_HOUSE_NUMBER = frozenset({
@@ -139,27 +150,23 @@ _AFTER_HOUSE_NUMBER = frozenset({
     "hier", "daar", "er", "ook", "nog", "al", "niet", "wel", "dat", "die", "waar", "als",
     "at", "and", "or", "on", "to", "for",
 })
-# A stretch of street in a road-works notice, "Kerkstraat 1 t/m 20", "Molenweg 3 - 27",
-# "Kerkstraat 2-14", "Kerkstraat 1 to 20": no one's home. "12-3" (second number smaller) is
-# number 12, apartment 3.
-_RANGE = regex.compile(
-    r"\s*(?:(?P<dash>-)|(?P<through>t\s?/\s?m|t\.?\s?m\.?|tot\s+en\s+met|through|thru)"
-    r"|tot|to|until|till)\s*(?P<last>\d{1,4})(?!\d|[.,:]\d)\s*(?P<next>\p{L}*)",
-    regex.IGNORECASE)
 # Street words that are ordinary nouns as well ("Windpark", "Leerpad", "Loopbaan"): their
 # house number needs the sentence to read like an address even with an addition ("4a").
 _NOUN_SUFFIXES = ("park", "pad", "baan", "markt", "veld", "hof", "ring", "erf", "hout",
                   "haven", "dam", "wal", "kwartier")
 _FIRST_AFTER = regex.compile(r"[ \t]*(?P<word>\p{L}+)?(?P<rest>.{0,2})", regex.DOTALL)
+_LOWER_WORD = regex.compile(r"[ \t]+\p{Ll}")
 
 _PRIORITY = {kind: rank for rank, kind in enumerate(("email", "iban", "bsn", "address", "phone"))}
 
 
-def find_personal_data(text: str, kinds: Iterable[str] | None = None) -> list[PiiMatch]:
+def find_personal_data(text: str, kinds: Iterable[str] | None = None,
+                       language: str | None = None) -> list[PiiMatch]:
     """All personal data in ``text`` of the given kinds (default: all), by position.
 
     Matches never overlap: where two detectors claim the same characters, the more specific one
-    (e-mail, IBAN, BSN before address and phone) wins.
+    (e-mail, IBAN, BSN before address and phone) wins. ``language`` (``nl``/``en``; detected
+    when not given) tells whether "Eikenlaan 4 A new" has an article or a house-number letter.
     """
     wanted = set(KINDS if kinds is None else kinds)
     view = text.translate(_SPACES).translate(_HYPHENS)
@@ -168,7 +175,8 @@ def find_personal_data(text: str, kinds: Iterable[str] | None = None) -> list[Pi
     emails += [PiiMatch("email", m.start(), m.end(), m.group())
                for m in _HIDDEN_EMAIL.finditer(view) if "@" not in m.group()]
     emails += [PiiMatch("email", m.start(), m.end(), m.group())
-               for m in _SPACED_EMAIL.finditer(view) if not _EMAIL.fullmatch(m.group())]
+               for m in _SPACED_EMAIL.finditer(view)
+               if not _EMAIL.fullmatch(m.group()) and _spaced_email_is_likely(view, m)]
     # Numbers inside links and e-mail addresses are ids, not a citizen's number.
     skip = links + [(m.start, m.end) for m in emails]
     found: list[PiiMatch] = []
@@ -179,11 +187,11 @@ def find_personal_data(text: str, kinds: Iterable[str] | None = None) -> list[Pi
     if "bsn" in wanted:
         found += [m for m in _bsns(view) if not _inside(m, skip) and not _is_amount(view, m)]
     if "address" in wanted:
-        found += [m for m in _addresses(view) if not _inside(m, links)]
+        found += [m for m in _addresses(view, language) if not _inside(m, links)]
     if "phone" in wanted:
         found += [m for m in _phones(view) if not _inside(m, skip) and not _is_amount(view, m)]
     # Report the text as written (with its own non-breaking spaces), not the normalised view.
-    return [PiiMatch(m.kind, m.start, m.end, text[m.start:m.end])
+    return [PiiMatch(m.kind, m.start, m.end, text[m.start:m.end], m.maybe_range)
             for m in _without_overlaps(found)]
 
 
@@ -197,6 +205,18 @@ def mask_personal_data(text: str, kinds: Iterable[str] | None = None) -> str:
         position = match.end
     pieces.append(text[position:])
     return "".join(pieces)
+
+
+def _spaced_email_is_likely(view: str, match: regex.Match) -> bool:
+    """A known ending that is no word ("nl", "com"), one written without spaces ("web.de"), or
+    a word-like one ("de", "be") with evidence that an address ends there."""
+    if match.group("ending").lower() not in WORD_LIKE or match.group("dot") == ".":
+        return True
+    mailbox = view[match.start():match.start("at")]
+    return bool(_NOTHING_MORE.match(view, match.end())
+                or _MAILBOX_SIGNS.search(mailbox)
+                or "@" not in match.group("at")  # "jan [at] web . de" was meant as an address
+                or _MAIL_WORDS.search(view, max(match.start() - 60, 0), match.start()))
 
 
 def _inside(match: PiiMatch, spans: list[tuple[int, int]]) -> bool:
@@ -284,44 +304,61 @@ def _public_service_number(number: PhoneNumber) -> bool:
             and bool(_ORGANISATION_NUMBER.fullmatch(str(number.national_number))))
 
 
-def _addresses(view: str) -> list[PiiMatch]:
-    found = [PiiMatch("address", m.start(), m.end(), m.group())
-             for m in _STREET.finditer(view) if _is_street_address(view, m)]
+def _addresses(view: str, language: str | None) -> list[PiiMatch]:
+    found = []
+    for match in _STREET.finditer(view):
+        verdict = _street_address(view, match, language)
+        if verdict in (ranges.ADDRESS, ranges.MAYBE):
+            found.append(PiiMatch("address", match.start(), match.end(), match.group(),
+                                  maybe_range=verdict == ranges.MAYBE))
     found += [PiiMatch("address", m.start(), m.end(), m.group())
               for m in _POSTCODE_ADDRESS.finditer(view)]
     return found
 
 
-def _is_street_address(view: str, match: regex.Match) -> bool:
-    """A street name with a house number, not "Vergadering 14 mei" or "Windpark 12 turbines"."""
+def _street_address(view: str, match: regex.Match, language: str | None) -> str | None:
+    """ADDRESS, MAYBE, or STRETCH or None when it is no address ("Kerkstraat 1 t/m 20",
+    "Vergadering 14 mei", "Windpark 12 turbines")."""
     word = (match.group("word") or "").lower()
     if word.endswith("ering") or word in _PLACES:
-        return False  # "Regering", "Invoering" are nouns; "Zaandam" is a place
+        return None  # "Regering", "Invoering" are nouns; "Zaandam" is a place
     number = int(match.group("number"))
     if len(match.group("number")) == 4 and 1800 <= number <= 2100:
-        return False  # a year: "Arbeidsmarkt 2025"
-    if _is_range(view[match.end("number"):match.end("number") + 40], number):
-        # "Kerkstraat 2-14, 2511 CV Den Haag" in a letter is number 2, apartment 14.
-        return bool(match.group("postcode")) and view[match.end("number")] == "-"
-    if match.group("postcode"):
-        return True
+        return None  # a year: "Arbeidsmarkt 2025"
     addition = match.group("addition") or ""
-    if (addition and not regex.fullmatch(r"\s[A-Za-z]", addition)
-            and not word.endswith(_NOUN_SUFFIXES)):
-        return True  # "Eikenlaan 4a betreft": "a" on its own may be "à" ("3 a 4 km")
-    return _ends_address(view[match.end():match.end() + 40])
+    if ranges.is_range(view[match.end("number"):match.end("number") + 40], number):
+        if match.group("postcode") and addition.startswith("-"):
+            return ranges.ADDRESS  # "Kerkstraat 2-14, 2511 CV Den Haag": number 2, apartment 14
+        if regex.fullmatch(r"-\d+", addition):
+            name = match.span("word") if match.group("word") else match.span()
+            return ranges.dash_pair(view, name[0], min(name[1], match.start("number")),
+                                    match.end())
+        return ranges.STRETCH
+    if match.group("postcode"):
+        return ranges.ADDRESS
+    if addition and not word.endswith(_NOUN_SUFFIXES):
+        if not regex.fullmatch(r"\s[A-Za-z]", addition):
+            return ranges.ADDRESS  # "Eikenlaan 4a betreft": glued, with a dash or "hs", "III"
+        if _letter_before_words(view, match, language):
+            return ranges.ADDRESS  # "Eikenlaan 4 A betreft de aanvraag"
+    return ranges.ADDRESS if _ends_address(view[match.end():match.end() + 40]) else None
 
 
-def _is_range(after: str, first: int) -> bool:
-    """``after`` the first house number goes on to a last one: "t/m 20", "-14", "tot 9"."""
-    found = _RANGE.match(after)
-    if not found:
+def _letter_before_words(view: str, match: regex.Match, language: str | None) -> bool:
+    """A separate letter after the house number, then the sentence goes on in lower case.
+
+    Dutch writes "Eikenlaan 4 A" for "4a"; but "a" before a number is "à" ("3 a 4 km"), "u"
+    is the reader, and in English "A", "a" and "I" are words ("At Kerkstraat 4 A new
+    playground opens").
+    """
+    letter = match.group("addition").strip()
+    if letter in "uU" or not _LOWER_WORD.match(view, match.end()):
         return False
-    last = int(found.group("last"))
-    if found.group("next").lower() in _MONTHS or (len(found.group("last")) == 4
-                                                  and 1800 <= last <= 2100):
-        return False  # "tot 20 mei", "tot 2026": a date, not a house number
-    return bool(found.group("through")) or last > first
+    if letter in "AaI":
+        # The text's own words first: a Dutch check may hold an English sentence.
+        detected = detect_language(view)
+        return (language if detected not in ("nl", "en") else detected) != "en"
+    return True
 
 
 def _ends_address(after: str) -> bool:
@@ -331,8 +368,8 @@ def _ends_address(after: str) -> bool:
     if word is None:
         # A unit, a decimal or a time: "12%", "3,5", "14:30"; another number: "12 3".
         return not regex.match(r"[%°‰]|[.,:]\d|\d", rest)
-    if word.lower() in _MONTHS:
-        return False
+    if word.lower() in ranges.MONTHS or rest[:1].isdigit():
+        return False  # "12 mei"; "4 A4-papier" has a paper size, not a place
     return word[0].isupper() or word.lower() in _AFTER_HOUSE_NUMBER
 
 

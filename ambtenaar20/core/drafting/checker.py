@@ -24,6 +24,7 @@ from ambtenaar20.core.drafting.platforms import measure, platform, post_text
 from ambtenaar20.core.drafting.rule_context import CheckOptions, RuleContext
 from ambtenaar20.core.drafting.text_language import draft_language
 from ambtenaar20.core.drafting.tone import tone_text
+from ambtenaar20.core.drafting.wording import word_rule
 
 RuleCheck = Callable[[Rule, RuleContext], list[Finding]]
 
@@ -75,15 +76,22 @@ def resolve_language(text: str, requested: str | None, fallback: str) -> str:
 
 
 class Checker:
-    """Checks texts against one pack. Build once per pack; ``check`` may run on any thread."""
+    """Checks texts against one pack. Build once per pack; ``check`` may run on any thread.
 
-    def __init__(self, pack: Pack, sentiment: SentimentAnalyser | None = None) -> None:
+    ``wording`` is the language to word findings in (the officer's), ``counterpart`` the pack
+    of that language to take a rule's words from (see ``wording.py``); by default the pack's.
+    """
+
+    def __init__(self, pack: Pack, sentiment: SentimentAnalyser | None = None,
+                 wording: str | None = None, counterpart: Pack | None = None) -> None:
         self.pack = pack
         self.sentiment = sentiment or SentimentAnalyser()
-        self._rules = [(rule, CHECKS[rule.kind]) for rule in pack.active_rules()
+        worded = [word_rule(rule, pack.language, wording or pack.language, counterpart)
+                  for rule in pack.active_rules()]
+        self._rules = [(rule, CHECKS[rule.kind], language) for rule, language in worded
                        if rule.kind in CHECKS]
-        self._questions = [ChecklistQuestion(rule.id, rule.message, rule.link)
-                           for rule in pack.active_rules() if rule.kind == "manual"]
+        self._questions = [ChecklistQuestion(rule.id, rule.message, rule.link, language)
+                           for rule, language in worded if rule.kind == "manual"]
 
     def check(self, text: str, language: str | None = None,
               options: CheckOptions | None = None) -> CheckResult:
@@ -108,7 +116,8 @@ class Checker:
         ctx.lengths = lengths
         findings: list[Finding] = []
         if text.strip():
-            for rule, check in self._rules:
+            for rule, check, wording in self._rules:
+                ctx.message_language = wording
                 findings.extend(check(rule, ctx))
         findings.sort(key=lambda f: (f.start, f.end, _RANK.get(f.severity, 9), f.rule))
         polarity, subjectivity = ctx.tone if text.strip() else (0.0, 0.0)
@@ -122,7 +131,7 @@ class Checker:
                            lengths=lengths)
 
     def _limits(self) -> dict[str, int]:
-        rule = next((r for r, _check in self._rules if r.kind == "length"), None)
+        rule = next((r for r, _check, _words in self._rules if r.kind == "length"), None)
         return dict(rule.param("limits", {})) if rule else {}
 
     def _tone(self, text: str, language: str) -> tuple[float, float]:

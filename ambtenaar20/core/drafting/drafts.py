@@ -19,6 +19,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from ambtenaar20.core.drafting.model import Finding
+from ambtenaar20.core.drafting.templates import (
+    Template,
+    builtin_templates,
+    check_new_template,
+    is_builtin_id,
+)
 from ambtenaar20.core.errors import UsageError
 from ambtenaar20.core.i18n import N_, _
 
@@ -71,15 +77,6 @@ class Dismissal:
     def covers(self, finding: Finding) -> bool:
         """The same rule on the same words: still dismissed after the text around it changed."""
         return finding.rule == self.rule and finding.text == self.match_text
-
-
-@dataclass(frozen=True)
-class Template:
-    id: str
-    name: str
-    text: str
-    language: str
-    builtin: bool
 
 
 #: A draft nobody has worked on: no text (spaces count as none), topic, platforms, reply link,
@@ -152,6 +149,19 @@ class DraftStore:
                 "feed_item_id": feed_item_id, "language": language, "created_at": now,
                 "updated_at": now})
         return self.get(blank[0])
+
+    def copy(self, draft_id: int) -> Draft:
+        """A new draft with this one's text, topic, platforms, language and the item it
+        replies to: to publish the same reply again (another platform, a week later), which a
+        published draft cannot be, since one published draft is one entry in the log.
+
+        The copy starts as a draft: not published, and without the dismissals and ticks. Those
+        are the officer's judgement before one publication (a finding fine on X, the facts
+        checked last week), to be made again for the next.
+        """
+        original = self.get(draft_id)
+        return self.create(original.text, original.topic, original.platforms,
+                           original.feed_item_id, original.language)
 
     def get(self, draft_id: int) -> Draft:
         rows = list(self.db["drafts"].rows_where("id = ?", [draft_id]))
@@ -291,15 +301,7 @@ class DraftStore:
 
     # Templates -----------------------------------------------------------------------------
     def templates(self, language: str | None = None) -> list[Template]:
-        # Imported here: the store is also opened after every refresh (retention), which
-        # never needs the template pack.
-        import tomllib
-        from importlib import resources
-
-        raw = tomllib.loads((resources.files("ambtenaar20") / "packs" / "templates.toml")
-                            .read_text(encoding="utf-8"))
-        found = [Template(t["id"], t["name"], t["text"], t["language"], True)
-                 for t in raw["templates"]]
+        found = list(builtin_templates())
         found += [Template(str(row["id"]), row["name"], row["text"], row["language"], False)
                   for row in self.db["draft_templates"].rows_where(order_by="name")]
         return [t for t in found if language is None or t.language == language]
@@ -309,20 +311,31 @@ class DraftStore:
         return [row[0] for row in self.db.execute("SELECT text FROM draft_templates")]
 
     def add_template(self, name: str, text: str, language: str) -> Template:
-        if not name.strip() or not text.strip():
-            raise UsageError(_("A template needs a name and a text."))
+        """An own template; refused (``templates.check_new_template``) without a name or text,
+        in another language than nl or en, or with a name the menu already has."""
         with self.db.atomic():
+            check_new_template(name, text, language, self.templates())
             table = self.db["draft_templates"].insert({"name": name.strip(), "text": text,
                                                        "language": language,
                                                        "created_at": _now()})
         return Template(str(table.last_pk), name.strip(), text, language, False)
 
-    def remove_template(self, template_id: str) -> None:
-        if not template_id.isdigit():
+    def own_template(self, template_id: str) -> Template:
+        """The officer's own template ``template_id``; a built-in or unknown one is bad usage
+        (only own templates can be removed)."""
+        if is_builtin_id(template_id):
             raise UsageError(_("Built-in templates cannot be removed."))
-        with self.db.atomic():
-            self.db["draft_templates"].delete_where("id = ?", [int(template_id)])
+        own = next((t for t in self.templates() if not t.builtin and t.id == template_id), None)
+        if own is None:
+            raise UsageError(_("There is no own template {id}.").format(id=template_id))
+        return own
 
+    def remove_template(self, template_id: str) -> Template:
+        """Remove an own template and return it; a built-in or unknown one is bad usage."""
+        own = self.own_template(template_id)
+        with self.db.atomic():
+            self.db["draft_templates"].delete_where("id = ?", [int(own.id)])
+        return own
 
 def peek_own_template_texts(database: Path) -> list[str]:
     """The officer's own template texts, read without opening the store.

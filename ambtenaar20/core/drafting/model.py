@@ -24,6 +24,9 @@ class Finding:
     link: str | None = None
     #: Why the rule exists (the guideline behind it), for tooltips and the findings panel.
     why: str | None = None
+    #: The language ``message`` and ``why`` are written in (``nl``/``en``): the officer's,
+    #: unless the rule has no words in it (see ``wording.py``). Not part of the JSON.
+    language: str = ""
 
     def apply(self, source: str, suggestion: str) -> str:
         """``source`` with this finding's span replaced by ``suggestion``."""
@@ -47,6 +50,8 @@ class ChecklistQuestion:
     id: str
     question: str
     link: str | None = None
+    #: The language ``question`` is written in, as ``Finding.language``.
+    language: str = ""
 
 
 @dataclass(frozen=True)

@@ -126,6 +126,8 @@ COMMON: dict[str, Check] = {
     "why": is_str,
     "link": is_str,
     "enabled": is_bool,
+    # Checked per kind by ``translations``; this one serves rules whose kind is unknown.
+    "translations": table_of(table_of(is_str), ("nl", "en")),
 }
 
 #: Per kind: its own parameters. Lists and tables can be extended by overrides (``add_...``).
@@ -134,7 +136,8 @@ KINDS: dict[str, dict[str, Check]] = {
               "exceptions": STR_LIST},
     "substitution": {"replace": table_of(STR_LIST), "context_dependent": STR_LIST,
                      "context_message": is_str, "case_sensitive": is_bool},
-    "pii": {"detector": one_of(*PII_DETECTORS), "pattern": is_regex, "allow": STR_LIST},
+    "pii": {"detector": one_of(*PII_DETECTORS), "pattern": is_regex, "allow": STR_LIST,
+            "range_message": is_str},
     "length": {"limits": table_of(is_int, PLATFORM_IDS)},
     "readability": {"min_score": is_number, "min_words": is_int, "max_sentence_words": is_int,
                     "max_word_syllables": is_int, "sentence_message": is_str,
@@ -198,6 +201,17 @@ def allowed_entries(detector: str | None) -> Check:
     # Entries that are no text at all are reported by the ``allow`` check itself.
     return list_of(lambda entry: allow_problem(entry, detector) if isinstance(entry, str)
                    else None)
+
+
+def wording_keys(kind: str) -> tuple[str, ...]:
+    """The keys of a ``kind`` rule that are words for the reader, not settings of the check."""
+    own = tuple(key for key in KINDS[kind] if key.endswith("_message") or key == "question")
+    return ("why", *own) if kind == "manual" else ("message", "why", *own)
+
+
+def translations(kind: str) -> Check:
+    """A rule's ``translations``: per language (nl, en), its wording keys in that language."""
+    return table_of(table_of(is_str, wording_keys(kind)), ("nl", "en"))
 
 
 def extendable(kind: str) -> set[str]:

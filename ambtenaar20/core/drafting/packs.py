@@ -55,6 +55,9 @@ class Rule:
     why: str | None = None
     enabled: bool = True
     params: dict[str, Any] = field(default_factory=dict)
+    #: Per language other than the pack's: this rule's words in it (``message``, ``why``, the
+    #: kind's other messages), so a finding can be read in the officer's language.
+    translations: dict[str, dict[str, str]] = field(default_factory=dict)
 
     def param(self, name: str, default: Any = None) -> Any:
         return self.params.get(name, default)
@@ -257,7 +260,8 @@ class _Validator:
                               schema.COMMON, unknown_keys=False)
             return None
         ok = self._check_table(path, {k: v for k, v in raw.items() if k != "id"},
-                               {**schema.COMMON, **schema.KINDS[kind]}) and id_ok
+                               {**schema.COMMON, **schema.KINDS[kind],
+                                "translations": schema.translations(kind)}) and id_ok
         needed = (*schema.REQUIRED.get(kind, ()), *(() if kind == "manual"
                                                     else ("severity", "message")))
         for key in needed:
@@ -280,7 +284,8 @@ class _Validator:
         return Rule(id=rule_id, kind=kind, severity=raw.get("severity", "info"),
                     message=raw.get("message", raw.get("question", "")),
                     link=raw.get("link"), why=raw.get("why"),
-                    enabled=raw.get("enabled", True), params=params)
+                    enabled=raw.get("enabled", True), params=params,
+                    translations=raw.get("translations", {}))
 
     def _override(self, path: tuple, rule: Rule, change: object) -> Rule:
         if not isinstance(change, dict):
@@ -290,6 +295,7 @@ class _Validator:
         checks = dict(_OVERRIDE_COMMON)
         checks.update(own)
         checks.update({f"add_{name}": own[name] for name in schema.extendable(rule.kind)})
+        checks["translations"] = schema.translations(rule.kind)
         fine = self._check_table(path, change, checks)
         if rule.kind == "pii":
             detector = change.get("detector", rule.param("detector"))
@@ -309,4 +315,8 @@ class _Validator:
                 params[key] = value
         common = {k: change[k] for k in ("severity", "message", "link", "why", "enabled")
                   if k in change}
-        return replace(rule, params=params, **common)
+        # Per language, the override's words replace the base rule's, the others stay.
+        translations = {language: {**rule.translations.get(language, {}), **words}
+                        for language, words in change.get("translations", {}).items()}
+        return replace(rule, params=params, translations={**rule.translations, **translations},
+                       **common)

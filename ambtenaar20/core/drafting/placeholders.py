@@ -6,21 +6,21 @@ mistake. Any other bracketed text is left alone: the app's own erasure marker "[
 an editor's "[...]" in a quotation, "jan [at] gemeente [dot] nl". Guessing there would make the
 error cry wolf.
 
-The built-in templates are read once per process; the officer's own templates come with each
-check (``CheckOptions.template_placeholders``), so a check itself reads no file.
+The built-in templates are read once per process (``templates.builtin_templates``, shared with
+the templates menu); the officer's own templates come with each check
+(``CheckOptions.template_placeholders``), so a check itself reads no file.
 """
 
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Iterable
 from functools import cache, lru_cache
-from importlib import resources
 
 from ambtenaar20.core.drafting.model import Finding
 from ambtenaar20.core.drafting.packs import Rule
 from ambtenaar20.core.drafting.rule_context import RuleContext
+from ambtenaar20.core.drafting.templates import builtin_templates
 from ambtenaar20.core.name_spellings import ERASED_MARKER
 
 #: A bracketed text on one line; longer than any placeholder, so a stray "[" costs nothing.
@@ -43,10 +43,8 @@ def placeholders_of(texts: Iterable[str]) -> frozenset[str]:
 
 @cache
 def builtin_placeholders() -> frozenset[str]:
-    """The placeholders of the built-in templates (``packs/templates.toml``), read once."""
-    source = (resources.files("ambtenaar20") / "packs" / "templates.toml").read_text(
-        encoding="utf-8")
-    return placeholders_of(t["text"] for t in tomllib.loads(source).get("templates", ()))
+    """The placeholders of the built-in templates (read once, shared with the menu)."""
+    return placeholders_of(template.text for template in builtin_templates())
 
 
 @lru_cache(maxsize=32)

@@ -46,7 +46,8 @@ class RuleContext:
     lengths: dict = field(default_factory=dict)
     #: Lower-cased words that are a dictionary entry themselves (one word, not a compound).
     entry_word: Callable[[str], bool] = lambda word: False
-    #: The language the pack's messages are written in (numbers in them follow it).
+    #: The language the running rule's messages are written in (numbers in them follow it);
+    #: the checker sets it per rule, see ``wording.py``.
     message_language: str = ""
     #: The words that push the tone most towards a direction (``negative``, ``positive``,
     #: ``subjective``), strongest first.
@@ -87,4 +88,4 @@ class RuleContext:
                                **values)
         return Finding(rule=rule.id, severity=severity or rule.severity, start=start, end=end,
                        text=matched, message=message, suggestions=suggestions, link=rule.link,
-                       why=rule.why)
+                       why=rule.why, language=self.message_language or self.language)

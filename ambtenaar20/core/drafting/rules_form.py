@@ -18,6 +18,7 @@ from ambtenaar20.core.drafting.model import Finding
 from ambtenaar20.core.drafting.packs import Rule
 from ambtenaar20.core.drafting.platforms import URL, platform
 from ambtenaar20.core.drafting.rule_context import RuleContext
+from ambtenaar20.core.i18n import _
 
 _EMOJI_PART = r"(?:\p{Extended_Pictographic}|\p{Regional_Indicator}{2})[\p{Emoji_Modifier}\uFE0F]*"
 _EMOJI = regex.compile(rf"{_EMOJI_PART}(?:\u200D{_EMOJI_PART})*")
@@ -31,17 +32,40 @@ _MIN_PIECE = 3
 
 
 def check_pii(rule: Rule, ctx: RuleContext) -> list[Finding]:
-    """Personal data, less what the pack allows (the organisation's own helpdesk number)."""
+    """Personal data, less what the pack allows (the organisation's own helpdesk number).
+
+    "Kerkstraat 1-3" with nothing in the sentence to tell a home from a stretch of road works
+    is advice, not an error: a warning at most, with the rule's ``range_message``.
+    """
     detector = rule.param("detector")
     allowed = allow_list(detector, tuple(rule.param("allow", ())))
     if detector:
-        spans = [(m.start, m.end) for m in find_personal_data(ctx.text, [detector])]
+        spans = [(m.start, m.end, m.maybe_range)
+                 for m in find_personal_data(ctx.text, [detector], ctx.language)]
     else:
-        spans = [(m.start(), m.end())
+        spans = [(m.start(), m.end(), False)
                  for m in regex.finditer(rule.param("pattern"), ctx.text, regex.IGNORECASE)
                  if m.end() > m.start()]
-    return [ctx.finding(rule, start, end) for start, end in spans
-            if not allowed.allows(ctx.text[start:end])]
+    found = []
+    for start, end, maybe_range in spans:
+        if allowed.allows(ctx.text[start:end]):
+            continue
+        if maybe_range:
+            found.append(ctx.finding(rule, start, end, template=_range_message(rule),
+                                     severity=_at_most_warning(rule.severity)))
+        else:
+            found.append(ctx.finding(rule, start, end))
+    return found
+
+
+def _range_message(rule: Rule) -> str:
+    return rule.param("range_message") or _(
+        "'{match}' may be a range of house numbers (road works, for instance) rather than an "
+        "address. If it is someone's home (a house number with an addition), remove it.")
+
+
+def _at_most_warning(severity: str) -> str:
+    return "warning" if severity == "error" else severity
 
 
 def check_length(rule: Rule, ctx: RuleContext) -> list[Finding]:

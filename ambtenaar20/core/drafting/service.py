@@ -20,7 +20,7 @@ from ambtenaar20.core.drafting.pack_library import PackLibrary
 from ambtenaar20.core.drafting.preferences import PreferencesStore
 from ambtenaar20.core.drafting.spelling import WordList
 from ambtenaar20.core.errors import UsageError
-from ambtenaar20.core.i18n import _
+from ambtenaar20.core.i18n import _, current_language
 from ambtenaar20.core.paths import DRAFTING_SETTINGS
 
 if TYPE_CHECKING:
@@ -55,14 +55,19 @@ class DraftingService:
         self._checkers: dict[tuple[str, str], Checker] = {}
         self._lock = threading.Lock()
 
-    def checker(self, pack: Pack) -> Checker:
+    def checker(self, pack: Pack, wording: str | None = None) -> Checker:
+        """The checker for ``pack`` whose findings are worded in ``wording`` where the packs
+        allow (the active pack of that language lends its rules' words; see ``wording.py``)."""
         from ambtenaar20.core.drafting.checker import Checker
 
-        key = (pack.label, repr(pack.rules))
+        language = wording or pack.language
+        counterpart = self.library.active(language) if language != pack.language else None
+        key = (pack.label, repr(pack.rules), language,
+               (counterpart.label, repr(counterpart.rules)) if counterpart else None)
         with self._lock:
             found = self._checkers.get(key)
             if found is None:
-                found = Checker(pack, self._sentiment())
+                found = Checker(pack, self._sentiment(), language, counterpart)
                 self._checkers[key] = found
             return found
 
@@ -75,8 +80,13 @@ class DraftingService:
 
     def check(self, text: str, *, language: str | None = None, platforms: tuple[str, ...] = (),
               pack: Pack | None = None, topic_words: tuple[str, ...] = (),
-              limits: dict[str, int] | None = None) -> CheckResult:
-        """Check ``text``; ``language`` ``nl``/``en`` or None/``auto`` to detect it."""
+              limits: dict[str, int] | None = None,
+              wording: str | None = None) -> CheckResult:
+        """Check ``text``; ``language`` ``nl``/``en`` or None/``auto`` to detect it.
+
+        The rules are those of the text's language, the findings are worded in ``wording``:
+        by default the interface language, which the officer chose to read in.
+        """
         from ambtenaar20.core.drafting.placeholders import placeholders_of
         from ambtenaar20.core.drafting.platforms import platform
         from ambtenaar20.core.drafting.rule_context import CheckOptions
@@ -92,7 +102,7 @@ class DraftingService:
                                limits={**mine.limits, **(limits or {})},
                                template_placeholders=placeholders_of(self._own_templates()))
         lang = language if language in ("nl", "en") else None
-        return self.checker(chosen).check(text, lang, options)
+        return self.checker(chosen, wording or current_language()).check(text, lang, options)
 
     def check_draft(self, draft: Draft) -> CheckResult:
         """A stored draft checked as Schrijven checks it: for its platforms, with its topic's

@@ -216,3 +216,46 @@ def test_road_works_notices_pass_the_dutch_pack(found_nl, text):
 
 def test_road_works_notices_pass_the_english_pack(found_en):
     assert pii(found_en("Kerkstraat 1 to 20 and Molenweg 3-27 are closed on Monday.", "en")) == {}
+
+
+def _address_findings(checker, text, language):
+    return [(f.severity, f.text, f.message) for f in checker.check(text, language).findings
+            if f.rule == "pii.address"]
+
+
+def test_a_possible_range_is_a_warning_that_says_so_in_both_packs(nl_checker, en_checker):
+    [(severity, text, message)] = _address_findings(
+        nl_checker, "Het pakket is bezorgd op Kerkstraat 1-3, zegt de bezorger.", "nl")
+    assert (severity, text) == ("warning", "Kerkstraat 1-3")
+    assert "reeks huisnummers" in message
+    [(severity, text, message)] = _address_findings(
+        en_checker, "The parcel was delivered to Kerkstraat 1-3 on Monday.", "en")
+    assert (severity, text) == ("warning", "Kerkstraat 1-3")
+    assert "range of house numbers" in message
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("Ik woon op Kerkstraat 1-3 en mijn container is niet geleegd.", "nl"),
+    ("Uw bericht over Eikenlaan 4 A betreft de aanvraag voor een parkeervergunning.", "nl"),
+    ("I live at Kerkstraat 1-3 and my bin was not emptied.", "en"),
+])
+def test_a_home_with_floor_or_letter_is_an_address_error(nl_checker, en_checker, text,
+                                                         language):
+    checker = nl_checker if language == "nl" else en_checker
+    [(severity, _text, _message)] = _address_findings(checker, text, language)
+    assert severity == "error"
+
+
+def test_a_pack_may_word_the_possible_range_itself_and_a_lower_severity_stays():
+    from ambtenaar20.core.analysis.sentiment import SentimentAnalyser
+    from ambtenaar20.core.drafting.checker import Checker
+    from ambtenaar20.core.drafting.pack_library import builtin_packs
+    from ambtenaar20.core.drafting.packs import parse_pack
+
+    pack = parse_pack(
+        '[pack]\nid = "qa"\nname = "QA"\nversion = "1"\nextends = "rijksoverheid-standaard"\n'
+        '[overrides."pii.address"]\nseverity = "info"\n'
+        'range_message = "Reeks of woning: {match}"\n', "qa.toml", builtin_packs().get)
+    checker = Checker(pack, SentimentAnalyser())
+    assert _address_findings(checker, "Het pakket ligt op Kerkstraat 1-3.", "nl") == [
+        ("info", "Kerkstraat 1-3", "Reeks of woning: Kerkstraat 1-3")]

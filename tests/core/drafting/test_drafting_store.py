@@ -123,3 +123,76 @@ def test_own_preferences_reach_the_checker(context):
     assert result.length.limit == 1000 and "length" not in rules
     (context.paths.data_dir / "drafting.json").write_text("{broken", encoding="utf-8")
     assert service.preferences.load() == DraftingPreferences()
+
+
+def test_own_templates_follow_the_rules_of_the_menu(context):
+    drafts = context.drafting.drafts
+    for name, text in (("", "Tekst"), ("  ", "Tekst"), ("Naam", ""), ("Naam", " \n")):
+        with pytest.raises(UsageError, match="naam en een tekst"):
+            drafts.add_template(name, text, "nl")
+    with pytest.raises(UsageError, match="'de'"):
+        drafts.add_template("Duits", "Danke!", "de")
+    drafts.add_template("Bedankje", "Dank voor uw reactie!", "nl")
+    # The menu shows own templates of every language beside the built-in ones: a name it
+    # already has, in any case or spacing, would be two entries nobody can tell apart.
+    for taken, language in (("bedankje ", "en"), ("  BEDANKJE", "nl"), ("Aankondiging", "nl"),
+                            ("announcement", "en")):
+        with pytest.raises(UsageError, match="al een sjabloon"):
+            drafts.add_template(taken, "Andere tekst", language)
+    assert [t.name for t in drafts.templates() if not t.builtin] == ["Bedankje"]
+
+
+def test_only_an_existing_own_template_is_removed(context):
+    drafts = context.drafting.drafts
+    own = drafts.add_template("Bedankje", "Dank voor uw reactie!", "nl")
+    with pytest.raises(UsageError, match="Ingebouwde sjablonen"):
+        drafts.own_template("correction")
+    with pytest.raises(UsageError, match="geen eigen sjabloon 99"):
+        drafts.remove_template("99")
+    assert drafts.remove_template(own.id) == own
+    with pytest.raises(UsageError, match=f"geen eigen sjabloon {own.id}"):
+        drafts.remove_template(own.id)
+
+
+def test_the_built_in_templates_are_read_once_for_the_menu_and_the_check(context, monkeypatch):
+    from ambtenaar20.core.drafting import placeholders, templates
+
+    reads = []
+    packaged = templates._packaged_text
+    monkeypatch.setattr(templates, "_packaged_text", lambda: reads.append(1) or packaged())
+    templates.builtin_templates.cache_clear()
+    placeholders.builtin_placeholders.cache_clear()
+    try:
+        drafts = context.drafting.drafts
+        first = drafts.templates()
+        assert drafts.templates() == first
+        assert "[link naar de pagina]" in placeholders.builtin_placeholders()
+        assert len(reads) == 1
+    finally:
+        templates.builtin_templates.cache_clear()
+        placeholders.builtin_placeholders.cache_clear()
+
+
+def test_a_copy_is_a_new_unpublished_draft_with_the_same_text_topic_platforms_and_item(
+        context):
+    drafts = context.drafting.drafts
+    original = drafts.create("Vanaf maandag halen we het afval op.", topic="Afval",
+                             platforms=["x", "mastodon"], feed_item_id=7, language="nl")
+    finding = Finding("jargon", "warning", 0, 5, "Vanaf", "m")
+    drafts.dismiss(original.id, finding, "pakket 1.0", "Vakterm")
+    drafts.tick(original.id, "manual.facts")
+    published = drafts.mark_published(original.id, "https://x.com/g/1", "x", [], LogSpy())
+
+    copy = drafts.copy(original.id)
+    assert copy.id > original.id
+    assert (copy.text, copy.topic, copy.platforms, copy.feed_item_id, copy.language) == \
+        (original.text, "Afval", ("x", "mastodon"), 7, "nl")
+    assert (copy.status, copy.published_at, copy.published_url) == ("draft", None, None)
+    # The officer judges the next publication again: no dismissals or ticks come along.
+    assert drafts.dismissals(copy.id) == [] and drafts.ticks(copy.id) == set()
+    assert drafts.get(original.id) == published  # the original is untouched
+    spy = LogSpy()
+    drafts.mark_published(copy.id, "https://mastodon.social/@g/2", "mastodon", [], spy)
+    assert [entry[0] for entry in spy.entries] == [copy.id]
+    with pytest.raises(UsageError, match="geen concept 999"):
+        drafts.copy(999)

@@ -1,4 +1,4 @@
-"""The area's one-off actions: copy, templates, installing a pack, the officer's own lists.
+"""The area's one-off actions: copying the text or the draft, templates, a pack, own lists.
 
 Kept apart from ``area.py`` (typing, checking and saving) so each stays readable. The dialogs
 are small methods (``ask_...``) so tests can answer them without a person. Publishing is in
@@ -39,11 +39,52 @@ class WritingActions:
 
     def save_as_template(self) -> None:
         name, ok = QInputDialog.getText(self, _("Save as template"), _("Name of the template:"))
+        if not ok:
+            return
         text = self.editor.toPlainText()
-        if ok and name.strip() and text.strip():
-            language = self.result.language if self.result else "nl"
-            self._run(lambda: (self.store.add_template(name, text, language),
-                               self.store.templates())[1], self.show_templates)
+        language = self.result.language if self.result else "nl"
+        # The store refuses an empty name or text and a name the menu has (the same rules as
+        # ``drafts templates add``); its reason is shown under the editor.
+        self._run(lambda: (self.store.add_template(name, text, language),
+                           self.store.templates())[1],
+                  lambda templates: (self.show_templates(templates), self.state.setText(
+                      _("Saved as template “{name}”").format(name=name.strip()))))
+
+    def ask_remove_template(self, name: str) -> bool:
+        answer = QMessageBox.question(
+            self, _("Remove own template"),
+            _("Remove the template “{name}”? Drafts made with it keep their text.")
+            .format(name=name))
+        return answer == QMessageBox.StandardButton.Yes
+
+    def remove_template(self, template) -> None:
+        """Remove one of the officer's own templates, after asking (as ``drafts templates
+        remove``)."""
+        if not self.ask_remove_template(template.name):
+            return
+        self._run(lambda: (self.store.remove_template(template.id), self.store.templates())[1],
+                  lambda templates: (self.show_templates(templates), self.state.setText(
+                      _("Template “{name}” removed").format(name=template.name))))
+
+    def copy_shown_draft(self) -> None:
+        """"Make a copy": the shown draft, as typed so far, again as a new draft, opened."""
+        if self.draft is None:
+            return
+        self.flush()
+        request = self._next_open_request()
+        original = self.draft.id
+
+        def copied(draft) -> None:
+            self._open_if_latest(request, draft)
+            if request == self._open_request:
+                self.state.setText(_("This is a copy of draft {id}; it has not been "
+                                     "published.").format(id=original))
+                if self.drafts_list.status_filter not in (None, "draft"):
+                    # Copied from the published ones: the copy is a draft, shown among all.
+                    self.drafts_list.status.setCurrentIndex(0)
+                self.refresh_list()
+
+        self._run(lambda: self.store.copy(original), copied)
 
     def ask_pack_file(self) -> str | None:
         path, _filter = QFileDialog.getOpenFileName(

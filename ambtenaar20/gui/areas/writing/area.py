@@ -106,8 +106,10 @@ class WritingArea(WritingActions, PublishingActions, FindingActions, DraftRemova
         self.drafts_list.filter_changed.connect(lambda: self.refresh_list())
         self.drafts_list.template_chosen.connect(self.use_template)
         self.drafts_list.save_template_requested.connect(self.save_as_template)
+        self.drafts_list.remove_template_requested.connect(self.remove_template)
         self.drafts_list.delete_shown_requested.connect(self.delete_shown_draft)
         self.drafts_list.delete_requested.connect(self.delete_draft)
+        self.drafts_list.copy_shown_requested.connect(self.copy_shown_draft)
         self.addWidget(self.drafts_list)
 
         middle = QWidget()

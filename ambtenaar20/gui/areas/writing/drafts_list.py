@@ -1,4 +1,4 @@
-"""The list of drafts on the left: search, filter by status, new draft, templates, delete.
+"""The list of drafts on the left: search, filter by status, new draft, templates, copy, delete.
 
 Templates are offered in the draft's language: a reply to a Dutch item gets the Dutch ones,
 also when the interface is English.
@@ -33,11 +33,15 @@ class DraftsList(QWidget):
     new_requested = Signal()
     template_chosen = Signal(object)
     save_template_requested = Signal()
+    #: An own template to remove (asked first by the area).
+    remove_template_requested = Signal(object)
     filter_changed = Signal()
     #: Delete the draft shown in the editor (the button).
     delete_shown_requested = Signal()
     #: Delete this draft (the Delete key on a draft in the list).
     delete_requested = Signal(int)
+    #: A new draft like the one shown ("Make a copy"), to publish it again.
+    copy_shown_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -82,8 +86,14 @@ class DraftsList(QWidget):
         self.delete_button.setToolTip(_("Delete the draft shown (Delete in the list deletes "
                                         "the highlighted one)"))
         self.delete_button.clicked.connect(self.delete_shown_requested)
+        self.copy_button = QPushButton(_("Make a c&opy"))
+        self.copy_button.setAccessibleName(_("Make a copy of the draft"))
+        self.copy_button.setToolTip(_("A new draft with the same text, topic and platforms, "
+                                      "to publish again (a published draft is published once)"))
+        self.copy_button.clicked.connect(self.copy_shown_requested)
         buttons.addWidget(self.new_button)
         buttons.addWidget(self.templates_button)
+        buttons.addWidget(self.copy_button)
         buttons.addWidget(self.delete_button)
         layout.addLayout(buttons)
         self._drafts: dict[int, Draft] = {}
@@ -139,6 +149,13 @@ class DraftsList(QWidget):
         self.templates_menu.addSeparator()
         save = self.templates_menu.addAction(_("Save text as template…"))
         save.triggered.connect(self.save_template_requested)
+        own = [template for template in templates if not template.builtin]
+        if own:  # the built-in ones stay: they are the organisation's
+            removing = self.templates_menu.addMenu(_("Remove own template"))
+            for template in own:
+                action = removing.addAction(template.name)
+                action.triggered.connect(
+                    lambda _c=False, t=template: self.remove_template_requested.emit(t))
 
     def _on_clicked(self, item: QListWidgetItem) -> None:
         self.draft_chosen.emit(item.data(Qt.ItemDataRole.UserRole))

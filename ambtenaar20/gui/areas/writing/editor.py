@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
 from ambtenaar20.core.drafting.model import Finding
 from ambtenaar20.core.i18n import N_, _
-from ambtenaar20.gui.areas.writing.rule_labels import rule_label
+from ambtenaar20.gui.areas.writing.rule_labels import rule_label, words_in
 
 SEVERITY_LABELS = {"error": N_("error"), "warning": N_("warning"), "info": N_("info")}
 SEVERITY_COLOURS = {"error": QColor("#c0392b"), "warning": QColor("#d68910"),
@@ -33,14 +33,16 @@ def from_qt(text: str, position: int) -> int:
 
 
 def tooltip_html(finding: Finding) -> str:
-    severity = _(SEVERITY_LABELS.get(finding.severity, finding.severity))
-    parts = [f"<b>{html.escape(rule_label(finding.rule))}</b> ({html.escape(severity)})",
+    words = words_in(finding.language)
+    severity = words(SEVERITY_LABELS.get(finding.severity, finding.severity))
+    name = rule_label(finding.rule, finding.language)
+    parts = [f"<b>{html.escape(name)}</b> ({html.escape(severity)})",
              html.escape(finding.message)]
     if finding.why:
         parts.append("<i>" + html.escape(finding.why) + "</i>")
     if finding.suggestions:
         shown = ", ".join(html.escape(s) or "—" for s in finding.suggestions)
-        parts.append(html.escape(_("Suggestion:")) + " " + shown)
+        parts.append(html.escape(words(N_("Suggestion:"))) + " " + shown)
     if finding.link:
         parts.append(f'<a href="{html.escape(finding.link)}">{html.escape(finding.link)}</a>')
     return "<p>" + "<br>".join(parts) + "</p>"

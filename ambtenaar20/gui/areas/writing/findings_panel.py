@@ -25,10 +25,10 @@ from PySide6.QtWidgets import (
 
 from ambtenaar20.core.drafting.drafts import Dismissal
 from ambtenaar20.core.drafting.model import ChecklistQuestion, Finding
-from ambtenaar20.core.i18n import _, ngettext
+from ambtenaar20.core.i18n import N_, _, ngettext
 from ambtenaar20.gui.areas.writing.editor import SEVERITY_COLOURS, SEVERITY_LABELS
 from ambtenaar20.gui.areas.writing.ignored_findings import IgnoredFindings
-from ambtenaar20.gui.areas.writing.rule_labels import rule_label
+from ambtenaar20.gui.areas.writing.rule_labels import rule_label, words_in
 from ambtenaar20.gui.flow_layout import FlowLayout
 from ambtenaar20.gui.readable_colour import readable_in
 
@@ -126,8 +126,10 @@ class FindingsPanel(QWidget):
         self.list.blockSignals(True)
         self.list.clear()
         for finding in self.findings:
-            label = _(SEVERITY_LABELS.get(finding.severity, finding.severity))
-            item = QListWidgetItem(f"{label} · {rule_label(finding.rule)}\n{finding.message}")
+            words = words_in(finding.language)
+            label = words(SEVERITY_LABELS.get(finding.severity, finding.severity))
+            name = rule_label(finding.rule, finding.language)
+            item = QListWidgetItem(f"{label} · {name}\n{finding.message}")
             item.setForeground(self._severity_colour(finding.severity))
             item.setData(Qt.ItemDataRole.UserRole, finding)
             item.setToolTip(finding.why or finding.message)
@@ -177,14 +179,16 @@ class FindingsPanel(QWidget):
             self.finding_selected.emit(finding)
 
     def _show_detail(self, finding: Finding | None) -> None:
+        # The buttons belong to the finding: worded in its language (see ``words_in``).
+        words = words_in(finding.language) if finding else _
         for index, button in enumerate(self.suggestion_buttons):
             suggestion = (finding.suggestions[index] if finding and
                           index < len(finding.suggestions) else None)
             button.setVisible(suggestion is not None)
             if suggestion is not None:
                 # Says what a click does: a bare "!" or "Win" did not.
-                label = (_("Replace with: {text}").format(text=suggestion) if suggestion
-                         else _("Remove the marked words"))
+                label = (words(N_("Replace with: {text}")).format(text=suggestion) if suggestion
+                         else words(N_("Remove the marked words")))
                 button.setText(label.replace("&", "&&"))  # an "&" in a word is no shortcut
                 button.setProperty("suggestion", suggestion)
                 button.setAccessibleName(label)
@@ -197,7 +201,7 @@ class FindingsPanel(QWidget):
         if finding.why:
             parts.append("<i>" + html.escape(finding.why) + "</i>")
         if finding.link:
-            label = html.escape(_("Source of this guideline"))
+            label = html.escape(words(N_("Source of this guideline")))
             parts.append(f'<a href="{html.escape(finding.link)}">{label}</a>')
         self.detail.setText("<br>".join(parts))
 

@@ -67,7 +67,7 @@ class IgnoredFindings(QWidget):
         self.list.clear()
         for finding, dismissal in self._entries:
             item = QListWidgetItem(
-                f"{rule_label(finding.rule)} · “{finding.text}”\n"
+                f"{rule_label(finding.rule, finding.language)} · “{finding.text}”\n"
                 + _("Reason: {reason}").format(reason=dismissal.reason))
             item.setData(Qt.ItemDataRole.UserRole, dismissal)
             item.setToolTip(_("Ignored on {moment} (pack {pack})").format(

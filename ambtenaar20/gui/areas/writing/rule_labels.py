@@ -7,7 +7,9 @@ its family (the id's first part), and failing that its id: that pack's authors c
 
 from __future__ import annotations
 
-from ambtenaar20.core.i18n import N_, _
+from collections.abc import Callable
+
+from ambtenaar20.core.i18n import N_, _, current_language, gettext_in
 
 RULE_LABELS = {
     "length": N_("Length"),
@@ -51,7 +53,18 @@ FAMILY_LABELS = {
 }
 
 
-def rule_label(rule_id: str) -> str:
-    """The rule's name in the interface language."""
+def words_in(language: str) -> Callable[[str], str]:
+    """``_`` for the words around a finding written in ``language`` (``Finding.language``).
+
+    That is the interface language, unless the finding's rule has no words in it: then the
+    whole finding (name, kind, buttons) is in its pack's language, not half in each.
+    """
+    if not language or language == current_language():
+        return _
+    return lambda message: gettext_in(language, message)
+
+
+def rule_label(rule_id: str, language: str = "") -> str:
+    """The rule's name in ``language`` (a finding's), by default the interface language."""
     label = RULE_LABELS.get(rule_id) or FAMILY_LABELS.get(rule_id.partition(".")[0])
-    return _(label) if label else rule_id
+    return words_in(language)(label) if label else rule_id
