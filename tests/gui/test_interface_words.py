@@ -90,9 +90,14 @@ def test_templates_menu_has_the_built_in_templates_of_the_interface_language(
     drafts = DraftsList()
     qtbot.addWidget(drafts)
     drafts.set_templates(TEMPLATES)
-    names = [action.text() for action in drafts.templates_menu.actions()
-             if not action.isSeparator()]
-    assert names[:-1] == shown  # the last is "Save text as template…"
+    actions = drafts.templates_menu.actions()
+    separator = next(index for index, action in enumerate(actions) if action.isSeparator())
+    assert [action.text() for action in actions[:separator]] == shown
+    # Below the line: saving the text, and removing one of the officer's own.
+    saving, removing = (action.text() for action in actions[separator + 1:])
+    assert (saving, removing) == {
+        "nl": ("Tekst bewaren als sjabloon…", "Eigen sjabloon verwijderen"),
+        "en": ("Save text as template…", "Remove own template")}[language]
 
 
 def test_report_names_the_date_fields_as_the_form_does(qtbot, make_context):
