@@ -39,8 +39,10 @@ def register(subparsers: argparse._SubParsersAction,
     parser.add_argument("--topic", action="append", default=[], metavar=_("TOPIC"),
                         help=_("only this topic (repeat for more)"))
     parser.add_argument("--pseudonymize", action="store_true",
-                        help=_("replace people by 'Persoon 1', 'Persoon 2', drop links to "
-                               "people and mask personal data"))
+                        help=_("replace the log's counterparts by 'Persoon 1', 'Persoon 2' "
+                               "wherever they are named, drop links to people and mask "
+                               "personal data; other people named in a summary or outcome "
+                               "are not recognised"))
     parser.add_argument("--separator", choices=(";", ","), default=";", metavar="';'|','",
                         help=_("CSV separator: ';' (default, for Dutch Excel) or ','"))
     parser.add_argument("-o", "--output", required=True, metavar=_("FILE"),

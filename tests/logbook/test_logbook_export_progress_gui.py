@@ -122,3 +122,16 @@ def test_a_pseudonymised_export_shows_and_stops_while_it_recognises_people(qtbot
     assert task.token.cancelled
     assert list(folder.iterdir()) == []
     assert view.last_export is None
+
+
+def test_pseudonymising_says_what_it_does_not_recognise(qtbot, view):
+    # A summary naming someone who is no counterpart keeps that name: the officer is told
+    # where the choice is made (the Dutch text is checked by the catalogue's tests).
+    note = view.pseudonymize_note
+    assert note.isHidden()
+    view.pseudonymize_check.click()
+    assert note.isVisible()
+    assert "Other people named in a summary or outcome are not recognised" in note.text()
+    assert note.width() >= note.minimumSizeHint().width()
+    view.pseudonymize_check.click()
+    assert note.isHidden()

@@ -89,6 +89,15 @@ class ReportView(QWidget):
         self.separator_combo.addItem(_("comma ,"), ",")
         self.format_combo.currentIndexChanged.connect(self._format_changed)
         self.pseudonymize_check = QCheckBox(_("Pse&udonymise people (Persoon 1, Persoon 2 …)"))
+        # What it cannot do, said where it is chosen: a name in a summary of someone who is no
+        # counterpart anywhere in the log stays (no word list tells every name from a place).
+        self.pseudonymize_note = QLabel(_(
+            "Replaces the counterparts of the log wherever they are named, @names, links to "
+            "people and personal data. Other people named in a summary or outcome are not "
+            "recognised: check those before you share the file."))
+        self.pseudonymize_note.setWordWrap(True)
+        self.pseudonymize_note.setVisible(False)
+        self.pseudonymize_check.toggled.connect(self.pseudonymize_note.setVisible)
         self.export_button = QPushButton(_("E&xport…"))
         self.export_button.clicked.connect(self.export)
         #: Why the export button is off, when the officer can do something about it.
@@ -118,6 +127,7 @@ class ReportView(QWidget):
         form.insertRow(1, "", self.period_note)  # under the period it explains
         form.setRowVisible(self.period_note, False)
         form.addRow(self.pseudonymize_check)
+        form.addRow(self.pseudonymize_note)
         export_row = QHBoxLayout()
         # As wide as its text, with or without the reason beside it: the row does not jump.
         self.export_button.setSizePolicy(QSizePolicy.Policy.Maximum,
