@@ -43,3 +43,19 @@ def test_a_query_that_cannot_be_read_marks_nothing_and_raises_nothing():
     assert included_terms(['"niet gesloten', "(", ""]) == ()
     assert marked("zorg", '"niet gesloten', "zorg") == ["zorg"]
     assert term_spans("", included_terms(["zorg"])) == []
+
+
+def test_only_the_parts_of_a_query_that_match_the_item_are_marked():
+    # "Wonen" is in this item, but with "fiets", which excludes that part of the topic: the
+    # item is there for "woningmarkt" alone (found by QA).
+    query = "woningmarkt OR (wonen -fiets)"
+    item = "Wonen met de fiets in de woningmarkt"
+    assert marked(item, *[]) == []
+    terms = included_terms([query], item)
+    assert [term.text for term in terms] == ["woningmarkt"]
+    assert [item[a:b] for a, b in term_spans(item, terms)] == ["woningmarkt"]
+    assert [t.text for t in included_terms([query], "Wonen in de stad")] == ["wonen"]
+    # All words of a group must be there; a group that does not match marks nothing.
+    assert [t.text for t in included_terms(["zorg jeugd*"], "zorg en jeugdzorg")] == [
+        "zorg", "jeugd"]
+    assert included_terms(["zorg jeugd*"], "alleen zorg") == ()

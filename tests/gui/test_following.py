@@ -520,3 +520,27 @@ def test_a_marked_title_stays_text_not_html(qtbot):
         'Het &lt;b&gt;<span style="background-color:#ffe566; color:#000000">zorg</span>'
         "&lt;/b&gt;-element &amp; meer")
     assert _marked_in_text(reader) == ["zorg"]
+
+
+def test_a_long_title_word_broken_for_the_width_is_marked_and_counted(qtbot):
+    from ambtenaar20.core.feeds.highlights import included_terms
+    from ambtenaar20.gui.areas.following.long_words import BREAK
+    from ambtenaar20.gui.areas.following.reader import ReaderPane
+
+    reader = ReaderPane()
+    qtbot.addWidget(reader)
+    reader.resize(220, 500)
+    reader.show()
+    qtbot.waitExposed(reader)
+    word = "Omgevingsvergunningaanvraagbehandelingsprocedures"
+    reader.show_item({"id": 1, "title": f"Over {word}", "feed": "F",
+                      "published": "2025-09-01T10:00:00+00:00", "html": "<p>Geen.</p>",
+                      "link": "", "read": True, "starred": False, "needs_response": False,
+                      "sentiment": None, "lang": "nl",
+                      "highlight": included_terms([word.lower()])})
+    text = reader.title.text()
+    assert BREAK in text  # broken for the width, as before
+    assert 'color:#000000">' + BREAK.join(word) + "</span>" in text
+    # Read out: the title's mark counts, though the text has none.
+    assert reader.marked == 1
+    assert reader.browser.accessibleDescription().startswith("1 ")

@@ -220,12 +220,14 @@ def test_volgen_on_a_large_screen_keeps_its_shares(qtbot, make_context, feed_ser
     assert area.table.horizontalHeader().sectionSize(0) >= 300
 
 
-@pytest.mark.parametrize("font_size", [14], indirect=True)
-def test_at_1024_pixels_and_14_pt_the_reader_goes_under_the_list(qtbot, make_context,
-                                                                 feed_server, font_size):
-    # Beside the list the titles kept ~10 characters and the reader ~220 pixels; under it
-    # (automatic, as the window is too narrow for both) the list is full and the reader wide.
-    window, area = _volgen_at(qtbot, make_context, feed_server, (1024, 768))
+@pytest.mark.parametrize(("font_size", "size"), [(14, (1024, 768)), (14, (1400, 900)),
+                                               (0, (1024, 768))], indirect=["font_size"])
+def test_where_both_are_cramped_the_reader_goes_under_the_list(qtbot, make_context,
+                                                              feed_server, font_size, size):
+    # Beside the list, at 1024 x 768 with 14 pt the titles kept ~10 characters and the reader
+    # ~220 pixels; at 1400 x 900 with 14 pt the reader had 245 pixels, a button a line. Under
+    # it (automatic) the list is full and the reader wide.
+    window, area = _volgen_at(qtbot, make_context, feed_server, size)
     assert area.panes.reader_is_below
     assert area.tabs.y() > area.table.y() + area.table.height() - 1
     assert not area.table.compact
@@ -235,7 +237,7 @@ def test_at_1024_pixels_and_14_pt_the_reader_goes_under_the_list(qtbot, make_con
     assert not [button.text() for button in area.reader.findChildren(QAbstractButton)
                 if "\n" in button.text()]
     # Grown wide enough for both, the reader goes back beside the list.
-    window.resize(1500, 768)
+    window.resize(2200, size[1])
     qtbot.waitUntil(lambda: not area.panes.reader_is_below, timeout=3000)
     qtbot.waitUntil(lambda: area.tabs.x() > area.table.x() + area.table.width() - 1,
                     timeout=3000)
@@ -271,17 +273,26 @@ def test_the_officer_puts_the_reader_under_the_list_and_it_stays_there(
     assert not area.panes.reader_is_below
 
 
+@pytest.mark.parametrize(("font_size", "size"), [(0, (1366, 768)), (0, (1400, 900))],
+                         indirect=["font_size"])
+def test_with_room_for_both_the_reader_stays_beside_the_list(qtbot, make_context, feed_server,
+                                                            font_size, size):
+    _window, area = _volgen_at(qtbot, make_context, feed_server, size)
+    assert not area.panes.reader_is_below
+    assert area.reader.button_lines(area.reader.width()) <= 3
+
+
 def test_where_the_reader_goes_of_its_own_accord():
     from ambtenaar20.gui.areas.following.reader_position import below_heights, reader_below
 
     # Automatic: under the list only when beside it the list is compact and there is height.
-    assert reader_below("auto", compact_beside=True, height=640, line_height=22)
-    assert not reader_below("auto", compact_beside=False, height=640, line_height=22)
-    assert not reader_below("auto", compact_beside=True, height=400, line_height=22)
+    assert reader_below("auto", cramped_beside=True, height=640, line_height=22)
+    assert not reader_below("auto", cramped_beside=False, height=640, line_height=22)
+    assert not reader_below("auto", cramped_beside=True, height=400, line_height=22)
     # The officer's choice holds whatever the room; a damaged value counts as automatic.
-    assert reader_below("below", compact_beside=False, height=300, line_height=22)
-    assert not reader_below("right", compact_beside=True, height=900, line_height=22)
-    assert reader_below("diagonal", compact_beside=True, height=640, line_height=22)
+    assert reader_below("below", cramped_beside=False, height=300, line_height=22)
+    assert not reader_below("right", cramped_beside=True, height=900, line_height=22)
+    assert reader_below("diagonal", cramped_beside=True, height=640, line_height=22)
     assert sum(below_heights(601)) == 601 and abs(below_heights(601)[0] - 300) <= 1
 
 

@@ -15,35 +15,52 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
-from ambtenaar20.core.feeds.query import And, Node, Or, QuerySyntaxError, Term, parse
+from ambtenaar20.core.feeds.query import Node, Or, QuerySyntaxError, Term, parse
 
 #: A word as the index's ``unicode61`` tokenizer sees one: letters and digits, no underscore.
 _WORD = re.compile(r"[^\W_]+")
 
 
-def included_terms(queries: Iterable[str]) -> tuple[Term, ...]:
-    """The terms of ``queries`` an item matches on (not the excluded ones), each once. A query
-    that cannot be parsed (stored by an older version, say) adds none."""
+def included_terms(queries: Iterable[str], text: str | None = None) -> tuple[Term, ...]:
+    """The terms of ``queries`` an item matches on, each once. With the item's ``text`` (its
+    title and text, as indexed) only the parts of a query that match it: in ``woningmarkt OR
+    (wonen -fiets)`` an item about "wonen met de fiets" is there for "woningmarkt" alone.
+    Excluded terms never count. A query that cannot be parsed (stored by an older version,
+    say) adds none."""
     terms: dict[Term, None] = {}
     for query in queries:
         try:
             node = parse(query)
         except QuerySyntaxError:
             continue
-        for term in _positive(node):
+        found = _positive(node) if text is None else _matching(node, text)
+        for term in found or ():
             terms.setdefault(term, None)
     return tuple(terms)
 
 
-def _positive(node: Node) -> Iterable[Term]:
+def _positive(node: Node) -> list[Term]:
     if isinstance(node, Term):
-        yield node
-    elif isinstance(node, Or):
-        for option in node.options:
-            yield from _positive(option)
-    elif isinstance(node, And):
-        for part in node.include:
-            yield from _positive(part)
+        return [node]
+    if isinstance(node, Or):
+        return [term for option in node.options for term in _positive(option)]
+    return [term for part in node.include for term in _positive(part)]
+
+
+def _matching(node: Node, text: str) -> list[Term] | None:
+    """The terms by which ``node`` matches ``text``; None when it does not match."""
+    if isinstance(node, Term):
+        return [node] if term_spans(text, [node]) else None
+    if isinstance(node, Or):
+        found = [_matching(option, text) for option in node.options]
+        kept = [term for terms in found if terms is not None for term in terms]
+        return kept if any(terms is not None for terms in found) else None
+    parts = [_matching(part, text) for part in node.include]
+    if any(terms is None for terms in parts):
+        return None
+    if any(_matching(part, text) is not None for part in node.exclude):
+        return None
+    return [term for terms in parts for term in terms or ()]
 
 
 @lru_cache(maxsize=4096)

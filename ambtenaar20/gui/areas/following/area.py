@@ -398,10 +398,13 @@ def _words_to_mark(context: AppContext, selection: Selection,
     those of every topic the item is in. On a worker: it reads the topics' queries."""
     from ambtenaar20.core.feeds.highlights import included_terms
 
+    # What the index matched: the title and the text (a part of a query that does not match
+    # them, "wonen" of "woningmarkt OR (wonen -fiets)" beside "fiets", marks nothing).
+    indexed = f"{item.get('title') or ''}\n{item.get('text') or ''}"
     if selection.query:
-        return included_terms([selection.query])
+        return included_terms([selection.query], indexed)
     names = [selection.topic] if selection.topic else item.get("topics", [])
-    return included_terms(context.topics.queries_of(names))
+    return included_terms(context.topics.queries_of(names), indexed)
 
 
 def _with_tone_words(items: Any, item_id: int) -> dict[str, Any]:

@@ -32,6 +32,9 @@ from ambtenaar20.gui.areas.following.source_tree import SourceTree
 #: (the least, ``LEAST_TITLE_CHARACTERS``) before the tree gets more than 15 % and the reader's
 #: labels go on one line.
 TITLE_CHARACTERS = 20
+#: The most lines the reader's buttons may take beside the list before the automatic position
+#: puts it under the list: two rows of three, one of them wrapped.
+CRAMPED_LINES = 3
 
 
 @dataclass(frozen=True)
@@ -117,7 +120,14 @@ class PaneLayout:
     def _below(self, width: int, height: int) -> bool:
         line = max(self.table.verticalHeader().defaultSectionSize(),
                    self.table.fontMetrics().height())
-        return reader_below(self.position, self._beside(width)[1], height, line)
+        sizes, compact = self._beside(width)
+        measured = self._measured
+        assert measured is not None
+        # Cramped beside the list: the list compact, or the reader so narrow that its buttons
+        # take four lines or more (a button a line left the text a few lines at 14 pt).
+        frame = self.tabs.minimumSizeHint().width() - self.reader.minimumSizeHint().width()
+        cramped = compact or self.reader.button_lines(sizes[2] - frame) > CRAMPED_LINES
+        return reader_below(self.position, cramped, height, line)
 
     def _arrange(self, width: int, height: int) -> None:
         measured = self._measured

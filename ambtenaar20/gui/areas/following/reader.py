@@ -89,6 +89,8 @@ class ReaderPane(QWidget):
         self._texts: dict[QLabel, str] = {}
         #: The words to mark: the topic's or the search's (``core.feeds.highlights``).
         self._terms: tuple[Term, ...] = ()
+        #: How many places of the title are marked (``_show_text``).
+        self._title_marks = 0
         self.title = QLabel()
         font = self.title.font()
         font.setPointSizeF(font.pointSizeF() * 1.3)
@@ -200,12 +202,12 @@ class ReaderPane(QWidget):
             selection.format = marked
             selections.append(selection)
         self.browser.setExtraSelections(selections)
-        #: How many places are marked (read out with the text's name).
-        self.marked = len(spans)
+        #: How many places are marked, in the title and the text (read out with the text).
+        self.marked = self._title_marks + len(spans)
         self.browser.setAccessibleDescription(
             ngettext("{n} place marked: the words of the topic or the search",
-                     "{n} places marked: the words of the topic or the search", len(spans))
-            .format(n=len(spans)) if spans else "")
+                     "{n} places marked: the words of the topic or the search", self.marked)
+            .format(n=self.marked) if self.marked else "")
 
 
     def _flag_buttons(self) -> list[tuple[QPushButton, str, str, str]]:
@@ -223,11 +225,37 @@ class ReaderPane(QWidget):
                      self.tone.sizeHint().width())
         return max(widest + margins.left() + margins.right(), self.minimumSizeHint().width())
 
+    def button_lines(self, width: int) -> int:
+        """How many lines the buttons take in a pane ``width`` wide, every label on one line:
+        2 in their rows of three; more when a row wraps (see ``reader_position``)."""
+        margins = self.layout().contentsMargins()
+        room = width - margins.left() - margins.right()
+        spacing = max(self.layout().spacing(), 0)
+        lines = 0
+        for row in ((self.open_button, self.reply_button, self.tone),
+                    (self.read_button, self.star_button, self.response_button)):
+            used = None
+            for widget in row:
+                wide = self.labels.one_line_width_of(widget) if widget in self._labelled() \
+                    else widget.sizeHint().width()
+                if used is None or used + spacing + wide > room:
+                    lines, used = lines + 1, wide
+                else:
+                    used += spacing + wide
+        return lines
+
+    def _labelled(self) -> tuple[QPushButton, ...]:
+        return (self.open_button, self.read_button, self.star_button, self.response_button)
+
     def _show_text(self, label: QLabel, text: str) -> None:
         self._texts[label] = text
         shown = text if self._room is None else breakable(text, QFontMetricsF(label.font()),
                                                           self._room)
-        spans = _term_spans(shown, self._terms) if label is self.title else []
+        spans = _term_spans(text, self._terms) if label is self.title else []
+        if label is self.title:
+            self._title_marks = len(spans)
+        # Found in the text as given: a long word broken for the width is still one word.
+        spans = _shown_spans(text, shown, spans)
         if spans:  # the title's marked words: in rich text, the rest escaped
             label.setTextFormat(Qt.TextFormat.RichText)
             label.setText(marked_html(shown, spans))
@@ -303,6 +331,21 @@ def _term_spans(text: str, terms: tuple[Term, ...]) -> list[tuple[int, int]]:
     from ambtenaar20.core.feeds.highlights import term_spans
 
     return term_spans(text, terms)
+
+
+def _shown_spans(text: str, shown: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``spans`` of ``text`` as offsets in ``shown``: the same text with break opportunities
+    (``long_words.BREAK``) put in."""
+    if shown == text or not spans:
+        return spans
+    at: list[int] = []  # at[i]: where text[i] is in shown
+    place = 0
+    for char in text:
+        while shown[place] != char:
+            place += 1  # a break opportunity put in before this character
+        at.append(place)
+        place += 1
+    return [(at[start], at[end - 1] + 1) for start, end in spans]
 
 
 def marked_html(text: str, spans: list[tuple[int, int]]) -> str:

@@ -4,8 +4,9 @@ Beside the list, a 1024-pixel screen with a 14 pt font left each title about ten
 and the reader some 220 pixels: both hard to read. Under the list, as mail programs offer, the
 titles get the window's width and the reader a wide, lower pane. The officer chooses in
 Beeld → Leesvenster; "Automatisch" puts the reader under the list only where, beside it, the
-list would have to turn compact (``pane_shares.first_shares``) and the window is tall enough
-for two panes above each other.
+list would have to turn compact (``pane_shares.first_shares``) or the reader put its buttons'
+labels on two lines (1400 x 900 at 14 pt left it 245 pixels, a button a row), and the window
+is tall enough for two panes above each other.
 """
 
 from __future__ import annotations
@@ -33,13 +34,14 @@ def chosen_position(value: str) -> str:
     return value if value in POSITIONS else AUTOMATIC
 
 
-def reader_below(position: str, compact_beside: bool, height: int, line_height: int) -> bool:
+def reader_below(position: str, cramped_beside: bool, height: int, line_height: int) -> bool:
     """Whether the reader goes under the list: chosen so, or automatic while beside it the
-    list would be compact and ``height`` (the panes' height) leaves the list enough rows."""
+    list or the reader would be cramped and ``height`` (the panes' height) leaves the list
+    enough rows."""
     position = chosen_position(position)
     if position != AUTOMATIC:
         return position == BELOW
-    return compact_beside and height * LIST_SHARE_BELOW >= LEAST_ROWS_ABOVE_READER * line_height
+    return cramped_beside and height * LIST_SHARE_BELOW >= LEAST_ROWS_ABOVE_READER * line_height
 
 
 def below_heights(height: int) -> list[int]:

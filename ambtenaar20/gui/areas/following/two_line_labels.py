@@ -77,6 +77,10 @@ class TwoLineLabels:
         """The widest button with its label on one line."""
         return max(self._one_line.values(), default=0)
 
+    def one_line_width_of(self, button: QPushButton) -> int:
+        """``button``'s width with its text now on one line."""
+        return self._one_line.get(self._shown.get(button, ""), button.sizeHint().width())
+
     def set_room(self, room: int) -> None:
         """The pane's width for its buttons is now ``room``: labels wider go on two lines."""
         if room != self._room:
