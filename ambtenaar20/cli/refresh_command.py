@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from ambtenaar20.cli.help_examples import add_examples
 from ambtenaar20.cli.output import add_format_option, print_json
-from ambtenaar20.core.i18n import _
+from ambtenaar20.core.i18n import _, ngettext
 
 if TYPE_CHECKING:
     from ambtenaar20.cli.main import ContextOpener
@@ -17,7 +17,8 @@ def register(subparsers: argparse._SubParsersAction,
              parents: list[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
         "refresh", parents=parents, help=_("fetch all due feeds now"),
-        description=_("Fetch all feeds now (except ones that asked to wait or are gone). "
+        description=_("Fetch all feeds now, also ones that failed a moment ago, except ones "
+                      "whose server asked to wait (status 429 or 503) and ones that are gone. "
                       "Exits 0 when the refresh ran, even if some feeds failed."))
     add_format_option(parser)
     add_examples(parser, "ambtenaar20 refresh --format json")
@@ -25,7 +26,8 @@ def register(subparsers: argparse._SubParsersAction,
 
 
 def run(args: argparse.Namespace, open_context: ContextOpener) -> int:
-    report = open_context().feeds.refresh()
+    # Asked for by the officer (or their script): a back-off after an error is not waited out.
+    report = open_context().feeds.refresh(asked=True)
     if args.format == "json":
         print_json(report.as_dict())
         return 0
@@ -37,7 +39,13 @@ def run(args: argparse.Namespace, open_context: ContextOpener) -> int:
             print(_("{name}: not changed").format(name=name))
         else:
             print(_("{name}: {count} new").format(name=name, count=outcome.new_items))
-    print(_("{count} new items.").format(count=report.new_items))
+    print(ngettext("{count} new item.", "{count} new items.", report.new_items).format(
+        count=report.new_items))
+    if report.waiting:
+        from ambtenaar20.core.feeds.waiting import waiting_note
+
+        print(waiting_note(report.waiting))
     for topic, count in report.matched.items():
-        print(_("Topic '{name}': {count} new matches.").format(name=topic, count=count))
+        print(ngettext("Topic '{name}': {count} new match.", "Topic '{name}': {count} new matches.",
+                       count).format(name=topic, count=count))
     return 0

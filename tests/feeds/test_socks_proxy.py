@@ -182,3 +182,38 @@ def test_refresh_from_the_command_line_names_a_dead_socks_proxy_per_feed(data_di
     (feed,) = json.loads(result.stdout)["feeds"]
     assert feed["status"] == "error"
     assert feed["error"].startswith(f"The SOCKS proxy {proxy} could not be reached")
+
+
+# -- addresses that cannot be used say how to write one -----------------------------------------
+
+def test_an_unknown_scheme_is_answered_with_an_http_and_a_socks5_example():
+    with pytest.raises(ProxyProblem) as refused:
+        proxy_address("socks://127.0.0.1:1080")
+    assert "http://proxy.example.nl:8080" in str(refused.value)
+    assert "socks5://proxy.example.nl:1080" in str(refused.value)
+
+
+@pytest.mark.parametrize(("proxy", "example"), [
+    ("socks5://127.0.0.1", "socks5://127.0.0.1:1080"),
+    ("socks5h://tunnel.gemeente.nl/", "socks5h://tunnel.gemeente.nl:1080"),
+    ("socks5://[::1]", "socks5://[::1]:1080"),
+    ("socks5://jan:geheim@127.0.0.1", "socks5://127.0.0.1:1080"),  # no password in a message
+])
+def test_a_socks_proxy_without_a_port_is_refused(context, proxy, example):
+    # SOCKS has no standard port: nothing to assume, unlike http's 80. (``context``: English.)
+    with pytest.raises(ProxyProblem) as refused:
+        proxy_address(proxy)
+    assert str(refused.value) == f"a SOCKS proxy needs its port, as in {example}."
+
+
+def test_an_http_proxy_without_a_port_is_still_taken():
+    assert proxy_address("http://proxy.gemeente.nl") == "http://proxy.gemeente.nl"
+
+
+def test_refresh_refuses_a_socks_proxy_without_a_port(data_dir, feed_server):
+    assert _cli(data_dir, "feeds", "add", feed_server.add("/raad.xml", rss("Gemeente", ITEMS)),
+                ).returncode == 0
+    _set_proxy(data_dir, "socks5://127.0.0.1")
+    result = _cli(data_dir, "refresh")
+    assert result.returncode == 2
+    assert "a SOCKS proxy needs its port, as in socks5://127.0.0.1:1080." in result.stderr

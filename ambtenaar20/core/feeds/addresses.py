@@ -193,7 +193,14 @@ def proxy_address(text: str) -> str:
                              "(socks5://) or an http proxy."))
     if scheme not in PROXY_SCHEMES or not parts.hostname or \
             why_invalid(f"http://{parts.netloc}/") is not None or parts.path not in ("", "/"):
-        raise ProxyProblem(_("give an address like http://proxy.example.nl:8080."))
+        # Both kinds: "socks://" was refused with an http example only.
+        raise ProxyProblem(_("give an address like http://proxy.example.nl:8080 or "
+                             "socks5://proxy.example.nl:1080."))
+    if scheme.startswith("socks") and parts.port is None:
+        # http has its port 80; SOCKS has no port to assume (1080 is a habit, not a rule).
+        host = f"[{parts.hostname}]" if ":" in parts.hostname else parts.hostname
+        raise ProxyProblem(_("a SOCKS proxy needs its port, as in {example}.").format(
+            example=f"{scheme}://{host}:1080"))
     return value
 
 

@@ -1,6 +1,7 @@
 """Why a feed could not be fetched, or no fetch could start, in the officer's words.
 
-The fetcher's messages: full sentences in the interface language, without the library's own
+The fetcher's messages: full sentences in the interface language (``FeedError``, stored by its
+reason, so each reader sees them in their own language), without the library's own
 text (OpenSSL's ``(_ssl.c:1006)``, zlib's ``incorrect header check``), which the fetcher
 writes to the log instead. A setting that makes no client at all (certificates, a proxy) is a
 ``UsageError`` that names the setting or environment variable and its value (never a password).
@@ -14,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from ambtenaar20.core.errors import UsageError
 from ambtenaar20.core.feeds import addresses
+from ambtenaar20.core.feeds.feed_errors import FeedError
 from ambtenaar20.core.i18n import _
 
 if TYPE_CHECKING:
@@ -52,60 +54,51 @@ def proxy_problem(options: FetchOptions, error: Exception) -> UsageError:
         value=value, setting=where, reason=reason))
 
 
-def proxy_reason(error: httpx.ProxyError) -> str:
+def proxy_reason(error: httpx.ProxyError) -> FeedError:
     """Why the proxy let no request through. A SOCKS proxy's own failure (``socks_proxy``)
     names the proxy: with one, every feed fails alike, and the proxy is what to look at."""
     from ambtenaar20.core.feeds import socks_proxy
 
     trouble = error.__cause__
     if not isinstance(trouble, socks_proxy.ProxyTrouble):
-        return _("The proxy refused the connection or could not reach the server.")
+        return FeedError("proxy_refused")
     if trouble.kind == socks_proxy.NAME_NOT_FOUND:
-        return _("The server name of the SOCKS proxy {proxy} could not be found (DNS). Check "
-                 "the proxy's address.").format(proxy=trouble.proxy)
+        return FeedError("socks_name", proxy=trouble.proxy)
     if trouble.kind == socks_proxy.TIMED_OUT:
-        return _("The SOCKS proxy {proxy} did not answer in time.").format(proxy=trouble.proxy)
+        return FeedError("socks_timeout", proxy=trouble.proxy)
     if trouble.kind == socks_proxy.BROKEN_OFF:
-        return _("The SOCKS proxy {proxy} broke off the connection.").format(
-            proxy=trouble.proxy)
-    return _("The SOCKS proxy {proxy} could not be reached: is the proxy (or the ssh tunnel) "
-             "running, and is its address right?").format(proxy=trouble.proxy)
+        return FeedError("socks_broken_off", proxy=trouble.proxy)
+    return FeedError("socks_unreachable", proxy=trouble.proxy)
 
 
-def connect_reason(error: httpx.ConnectError) -> str:
+def connect_reason(error: httpx.ConnectError) -> FeedError:
     text = str(error)
     lowered = text.lower()
     if "name or service not known" in lowered or "nodename nor servname" in lowered or \
             "getaddrinfo" in lowered or "name resolution" in lowered or \
             "no address associated" in lowered:
-        return _("The server name could not be found (DNS). Check the address.")
+        return FeedError("dns")
     if "certificate" in lowered or "ssl" in lowered or "tls" in lowered:
         return tls_reason(lowered)
     if "refused" in lowered:
-        return _("The server refused the connection.")
+        return FeedError("refused")
     if "unreachable" in lowered:
-        return _("The server cannot be reached: is there a network connection?")
-    return _("Could not connect to the server.")
+        return FeedError("unreachable")
+    return FeedError("connect_failed")
 
 
-def tls_reason(lowered: str) -> str:
+def tls_reason(lowered: str) -> FeedError:
     """What went wrong in securing the connection, from OpenSSL's words (in lower case)."""
     if "expired" in lowered:
-        return _("The secure connection failed (TLS/certificate problem): the server's "
-                 "certificate has expired.")
+        return FeedError("tls_expired")
     if "hostname mismatch" in lowered or "doesn't match" in lowered or \
             "not valid for" in lowered:
-        return _("The secure connection failed (TLS/certificate problem): the certificate is "
-                 "for another server name.")
+        return FeedError("tls_other_name")
     if "certificate verify failed" in lowered or "self-signed" in lowered or \
             "self signed" in lowered or "unable to get" in lowered:
-        return _("The secure connection failed (TLS/certificate problem): the server's "
-                 "certificate is not trusted. If your organisation uses its own certificate "
-                 "authority, point SSL_CERT_FILE at it.")
+        return FeedError("tls_untrusted")
     if "wrong version number" in lowered or "record layer" in lowered or \
             "unsupported protocol" in lowered or "packet length" in lowered or \
             "unexpected_eof" in lowered or "eof occurred" in lowered:
-        return _("The secure connection failed (TLS/certificate problem): the server does not "
-                 "offer a secure connection the app accepts.")
-    return _("The secure connection failed (TLS/certificate problem): the connection could not "
-             "be secured.")
+        return FeedError("tls_unsupported")
+    return FeedError("tls_failed")

@@ -4,9 +4,10 @@ Bounded everywhere: a connect time-out, and a total time-out over all redirects 
 body together; at most ``MAX_BYTES`` read (streamed, so an endless body stops at the cap), at
 most ``MAX_REDIRECTS`` redirects and only to valid http/https addresses. Conditional GET with
 both ETag and Last-Modified; a 304 returns no body so nothing is parsed. Every failure becomes
-a ``FetchResult`` with a plain-language message in the officer's language, never an exception,
-so one bad feed cannot stop the others; the library's own words go to the log (without the
-address). A login is sent only to the origin it was given for (``addresses``).
+a ``FetchResult`` with a plain-language message in the officer's language (a ``FeedError``,
+which is stored by its reason), never an exception, so one bad feed cannot stop the others;
+the library's own words go to the log (without the address). A login is sent only to the
+origin it was given for (``addresses``).
 
 A configuration that makes no client at all (a proxy or certificate setting that cannot be
 used) is a ``UsageError`` from ``make_client`` that names the setting: no feed can be fetched.
@@ -30,7 +31,7 @@ from urllib.parse import urljoin
 
 from ambtenaar20 import APP_NAME, __version__
 from ambtenaar20.core.feeds import addresses, fetch_reasons
-from ambtenaar20.core.i18n import _
+from ambtenaar20.core.feeds.feed_errors import FeedError
 
 if TYPE_CHECKING:
     import ssl
@@ -66,7 +67,7 @@ class FetchResult:
     etag: str | None = None
     last_modified: str | None = None
     final_url: str | None = None
-    error: str | None = None
+    error: FeedError | None = None
     #: Seconds the server asked us to wait (429/503 Retry-After).
     retry_after: float | None = None
     gone: bool = False
@@ -207,10 +208,8 @@ def _refuse_bad_redirect(response: httpx.Response) -> None:
 
 def _redirect_refusal(url: str, status: int, target: str) -> FetchResult:
     if addresses.has_http_scheme(target):
-        return _error(url, _("The feed redirects to an address that is not valid; it was not "
-                             "followed."), status, lasting=True)
-    return _error(url, _("The feed redirects to an address that is not http or https; it was "
-                         "not followed."), status, lasting=True)
+        return _error(url, FeedError("redirect_invalid"), status, lasting=True)
+    return _error(url, FeedError("redirect_not_http"), status, lasting=True)
 
 
 def fetch(client: httpx.Client, url: str, *, etag: str | None = None,
@@ -221,7 +220,7 @@ def fetch(client: httpx.Client, url: str, *, etag: str | None = None,
 
     options = options or FetchOptions()
     if not is_http_url(url):  # stored by an older version, which did not check as closely
-        return _error(url, _("The address is not a valid web address."), lasting=True)
+        return _error(url, FeedError("invalid_address"), lasting=True)
     deadline = time.monotonic() + options.total_timeout
     headers = {}
     if etag:
@@ -237,7 +236,7 @@ def fetch(client: httpx.Client, url: str, *, etag: str | None = None,
             # One time-out for all hops together: each gets what is left of it.
             left = deadline - time.monotonic()
             if left <= 0:
-                return _error(url, _("The server was too slow to send the feed (time-out)."))
+                return _error(url, FeedError("too_slow"))
             timeout = httpx.Timeout(left, connect=min(options.connect_timeout, left))
             # Credentials only go to the origin they were given for, never to a redirect target
             # elsewhere (nor from https to http: the scheme is part of the origin).
@@ -258,43 +257,40 @@ def fetch(client: httpx.Client, url: str, *, etag: str | None = None,
                 result = _finish(url, current, response, deadline, options)
                 result.permanent_url = permanent
                 return result
-        return _error(url, _("The feed redirects more than {n} times; it was not followed.")
-                      .format(n=MAX_REDIRECTS))
+        return _error(url, FeedError("redirect_loop", n=MAX_REDIRECTS))
     except _RefusedRedirect as refused:
         return _redirect_refusal(url, refused.status, refused.target)
     except httpx.ConnectTimeout:
-        return _error(url, _("The server did not answer in time (connection time-out)."))
+        return _error(url, FeedError("connect_timeout"))
     except httpx.TimeoutException:
-        return _error(url, _("The server was too slow to send the feed (time-out)."))
+        return _error(url, FeedError("too_slow"))
     except httpx.ProxyError as error:
         _log_detail(error)
         return _error(url, fetch_reasons.proxy_reason(error))
     except socks_proxy.PROTOCOL_ERRORS as error:
         _log_detail(error)
-        return _error(url, _("The proxy does not answer as a SOCKS5 proxy. Check its address "
-                             "and kind (an http proxy is written http://…)."))
+        return _error(url, FeedError("not_socks5"))
     except httpx.ConnectError as error:
         _log_detail(error)
         return _error(url, fetch_reasons.connect_reason(error))
     except httpx.DecodingError as error:
         _log_detail(error)
-        return _error(url, _("The server sent a compressed answer that could not be "
-                             "unpacked."))
+        return _error(url, FeedError("undecodable"))
     except httpx.RemoteProtocolError as error:
         _log_detail(error)
-        return _error(url, _("The server sent a broken answer or broke off the connection."))
+        return _error(url, FeedError("broken_answer"))
     except httpx.HTTPError as error:
         _log_detail(error)
-        return _error(url, _("The feed could not be fetched because of a network problem."))
+        return _error(url, FeedError("network"))
     except (httpx.InvalidURL, ValueError) as error:  # UnicodeError included (IDNA)
         _log_detail(error)
-        return _error(url, _("The address is not a valid web address."), lasting=True)
+        return _error(url, FeedError("invalid_address"), lasting=True)
     except OSError as error:  # ssl.SSLError included
         _log_detail(error)
         text = str(error).lower()
         if "ssl" in text or "certificate" in text:
             return _error(url, fetch_reasons.tls_reason(text))
-        return _error(url, _("The feed could not be fetched because of a network problem."))
+        return _error(url, FeedError("network"))
 
 
 def _log_detail(error: BaseException) -> None:
@@ -311,34 +307,31 @@ def _finish(url: str, final: str, response: httpx.Response, deadline: float,
         return FetchResult(url, "not_modified", 304, etag=etag, last_modified=modified,
                            final_url=final)
     if status == 410:
-        result = _error(url, _("The feed no longer exists (HTTP 410 Gone); it is no longer "
-                               "checked."), status, lasting=True)
+        result = _error(url, FeedError("gone"), status, lasting=True)
         result.gone = True
         return result
     if status in (429, 503):
-        result = _error(url, _("The server is busy (HTTP {status}); it will be tried again "
-                               "later.").format(status=status), status)
+        result = _error(url, FeedError("busy", status=status), status)
         result.retry_after = parse_retry_after(response.headers.get("retry-after"))
         return result
     if status in (401, 403):
         # 401: these credentials (or none) will not do. 403 is left open: many intranets answer
         # it outside the office network only.
-        return _error(url, _("Access denied (HTTP {status}): check the user name and "
-                             "password.").format(status=status), status, lasting=status == 401)
+        return _error(url, FeedError("access_denied", status=status), status,
+                      lasting=status == 401)
     if status == 404:
-        return _error(url, _("The feed was not found (HTTP 404)."), status, lasting=True)
+        return _error(url, FeedError("not_found"), status, lasting=True)
     if status >= 400:
-        return _error(url, _("The server answered with an error (HTTP {status}).").format(
-            status=status), status)
+        return _error(url, FeedError("http_error", status=status), status)
     chunks: list[bytes] = []
     size = 0
     for chunk in response.iter_bytes():
         size += len(chunk)
         if size > options.max_bytes:
-            return _error(url, _("The feed is larger than {mb} MB; it was not read.").format(
-                mb=options.max_bytes // (1024 * 1024) or 1), status, lasting=True)
+            return _error(url, FeedError("too_large", mb=options.max_bytes // (1024 * 1024) or 1),
+                          status, lasting=True)
         if time.monotonic() > deadline:
-            return _error(url, _("The server was too slow to send the feed (time-out)."), status)
+            return _error(url, FeedError("too_slow"), status)
         chunks.append(chunk)
     return FetchResult(url, "ok", status, b"".join(chunks),
                        response.headers.get("content-type", ""), etag, modified, final)
@@ -366,6 +359,6 @@ def parse_retry_after(value: str | None) -> float | None:
 _connect_message = fetch_reasons.connect_reason
 
 
-def _error(url: str, message: str, http_status: int | None = None, *,
+def _error(url: str, message: FeedError, http_status: int | None = None, *,
            lasting: bool = False) -> FetchResult:
     return FetchResult(url, "error", http_status, error=message, lasting=lasting)

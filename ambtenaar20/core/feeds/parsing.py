@@ -28,6 +28,7 @@ from typing import Any
 from urllib.parse import urljoin
 
 from ambtenaar20.core.feeds import json_feed
+from ambtenaar20.core.feeds.feed_errors import FeedError
 from ambtenaar20.core.feeds.sanitize import (
     C0_REFERENCE,
     absolute_link,
@@ -37,7 +38,6 @@ from ambtenaar20.core.feeds.sanitize import (
     plain_text,
     sanitize_html,
 )
-from ambtenaar20.core.i18n import _
 
 log = logging.getLogger(__name__)
 
@@ -422,17 +422,17 @@ def discover_feed_links(body: bytes, base_url: str) -> list[tuple[str, str]]:
     return list(feeds.items())
 
 
-def not_a_feed_reason(body: bytes, content_type: str) -> str:
+def not_a_feed_reason(body: bytes, content_type: str) -> FeedError:
     """Why ``body`` (on which ``parse_feed`` raised ``NotAFeedError``) is no feed, in plain
     words: the same for a refresh and for ``feeds add``."""
     if looks_like_html(body, content_type):
-        return _("The address shows a web page, not a feed.")
-    return _("The answer is not a feed that can be read.")
+        return FeedError("web_page")
+    return FeedError("not_a_feed")
 
 
-def parse_failure_reason(error: Exception) -> str:
+def parse_failure_reason(error: Exception) -> FeedError:
     """The words for a parser that failed on a feed (a parser bug, not a bad feed)."""
-    return _("The feed could not be read: {reason}").format(reason=error)
+    return FeedError("unreadable", reason=str(error))
 
 
 def looks_like_html(body: bytes, content_type: str) -> bool:

@@ -36,6 +36,7 @@ from typing import TYPE_CHECKING, Any
 
 from ambtenaar20.core.cancellation import CancelToken, ProgressCallback
 from ambtenaar20.core.feeds import addresses, fetcher, ingest
+from ambtenaar20.core.feeds.feed_errors import FeedError, stored_form
 from ambtenaar20.core.feeds.parsing import (
     NotAFeedError,
     ParsedFeed,
@@ -44,11 +45,11 @@ from ambtenaar20.core.feeds.parsing import (
     parse_feed,
 )
 from ambtenaar20.core.feeds.service import now_utc, secret_key, stamp
-from ambtenaar20.core.i18n import _
 from ambtenaar20.core.store.checkpoints import BackgroundCheckpoints
 
 if TYPE_CHECKING:
     from ambtenaar20.core.feeds.service import FeedService
+    from ambtenaar20.core.feeds.waiting import Waiting
 
 log = logging.getLogger(__name__)
 
@@ -80,6 +81,8 @@ class RefreshReport:
     matched: dict[str, int] = field(default_factory=dict)
     #: Topic name -> ids of the new items it matched (for notifications).
     matched_ids: dict[str, list[int]] = field(default_factory=dict)
+    #: The feeds left alone because they wait after an error (said in words, not in JSON).
+    waiting: list[Waiting] = field(default_factory=list)
 
     @property
     def new_items(self) -> int:
@@ -94,7 +97,7 @@ class RefreshReport:
 class _Fetched:
     result: fetcher.FetchResult
     parsed: ParsedFeed | None = None
-    error: str | None = None
+    error: FeedError | None = None
 
 
 class FeedRefresh:
@@ -109,12 +112,13 @@ class FeedRefresh:
         return self.service.db
 
     def run(self, cancel: CancelToken, progress: ProgressCallback,
-            feed_ids: list[int] | None) -> RefreshReport:
-        feeds = self.service.due_feeds()
+            feed_ids: list[int] | None, *, asked: bool = False) -> RefreshReport:
+        feeds, waiting = self.service.refresh_queue(asked=asked)
         if feed_ids is not None:
             wanted = set(feed_ids)
             feeds = [feed for feed in feeds if feed["id"] in wanted]
-        report = RefreshReport()
+            waiting = [entry for entry in waiting if entry.feed_id in wanted]
+        report = RefreshReport(waiting=waiting)
         topics = [(row[0], row[1], row[2]) for row in
                   self.db.execute("SELECT id, name, query FROM topics ORDER BY name")]
         report.matched = {name: 0 for _id, name, _q in topics}
@@ -223,7 +227,8 @@ class FeedRefresh:
             db.execute(
                 "UPDATE feeds SET last_status = 'error', last_error = ?, last_checked = ?, "
                 "failures = ?, next_poll = ?, gone = ? WHERE id = ?",
-                [error, stamp(moment), failures, stamp(moment + wait_for) if wait_for else None,
+                [stored_form(error), stamp(moment), failures,
+                 stamp(moment + wait_for) if wait_for else None,
                  1 if result.gone else feed["gone"], feed["id"]])
             return FeedOutcome(feed["url"], title, "error", 0, error, feed["id"])
         url = self._moved(feed, result)
@@ -285,9 +290,7 @@ def _outcome_of(future: Future[_Fetched], feed: dict[str, Any]) -> _Fetched:
 
 
 def _unexpected(feed: dict[str, Any]) -> _Fetched:
-    return _Fetched(fetcher.FetchResult(feed["url"], "error", error=_(
-        "The feed could not be fetched because of an unexpected error; the log file has the "
-        "details.")))
+    return _Fetched(fetcher.FetchResult(feed["url"], "error", error=FeedError("unexpected")))
 
 
 def backoff(failures: int, retry_after: float | None) -> timedelta | None:

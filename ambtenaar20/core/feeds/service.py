@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from ambtenaar20.core.feeds.discovery import Discovery
     from ambtenaar20.core.feeds.fetcher import FetchOptions
     from ambtenaar20.core.feeds.refresh import RefreshReport
+    from ambtenaar20.core.feeds.waiting import Waiting
 
 
 def now_utc() -> datetime:
@@ -181,7 +182,7 @@ class FeedService:
         if row is None:
             raise UsageError(_("There is no feed with number {id}.").format(id=feed_id))
         columns = [d[0] for d in self.db.execute("SELECT * FROM feeds LIMIT 0").description]
-        return dict(zip(columns, row, strict=True))
+        return _worded(dict(zip(columns, row, strict=True)))
 
     def find_feed(self, url_or_id: str) -> dict[str, Any]:
         text = str(url_or_id).strip()
@@ -202,7 +203,7 @@ class FeedService:
                           AS unread
                FROM feeds f""")
         columns = [d[0] for d in cursor.description]
-        feeds = [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
+        feeds = [_worded(dict(zip(columns, row, strict=True))) for row in cursor.fetchall()]
         return sorted(feeds, key=lambda feed: (feed["category"] or "",
                                                natural_key(feed["title"] or feed["url"])))
 
@@ -278,29 +279,40 @@ class FeedService:
 
     # -- refreshing ------------------------------------------------------------------------
 
-    def due_feeds(self, moment: datetime | None = None) -> list[dict[str, Any]]:
+    def due_feeds(self, moment: datetime | None = None, *,
+                  asked: bool = False) -> list[dict[str, Any]]:
         """Feeds to fetch now: not gone, and not waiting out a back-off or Retry-After."""
-        moment_text = stamp(moment or now_utc())
+        return self.refresh_queue(moment, asked=asked)[0]
+
+    def refresh_queue(self, moment: datetime | None = None, *, asked: bool = False
+                      ) -> tuple[list[dict[str, Any]], list[Waiting]]:
+        """The feeds to fetch now, and those that wait after an error (none gone); ``asked``:
+        the officer asked for this refresh, which does not wait out a back-off (``waiting``).
+        The rows as stored (their errors are not worded)."""
+        from ambtenaar20.core.feeds.waiting import split_due
+
         # One query, not one per feed: this runs before the first fetch can start.
-        cursor = self.db.execute(
-            "SELECT * FROM feeds WHERE gone = 0 AND (next_poll IS NULL OR next_poll <= ?) "
-            "ORDER BY id", [moment_text])
+        cursor = self.db.execute("SELECT * FROM feeds WHERE gone = 0 ORDER BY id")
         columns = [d[0] for d in cursor.description]
-        return [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
+        rows = [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
+        return split_due(rows, moment or now_utc(), asked)
 
     def refresh(self, cancel: CancelToken | None = None,
                 progress: ProgressCallback = no_progress,
-                feed_ids: list[int] | None = None) -> RefreshReport:
+                feed_ids: list[int] | None = None, *, asked: bool = False) -> RefreshReport:
         """Fetch every due feed (or those of ``feed_ids``) and store what is new; see
         ``core.feeds.refresh``, which is loaded here so that the other commands never load the
-        HTTP client and the parsers."""
+        HTTP client and the parsers. ``asked``: the officer asked for it (the Refresh button,
+        the ``refresh`` command), not a timer: a feed's back-off after an error is not waited
+        out, a server's request to wait is (see ``core.feeds.waiting``)."""
         from ambtenaar20.core.feeds import fetcher
 
         # First, so that the certificates load while the refresh code and httpx are imported.
         tls = fetcher.TlsContext()
         from ambtenaar20.core.feeds.refresh import FeedRefresh
 
-        return FeedRefresh(self, tls).run(cancel or CancelToken(), progress, feed_ids)
+        return FeedRefresh(self, tls).run(cancel or CancelToken(), progress, feed_ids,
+                                          asked=asked)
 
     def has_items_older_than(self, days: int) -> bool:
         """Whether any item is old enough for ``apply_retention`` to consider (``days`` > 0)."""
@@ -353,3 +365,12 @@ def natural_key(name: str) -> list[tuple[int, int | str]]:
     """Sorts "Feed 2" before "Feed 10", as people count, case-insensitively."""
     return [(0, int(part)) if part.isdigit() else (1, part.casefold())
             for part in _DIGIT_RUNS.split(name) if part]
+
+
+def _worded(feed: dict[str, Any]) -> dict[str, Any]:
+    """``feed`` with its last error in the interface language (it is stored by its reason)."""
+    if feed.get("last_error"):
+        from ambtenaar20.core.feeds.feed_errors import describe
+
+        feed["last_error"] = describe(feed["last_error"])
+    return feed

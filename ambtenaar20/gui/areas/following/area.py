@@ -70,7 +70,7 @@ class FollowingArea(FeedActions, RefreshControl, QWidget):
         self.model.loaded.connect(self._after_items_loaded)
         self.model.failed.connect(self._show_error)
         self.auto_refresh = QTimer(self)
-        self.auto_refresh.timeout.connect(self.refresh)
+        self.auto_refresh.timeout.connect(self.refresh_on_timer)
         self.settings_changed()
         # The item list loads after the first list load, not at the same time: the first
         # database use may still open (and migrate) the store, which must happen once.

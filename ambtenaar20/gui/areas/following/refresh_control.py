@@ -10,6 +10,7 @@ from __future__ import annotations
 import time
 from typing import TYPE_CHECKING
 
+from ambtenaar20.core.feeds.waiting import waiting_note
 from ambtenaar20.core.i18n import _, ngettext
 from ambtenaar20.gui.workers import BackgroundTask, while_alive
 
@@ -26,8 +27,19 @@ class RefreshControl:
     _status_installed = False
     #: "Vernieuwen" was clicked while a cancelled refresh was still ending.
     _refresh_waiting = False
+    #: The refresh to start then was asked for by the officer (see ``refresh``).
+    _waiting_asked = False
 
     def refresh(self) -> BackgroundTask | None:
+        """A refresh the officer asked for (the button, adding a feed): it does not wait out a
+        feed's back-off after an error (``core.feeds.waiting``)."""
+        return self._refresh(asked=True)
+
+    def refresh_on_timer(self) -> BackgroundTask | None:
+        """The automatic refresh: a feed that failed waits out its back-off."""
+        return self._refresh(asked=False)
+
+    def _refresh(self, asked: bool) -> BackgroundTask | None:
         running = self.refresh_task
         if running is not None and not running.done:
             if not running.token.cancelled:
@@ -35,18 +47,20 @@ class RefreshControl:
             # Cancelled, but the worker is still winding down (a slow server): the new refresh
             # starts as soon as it has ended; two refreshes never write at the same time.
             self._show_refreshing()
+            self._waiting_asked = self._waiting_asked or asked
             if not self._refresh_waiting:
                 self._refresh_waiting = True
                 running.signals.finished.connect(while_alive(self, self._start_waiting_refresh))
             return running
         self._show_refreshing()
-        return self._start_refresh()
+        return self._start_refresh(asked)
 
     def _start_waiting_refresh(self) -> None:
         if self._refresh_waiting:
             self._refresh_waiting = False
+            asked, self._waiting_asked = self._waiting_asked, False
             self._show_refreshing()
-            self._start_refresh()
+            self._start_refresh(asked)
 
     def _show_refreshing(self) -> None:
         self._install_status_widgets()
@@ -56,9 +70,9 @@ class RefreshControl:
         self.refresh_button.setEnabled(False)
         self._say(_("Refreshing feeds…"))
 
-    def _start_refresh(self) -> BackgroundTask:
+    def _start_refresh(self, asked: bool) -> BackgroundTask:
         def work(cancel, progress):
-            report = self.context.feeds.refresh(cancel, progress)
+            report = self.context.feeds.refresh(cancel, progress, asked=asked)
             notify = {topic["name"] for topic in self.context.topics.list_topics()
                       if topic["notify"]}
             return report, notify
@@ -98,6 +112,7 @@ class RefreshControl:
     def cancel_refresh(self) -> None:
         """Returns at once: the worker notices the token; nobody waits for it here."""
         self._refresh_waiting = False
+        self._waiting_asked = False
         if self.refresh_task is not None:
             self.refresh_task.cancel()
         self._refresh_ui_done()
@@ -128,6 +143,10 @@ class RefreshControl:
         if failed:
             message += " · " + ngettext("{n} feed failed", "{n} feeds failed", failed).format(
                 n=failed)
+        # Else a refresh that left every failed feed alone said only "0 new items".
+        waiting = waiting_note(report.waiting)
+        if waiting:
+            message += " · " + waiting
         self._say(message)
         self._notify(report, notify)
         self.reload_lists()
