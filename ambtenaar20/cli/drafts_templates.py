@@ -44,8 +44,9 @@ def register_templates(actions: argparse._SubParsersAction,
 
     listing = commands.add_parser(
         "list", parents=parents, help=_("list the templates"),
-        description=_("List the built-in templates and your own, with their number, language "
-                      "and name; with --format json with their text too."))
+        description=_("List the built-in templates and your own, with their ID (a name such "
+                      "as 'reply-question' for a built-in one, a number for your own), "
+                      "language and name; with --format json with their text too."))
     listing.add_argument("--language", choices=LANGUAGES,
                          help=_("only templates in this language"))
     listing.add_argument("--format", choices=("text", "json"), default="text",
@@ -80,8 +81,8 @@ def register_templates(actions: argparse._SubParsersAction,
                       "Drafts written with it keep their text. Asks first, unless --yes is "
                       "given; without a terminal to ask on, --yes is needed."))
     remove.add_argument("template_id", metavar="ID", type=template_id,
-                        help=_("number of the template (the first column of 'drafts templates "
-                               "list')"))
+                        help=_("ID of your own template: its number in the first column of "
+                               "'drafts templates list'"))
     remove.add_argument("--yes", action="store_true", help=_("do not ask for confirmation"))
     add_examples(remove, _("ambtenaar20 drafts templates remove 1 --yes"))
     remove.set_defaults(handler=run_remove)
@@ -99,7 +100,8 @@ def run_list(args: argparse.Namespace, open_context: ContextOpener) -> int:
         return 0
     from ambtenaar20.cli.output import print_table
 
-    rows = [[_("ID"), _("Language"), _("Kind"), _("Name")]]
+    # Not "ID" alone: in Dutch that column reads "Nr.", and built-in IDs are names.
+    rows = [[_("Template ID"), _("Language"), _("Kind"), _("Name")]]
     rows += [[t.id, t.language, _("built-in") if t.builtin else _("own"), t.name]
              for t in found]
     print_table(rows)

@@ -56,6 +56,7 @@ def run(args: argparse.Namespace, open_context: ContextOpener) -> int:
     from ambtenaar20.cli.log_command import period_from_options
     from ambtenaar20.core.export.document import ExportRequest, build_document
     from ambtenaar20.core.export.target import check_output
+    from ambtenaar20.core.number_text import whole_number_text
     from ambtenaar20.render.exports import STREAM_FORMATS, write_export, write_export_stream
 
     period = period_from_options(args.date_from, args.date_to)
@@ -78,12 +79,13 @@ def run(args: argparse.Namespace, open_context: ContextOpener) -> int:
         write_export_stream(document, args.format, sys.stdout.buffer, args.separator)
         # The export is the output: the count goes to stderr, where it cannot mix with it.
         print(ngettext("Wrote {count} entry to standard output",
-                       "Wrote {count} entries to standard output", count).format(count=count),
+                       "Wrote {count} entries to standard output", count).format(
+                  count=whole_number_text(count)),
               file=sys.stderr)
         return 0
     write_export(document, args.format, target, args.separator)
     print(ngettext("Wrote {count} entry to {path}", "Wrote {count} entries to {path}",
-                   count).format(count=count, path=target))
+                   count).format(count=whole_number_text(count), path=target))
     warn_about_extension(target, args.format)
     return 0
 

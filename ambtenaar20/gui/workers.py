@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 from shiboken6 import isValid
 
 from ambtenaar20.core.cancellation import Cancelled, CancelToken
+from ambtenaar20.core.errors import Ambtenaar20Error, UsageError
 
 log = logging.getLogger(__name__)
 
@@ -48,6 +49,15 @@ class BackgroundTask(QRunnable):
             result = self.work(self.token, self.signals.progressed.emit)
         except Cancelled:
             self.signals.cancelled.emit()
+        except UsageError as error:
+            # A refusal ("a template with that name exists"): the callback shows its message;
+            # no bug, so no traceback. Only its kind: the message may name what was typed.
+            log.info("background task refused: %s", type(error).__name__)
+            self.signals.failed.emit(error)
+        except Ambtenaar20Error as error:
+            # Something the officer can fix (a full disk, a locked file), said in plain words.
+            log.warning("background task stopped: %s", error)
+            self.signals.failed.emit(error)
         except Exception as error:
             log.error("background task failed:\n%s", traceback.format_exc())
             self.signals.failed.emit(error)

@@ -31,7 +31,8 @@ def test_list_shows_the_built_in_templates_with_their_language(tmp_path):
     assert {t["language"] for t in listed(data, "--language", "en")} == {"en"}
 
     text = templates(data, "list").stdout.splitlines()
-    assert text[0].split() == ["Nr.", "Taal", "Soort", "Naam"]
+    # The IDs of built-in templates are names ("correction"), not numbers: no "Nr." above them.
+    assert text[0].split() == ["Kenmerk", "Taal", "Soort", "Naam"]
     assert ["correction", "nl", "ingebouwd", "Correctie", "van", "onjuiste", "informatie"] in \
         [line.split() for line in text]
     assert text[-1] == f"{len(found)} sjablonen"
@@ -160,3 +161,14 @@ def test_a_template_added_here_is_in_the_windows_templates_menu(qtbot, data_dir)
                         timeout=5000)
     finally:
         close_after_background_work(context)
+
+
+def test_the_id_column_and_the_remove_help_say_what_the_id_is(tmp_path):
+    data = tmp_path / "data"
+    english = templates(data, "list", lang="en").stdout.splitlines()
+    assert english[0].split()[:3] == ["Template", "ID", "Language"]
+    dutch_help = " ".join(templates(data, "remove", "--help").stdout.split())
+    assert "kenmerk van uw eigen sjabloon" in dutch_help
+    assert "nummer van het sjabloon" not in dutch_help
+    english_help = " ".join(templates(data, "remove", "--help", lang="en").stdout.split())
+    assert "ID of your own template" in english_help

@@ -296,3 +296,44 @@ def test_spaced_out_addresses_with_other_endings_are_found(text, address):
 ])
 def test_sentences_and_fediverse_handles_with_word_like_endings_are_no_address(text):
     assert find_personal_data(text, ["email"]) == []
+
+
+@pytest.mark.parametrize(("text", "address"), [
+    # A sentence's first word, a preposition or a form of address is no part of the street name.
+    ("Vanaf Kerkstraat 12-14 is de stoep smal.", "Kerkstraat 12-14"),
+    ("Naast Kerkstraat 5 staat een boom.", "Kerkstraat 5"),
+    ("Tegenover Kerkstraat 1-3 is een park.", "Kerkstraat 1-3"),
+    ("Mevrouw van Kastanjelaan 3 D belde over haar aanslag.", "Kastanjelaan 3 D"),
+    ("Bewoners van de Lindelaan 5 en 7 krijgen een brief.", "Lindelaan 5"),
+    ("Dhr. Jansen, Kerkstraat 5, 1234 AB Utrecht", "Kerkstraat 5, 1234 AB Utrecht"),
+    ("Opposite Kerkstraat 5 is a park.", "Kerkstraat 5"),
+    ("Dear resident, Kerkstraat 5 in Utrecht is yours.", "Kerkstraat 5"),
+    # Street names of several words keep them all.
+    ("Burgemeester de Withstraat 5 is ons kantoor.", "Burgemeester de Withstraat 5"),
+    ("Ik woon op Nieuwe Binnenweg 12.", "Nieuwe Binnenweg 12"),
+    ("Van Heemstralaan 3 is mijn adres.", "Van Heemstralaan 3"),
+    ("Oude Gracht 12 is verkocht.", "Oude Gracht 12"),
+    ("Mr. Visserplein 5, 1011 RD Amsterdam", "Mr. Visserplein 5, 1011 RD Amsterdam"),
+    ("Burg. A. Colijnstraat 5 is dicht.", "Burg. A. Colijnstraat 5"),
+])
+def test_an_address_starts_at_its_street_name(text, address):
+    assert [m.text for m in find_personal_data(text, ["address"], "nl")] == [address]
+
+
+@pytest.mark.parametrize("works", [
+    "de riolering", "de bestrating", "de herinrichting", "wegwerkzaamheden", "het asfalt",
+    "een omleiding", "glasvezel", "het riool",
+])
+def test_road_works_words_make_a_dash_pair_a_stretch(works):
+    text = f"Bij Kerkstraat 12-14 wordt gewerkt aan {works}."
+    assert find_personal_data(text, ["address"], "nl") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Vanaf Kerkstraat 12-14 tot en met 20 wordt gewerkt aan de riolering.",
+    "Kerkstraat 12-14 is opgebroken.",
+    "Stremming op Kerkstraat 2-8 tot vrijdag.",
+    "Kerkstraat 2-8 will be repaved next week.",
+])
+def test_road_works_sentences_have_no_address(text):
+    assert find_personal_data(text, ["address"], "nl") == []

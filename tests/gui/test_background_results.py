@@ -7,10 +7,12 @@ deleted view.
 
 from __future__ import annotations
 
+import logging
 import threading
 
 from PySide6.QtWidgets import QLabel
 
+from ambtenaar20.core.errors import UsageError
 from ambtenaar20.gui.workers import run_in_background
 
 
@@ -71,3 +73,26 @@ def _alive(widget) -> bool:
     from shiboken6 import isValid
 
     return isValid(widget)
+
+
+def _failing(qtbot, error: Exception, caplog) -> list[object]:
+    failures: list[object] = []
+    with caplog.at_level(logging.DEBUG, logger="ambtenaar20.gui.workers"):
+        task = run_in_background(lambda _cancel, _progress: (_ for _ in ()).throw(error),
+                                 on_error=failures.append)
+        qtbot.waitUntil(lambda: task.done and bool(failures))
+    return failures
+
+
+def test_a_refusal_reaches_its_callback_without_a_traceback_in_the_log(qtbot, caplog):
+    refusal = UsageError("Er is al een sjabloon met de naam “Aankondiging”.")
+    assert _failing(qtbot, refusal, caplog) == [refusal]
+    assert [r for r in caplog.records if r.levelno >= logging.WARNING] == []
+    assert "Traceback" not in caplog.text and "Aankondiging" not in caplog.text
+
+
+def test_a_bug_in_a_background_task_is_still_logged_with_its_traceback(qtbot, caplog):
+    bug = KeyError("oops")
+    assert _failing(qtbot, bug, caplog) == [bug]
+    assert any(r.levelno == logging.ERROR and "Traceback" in r.getMessage()
+               for r in caplog.records)

@@ -48,7 +48,8 @@ _HOME = regex.compile(
 # Road works and several homes. Stems, since Dutch writes compounds ("Wegwerkzaamheden",
 # "Rioleringswerk", "Herinrichting").
 _STRETCH = regex.compile(
-    r"(?:werkzaamhed|(?:riool|riolerings|weg|straat|bouw|onderhouds|graaf|herstel)werk"
+    r"(?:werkzaamhed|(?:weg|straat|bouw|onderhouds|graaf|herstel)werk|riool|riolering|asfalt"
+    r"|wegdek|glasvezel|\bleidingen\b|\bkabels\b|\baanleg|sewer|asphalt|\b(?:re)?pav(?:ing|ed)\b"
     r"|afgesloten|afsluiting|afgezet|omleiding|omgeleid|herinricht|bestrating|opgebroken"
     r"|stremming|gestremd|huisnummers|\bnummers\b|\bnrs\b|\bbewoners\b|\bwoningen\b|\bpanden\b"
     r"|\beven\b|\boneven\b|\bdicht\b|(?:niet|slecht|alleen|beperkt)\s+bereikbaar|sloop|gesloopt"

@@ -22,6 +22,7 @@ from ambtenaar20.core.analysis import house_number_ranges as ranges
 from ambtenaar20.core.analysis.links import TLDS, URL
 from ambtenaar20.core.analysis.mail_endings import ENDINGS, WORD_LIKE
 from ambtenaar20.core.analysis.sentiment import detect_language
+from ambtenaar20.core.analysis.street_openers import NOT_STREET_START_PATTERN
 from ambtenaar20.core.i18n import N_, _
 
 if TYPE_CHECKING:
@@ -113,10 +114,10 @@ _SUFFIXES = ("straat", "laan", "weg", "plein", "gracht", "kade", "singel", "dijk
 _SUFFIX = "|".join(_SUFFIXES)
 _BARE_STREET = "|".join(s.capitalize() for s in _SUFFIXES)  # "Markt 12", "Dam 1"
 _PARTICLE = r"(?:van|de|der|den|het|'t|ter|ten|op|aan|in|la|le)"
-# Words that open a sentence are not part of a street name ("In Amsterdam", "De Kerkstraat").
-_NOT_NAME = r"(?:De|Het|Een|In|Op|Bij|Naar|Aan|Om|Voor|Met|Via|Tot|En|Of|Ook|Wij|We|Ik|U|Hij|Zij)"
+# Words that open a sentence are not part of a street name ("Vanaf Kerkstraat", "De Kerkstraat").
 # "Burg. de Withstraat": a short abbreviation with a dot; a longer word with a dot ends a sentence.
-_NAME_WORD = rf"(?!{_NOT_NAME}\s)(?:\d{{1,2}}e|[A-Z][\p{{Ll}}]{{0,4}}\.|[A-Z][\p{{Ll}}'’-]*)"
+_NAME_WORD = (rf"(?!{NOT_STREET_START_PATTERN})"
+              rf"(?:\d{{1,2}}e|[A-Z][\p{{Ll}}]{{0,4}}\.|[A-Z][\p{{Ll}}'’-]*)")
 _STREET_WORD = rf"(?:[A-Z][\p{{Ll}}'’-]*?(?:{_SUFFIX})|{_BARE_STREET})"
 _STREET = regex.compile(
     rf"(?<![\w])(?:"
@@ -356,7 +357,7 @@ def _letter_before_words(view: str, match: regex.Match, language: str | None) ->
         return False
     if letter in "AaI":
         # The text's own words first: a Dutch check may hold an English sentence.
-        detected = detect_language(view)
+        detected = detect_language(view, letters_after_numbers=True)
         return (language if detected not in ("nl", "en") else detected) != "en"
     return True
 

@@ -35,6 +35,12 @@ _ENGLISH_MARKERS = frozenset(
     "will what who where how which because than their our your".split()
 )
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+#: A word of a language is letters only: "4a" and "12b" are house numbers, "A4" a paper size.
+_LANGUAGE_WORD = re.compile(r"(?<![^\W_])[^\W\d_]+(?![^\W_])")
+#: "a.s.", "a.u.b.", "o.a.": letters of an abbreviation, not the English article "a".
+_ABBREVIATION = re.compile(r"(?<![^\W_])(?:[^\W\d_]\.){2,}")
+#: A lone letter right after a number is part of it: "Eikenlaan 4 A", "3 a 4 weken".
+_NUMBER_BEFORE = re.compile(r"\d[ \t]*$")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\s*\n\s*")
 #: Fewer marker words than this: too little evidence to name a language.
 _MIN_MARKERS = 2
@@ -66,11 +72,25 @@ _DIRECTIONS = {
 }
 
 
-def detect_language(text: str) -> str:
+def language_words(text: str, *, letters_after_numbers: bool = False) -> list[re.Match[str]]:
+    """The words of ``text`` that can tell its language, with their places in ``text``.
+
+    House-number letters are no words: "Mijn adres is Eikenlaan 4a." counted "a" as the English
+    article, which with the "is" both languages have made the sentence English. A caller that
+    asks whether a lone letter after a number is the article ("At Kerkstraat 4 A new playground
+    opens") counts it with ``letters_after_numbers``.
+    """
+    plain = _ABBREVIATION.sub(lambda m: " " * len(m.group()), text)
+    return [match for match in _LANGUAGE_WORD.finditer(plain)
+            if len(match.group()) > 1 or letters_after_numbers
+            or not _NUMBER_BEFORE.search(plain, max(0, match.start() - 8), match.start())]
+
+
+def detect_language(text: str, *, letters_after_numbers: bool = False) -> str:
     """``nl``, ``en`` or ``unknown``, from counts of common function words."""
     dutch = english = 0
-    for match in _WORD.finditer(text.lower()):
-        word = match.group()
+    for match in language_words(text, letters_after_numbers=letters_after_numbers):
+        word = match.group().lower()
         if word in _DUTCH_MARKERS:
             dutch += 1
         if word in _ENGLISH_MARKERS:

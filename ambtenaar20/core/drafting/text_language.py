@@ -13,7 +13,7 @@ import math
 import re
 
 from ambtenaar20.core.analysis.links import URL
-from ambtenaar20.core.analysis.sentiment import LANGUAGES, detect_language
+from ambtenaar20.core.analysis.sentiment import LANGUAGES, detect_language, language_words
 from ambtenaar20.core.drafting import spelling
 
 #: The words together must be this many times likelier in one language than in the other.
@@ -30,7 +30,6 @@ _SHARED = frozenset(
     "ok okay oke oké hi hey top super sorry cool nice wow thx lol oops".split())
 #: Enough words to decide; a long text has function words anyway.
 _MAX_WORDS = 60
-_WORD = re.compile(r"[^\W\d_]+")
 #: English writes these with a capital where Dutch does not: evidence, not names.
 _CAPITALISED_IN_ENGLISH = frozenset(
     "january february march april may june july august september october november december "
@@ -46,7 +45,7 @@ def draft_language(text: str, fallback: str) -> str:
         return detected
     plain = _HANDLE_OR_TAG.sub(" ", URL.sub(" ", text))
     words = []
-    for match in list(_WORD.finditer(plain))[:_MAX_WORDS]:
+    for match in language_words(plain)[:_MAX_WORDS]:
         word = match.group()
         lowered = word.lower()
         if (word[0].isupper() and lowered not in _CAPITALISED_IN_ENGLISH

@@ -87,3 +87,31 @@ def test_a_one_word_english_reply_is_checked_as_english(nl_checker):
     assert result.language == "en"
     assert [f for f in result.findings if f.rule == "spelling"] == []
     assert nl_checker.check("OK").language == "nl"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # A house-number letter is no English article "a": with "is", which both languages have,
+    # it made these sentences English.
+    ("Mijn adres is Eikenlaan 4a.", "nl"),
+    ("Mijn adres is Eikenlaan 4 A.", "nl"),
+    ("Mijn adres is Kerkstraat 1 a.", "nl"),
+    ("Flat 3 a is leeg.", "nl"),
+    ("Het loket is a.s. maandag dicht.", "nl"),
+    ("Uw adres is Lindelaan 7 C.", "nl"),
+    ("Wij zijn er morgen.", "nl"),
+    ("Het klopt.", "nl"),
+    ("Uw melding is in behandeling.", "nl"),
+    ("It is closed.", "en"),
+    ("My address is Elm Street 4a.", "en"),
+    ("Thanks!", "en"),
+])
+def test_a_house_number_letter_does_not_decide_the_language(text, expected):
+    assert draft_language(text, "nl") == expected
+    assert draft_language(text, "en") == expected
+
+
+def test_a_short_dutch_address_is_checked_as_dutch(en_checker):
+    # The English pack's fallback is English: the text's own words must say it is Dutch.
+    result = en_checker.check("Mijn adres is Eikenlaan 4a.")
+    assert result.language == "nl"
+    assert [f.text for f in result.findings if f.rule == "spelling"] == []
