@@ -187,10 +187,16 @@ class _LogbookRecorder:
 
     def record_published(self, draft_id: int, url: str, platform: str, topic: str,
                          open_findings: list) -> None:
-        # A reply to a feed item is linked to that item too, so the log shows what it answered.
+        # A reply to a feed item is linked to that item too, so the log shows what it answered;
+        # a copy of a reply, published once more, says the same about the item as the reply.
+        from ambtenaar20.core.replies import answered_item
+
         item_id = self._context.drafting.drafts.get(draft_id).feed_item_id
-        self._context.logbook.record_published(draft_id, url, platform, topic, open_findings,
-                                               item_id=item_id)
+        answered = answered_item(self._context, item_id) if item_id is not None else {}
+        self._context.logbook.record_published(
+            draft_id, url, platform, topic, open_findings, item_id=item_id,
+            summary=answered.get("summary", ""), counterpart=answered.get("counterpart", ""),
+            item_link=answered.get("url", ""))
 
 
 class _FeedItemRetention:

@@ -26,7 +26,7 @@ def test_published_reply_is_logged_once_and_linked_to_item_and_draft(context, it
     assert start_reply(context, item_id) == "Afval"
     started = context.logbook.list()
     assert [(e.kind, e.item_id, e.draft_id, e.platform, e.url, e.summary) for e in started] == [
-        ("reactie", item_id, None, "Gemeente", ITEM["link"], ITEM["title"])]
+        ("reactie", item_id, None, "Onbekend", ITEM["link"], ITEM["title"])]
     drafts = context.drafting.drafts
     draft = drafts.create("Het gft wordt op dinsdag opgehaald.", "Afval", ["mastodon"],
                           item_id)
@@ -124,3 +124,54 @@ def test_erasing_a_person_reaches_feed_items_and_the_search_index(context, feed_
                   if row["title"].startswith("Vraag van"))
     assert (erased["author"], erased["link"]) == ("[verwijderd]", "")
     assert "PetraDeBoer" not in erased["title"] + erased["text"] + erased["html"]
+
+
+QUESTION = {"title": "Wanneer komt de gft-bak?", "link": "https://s.nl/@buur/7", "guid": "q7",
+            "author": "@buur", "description": "Over de afvalkalender: wanneer komt de gft-bak?",
+            "pubDate": "Mon, 06 Sep 2021 16:45:00 +0000"}
+
+
+def test_a_copy_of_a_reply_is_logged_as_completely_as_the_reply(context, feed_server):
+    # QA s5 #10: the copy's entry had the item but no summary, counterpart or link.
+    from ambtenaar20.core.replies import start_reply
+
+    context.feeds.add_feed(feed_server.add("/buurt.xml", rss("QA Gemeente", [QUESTION])))
+    context.topics.add_topic("Afval", "afvalkalender")
+    context.feeds.refresh()
+    item_id = context.items.item_ids()[0]
+    start_reply(context, item_id)
+    drafts = context.drafting.drafts
+    original = drafts.create("De gft-bak komt op dinsdag.", "Afval", ["x", "mastodon"], item_id)
+    drafts.mark_published(original.id, "", "X", [], context.drafting.recorder)
+    copy = drafts.copy(original.id)
+    drafts.mark_published(copy.id, "", "Mastodon", [], context.drafting.recorder)
+
+    entries = {entry.draft_id: entry for entry in context.logbook.list()}
+    fields = [(e.kind, e.item_id, e.topic, e.counterpart, e.url, e.summary, e.platform)
+              for e in (entries[original.id], entries[copy.id])]
+    reply = ("reactie", item_id, "Afval", "@buur", QUESTION["link"], QUESTION["title"])
+    assert fields == [(*reply, "X"), (*reply, "Mastodon")]
+
+
+def test_a_started_reply_names_no_feed_as_its_platform(context, item_id):
+    # QA s5 #10: until published, the entry "Reageren" makes had the feed's name as platform,
+    # which Rapportage then counted under "Per platform" as if it were one.
+    from ambtenaar20.core.i18n import set_language
+    from ambtenaar20.core.logbook.platforms import UNKNOWN_PLATFORM, platform_label
+    from ambtenaar20.core.replies import start_reply
+
+    start_reply(context, item_id)
+    entry = context.logbook.list()[0]
+    assert entry.platform == UNKNOWN_PLATFORM != "Gemeente"
+    assert list(context.logbook.summary().by_platform) == [UNKNOWN_PLATFORM]
+    set_language("en")
+    try:
+        assert platform_label(entry.platform) == "Unknown"
+    finally:
+        set_language("nl")
+    assert platform_label(entry.platform) == "Onbekend"
+    # Publishing names the real platform.
+    draft = context.drafting.drafts.create("Dinsdag.", "Afval", ["mastodon"], item_id)
+    context.drafting.drafts.mark_published(draft.id, "", "Mastodon", [],
+                                           context.drafting.recorder)
+    assert [e.platform for e in context.logbook.list()] == ["Mastodon"]

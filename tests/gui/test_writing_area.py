@@ -367,3 +367,19 @@ def test_autosave_tries_again_after_a_failed_write(qtbot, area, monkeypatch):
     qtbot.waitUntil(lambda: real_save.__self__.get(area.draft.id).text == "Moet er toch komen",
                     timeout=6000)
     assert len(attempts) >= 2
+
+
+def test_a_refused_template_name_is_said_without_a_traceback(qtbot, area, answer_dialogs,
+                                                            caplog):
+    """The store's refusal is the officer's own mistake, not a bug: shown, not logged as one."""
+    import logging
+
+    qtbot.waitUntil(lambda: area.drafts_list.templates_menu.actions() != [], timeout=5000)
+    area.editor.setPlainText("Dank voor uw reactie!")
+    with caplog.at_level(logging.INFO):
+        answers = answer_dialogs(type_text("Aankondiging"), press_ok)
+        area.drafts_list.templates_menu.actions()[-1].trigger()
+        qtbot.waitUntil(lambda: answers.done, timeout=5000)
+        qtbot.waitUntil(lambda: "Er is al een sjabloon" in area.state.text(), timeout=5000)
+    assert [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING] == []
+    assert "Traceback" not in caplog.text

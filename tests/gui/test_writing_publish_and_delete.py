@@ -224,3 +224,32 @@ def test_a_copy_made_among_the_published_drafts_is_shown_among_all(qtbot, contex
     qtbot.waitUntil(lambda: area.drafts_list.list.currentItem() is not None and
                     area.drafts_list.list.currentItem().data(Qt.ItemDataRole.UserRole)
                     == area.draft.id, timeout=5000)
+
+
+@pytest.mark.parametrize(("language", "number", "clipboard", "copy"), [
+    ("nl", "nr. {id}", "Tekst &kopiëren", "K&opie maken"),
+    ("en", "no. {id}", "&Copy text", "Make a c&opy")])
+def test_a_copy_and_its_original_are_told_apart(qtbot, make_context, language, number,
+                                                clipboard, copy):
+    # QA s5 #9: after "Kopie maken" the list showed two identical rows (same first line, status
+    # and minute), and "Kopie maken" sat above a clipboard button called just "Kopiëren".
+    context = make_context(language)
+    context.store  # noqa: B018
+    original = context.drafting.drafts.create("Vanaf maandag halen we het afval op.",
+                                              topic="Afval", platforms=["x"])
+    area = open_area(qtbot, context)
+    qtbot.waitUntil(lambda: area.draft.id == original.id, timeout=5000)
+    qtbot.mouseClick(area.drafts_list.copy_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: area.draft.id != original.id, timeout=5000)
+    qtbot.waitUntil(lambda: area.drafts_list.list.count() == 2, timeout=5000)
+    rows = {area.drafts_list.list.item(row).data(Qt.ItemDataRole.UserRole):
+            area.drafts_list.list.item(row).text() for row in range(2)}
+    assert len(set(rows.values())) == 2, rows
+    for draft_id, text in rows.items():
+        # The number the CLI and the message use ("a copy of draft 1"), first in the details.
+        assert text.splitlines()[1].startswith(number.format(id=draft_id) + " · "), text
+    assert f" {area.draft.id}," in area.state.text() and f" {original.id};" in area.state.text()
+    assert (area.copy_button.text(), area.drafts_list.copy_button.text()) == (clipboard, copy)
+    assert area.copy_button.accessibleName() in ("De tekst naar het klembord kopiëren",
+                                                 "Copy the text to the clipboard")
+    assert area.copy_button.toolTip() == area.copy_button.accessibleName()

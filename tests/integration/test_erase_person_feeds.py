@@ -151,7 +151,8 @@ def test_her_feed_is_no_longer_fetched_and_keeps_no_name(context):
 
     start_reply(context, item_by_guid(context, "/112233")["id"])
     [entry] = context.logbook.list()
-    assert entry.platform == "Mia (@mia@mastodon.nl)"  # a reply logs the feed's title
+    # Replies used to be logged with the feed's title as platform; such entries are still there.
+    context.logbook.edit(entry.id, platform="Mia (@mia@mastodon.nl)")
     before = len(context.items.item_ids())
     request = context.privacy.erase_counterpart("@mia@mastodon.nl")
     entry = context.logbook.get(entry.id)

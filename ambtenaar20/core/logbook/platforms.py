@@ -4,7 +4,8 @@ A log entry's platform is free text, stored as the officer picked or typed it ("
 "LinkedIn"). Most names are the same in Dutch and English; the one that is not, the telephone,
 has been stored as "Telefoon" since the first version. That stored value stays, so reports
 and filters keep counting old and new entries together whatever the interface language; only
-what is shown is translated ("Phone" in English).
+what is shown is translated ("Phone" in English). "Onbekend" is stored the same way: a reply
+started with "Reageren" has no platform until it is published (a feed's name is none).
 """
 
 from __future__ import annotations
@@ -15,8 +16,11 @@ from ambtenaar20.core.i18n import N_, _
 COMMON_PLATFORMS = ("X", "LinkedIn", "Facebook", "Instagram", "Mastodon", "Website", "E-mail",
                     "WhatsApp", "Telefoon")
 
+#: The platform of a reply that is started but not yet published: not offered to pick.
+UNKNOWN_PLATFORM = "Onbekend"
+
 #: Stored value -> untranslated label, for the stored values that are not a brand name.
-_LABELS = {"Telefoon": N_("Phone")}
+_LABELS = {"Telefoon": N_("Phone"), UNKNOWN_PLATFORM: N_("Unknown")}
 
 
 def platform_label(value: str) -> str:

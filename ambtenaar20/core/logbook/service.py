@@ -160,10 +160,13 @@ class LogbookService:
     def record_published(self, draft_id: int, url: str, platform: str, topic: str = "",
                          open_findings: int | Sequence[Any] | None = None, *,
                          summary: str = "", minutes: int = 0,
-                         at: datetime | None = None, item_id: int | None = None) -> Interaction:
+                         at: datetime | None = None, item_id: int | None = None,
+                         counterpart: str = "", item_link: str = "") -> Interaction:
         """A draft was marked "gepubliceerd": log a post (out) linked to it, once per draft.
 
         ``item_id`` is the feed item the draft replies to, if any; the entry links to both.
+        ``summary``, ``counterpart`` and ``item_link`` (the URL when the post has none of its
+        own) describe that item for a new entry; an entry "Reageren" started keeps its own.
         """
         # Either source: a reply's entry started by "Reageren" and completed by the first
         # publication is this draft's entry too (a second call added another beside it).
@@ -182,8 +185,8 @@ class LogbookService:
                         open_findings=findings,
                         occurred_at=at or now_local(self.tz), platform=platform,
                         kind="reactie" if item_id is not None else "bericht",
-                        direction="out", topic=topic, url=url, summary=summary,
-                        minutes=minutes)
+                        direction="out", topic=topic, url=url or item_link,
+                        counterpart=counterpart, summary=summary, minutes=minutes)
 
     def record_item_response(self, item_id: int, platform: str, *, topic: str = "",
                              counterpart: str = "", url: str = "", summary: str = "",

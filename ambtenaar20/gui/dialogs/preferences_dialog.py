@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from ambtenaar20.core.app_context import AppContext
 from ambtenaar20.core.errors import SettingsError
 from ambtenaar20.core.i18n import _
+from ambtenaar20.gui.caption_label import CaptionLabel
 from ambtenaar20.gui.dialogs.backup_preferences import BackupPreferences
 
 
@@ -89,7 +90,7 @@ class PreferencesDialog(QDialog):
             max(0, self.language_combo.findData(context.settings.language))
         )
         self.language_combo.setAccessibleName(_("Language"))
-        label = QLabel(_("&Language"))
+        label = CaptionLabel(_("&Language"))
         label.setBuddy(self.language_combo)
         language_form.addRow(label, self.language_combo)
         note = QLabel(_("A new language takes effect when the app is started again."))
@@ -129,7 +130,7 @@ class PreferencesDialog(QDialog):
     def _line(self, form: QFormLayout, label_text: str, value: str) -> QLineEdit:
         edit = QLineEdit(value)
         edit.setAccessibleName(label_text.replace("&", ""))
-        label = QLabel(label_text)
+        label = CaptionLabel(label_text)
         label.setBuddy(edit)
         form.addRow(label, edit)
         return edit

@@ -41,6 +41,7 @@ from ambtenaar20.core.logbook.model import LogFilter, Summary
 from ambtenaar20.core.logbook.presets import preset_period
 from ambtenaar20.gui.areas.empty_state import EmptyState
 from ambtenaar20.gui.areas.first_content import announce_first_content
+from ambtenaar20.gui.caption_label import CaptionLabel
 from ambtenaar20.gui.logbook.accessible_names import name_unnamed_children
 from ambtenaar20.gui.logbook.export_progress import ExportProgress
 from ambtenaar20.gui.logbook.export_run import ExportRun
@@ -120,7 +121,7 @@ class ReportView(QWidget):
                               (_("&To"), self.to_edit), (_("Top&ics"), self.topic_list),
                               (_("F&ormat"), self.format_combo),
                               (_("&Separator"), self.separator_combo)):
-            caption = QLabel(label)
+            caption = CaptionLabel(label)
             caption.setBuddy(widget)
             widget.setAccessibleName(widget.accessibleName() or label.replace("&", ""))
             form.addRow(caption, widget)

@@ -77,8 +77,8 @@ class WritingActions:
         def copied(draft) -> None:
             self._open_if_latest(request, draft)
             if request == self._open_request:
-                self.state.setText(_("This is a copy of draft {id}; it has not been "
-                                     "published.").format(id=original))
+                self.state.setText(_("This is draft {copy}, a copy of draft {id}; it has not "
+                                     "been published.").format(copy=draft.id, id=original))
                 if self.drafts_list.status_filter not in (None, "draft"):
                     # Copied from the published ones: the copy is a draft, shown among all.
                     self.drafts_list.status.setCurrentIndex(0)

@@ -159,8 +159,10 @@ class WritingArea(WritingActions, PublishingActions, FindingActions, DraftRemova
         self.install_pack_button = QPushButton(_("Install guideline &pack…"))
         self.install_pack_button.setAccessibleName(_("Install guideline pack"))
         self.install_pack_button.clicked.connect(self.install_pack)
-        self.copy_button = QPushButton(_("&Copy"))
+        # "Copy text", not "Copy": the drafts list has "Make a copy" (a new draft) just above.
+        self.copy_button = QPushButton(_("&Copy text"))
         self.copy_button.setAccessibleName(_("Copy the text to the clipboard"))
+        self.copy_button.setToolTip(_("Copy the text to the clipboard"))
         self.copy_button.clicked.connect(self.copy_text)
         self.publish_button = QPushButton(_("&Mark as published…"))
         self.publish_button.setAccessibleName(_("Mark as published"))

@@ -113,7 +113,10 @@ class DraftsList(QWidget):
         self._order = [draft.id for draft in drafts]
         for draft in drafts:
             title = draft.title or _("(empty draft)")
-            details = [_(STATUS_LABELS.get(draft.status, draft.status))]
+            # The number tells a copy from its original (same text, status and minute); it is
+            # the one the CLI and the messages use ("a copy of draft 1").
+            details = [_("no. {id}").format(id=draft.id),
+                       _(STATUS_LABELS.get(draft.status, draft.status))]
             if draft.topic:
                 details.append(draft.topic)
             if draft.platforms:
