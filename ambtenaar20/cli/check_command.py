@@ -44,7 +44,10 @@ def register(
     parser.add_argument("--pack", metavar=_("FILE"), type=Path,
                         help=_("use this guideline pack file instead of the active pack"))
     parser.add_argument("--lang", dest="text_lang", choices=("nl", "en", "auto"),
-                        default="auto", help=_("language of the text (default: auto)"))
+                        default="auto",
+                        help=_("language of the text, which picks the rules (default: auto). "
+                               "The messages are in the interface language: --lang before "
+                               "'check', as in 'ambtenaar20 --lang en check --lang nl FILE'"))
     parser.add_argument("--format", choices=("text", "json"), default="text",
                         help=_("output format (default: text)"))
     parser.add_argument("files", nargs="*", metavar=_("FILE"),
