@@ -29,6 +29,24 @@ def run_cli(*args: str, input_text: str | None = None, env: dict | None = None,
     )
 
 
+def run_cli_answering(answer: str, *args: str, timeout: float = 60) -> str:
+    """``ambtenaar20 *args`` with a terminal as its standard input that answers ``answer`` to
+    its question (POSIX only); its standard output. Exits 0, or the test fails."""
+    import pty
+
+    controller, terminal = pty.openpty()
+    try:
+        os.write(controller, answer.encode())
+        result = subprocess.run([sys.executable, "-m", "ambtenaar20", *args], stdin=terminal,
+                                capture_output=True, text=True, env=cli_environment(),
+                                timeout=timeout)
+    finally:
+        os.close(terminal)
+        os.close(controller)
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
 def run_python(code: str, *, cwd: Path = REPO_ROOT, env: dict | None = None,
                timeout: float = 120) -> subprocess.CompletedProcess:
     """``code`` in a fresh interpreter: what a start loads, how the process ends."""

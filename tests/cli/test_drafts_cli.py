@@ -8,14 +8,12 @@ command.
 from __future__ import annotations
 
 import json
-import os
-import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from tests.helpers import cli_environment, run_cli
+from tests.helpers import run_cli, run_cli_answering
 
 #: Jargon on two different words ("ter zake" twice, "Conform"), a phone number (an error).
 TEXT = ("Wij gaan dit ter zake afstemmen. Conform de planning komt het ter zake goed. "
@@ -296,20 +294,8 @@ def test_delete_asks_on_a_terminal_and_needs_yes_without_one(tmp_path):
 
 def _on_a_terminal(data: Path, draft_id: int, answer: str) -> str:
     """``drafts delete`` with a terminal as its standard input, answering ``answer``."""
-    import pty
-
-    controller, terminal = pty.openpty()
-    try:
-        os.write(controller, answer.encode())
-        result = subprocess.run(
-            [sys.executable, "-m", "ambtenaar20", "--lang", "nl", "--data-dir", str(data),
-             "drafts", "delete", str(draft_id)],
-            stdin=terminal, capture_output=True, text=True, env=cli_environment(), timeout=60)
-    finally:
-        os.close(terminal)
-        os.close(controller)
-    assert result.returncode == 0, result.stderr
-    return result.stdout
+    return run_cli_answering(answer, "--lang", "nl", "--data-dir", str(data), "drafts", "delete",
+                             str(draft_id))
 
 
 # -- the window and the command line share the drafts ----------------------------------------------

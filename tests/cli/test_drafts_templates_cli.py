@@ -10,6 +10,7 @@ import json
 import sys
 
 from tests.cli.test_drafts_cli import as_json, drafts
+from tests.helpers import run_cli_answering
 
 TEMPLATE_KEYS = {"id", "name", "language", "builtin", "text"}
 
@@ -124,24 +125,8 @@ def test_remove_only_removes_own_templates_and_asks_first(tmp_path):
 
 def _on_a_terminal(data, template_id: str, answer: str) -> str:
     """``drafts templates remove`` with a terminal as its standard input, answering."""
-    import os
-    import pty
-    import subprocess
-
-    from tests.helpers import cli_environment
-
-    controller, terminal = pty.openpty()
-    try:
-        os.write(controller, answer.encode())
-        result = subprocess.run(
-            [sys.executable, "-m", "ambtenaar20", "--lang", "nl", "--data-dir", str(data),
-             "drafts", "templates", "remove", template_id],
-            stdin=terminal, capture_output=True, text=True, env=cli_environment(), timeout=60)
-    finally:
-        os.close(terminal)
-        os.close(controller)
-    assert result.returncode == 0, result.stderr
-    return result.stdout
+    return run_cli_answering(answer, "--lang", "nl", "--data-dir", str(data), "drafts",
+                             "templates", "remove", template_id)
 
 
 def test_a_template_added_here_is_in_the_windows_templates_menu(qtbot, data_dir):
