@@ -10,15 +10,10 @@ Excluded terms (``-vacature``) are not marked: they are not in a matching item.
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Iterable, Sequence
-from functools import lru_cache
 
 from ambtenaar20.core.feeds.query import Node, Or, QuerySyntaxError, Term, parse
-
-#: A word as the index's ``unicode61`` tokenizer sees one: letters and digits, no underscore.
-_WORD = re.compile(r"[^\W_]+")
+from ambtenaar20.core.name_spellings import WORD, fold
 
 
 def included_terms(queries: Iterable[str], text: str | None = None) -> tuple[Term, ...]:
@@ -28,12 +23,13 @@ def included_terms(queries: Iterable[str], text: str | None = None) -> tuple[Ter
     Excluded terms never count. A query that cannot be parsed (stored by an older version,
     say) adds none."""
     terms: dict[Term, None] = {}
+    words = None if text is None else _Words(text)  # read once for every term of every query
     for query in queries:
         try:
             node = parse(query)
         except QuerySyntaxError:
             continue
-        found = _positive(node) if text is None else _matching(node, text)
+        found = _positive(node) if words is None else _matching(node, words)
         for term in found or ():
             terms.setdefault(term, None)
     return tuple(terms)
@@ -47,50 +43,45 @@ def _positive(node: Node) -> list[Term]:
     return [term for part in node.include for term in _positive(part)]
 
 
-def _matching(node: Node, text: str) -> list[Term] | None:
-    """The terms by which ``node`` matches ``text``; None when it does not match."""
+def _matching(node: Node, words: _Words) -> list[Term] | None:
+    """The terms by which ``node`` matches the text of ``words``; None when it does not."""
     if isinstance(node, Term):
-        return [node] if term_spans(text, [node]) else None
+        return [node] if words.spans(node) else None
     if isinstance(node, Or):
-        found = [_matching(option, text) for option in node.options]
+        found = [_matching(option, words) for option in node.options]
         kept = [term for terms in found if terms is not None for term in terms]
         return kept if any(terms is not None for terms in found) else None
-    parts = [_matching(part, text) for part in node.include]
+    parts = [_matching(part, words) for part in node.include]
     if any(terms is None for terms in parts):
         return None
-    if any(_matching(part, text) is not None for part in node.exclude):
+    if any(_matching(part, words) is not None for part in node.exclude):
         return None
     return [term for terms in parts for term in terms or ()]
 
 
-@lru_cache(maxsize=4096)
-def _folded(word: str) -> str:
-    """``word`` as the index compares it: without case and diacritics."""
-    decomposed = unicodedata.normalize("NFKD", word.casefold())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+class _Words:
+    """A text's words as the index compares them (``name_spellings``: letters and digits,
+    without case and diacritics), with where each occurs."""
 
+    def __init__(self, text: str) -> None:
+        self.words = [(match.start(), match.end(), fold(match.group()))
+                      for match in WORD.finditer(text)]
+        self.where: dict[str, list[int]] = {}
+        for number, (_start, _end, word) in enumerate(self.words):
+            self.where.setdefault(word, []).append(number)
 
-def term_spans(text: str, terms: Sequence[Term]) -> list[tuple[int, int]]:
-    """The ``(start, end)`` offsets in ``text`` of every occurrence of ``terms``, in order,
-    overlapping ones joined."""
-    if not terms or not text:
-        return []
-    words = [(match.start(), match.end(), _folded(match.group()))
-             for match in _WORD.finditer(text)]
-    where: dict[str, list[int]] = {}
-    for number, (_start, _end, word) in enumerate(words):
-        where.setdefault(word, []).append(number)
-    spans: list[tuple[int, int]] = []
-    for term in terms:
-        wanted = [_folded(word) for word in term.text.split()]
+    def spans(self, term: Term) -> list[tuple[int, int]]:
+        """The ``(start, end)`` offsets of every occurrence of ``term``."""
+        wanted = [fold(word) for word in term.text.split()]
         if not wanted:
-            continue
-        last = len(wanted) - 1
+            return []
+        words, last = self.words, len(wanted) - 1
         if term.prefix and last == 0:
-            firsts = sorted(number for word, numbers in where.items()
+            firsts = sorted(number for word, numbers in self.where.items()
                             if word.startswith(wanted[0]) for number in numbers)
         else:
-            firsts = where.get(wanted[0], [])
+            firsts = self.where.get(wanted[0], [])
+        spans = []
         for first in firsts:
             if first + last >= len(words):
                 break
@@ -98,7 +89,16 @@ def term_spans(text: str, terms: Sequence[Term]) -> list[tuple[int, int]]:
                     last == 0 or (words[first + last][2].startswith(wanted[last])
                                   if term.prefix else words[first + last][2] == wanted[last])):
                 spans.append((words[first][0], words[first + last][1]))
-    return _joined(sorted(spans))
+        return spans
+
+
+def term_spans(text: str, terms: Sequence[Term]) -> list[tuple[int, int]]:
+    """The ``(start, end)`` offsets in ``text`` of every occurrence of ``terms``, in order,
+    overlapping ones joined."""
+    if not terms or not text:
+        return []
+    words = _Words(text)
+    return _joined(sorted(span for term in terms for span in words.spans(term)))
 
 
 def _joined(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -236,16 +236,12 @@ class ReaderPane(QWidget):
                     (self.read_button, self.star_button, self.response_button)):
             used = None
             for widget in row:
-                wide = self.labels.one_line_width_of(widget) if widget in self._labelled() \
-                    else widget.sizeHint().width()
+                wide = self.labels.one_line_width_of(widget)
                 if used is None or used + spacing + wide > room:
                     lines, used = lines + 1, wide
                 else:
                     used += spacing + wide
         return lines
-
-    def _labelled(self) -> tuple[QPushButton, ...]:
-        return (self.open_button, self.read_button, self.star_button, self.response_button)
 
     def _show_text(self, label: QLabel, text: str) -> None:
         self._texts[label] = text

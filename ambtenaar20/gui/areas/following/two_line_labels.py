@@ -12,7 +12,7 @@ not flip between its forms as the layout tries widths.
 from __future__ import annotations
 
 from PySide6.QtGui import QFontMetricsF
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QPushButton, QWidget
 
 
 def two_lines(text: str, metrics: QFontMetricsF) -> str:
@@ -77,9 +77,11 @@ class TwoLineLabels:
         """The widest button with its label on one line."""
         return max(self._one_line.values(), default=0)
 
-    def one_line_width_of(self, button: QPushButton) -> int:
-        """``button``'s width with its text now on one line."""
-        return self._one_line.get(self._shown.get(button, ""), button.sizeHint().width())
+    def one_line_width_of(self, widget: QWidget) -> int:
+        """``widget``'s width with its text now on one line; its size hint when it is not one
+        of these buttons."""
+        one_line = self._one_line.get(self._shown.get(widget, ""))
+        return one_line if one_line is not None else widget.sizeHint().width()
 
     def set_room(self, room: int) -> None:
         """The pane's width for its buttons is now ``room``: labels wider go on two lines."""
