@@ -2,7 +2,7 @@
 
 The output file appears complete or not at all: formats write to a temporary file beside the
 target and rename it into place; a failure removes the temporary file and leaves an existing
-target untouched.
+target untouched, and a kill leaves it for the next export to remove (``leftovers``).
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from pathlib import Path
 from ambtenaar20.core.cancellation import CancelToken
 from ambtenaar20.core.disk_errors import os_reason
 from ambtenaar20.core.errors import UsageError
+from ambtenaar20.core.export.leftovers import remove_leftovers, scratch_file
 from ambtenaar20.core.i18n import _
 
 
@@ -69,11 +70,11 @@ def atomic_output(target: Path, cancel: CancelToken | None = None) -> Iterator[P
 
     A ``cancel`` set by then also counts as failure (``Cancelled``): the front end said "no
     file was written" when the officer cancelled, so a format that finished anyway is dropped.
+    What an export killed earlier left in the folder is removed first (``leftovers``).
     """
     target = Path(target)
-    fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    os.close(fd)
-    temporary = Path(name)
+    remove_leftovers(target.parent)
+    temporary = scratch_file(target)
     try:
         yield temporary
         # mkstemp makes the file private (0600); an export should get the usual permissions.

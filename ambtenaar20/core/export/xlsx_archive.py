@@ -9,18 +9,22 @@ cancel token between chunks; the zip holds the same bytes ``ZipFile.write`` woul
 
 openpyxl removes its scratch files when the workbook has been saved, or at exit:
 ``drop_scratch_files`` removes them as soon as an export stops early, so a cancelled or failed
-export leaves no file behind, also not in the system's temporary folder.
+export leaves no file behind. openpyxl would keep them in the system's temporary folder, where
+what a killed export left could not be told from another program's files; ``sheets_beside``
+keeps them beside the target, named as ``leftovers`` finds them again.
 """
 
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 from zipfile import ZIP_DEFLATED, ZipFile, ZipInfo
 
+from ambtenaar20.core.export.leftovers import remove_leftovers, scratch_file
 from ambtenaar20.core.export.progress import ExportSteps
 
 #: Bytes of sheet XML compressed between two looks at the token (a millisecond or two).
@@ -43,6 +47,49 @@ def save_streamed(workbook: Any, path: Path, steps: ExportSteps, units: int) -> 
         # What openpyxl's ``save_workbook`` does around its ``ExcelWriter``.
         workbook.properties.modified = datetime.now(UTC).replace(tzinfo=None)
         ExcelWriter(workbook, archive).save()
+
+
+#: The target whose sheets the current thread's export is writing, if any.
+_exporting = threading.local()
+
+
+@contextlib.contextmanager
+def sheets_beside(target: Path) -> Iterator[None]:
+    """While the ``with`` block runs, openpyxl's sheets of this thread go beside ``target``.
+
+    openpyxl names its scratch files in a private function (``create_temporary_file``), taken
+    over here once for all threads; should it move in a later version, the sheets stay in the
+    system's temporary folder as before, and a test says so.
+    """
+    _take_over_scratch_files()
+    remove_leftovers(target.parent)
+    _exporting.target = target
+    try:
+        yield
+    finally:
+        _exporting.target = None
+
+
+def _take_over_scratch_files() -> None:
+    try:
+        from openpyxl.worksheet import _writer
+    except ImportError:
+        return
+    original = getattr(_writer, "create_temporary_file", None)
+    temporary_files = getattr(_writer, "ALL_TEMP_FILES", None)
+    if original is None or temporary_files is None or getattr(original, "beside", False):
+        return
+
+    def create_temporary_file(suffix: str = "") -> str:
+        target = getattr(_exporting, "target", None)
+        if target is None:  # a workbook written outside an export
+            return original(suffix)
+        name = str(scratch_file(target, ".sheet.tmp"))
+        temporary_files.append(name)  # as openpyxl's own: removed after the save or at exit
+        return name
+
+    create_temporary_file.beside = True  # type: ignore[attr-defined]
+    _writer.create_temporary_file = create_temporary_file
 
 
 def drop_scratch_files(workbook: Any) -> None:

@@ -22,7 +22,11 @@ from ambtenaar20.core.export.cells import COLUMNS, clean, headers, looks_like_fo
 from ambtenaar20.core.export.document import ExportDocument, generator_name
 from ambtenaar20.core.export.progress import ExportSteps
 from ambtenaar20.core.export.target import atomic_output
-from ambtenaar20.core.export.xlsx_archive import drop_scratch_files, save_streamed
+from ambtenaar20.core.export.xlsx_archive import (
+    drop_scratch_files,
+    save_streamed,
+    sheets_beside,
+)
 from ambtenaar20.core.i18n import N_, _
 from ambtenaar20.core.logbook.kinds import kind_label
 from ambtenaar20.core.logbook.platforms import platform_label
@@ -52,8 +56,9 @@ def write_xlsx(document: ExportDocument, target: Path, cancel: CancelToken | Non
     # cancelled, instead of all at once in ``save`` (half the time, unseen and unstoppable).
     workbook = Workbook(write_only=True)
     try:
-        _log_sheet(workbook.create_sheet(_(LOG_SHEET)), document, steps)
-        _summary_sheet(workbook.create_sheet(_(SUMMARY_SHEET)), document)
+        with sheets_beside(Path(target)):
+            _log_sheet(workbook.create_sheet(_(LOG_SHEET)), document, steps)
+            _summary_sheet(workbook.create_sheet(_(SUMMARY_SHEET)), document)
         steps.start(_("Saving the file"))
         with atomic_output(target, cancel) as temporary:
             save_streamed(workbook, temporary, steps, save_units)
