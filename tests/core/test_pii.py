@@ -200,6 +200,9 @@ def test_a_bracketed_phone_number_is_found_without_its_bracket():
     ("Mevrouw belde over Kastanjelaan 3 D namens haar moeder.", "Kastanjelaan 3 D"),
     ("The tenant of Marnixstraat 40 C reported mould.", "Marnixstraat 40 C"),
     ("Our reply about Lindelaan 7 B concerns the noise complaint.", "Lindelaan 7 B"),
+    # "A" before a verb is no article.
+    ("Our reply about Eikenlaan 4 A concerns the noise complaint.", "Eikenlaan 4 A"),
+    ("The tenant says Eikenlaan 4 A has had mould for a year.", "Eikenlaan 4 A"),
 ])
 def test_a_separate_house_number_letter_before_ordinary_words_is_an_address(text, address):
     assert kinds_and_texts(text) == [("address", address)]

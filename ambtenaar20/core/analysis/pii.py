@@ -157,6 +157,11 @@ _NOUN_SUFFIXES = ("park", "pad", "baan", "markt", "veld", "hof", "ring", "erf", 
                   "haven", "dam", "wal", "kwartier")
 _FIRST_AFTER = regex.compile(r"[ \t]*(?P<word>\p{L}+)?(?P<rest>.{0,2})", regex.DOTALL)
 _LOWER_WORD = regex.compile(r"[ \t]+\p{Ll}")
+#: English verbs that cannot follow the article "a": after "Eikenlaan 4 A" they show the "A" is
+#: the house number's letter.
+_NEVER_AFTER_ARTICLE = regex.compile(
+    r"(?:is|was|has|had|will|would|can|could|should|shall|may|might|must|does|did|concerns"
+    r"|belongs|remains|lies)\b")
 
 _PRIORITY = {kind: rank for rank, kind in enumerate(("email", "iban", "bsn", "address", "phone"))}
 
@@ -353,8 +358,11 @@ def _letter_before_words(view: str, match: regex.Match, language: str | None) ->
     playground opens").
     """
     letter = match.group("addition").strip()
-    if letter in "uU" or not _LOWER_WORD.match(view, match.end()):
+    following = _LOWER_WORD.match(view, match.end())
+    if letter in "uU" or not following:
         return False
+    if letter in "Aa" and _NEVER_AFTER_ARTICLE.match(view, following.end() - 1):
+        return True  # "Eikenlaan 4 A concerns": no article stands before a verb
     if letter in "AaI":
         # The text's own words first: a Dutch check may hold an English sentence.
         detected = detect_language(view, letters_after_numbers=True)
