@@ -42,7 +42,11 @@ def register(subparsers: argparse._SubParsersAction,
                         help=_("replace the log's counterparts by 'Persoon 1', 'Persoon 2' "
                                "wherever they are named, drop links to people and mask "
                                "personal data; other people named in a summary or outcome "
-                               "are not recognised"))
+                               "are not recognised, unless they are in the saved list of "
+                               "names to hide ('hidden-names') or given with --hide-name"))
+    parser.add_argument("--hide-name", action="append", default=[], metavar=_("NAME"),
+                        help=_("with --pseudonymize: hide this person too, in every spelling "
+                               "of the name, for this export only (repeat for more)"))
     parser.add_argument("--separator", choices=(";", ","), default=";", metavar="';'|','",
                         help=_("CSV separator: ';' (default, for Dutch Excel) or ','"))
     parser.add_argument("-o", "--output", required=True, metavar=_("FILE"),
@@ -59,6 +63,8 @@ def run(args: argparse.Namespace, open_context: ContextOpener) -> int:
     from ambtenaar20.core.number_text import whole_number_text
     from ambtenaar20.render.exports import STREAM_FORMATS, write_export, write_export_stream
 
+    if args.hide_name and not args.pseudonymize:
+        raise UsageError(_("--hide-name only works together with --pseudonymize"))
     period = period_from_options(args.date_from, args.date_to)
     # "-" is standard output, as it is standard input for ``check``; only for text formats.
     to_stdout = args.output == STDOUT
@@ -70,8 +76,12 @@ def run(args: argparse.Namespace, open_context: ContextOpener) -> int:
     context = open_context()
     if target is not None:
         context.paths.refuse_as_output(target, option="output")  # named as typed by main
+    # The saved list, as the window uses it, and this export's own names.
+    hidden = (*context.settings.privacy.hidden_names, *args.hide_name) \
+        if args.pseudonymize else ()
     request = ExportRequest(period=period, topics=tuple(args.topic),
-                            pseudonymize=args.pseudonymize, separator=args.separator)
+                            pseudonymize=args.pseudonymize, separator=args.separator,
+                            hidden_names=hidden)
     document = build_document(context.logbook, context.settings.profile, request)
     count = len(document.entries)
     if target is None:

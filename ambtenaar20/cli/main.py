@@ -45,6 +45,7 @@ COMMANDS = {
     "items": "ambtenaar20.cli.items_command",
     "log": "ambtenaar20.cli.log_command",
     "export": "ambtenaar20.cli.export_command",
+    "hidden-names": "ambtenaar20.cli.hidden_names_command",
     "backup": "ambtenaar20.cli.backup_command",
     "restore": "ambtenaar20.cli.backup_command",
     "diagnose": "ambtenaar20.cli.backup_command",

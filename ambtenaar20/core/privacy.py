@@ -49,6 +49,7 @@ KIND_LABELS = {
     "feeds": N_("feeds"),
     "topics": N_("topics"),
     "topics_removed": N_("topics removed"),
+    "hidden_names": N_("names to hide in exports"),
 }
 
 
@@ -273,6 +274,12 @@ class PrivacyService:
                         counts = {provider.kind: counts}
                     for kind, count in counts.items():
                         affected[kind] = affected.get(kind, 0) + int(count)
+                # The officer's list of names for pseudonymised exports (in the settings, so
+                # saved once the database has committed) names the person too.
+                kept_names = self._hidden_names_without(name)
+                if kept_names is not None:
+                    affected["hidden_names"] = \
+                        len(self.context.settings.privacy.hidden_names) - len(kept_names)
                 total = sum(affected.values())
                 if not total:
                     # A misspelt name: nothing to record, and nothing a provider wrote stays.
@@ -300,9 +307,19 @@ class PrivacyService:
         if busy:
             log.warning("the write-ahead log could not be emptied after an erasure (in use); "
                         "it is at the next checkpoint")
+        if kept_names is not None:
+            self.context.settings.privacy.hidden_names = kept_names
+            self.context.save_settings()
         log.info("privacy request %s carried out: %s", row_id, affected)
         return PrivacyRequest(id=int(row_id), kind=ERASE_COUNTERPART, carried_out_at=now,
                               affected=affected, total=total)
+
+    def _hidden_names_without(self, name: str) -> list[str] | None:
+        """The saved names to hide without the person ``name``; None when none of them is."""
+        person = ErasedName(name)
+        saved = self.context.settings.privacy.hidden_names
+        kept = [hidden for hidden in saved if not person.is_person(hidden)]
+        return None if len(kept) == len(saved) else kept
 
     def requests(self) -> list[PrivacyRequest]:
         """Every recorded request, newest first."""

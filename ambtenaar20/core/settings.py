@@ -68,6 +68,15 @@ class RetentionSettings:
 
 
 @dataclass
+class PrivacySettings:
+    """What a pseudonymised export hides besides the log's counterparts."""
+
+    #: People the officer named to hide too (one name each, as typed): someone named in a
+    #: summary who is no counterpart anywhere in the log is not recognised otherwise.
+    hidden_names: list[str] = field(default_factory=list)
+
+
+@dataclass
 class Settings:
     schema_version: int = SETTINGS_SCHEMA_VERSION
     #: ``auto`` follows the system; otherwise ``nl`` or ``en``.
@@ -77,6 +86,7 @@ class Settings:
     backup: BackupSettings = field(default_factory=BackupSettings)
     retention: RetentionSettings = field(default_factory=RetentionSettings)
     feeds: FeedSettings = field(default_factory=FeedSettings)
+    privacy: PrivacySettings = field(default_factory=PrivacySettings)
 
 
 @dataclass

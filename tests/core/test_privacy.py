@@ -154,3 +154,36 @@ def test_a_provider_may_report_several_kinds(context):
     assert request.affected["feed_items"] == 2 and request.affected["topics"] == 1
     assert request.total == 3
     assert context.privacy.requests()[0].affected == request.affected
+
+
+def test_an_erasure_takes_the_person_off_the_names_to_hide(context):
+    from ambtenaar20.core.settings import SettingsStore
+
+    context.privacy.register_erasure(NotesProvider(context))
+    context.settings.privacy.hidden_names = ["pieter  ZWANENBURG", "Jan Bakker"]
+    context.save_settings()
+    request = context.privacy.erase_counterpart(NAME)
+    assert request.affected["hidden_names"] == 1
+    assert context.settings.privacy.hidden_names == ["Jan Bakker"]
+    saved = SettingsStore(context.paths.settings).load().settings
+    assert saved.privacy.hidden_names == ["Jan Bakker"]
+    assert "Pieter" not in context.paths.settings.read_text(encoding="utf-8")
+
+
+def test_a_person_only_in_the_names_to_hide_is_erased_there(context):
+    context.settings.privacy.hidden_names = ["Sanne Visser"]
+    context.save_settings()
+    context.privacy.register_erasure(NotesProvider(context))
+    request = context.privacy.erase_counterpart("Sanne Visser")
+    assert request.id is not None
+    assert {kind: n for kind, n in request.affected.items() if n} == {"hidden_names": 1}
+    assert context.settings.privacy.hidden_names == []
+
+
+def test_a_failed_erasure_leaves_the_names_to_hide(context):
+    context.settings.privacy.hidden_names = [NAME]
+    context.privacy.register_erasure(NotesProvider(context))
+    context.privacy.register_erasure(DraftsProvider(context, fail=True))
+    with pytest.raises(PrivacyError):
+        context.privacy.erase_counterpart(NAME)
+    assert context.settings.privacy.hidden_names == [NAME]

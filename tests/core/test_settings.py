@@ -62,3 +62,24 @@ def test_failed_save_keeps_the_old_file(tmp_path, monkeypatch):
         store.save(Settings(language="nl"))
     assert path.read_text("utf-8") == before
     assert [p.name for p in tmp_path.iterdir()] == ["settings.json"]  # no temp file left
+
+
+def test_names_to_hide_round_trip(tmp_path):
+    store = SettingsStore(tmp_path / "settings.json")
+    settings = Settings()
+    assert settings.privacy.hidden_names == []
+    settings.privacy.hidden_names = ["Jan de Vries", "Zoë Berg"]
+    store.save(settings)
+    assert store.load().settings.privacy.hidden_names == ["Jan de Vries", "Zoë Berg"]
+    saved = json.loads((tmp_path / "settings.json").read_text("utf-8"))
+    assert saved["privacy"] == {"hidden_names": ["Jan de Vries", "Zoë Berg"]}
+
+
+@pytest.mark.parametrize("value", ["Jan de Vries", ["Jan de Vries", 3], {"Jan": 1}, None])
+def test_names_to_hide_of_the_wrong_type_are_ignored(tmp_path, value):
+    path = tmp_path / "settings.json"
+    path.write_text(json.dumps({"language": "en", "privacy": {"hidden_names": value}}), "utf-8")
+    loaded = SettingsStore(path).load()
+    assert loaded.settings.privacy.hidden_names == []
+    assert loaded.settings.language == "en"  # the rest of the file still counts
+    assert loaded.damaged_copy is None

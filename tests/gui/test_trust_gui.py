@@ -153,3 +153,23 @@ def test_erasing_a_name_found_nowhere_says_so_and_records_nothing(qtbot, window,
     message = window.statusBar().currentMessage()
     assert "Niemand Bekend" in message and "niets vastgelegd" in message
     assert window.context.privacy.requests() == []
+
+
+def test_an_erased_person_leaves_the_names_to_hide_field(qtbot, window, monkeypatch):
+    context = window.context
+    context.settings.privacy.hidden_names = ["Pieter Zwanenburg", "Els Bakker"]
+    window.rebuild_areas()
+    window.show_area("report")
+
+    def field_names():
+        return window.area("report").pseudonymize_choice.names_edit.toPlainText().splitlines()
+
+    assert field_names() == ["Pieter Zwanenburg", "Els Bakker"]
+    monkeypatch.setattr(window.trust_actions, "confirm_erase", lambda name: True)
+    monkeypatch.setattr(window.trust_actions, "_show_erase_result", lambda *args: None)
+    with qtbot.waitSignal(window.trust_actions.erased, timeout=20_000) as erased:
+        window.trust_actions.erase_person("Pieter Zwanenburg")
+    assert erased.args[0].affected["hidden_names"] == 1
+    # The field shows the list as it is now: editing it cannot bring the name back.
+    assert field_names() == ["Els Bakker"]
+    assert "Pieter" not in context.paths.settings.read_text(encoding="utf-8")

@@ -131,7 +131,8 @@ def test_pseudonymising_says_what_it_does_not_recognise(qtbot, view):
     assert note.isHidden()
     view.pseudonymize_check.click()
     assert note.isVisible()
-    assert "Other people named in a summary or outcome are not recognised" in note.text()
+    assert "Other people named in a summary or outcome are not recognised unless you list " \
+        "them below" in note.text()
     assert note.width() >= note.minimumSizeHint().width()
     view.pseudonymize_check.click()
     assert note.isHidden()

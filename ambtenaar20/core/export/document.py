@@ -31,6 +31,9 @@ class ExportRequest:
     topics: tuple[str, ...] = ()
     pseudonymize: bool = False
     separator: str = ";"
+    #: People to hide besides the log's counterparts (the officer's list; only when
+    #: pseudonymising): named in a summary, they are recognised no other way.
+    hidden_names: tuple[str, ...] = ()
 
 
 @dataclass
@@ -76,9 +79,11 @@ def build_document(service: LogbookService, profile: Any, request: ExportRequest
     topics = request.topics
     if request.pseudonymize:
         from ambtenaar20.core.export.pseudonymize import Pseudonymizer
+        from ambtenaar20.core.hidden_names import clean_names
 
-        # Everyone in the log, deleted entries too: a person from another month may be named.
-        known = service.counterparts()
+        # Everyone in the log, deleted entries too: a person from another month may be named;
+        # then the people the officer listed, numbered like anyone only mentioned.
+        known = [*service.counterparts(), *clean_names(request.hidden_names)]
         # A step of its own: the spellings of every person (~0.4 s for 10,000 people).
         indexing = ExportSteps(len(entries) + len(known), _("Recognising people"), cancel,
                                progress)

@@ -17,7 +17,6 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
     QDateEdit,
     QFormLayout,
@@ -46,6 +45,7 @@ from ambtenaar20.gui.logbook.accessible_names import name_unnamed_children
 from ambtenaar20.gui.logbook.export_progress import ExportProgress
 from ambtenaar20.gui.logbook.export_run import ExportRun
 from ambtenaar20.gui.logbook.filter_bar import qdate
+from ambtenaar20.gui.logbook.pseudonymize_choice import PseudonymizeChoice
 from ambtenaar20.gui.logbook.report_columns import side_by_side_or_stacked
 from ambtenaar20.gui.logbook.report_summary import summary_html
 from ambtenaar20.gui.logbook.save_target import ask_save_target, suggested_name, with_extension
@@ -89,16 +89,10 @@ class ReportView(QWidget):
         self.separator_combo.addItem(_("semicolon ; (Dutch Excel)"), ";")
         self.separator_combo.addItem(_("comma ,"), ",")
         self.format_combo.currentIndexChanged.connect(self._format_changed)
-        self.pseudonymize_check = QCheckBox(_("Pse&udonymise people (Persoon 1, Persoon 2 …)"))
-        # What it cannot do, said where it is chosen: a name in a summary of someone who is no
-        # counterpart anywhere in the log stays (no word list tells every name from a place).
-        self.pseudonymize_note = QLabel(_(
-            "Replaces the counterparts of the log wherever they are named, @names, links to "
-            "people and personal data. Other people named in a summary or outcome are not "
-            "recognised: check those before you share the file."))
-        self.pseudonymize_note.setWordWrap(True)
-        self.pseudonymize_note.setVisible(False)
-        self.pseudonymize_check.toggled.connect(self.pseudonymize_note.setVisible)
+        #: The checkbox, what it does and cannot do, and the names to hide too.
+        self.pseudonymize_choice = PseudonymizeChoice(context)
+        self.pseudonymize_check = self.pseudonymize_choice.check
+        self.pseudonymize_note = self.pseudonymize_choice.note
         self.export_button = QPushButton(_("E&xport…"))
         self.export_button.clicked.connect(self.export)
         #: Why the export button is off, when the officer can do something about it.
@@ -127,8 +121,7 @@ class ReportView(QWidget):
             form.addRow(caption, widget)
         form.insertRow(1, "", self.period_note)  # under the period it explains
         form.setRowVisible(self.period_note, False)
-        form.addRow(self.pseudonymize_check)
-        form.addRow(self.pseudonymize_note)
+        form.addRow(self.pseudonymize_choice)
         export_row = QHBoxLayout()
         # As wide as its text, with or without the reason beside it: the row does not jump.
         self.export_button.setSizePolicy(QSizePolicy.Policy.Maximum,
@@ -353,8 +346,9 @@ class ReportView(QWidget):
             return
         target = with_extension(target, file_format)
         request = ExportRequest(period=period, topics=self.topics(),
-                                pseudonymize=self.pseudonymize_check.isChecked(),
-                                separator=self.separator_combo.currentData())
+                                pseudonymize=self.pseudonymize_choice.pseudonymize(),
+                                separator=self.separator_combo.currentData(),
+                                hidden_names=self.pseudonymize_choice.hidden_names())
         self._export_run.start(request, file_format, target)
         self.exporting = True
         self._sync_export()
