@@ -55,7 +55,12 @@ def register(
 
 
 def _size(size: int) -> str:
-    return f"{size / 1_000_000:.1f} MB" if size >= 100_000 else f"{size / 1000:.1f} kB"
+    """A file's size as the officer reads it: "44,0 kB", "1,2 MB" in Dutch."""
+    from ambtenaar20.core.number_text import decimal_text
+
+    if size >= 100_000:
+        return f"{decimal_text(size / 1_000_000)} MB"
+    return f"{decimal_text(size / 1000)} kB"
 
 
 def run_backup(args: argparse.Namespace, open_context: ContextOpener) -> int:

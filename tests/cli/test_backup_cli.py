@@ -1,6 +1,7 @@
 """``ambtenaar20 backup`` and ``restore`` as a user runs them: exit codes, messages, the lock."""
 
 import os
+import re
 import subprocess
 import sys
 import time
@@ -34,6 +35,8 @@ def test_backup_and_restore_round_trip(tmp_path):
     result = run_cli("--data-dir", str(data), "backup", str(tmp_path / "b.zip"))
     assert result.returncode == 0, result.stderr
     assert "Back-up opgeslagen in" in result.stdout
+    # Its size as a Dutch reader writes it: "(44,0 kB)".
+    assert re.search(r"\(\d+,\d (kB|MB)\)", result.stdout), result.stdout
     assert "manifest.json" in zipfile.ZipFile(tmp_path / "b.zip").namelist()
 
     set_marker(data, "changed")

@@ -6,8 +6,9 @@ and an XLSX export also keeps each sheet in a scratch file until the file is com
 a power cut, Windows ending it at shutdown) cannot. They hold the log's text, personal data
 included, so the next export into that folder removes what an earlier one left: files named by
 ``scratch_file`` that nobody has written to for ``STALE_AFTER_SECONDS``. No running export can
-still be using those: the longest (100,000 entries as a PDF) take well under a minute, and a
-file being written is touched all the time.
+still be using those: the longest (100,000 entries as a PDF) take well under a minute, and
+their files are written all the time. A file still open (Windows cannot remove those) or on a
+share that refuses is left for the next export.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from pathlib import Path
 #: In every scratch file's name: what tells the app's files from anybody else's.
 MARK = ".ambtenaar20-"
 #: How long a scratch file must have been left alone before it counts as left behind.
-STALE_AFTER_SECONDS = 60 * 60
+STALE_AFTER_SECONDS = 10 * 60
 #: ``.{target name}.ambtenaar20-{random}{suffix}``; the suffixes ``scratch_file`` is given.
 _SCRATCH_NAME = re.compile(r"\..+" + re.escape(MARK) + r"[A-Za-z0-9_]+(\.sheet)?\.tmp")
 

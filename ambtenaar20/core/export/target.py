@@ -20,6 +20,10 @@ from ambtenaar20.core.errors import UsageError
 from ambtenaar20.core.export.leftovers import remove_leftovers, scratch_file
 from ambtenaar20.core.i18n import _
 
+#: How every message about the output file starts, in every language: the field key a front end
+#: replaces by its own name for that field (``cli/field_names.py``).
+OUTPUT_KEY = "output: "
+
 
 def check_output(target: Path) -> Path:
     """Raise ``UsageError`` naming the output option if ``target`` cannot be written."""

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from ambtenaar20.core.app_context import AppContext
 from ambtenaar20.core.errors import UsageError
 from ambtenaar20.core.export.document import ExportRequest
+from ambtenaar20.core.export.target import OUTPUT_KEY
 from ambtenaar20.core.i18n import _
 from ambtenaar20.core.logbook.clock import Period
 from ambtenaar20.core.logbook.model import LogFilter, Summary
@@ -384,4 +385,7 @@ class ReportView(QWidget):
 
     def _export_failed(self, error: Exception) -> None:
         self._export_ended()
-        self.result_label.setText(_("Export failed: {reason}").format(reason=error))
+        # "output: the folder … is read-only": the key names the CLI's option (``-o``); here
+        # the file chosen in the Save dialog is the only output, so the rest says it all.
+        reason = str(error).removeprefix(OUTPUT_KEY)
+        self.result_label.setText(_("Export failed: {reason}").format(reason=reason))
