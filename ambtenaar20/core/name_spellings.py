@@ -8,7 +8,9 @@ name is also written:
 - with the initials of the first name ("J. de Vries", "A.M. van den Heuvel"), without its
   particles ("Zoë Berg-Jansen"), with only the first part of a double surname ("Zoë van der
   Berg", "mevrouw Van der Berg"), and with "van der/den/de" as "vd" or "v.d." ("AnneMarieVdHeuvel");
-- never by a title alone: "mevrouw" of "mevrouw Li" is no part of her name.
+- never by a title alone: "mevrouw" of "mevrouw Li" is no part of her name;
+- by a double first name written whole ("Anne-Marie", "Anne Marie", "Jan-Willem"): one part,
+  not two, so it is hidden as one name (also "Jan-Willem", whose "Jan" is too short alone).
 
 A word the Dutch word list knows as an ordinary word ("groot", "boer", "gemeente") is a name
 only when it is written with a capital ("ordinary"); a surname that is one ("de Groot") needs
@@ -240,6 +242,8 @@ def _of_name(typed: str, handles: set[str]) -> Spellings:
         else:
             parts.add((name,))
     own.update(piece for piece in pieces if _is_part(piece) and piece not in written)
+    if len(given) > 1 and min(map(len, given)) > 1:  # "Anne-Marie", "Jan-Willem": one part
+        parts.update(_groupings(given))
     variants = _variants(given, particles, core, barrel)
     for variant in variants:
         names.update(_groupings(variant, _MAX_GROUPED_VARIANT))

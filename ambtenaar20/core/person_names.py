@@ -75,6 +75,9 @@ _TITLE_STARTS = TITLES | {"de"}
 #: What may stand between the words of one name ("Berg-Jansen", "jan.jansen", "klaas_v",
 #: "van 't Hof" with any apostrophe Word may make of it).
 _NAME_GLUE = re.compile(r"[\s.\-_'\u2018\u2019\u02bc`\u00b4]{1,3}|\s+")
+#: What may join two names of one person into one: a hyphen ("Anne-Marie") or white space,
+#: never a full stop or a spaced dash, which end a sentence or a clause the text must keep.
+_SPAN_GLUE = re.compile(r"[\-\u2010\u2011]|[^\S\n]+")
 _WRITTEN, _JOINED, _PART = 3, 2, 1
 
 
@@ -267,7 +270,14 @@ class PersonNames:
             start, name_start, count, person = hit
             if start == name_start:
                 start = name_start = start - mention  # "@Petra de Boer" goes whole
-            spans.append(Span(start, name_start, found[index + count - 1].end(), person))
+            end = found[index + count - 1].end()
+            if spans and spans[-1].person == person != AMBIGUOUS and \
+                    _SPAN_GLUE.fullmatch(text, spans[-1].end, start):
+                # "Anne-Marie" read as "Anne" and "Marie", "Heuvel-Anne": one name, one span,
+                # else an export writes "Persoon 15-Persoon 15"
+                spans[-1] = spans[-1]._replace(end=end)
+            else:
+                spans.append(Span(start, name_start, end, person))
             index += count
         return spans
 

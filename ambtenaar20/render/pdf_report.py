@@ -26,7 +26,11 @@ from PySide6.QtGui import (
 )
 
 from ambtenaar20.core.cancellation import CancelToken, ProgressCallback
-from ambtenaar20.core.export.document import ExportDocument, generator_name
+from ambtenaar20.core.export.document import (
+    ExportDocument,
+    generator_name,
+    pseudonymized_note,
+)
 from ambtenaar20.core.export.progress import ExportSteps
 from ambtenaar20.core.export.target import atomic_output
 from ambtenaar20.core.i18n import _
@@ -41,7 +45,6 @@ RESOLUTION = 300
 CHART_URL = QUrl("chart:weekly")
 FONT_POINTS = 9
 CHART_RATIO = 0.3
-ZERO_WIDTH_SPACE = "\u200b"
 #: Relative widths of the entries table's columns (the summary gets the most room).
 COLUMN_PERCENT = (10, 7, 8, 6, 10, 11, 25, 4, 11, 8)
 
@@ -150,15 +153,10 @@ def table_columns() -> list[Column]:
             for index, (title, percent) in enumerate(zip(titles, COLUMN_PERCENT, strict=True))]
 
 
-def breakable_url(url: str) -> str:
-    """A long link may wrap after its separators (a zero-width space is a line-break chance)."""
-    for separator in "/?&=-_.":
-        url = url.replace(separator, separator + ZERO_WIDTH_SPACE)
-    return url
-
-
 def entry_cells(entry: Interaction) -> list[str]:
-    summary = entry.summary + (("\n" + breakable_url(entry.url)) if entry.url else "")
+    # A long link wraps where it reaches the column's edge (``cell_wrap``), kept as written:
+    # break chances put into it would be copied and searched with it.
+    summary = entry.summary + (("\n" + entry.url) if entry.url else "")
     return [
         entry.occurred_at.strftime("%d-%m-%Y %H:%M"), platform_label(entry.platform),
         kind_label(entry.kind), direction_label(entry.direction), entry.topic,
@@ -190,9 +188,7 @@ def _cover(document: ExportDocument) -> str:
                     for label, value in rows)
     note = ""
     if document.pseudonymized:
-        note = ("<p style='color:#555'>" + escape(_(
-            "Pseudonymised: people are shown as 'Persoon 1', 'Persoon 2' and so on; links to "
-            "people and personal data have been removed.")) + "</p>")
+        note = "<p style='color:#555'>" + escape(pseudonymized_note()) + "</p>"
     return (
         "<p style='font-size:30pt'><b>" + escape(_("Activity report")) +
         "</b></p><p style='font-size:15pt; color:#1f5fa8'>" +

@@ -6,11 +6,11 @@ fit its page. Text is cut only where a line starts, so nothing is lost or shown 
 rest wraps on the next page exactly as it would have: word wrap is greedy, so lines after a line
 start do not depend on what came before it.
 
-Each cell is laid out once with ``QTextLayout`` (the engine behind ``QPainter.drawText``) to know
-where its lines start and how tall they are; that only predicts how much fits. What a piece
-finally holds is measured with the same call the table measures every row with, so a piece never
-ends up taller than its page. Laying out once and measuring only a page's text per piece keeps
-the work linear in the length of the text.
+Each cell is laid out once with ``QTextLayout`` (the engine behind ``QPainter.drawText``),
+wrapped as a cell wraps (``cell_wrap``), to know where its lines start and how tall they are;
+that only predicts how much fits. What a piece finally holds is measured with the same call the
+table measures every row with, so a piece never ends up taller than its page. Laying out once
+and measuring only a page's text per piece keeps the work linear in the length of the text.
 """
 
 from __future__ import annotations
@@ -19,10 +19,10 @@ import math
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
-from PySide6.QtGui import QFont, QFontMetricsF, QPaintDevice, QTextLayout, QTextOption
+from PySide6.QtGui import QFont, QFontMetricsF, QPaintDevice
 
-#: ``drawText`` treats a newline as a line separator; ``QTextLayout`` needs the separator itself.
-LINE_SEPARATOR = "\u2028"
+from ambtenaar20.render.cell_wrap import cell_layout
+
 #: A row is started at the bottom of a page only if at least this many lines fit there;
 #: otherwise it starts on the next page, so a page never ends with a scrap of a row.
 LEAST_LINES_HERE = 3
@@ -146,21 +146,10 @@ class RowSplitter:
 
     def _lay_out(self, text: str, width: float) -> _Cell:
         """Where the lines of ``text`` start when wrapped in a column ``width`` wide."""
-        layout = QTextLayout(text.replace("\n", LINE_SEPARATOR), self.font, self.device)
-        option = QTextOption()
-        option.setWrapMode(QTextOption.WrapMode.WordWrap)
-        layout.setTextOption(option)
-        starts: list[int] = []
-        heights: list[float] = []
-        layout.beginLayout()
-        while True:
-            line = layout.createLine()
-            if not line.isValid():
-                break
-            line.setLineWidth(width - 2 * self.padding)
-            starts.append(line.textStart())
-            heights.append(line.height())
-        layout.endLayout()
+        layout = cell_layout(text, self.font, self.device, width - 2 * self.padding)
+        lines = [layout.lineAt(number) for number in range(layout.lineCount())]
+        starts = [line.textStart() for line in lines]
+        heights = [line.height() for line in lines]
         if not text:
             starts, heights = [], []  # an empty cell has nothing to show on any page
         return _Cell(text, [*starts, len(text)], heights)

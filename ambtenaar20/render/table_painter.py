@@ -6,13 +6,12 @@ the current page keeps the report linear in the number of entries (seconds for 1
 The header row is painted again at the top of every page.
 
 Nothing is cut: the report must be complete, so a row taller than a page continues on the next
-pages (``row_split``), and a word too long for its column gets break chances so it wraps instead
-of being clipped at the column's edge.
+pages (``row_split``), and a word too wide for its column wraps inside it (``cell_wrap``)
+instead of being clipped at the column's edge.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -20,24 +19,12 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPaintDevice, QPainter, QPen
 
 from ambtenaar20.core.i18n import _
+from ambtenaar20.render.cell_wrap import draw_cell, text_height
 from ambtenaar20.render.row_split import Piece, RowSplitter
 
 HEADER_FILL = QColor("#dde6f2")
 STRIPE_FILL = QColor("#f4f6f9")
 RULE = QColor("#b8b8b8")
-_WRAP = int(Qt.TextFlag.TextWordWrap)
-ZERO_WIDTH_SPACE = "\u200b"
-#: Words longer than this get a break chance every this many characters.
-_LONG_WORD = 24
-_LONG_WORD_PATTERN = re.compile(rf"[^\s\u200b]{{{_LONG_WORD + 1},}}")
-
-
-def breakable(text: str) -> str:
-    """Long words with zero-width spaces, where word wrap may break them."""
-    return _LONG_WORD_PATTERN.sub(
-        lambda match: ZERO_WIDTH_SPACE.join(
-            match.group(0)[start:start + _LONG_WORD]
-            for start in range(0, len(match.group(0)), _LONG_WORD)), text)
 
 
 @dataclass(frozen=True)
@@ -55,23 +42,24 @@ class TablePainter:
         self.font = font
         self.bold = QFont(font)
         self.bold.setBold(True)
+        self.device = device
         self.metrics = QFontMetricsF(font, device)
         self.bold_metrics = QFontMetricsF(self.bold, device)
         self.padding = self.metrics.height() * 0.25
         total = sum(column.percent for column in columns)
         self.widths = [width * column.percent / total for column in columns]
-        self.header_height = self._height([c.title for c in columns], self.bold_metrics)
+        self.header_height = self._height([c.title for c in columns], self.bold)
         self.splitter = RowSplitter(device, font, self.widths, self.padding, self._height_of,
                                     _("(continued)") if continued is None else continued)
 
-    def _height(self, cells: Sequence[str], metrics: QFontMetricsF) -> float:
+    def _height(self, cells: Sequence[str], font: QFont) -> float:
+        metrics = self.bold_metrics if font is self.bold else self.metrics
         tallest = metrics.height()
         for text, width in zip(cells, self.widths, strict=True):
             room = width - 2 * self.padding
             # Most cells are one short line; measuring the wrapped text is the slow path.
             if text and ("\n" in text or metrics.horizontalAdvance(text) > room):
-                box = QRectF(0, 0, room, 1e7)
-                tallest = max(tallest, metrics.boundingRect(box, _WRAP, text).height())
+                tallest = max(tallest, text_height(text, font, self.device, room))
         return tallest + 2 * self.padding
 
     def paginate(self, rows: Sequence[Sequence[str]], page_height: float,
@@ -88,8 +76,8 @@ class TablePainter:
         used = self.header_height
         shade = 0  # every other row of a page is shaded, from the first (0) or the second (1)
         for row in rows:
-            cells = [breakable(cell) for cell in row]
-            height = self._height(cells, self.metrics)
+            cells = list(row)
+            height = self._height(cells, self.font)
             pieces = [Piece(cells, continues=False)]
             if height > room:
                 if pages[-1] and page_height - used < self.splitter.least_room:
@@ -99,7 +87,7 @@ class TablePainter:
                 pieces = list(self.splitter.pieces(cells, page_height - used, room))
             for number, piece in enumerate(pieces):
                 if len(pieces) > 1:
-                    height = self._height(piece.cells, self.metrics)
+                    height = self._height(piece.cells, self.font)
                 # A row's later pieces start a page of their own, under a header of their own.
                 if number or (pages[-1] and used + height > page_height):
                     pages.append([])
@@ -117,9 +105,8 @@ class TablePainter:
         return pages
 
     def _height_of(self, text: str, width: float) -> float:
-        room = width - 2 * self.padding
-        box = QRectF(0, 0, room, 1e7)
-        return self.metrics.boundingRect(box, _WRAP, text).height() + 2 * self.padding
+        return text_height(text, self.font, self.device, width - 2 * self.padding) + \
+            2 * self.padding
 
     def paint(self, painter: QPainter, rows: Sequence[Sequence[str]], indexes: Sequence[int],
               top: float, page_height: float) -> None:
@@ -150,9 +137,7 @@ class TablePainter:
                 Qt.AlignmentFlag.AlignLeft
             box = QRectF(x + self.padding, y + self.padding, width - 2 * self.padding,
                          height - 2 * self.padding)
-            # drawText clips to the box itself (no TextDontClip), so a word too long for its
-            # column never runs into the next one.
-            painter.drawText(box, int(align) | int(Qt.AlignmentFlag.AlignTop) | _WRAP, text)
+            draw_cell(painter, box, text, align)
             x += width
         if rule:
             painter.setPen(QPen(RULE, max(1.0, self.padding / 6)))

@@ -351,3 +351,36 @@ def test_title_words_and_ordinary_words_are_no_name_on_their_own():
     assert export.text(f"zie {link}") == f"zie {link}"
     # A counterpart typed as a title alone is someone, but "mevrouw" in a text is nobody.
     assert Pseudonymizer(["Mevrouw"]).text("Mevrouw belde") == "Mevrouw belde"
+
+
+def test_a_double_first_name_is_one_name_not_two(context):
+    """QA: "draad van Anne-Marie" became "draad van Persoon 15-Persoon 15" in every format, and
+    an erasure wrote "[verwijderd]-[verwijderd]"; "Jan-Willem" lost only "Willem"."""
+    people = ["Anne-Marie van den Heuvel", "Jan-Willem Bakker", "Petra de Boer"]
+    export = Pseudonymizer(people)
+    for text, expected in [
+            ("Reactie op draad van Anne-Marie over laadpalen",
+             "Reactie op draad van Persoon 1 over laadpalen"),
+            ("Anne Marie belde", "Persoon 1 belde"), ("Annemarie belde", "Persoon 1 belde"),
+            ("Anne-Marie van den Heuvel belde", "Persoon 1 belde"),
+            ("A.M. van den Heuvel belde", "Persoon 1 belde"),
+            ("Van den Heuvel belde", "Persoon 1 belde"),
+            ("Jan-Willem en Jan Willem", "Persoon 2 en Persoon 2"),
+            # two people, and sentences and spaced dashes between one person's names, stay
+            ("Anne-Marie-Petra; Petra. Petra - Petra", "Persoon 1-Persoon 3; Persoon 3. "
+             "Persoon 3 - Persoon 3"),
+            ("Noord-Holland per e-mail; de Anne-Marie-straat", "Noord-Holland per e-mail; "
+             "de Persoon 1-straat")]:
+        assert export.text(text) == expected, text
+    # Typed with a space, "Anne" and "Marie" are two parts of her name: still one name.
+    apart = Pseudonymizer(["Anne Marie Jansen"])
+    assert apart.text("Anne-Marie en Anne Marie belden") == "Persoon 1 en Persoon 1 belden"
+    log = context.logbook
+    own = log.add(platform="X", kind="reactie", counterpart=people[0],
+                  summary="Reactie op draad van Anne-Marie, ook Jan-Willem")
+    other = log.add(platform="X", kind="reactie", counterpart=OTHER,
+                    summary="Anne-Marie van den Heuvel en Anne-Marie")
+    context.privacy.erase_counterpart(people[0])
+    assert log.get(own.id).summary == "Reactie op draad van [verwijderd], ook Jan-Willem"
+    # elsewhere a first name alone may be another Anne-Marie
+    assert log.get(other.id).summary == "[verwijderd] en Anne-Marie"

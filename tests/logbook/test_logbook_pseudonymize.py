@@ -137,3 +137,23 @@ def test_cli_export_pseudonymized(tmp_path):
     item = json.loads(text)["interactions"][0]
     assert item["counterpart"] == "Persoon 1" and item["url"] == ""
     assert json.loads(text)["pseudonymized"] is True
+
+
+def test_a_pseudonymised_report_says_which_names_were_replaced(logbook, context, tmp_path):
+    """QA: the PDF cover said every person was replaced, the XLSX only "Gepseudonimiseerd: ja";
+    yet only the log's counterparts and the listed names are recognised, others may remain."""
+    fill(logbook)
+    hidden = document(logbook, context, pseudonymize=True)
+    cover = read_pdf(write_pdf(hidden, tmp_path / "p.pdf"))
+    assert "the counterparts from the log, and any names listed to be hidden, are shown as " \
+        "'Persoon 1'" in cover
+    assert "Other names in the texts may remain." in cover
+    sheet = openpyxl.load_workbook(write_xlsx(hidden, tmp_path / "p.xlsx"))["Summary"]
+    rows = [[cell.value for cell in row] for row in sheet.iter_rows()]
+    below = rows[rows.index(["Pseudonymised", "yes"]) + 1]
+    # The same words under "Pseudonymised" as on the cover.
+    assert below[0] is None and below[1] in cover
+    assert below[1].endswith("Other names in the texts may remain.")
+    plain = document(logbook, context)
+    assert "Other names" not in read_pdf(write_pdf(plain, tmp_path / "q.pdf"))
+    assert "Other names" not in read_xlsx(write_xlsx(plain, tmp_path / "q.xlsx"))

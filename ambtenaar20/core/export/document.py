@@ -121,5 +121,17 @@ def generator_name() -> str:
     return f"{APP_NAME} {__version__}"
 
 
+def pseudonymized_note() -> str:
+    """What a pseudonymised report says of itself, on the PDF cover and the summary sheet.
+
+    Only what was done: the people recognised are the log's counterparts and the names the
+    officer listed (``core/hidden_names.py``); anyone else named in a summary stays. A reader
+    told that everyone was replaced would pass the file on trusting that (QA).
+    """
+    return _("Pseudonymised: the counterparts from the log, and any names listed to be hidden, "
+             "are shown as 'Persoon 1', 'Persoon 2' and so on; links to people and personal "
+             "data have been left out. Other names in the texts may remain.")
+
+
 def replace_entry(entry: Interaction, **changes: Any) -> Interaction:
     return dataclasses.replace(entry, **changes)

@@ -19,7 +19,11 @@ from typing import Any
 
 from ambtenaar20.core.cancellation import CancelToken, ProgressCallback
 from ambtenaar20.core.export.cells import COLUMNS, clean, headers, looks_like_formula, typed_row
-from ambtenaar20.core.export.document import ExportDocument, generator_name
+from ambtenaar20.core.export.document import (
+    ExportDocument,
+    generator_name,
+    pseudonymized_note,
+)
 from ambtenaar20.core.export.progress import ExportSteps
 from ambtenaar20.core.export.target import atomic_output
 from ambtenaar20.core.export.xlsx_archive import (
@@ -146,7 +150,7 @@ def _cell(sheet: Any, value: Any) -> Any:
 
 
 def _summary_sheet(sheet: Any, document: ExportDocument) -> None:
-    from openpyxl.styles import Font
+    from openpyxl.styles import Alignment, Font
 
     summary = document.summary
     officer = document.officer
@@ -161,6 +165,7 @@ def _summary_sheet(sheet: Any, document: ExportDocument) -> None:
         (_("Period to"), document.period.end),
         (_("Topics"), ", ".join(document.topics) or _("all")),
         (_("Pseudonymised"), _("yes") if document.pseudonymized else _("no")),
+        *([(None, pseudonymized_note())] if document.pseudonymized else []),
         (),
         (_("Entries"), summary.entries),
         (_("Time spent (minutes)"), summary.minutes),
@@ -184,18 +189,22 @@ def _summary_sheet(sheet: Any, document: ExportDocument) -> None:
     sheet.column_dimensions["B"].width = 40
     _sized(sheet, 2, len(rows))
     bold = Font(bold=True)
+    # The note of a pseudonymised report wraps in its column, under "Pseudonymised".
+    note_row = rows.index((None, pseudonymized_note())) + 1 if document.pseudonymized else 0
     for number, values in enumerate(rows, start=1):
         heading = number in heading_rows
         row = _text_as_strings(sheet, values + (None,) * (2 - len(values)) if heading
                                else values)
         for index, value in enumerate(row):
             fmt = _date_format(value) if index == 1 else None
-            if heading or fmt:
+            if heading or fmt or number == note_row:
                 cell = row[index] = _cell(sheet, value)
                 if heading:
                     cell.font = bold
                 if fmt:
                     cell.number_format = fmt
+                if number == note_row:
+                    cell.alignment = Alignment(wrap_text=True, vertical="top")
         sheet.append(row)
 
 
