@@ -43,6 +43,11 @@ REASONS: dict[str, str] = {
                             "ssh tunnel) running, and is its address right?"),
     "not_socks5": N_("The proxy does not answer as a SOCKS5 proxy. Check its address and kind "
                      "(an http proxy is written http://…)."),
+    "proxy_unreachable": N_("The proxy {proxy} ({setting}) could not be reached: is its address "
+                            "right, and is there a network connection? Your IT department knows "
+                            "the right proxy."),
+    "proxy_name": N_("The name of the proxy {proxy} ({setting}) could not be found (DNS). Check "
+                     "the proxy's address; your IT department knows the right one."),
     "dns": N_("The server name could not be found (DNS). Check the address."),
     "refused": N_("The server refused the connection."),
     "unreachable": N_("The server cannot be reached: is there a network connection?"),

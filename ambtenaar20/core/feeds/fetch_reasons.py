@@ -14,7 +14,7 @@ import os
 from typing import TYPE_CHECKING
 
 from ambtenaar20.core.errors import UsageError
-from ambtenaar20.core.feeds import addresses
+from ambtenaar20.core.feeds import addresses, proxy_route
 from ambtenaar20.core.feeds.feed_errors import FeedError
 from ambtenaar20.core.i18n import _
 
@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     import httpx
 
     from ambtenaar20.core.feeds.fetcher import FetchOptions
+    from ambtenaar20.core.feeds.proxy_route import ProxyRoute
 
 log = logging.getLogger("ambtenaar20.core.feeds.fetcher")
 
@@ -71,15 +72,23 @@ def proxy_reason(error: httpx.ProxyError) -> FeedError:
     return FeedError("socks_unreachable", proxy=trouble.proxy)
 
 
-def connect_reason(error: httpx.ConnectError) -> FeedError:
+def connect_reason(error: httpx.ConnectError, route: ProxyRoute | None = None) -> FeedError:
+    """Why no connection was made; ``route``: the http proxy the request went to, which is
+    then what did not answer (``proxy_route``)."""
     text = str(error)
     lowered = text.lower()
-    if "name or service not known" in lowered or "nodename nor servname" in lowered or \
-            "getaddrinfo" in lowered or "name resolution" in lowered or \
-            "no address associated" in lowered:
-        return FeedError("dns")
     if "certificate" in lowered or "ssl" in lowered or "tls" in lowered:
         return tls_reason(lowered)
+    name_not_found = "name or service not known" in lowered or \
+        "nodename nor servname" in lowered or "getaddrinfo" in lowered or \
+        "name resolution" in lowered or "no address associated" in lowered
+    if route is not None:
+        setting = _("your system's proxy settings") \
+            if route.setting == proxy_route.SYSTEM_SETTINGS else route.setting
+        return FeedError("proxy_name" if name_not_found else "proxy_unreachable",
+                         proxy=route.proxy, setting=setting)
+    if name_not_found:
+        return FeedError("dns")
     if "refused" in lowered:
         return FeedError("refused")
     if "unreachable" in lowered:

@@ -272,7 +272,10 @@ def fetch(client: httpx.Client, url: str, *, etag: str | None = None,
         return _error(url, FeedError("not_socks5"))
     except httpx.ConnectError as error:
         _log_detail(error)
-        return _error(url, fetch_reasons.connect_reason(error))
+        from ambtenaar20.core.feeds.proxy_route import http_proxy_for
+
+        route = http_proxy_for(current, options.proxy)
+        return _error(url, fetch_reasons.connect_reason(error, route))
     except httpx.DecodingError as error:
         _log_detail(error)
         return _error(url, FeedError("undecodable"))
