@@ -11,7 +11,7 @@ import argparse
 import json
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ambtenaar20.cli.help_examples import add_examples
 from ambtenaar20.cli.pack_files import readable_pack
@@ -38,7 +38,7 @@ def register(
         description=_("Check one or more drafts against the guideline pack. Reads standard "
                       "input when no file (or '-') is given."))
     add_data_dir_option(parser)
-    parser.add_argument("--platform", metavar=_("PLATFORM"),
+    parser.add_argument("--platform", metavar=_("PLATFORM"), action=_OnePlatform,
                         help=_("count the length as this platform does: x, mastodon, bluesky, "
                                "threads, linkedin, facebook, instagram"))
     parser.add_argument("--pack", metavar=_("FILE"), type=Path,
@@ -54,6 +54,30 @@ def register(
                         help=_("files to check; '-' or nothing reads standard input"))
     add_examples(parser, _("ambtenaar20 check --platform x draft.txt"))
     parser.set_defaults(handler=run)
+
+
+class _OnePlatform(argparse.Action):
+    """``--platform`` given once: the JSON has one "platform" and one "length".
+
+    argparse keeps the last of a repeated option, so the other platform's length error would
+    vanish without a word. The same platform twice asks nothing new and is let through.
+    """
+
+    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace,
+                 values: Any, option_string: str | None = None) -> None:
+        earlier = getattr(namespace, self.dest, None)
+        if earlier is not None and _same_platform(earlier) != _same_platform(values):
+            raise argparse.ArgumentError(self, _(
+                "give --platform once; check the text once per platform"))
+        setattr(namespace, self.dest, values)
+
+
+def _same_platform(name: str) -> str:
+    """The key ``name`` stands for ("X", "twitter" and "x" are one platform)."""
+    from ambtenaar20.core.drafting.platforms import platform
+
+    found = platform(name)
+    return found.id if found is not None else name.strip().lower()
 
 
 def run(args: argparse.Namespace, open_context: ContextOpener) -> int:

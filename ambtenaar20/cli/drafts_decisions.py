@@ -22,6 +22,17 @@ if TYPE_CHECKING:
     from ambtenaar20.core.drafting.drafts import Dismissal, Draft
     from ambtenaar20.core.drafting.model import CheckResult, Finding
 
+#: How much of a finding's words a one-line message shows: a length finding is the whole tail
+#: of the post.
+SHOWN_WORDS = 40
+
+
+def shown_words(text: str) -> str:
+    """A finding's words on one line: line breaks as "⏎", cut short with "…" when long."""
+    lines = [" ".join(line.split()) for line in text.strip().splitlines()]
+    flat = " ⏎ ".join(line for line in lines if line)
+    return flat if len(flat) <= SHOWN_WORDS else flat[:SHOWN_WORDS - 1].rstrip() + "…"
+
 
 def _offset(text: str) -> int:
     try:
@@ -113,7 +124,7 @@ def run_dismiss(args: argparse.Namespace, open_context: ContextOpener) -> int:
                    "draft.",
                    "Draft {id}: {rule} on “{text}” is ignored in {count} places; the reason "
                    "is kept with the draft.", places).format(
-        id=draft.id, rule=finding.rule, text=finding.text, count=places))
+        id=draft.id, rule=finding.rule, text=shown_words(finding.text), count=places))
     return 0
 
 
@@ -125,7 +136,10 @@ def _the_finding(draft: Draft, rule: str, at: int | None, result: CheckResult,
     of_rule = [f for f in DraftStore.open_findings(result.findings, dismissals)
                if f.rule == rule]
     if at is not None:
-        of_rule = [f for f in of_rule if f.start <= at < f.end or f.start == at]
+        # The 'start' that 'drafts show' gives names its finding, even where a longer one (the
+        # length finding of a shorter platform) runs over it.
+        of_rule = ([f for f in of_rule if f.start == at]
+                   or [f for f in of_rule if f.start <= at < f.end])
     if not of_rule:
         if any(f.rule == rule for f in result.findings) and at is None:
             raise UsageError(_("Draft {id}: every finding of {rule} is already ignored.").format(
@@ -137,18 +151,38 @@ def _the_finding(draft: Draft, rule: str, at: int | None, result: CheckResult,
         raise UsageError(_("Draft {id} has no open finding of {rule}; 'drafts show {id}' "
                            "lists them.").format(id=draft.id, rule=rule))
     if len({f.text for f in of_rule}) > 1:
-        places = ", ".join(f"{f.start} “{f.text}”" for f in of_rule)
+        places = ", ".join(_candidate(f, result) for f in of_rule)
         raise UsageError(_("Draft {id} has findings of {rule} on different words (at {places}); "
                            "say which with --start OFFSET.").format(
             id=draft.id, rule=rule, places=places))
     return of_rule[0]
 
 
+def _candidate(finding: Finding, result: CheckResult) -> str:
+    """``500 “de rest…” (Mastodon)``: a finding as the ambiguity message lists it."""
+    shown = f"{finding.start} “{shown_words(finding.text)}”"
+    names = _length_platforms(finding, result)
+    return f"{shown} ({names})" if names else shown
+
+
+def _length_platforms(finding: Finding, result: CheckResult) -> str:
+    """The platforms a length finding is about: those whose cut-off point is its start."""
+    from ambtenaar20.core.drafting.platforms import platform
+
+    if finding.rule != "length":
+        return ""
+    last = max(len(result.text) - 1, 0)  # where ``rules_form.check_length`` starts a finding
+    keys = [key for key, length in result.lengths.items()
+            if length.over and min(length.fits or 0, last) == finding.start]
+    return ", ".join(found.name if (found := platform(key)) else key for key in keys)
+
+
 def run_undismiss(args: argparse.Namespace, open_context: ContextOpener) -> int:
     store = open_context().drafting.drafts
     draft = store.get(args.draft_id)
+    # The words as 'drafts show' lists them (one line, cut short) name a dismissal as well.
     found = [d for d in store.dismissals(draft.id) if d.rule == args.rule
-             and (args.text is None or d.match_text == args.text)]
+             and (args.text is None or args.text in (d.match_text, shown_words(d.match_text)))]
     if not found:
         raise UsageError(_("Draft {id} has no ignored finding of {rule}{words}.").format(
             id=draft.id, rule=args.rule,
@@ -157,12 +191,13 @@ def run_undismiss(args: argparse.Namespace, open_context: ContextOpener) -> int:
     if len(words) > 1:
         raise UsageError(_("Draft {id} has {rule} ignored on different words ({words}); say "
                            "which with --text TEXT.").format(
-            id=draft.id, rule=args.rule, words=", ".join(f"“{text}”" for text in words)))
+            id=draft.id, rule=args.rule,
+            words=", ".join(f"“{shown_words(text)}”" for text in words)))
     # Each would hide the finding on its own: all of them go, or it would stay ignored.
     for dismissal in found:
         store.undismiss(dismissal.id)
     print(_("Draft {id}: {rule} on “{text}” counts again.").format(
-        id=draft.id, rule=args.rule, text=words[0]))
+        id=draft.id, rule=args.rule, text=shown_words(words[0])))
     return 0
 
 
@@ -249,8 +284,9 @@ def print_draft(draft: Draft, result: CheckResult, dismissals: list[Dismissal],
     if ignored:
         print(_("Ignored findings ({count}):").format(count=len(ignored)))
         for finding, dismissal in ignored:
-            print(f"  {finding.rule} “{finding.text}” — " + _("Reason: {reason}").format(
-                reason=dismissal.reason) + f" ({local_time(dismissal.created_at)})")
+            reason = _("Reason: {reason}").format(reason=dismissal.reason)
+            print(f"  {finding.rule} “{shown_words(finding.text)}” — {reason} "
+                  f"({local_time(dismissal.created_at)})")
     if result.checklist:
         print(_("Checklist:"))
         for question in result.checklist:

@@ -286,3 +286,19 @@ def test_a_possible_house_number_range_is_a_warning_and_a_home_an_error(data_dir
     home = run("check", "-", stdin="Ik woon op Kerkstraat 1-3 en mijn container is vol.",
                data_dir=data_dir)
     assert home.returncode == 1 and " error pii.address " in home.stdout
+
+
+def test_a_second_platform_is_refused_rather_than_its_length_error_dropped(data_dir):
+    # 600 characters: too long for X (280) and for Mastodon (500). Had the last --platform
+    # won, the Mastodon error would vanish without a word.
+    text = "Hallo " * 100
+    result = run("check", "--platform", "mastodon", "--platform", "x", "-", stdin=text,
+                 data_dir=data_dir)
+    assert result.returncode == 2 and result.stdout == ""
+    message = result.stderr.strip()
+    assert len(message.splitlines()) == 1 and "--platform" in message
+    # The same platform twice, under another name, asks for nothing else.
+    same = run("check", "--format", "json", "--platform", "x", "--platform", "X", "-",
+               stdin=text, data_dir=data_dir)
+    assert same.returncode == 1
+    assert json.loads(same.stdout)["length"] == {"count": 599, "limit": 280}

@@ -176,7 +176,10 @@ class WritingArea(WritingActions, PublishingActions, FindingActions, DraftRemova
         self.addWidget(middle)
 
         self.panel = FindingsPanel()
-        self.panel.finding_selected.connect(self.editor.select_finding)
+        # A finding made current by Tab or the arrows marks its words but keeps the focus (it
+        # looped Tab back into the editor); a click or Enter goes to the words.
+        self.panel.finding_selected.connect(lambda f: self.editor.select_finding(f, focus=False))
+        self.panel.finding_opened.connect(self.editor.select_finding)
         self.panel.suggestion_chosen.connect(self.apply_suggestion)
         self.panel.dismiss_requested.connect(self.dismiss)
         self.panel.add_word_requested.connect(self.add_word)

@@ -109,7 +109,8 @@ class DraftEditor(QPlainTextEdit):
         cursor.insertText(suggestion)
         return True
 
-    def select_finding(self, finding: Finding) -> None:
+    def select_finding(self, finding: Finding, focus: bool = True) -> None:
+        """Mark the finding's words; ``focus`` moves the typing there too."""
         text = self.toPlainText()
         if text != self._checked_text:
             return
@@ -117,7 +118,9 @@ class DraftEditor(QPlainTextEdit):
         cursor.setPosition(to_qt(text, finding.start))
         cursor.setPosition(to_qt(text, finding.end), QTextCursor.MoveMode.KeepAnchor)
         self.setTextCursor(cursor)
-        self.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.ensureCursorVisible()
+        if focus:
+            self.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def viewportEvent(self, event: QEvent) -> bool:
         # Tooltips arrive at the viewport, not at the text field itself.

@@ -55,7 +55,10 @@ class SpacedWrapDelegate(QStyledItemDelegate):
 
 
 class FindingsPanel(QWidget):
+    #: A finding became current (arrow keys, Tab into the list): its words are marked.
     finding_selected = Signal(object)
+    #: A finding was clicked or chosen with Enter: the officer wants to change its words.
+    finding_opened = Signal(object)
     suggestion_chosen = Signal(object, str)
     dismiss_requested = Signal(object)
     add_word_requested = Signal(str)
@@ -78,6 +81,8 @@ class FindingsPanel(QWidget):
         self.list.setSpacing(2)
         self.list.setItemDelegate(SpacedWrapDelegate(self.list))
         self.list.currentItemChanged.connect(self._on_current)
+        self.list.itemClicked.connect(self._on_opened)
+        self.list.itemActivated.connect(self._on_opened)
         layout.addWidget(self.list, 3)
         self.detail = QLabel()
         self.detail.setWordWrap(True)
@@ -177,6 +182,11 @@ class FindingsPanel(QWidget):
         self._show_detail(finding)
         if finding is not None:
             self.finding_selected.emit(finding)
+
+    def _on_opened(self, item: QListWidgetItem) -> None:
+        finding = item.data(Qt.ItemDataRole.UserRole)
+        if finding is not None:
+            self.finding_opened.emit(finding)
 
     def _show_detail(self, finding: Finding | None) -> None:
         # The buttons belong to the finding: worded in its language (see ``words_in``).
