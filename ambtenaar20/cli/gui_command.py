@@ -43,16 +43,16 @@ def run(args: argparse.Namespace, open_context: ContextOpener) -> int:
     from ambtenaar20.gui.opening import Opening
 
     opening = Opening(context, allowed=False)
-    from ambtenaar20.core.errors import InstanceLockedError
+    from ambtenaar20.core.errors import Ambtenaar20Error
     from ambtenaar20.gui.instance_lock import acquire_instance_lock
 
     try:
         lock = acquire_instance_lock(context.paths.gui_lock)
-    except InstanceLockedError as error:
+    except Ambtenaar20Error as error:  # another window has the folder, or it is read-only
         opening.abandon()
-        from ambtenaar20.gui.app import refuse_second_window
+        from ambtenaar20.gui.app import refuse_to_start
 
-        return refuse_second_window(error, smoke_test)
+        return refuse_to_start(error, smoke_test)
     opening.allow()
     # The rest of Qt is imported only here, so every other command starts fast.
     from ambtenaar20.gui.app import run_gui

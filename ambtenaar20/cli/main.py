@@ -71,8 +71,15 @@ class ContextOpener:
 
     def __call__(self) -> AppContext:
         if self._context is None:
+            # Logging goes to the file before the folder is opened: what opening it logs (a
+            # damaged settings file) would otherwise reach the console in English.
+            _log_file_of(self._args)
             self._context = create_app_context(self._args.data_dir, self._args.lang)
             configure_file_logging(self._context.paths.log_file)
+            problem = self._context.settings_problem
+            if problem and (self._args.command or DEFAULT_COMMAND) != WINDOW_COMMAND:
+                # The window shows it itself; a command says it once, before its own output.
+                print(f"{APP_SLUG}: {problem}", file=sys.stderr)
         return self._context
 
     def log_file(self):
@@ -263,7 +270,7 @@ def _log_file_of(args: argparse.Namespace):  # -> Path | None
         configure_file_logging(log_file)
     except (OSError, ValueError):
         return None
-    return log_file
+    return log_file if log_file.parent.is_dir() else None
 
 
 def _stop_writing_to_stdout() -> None:

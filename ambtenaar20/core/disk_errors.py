@@ -70,6 +70,21 @@ def describe_os_error(error: OSError, path: Path | str) -> str:
         path=path, reason=os_reason(error, writing=True))
 
 
+def read_only_data_folder(folder: Path | str) -> str:
+    """The data folder cannot be written at all: said before anything is tried in it."""
+    return _("The data folder {path} is read-only, or you have no permission to write in it: "
+             "Ambtenaar 2.0 cannot save anything there. Ask IT to make the folder writable, or "
+             "choose another one with --data-dir.").format(path=folder)
+
+
+def folder_is_writable(folder: Path | str) -> bool:
+    """False for a read-only file system, and for a folder the user may not write in.
+
+    ``os.access`` reports a read-only mount even to root, who may write anywhere else.
+    """
+    return os.access(folder, os.W_OK)
+
+
 def plain_message(error: BaseException) -> str | None:
     """A one-line message for disk-full and read-only errors; None for anything else."""
     if isinstance(error, sqlite3.OperationalError):

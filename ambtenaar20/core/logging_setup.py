@@ -3,10 +3,15 @@
 Nothing personal or secret is logged on purpose; the file stays on the laptop. The rotating
 handler is made when the first record arrives: most commands log nothing, and
 ``logging.handlers`` (which loads socket, pickle and queue) cost ~5 ms at every start.
+
+A log file that cannot be written (a read-only data folder, a full disk) loses its records
+quietly: logging's own complaint is a traceback per record on stderr, around the one-line
+message the officer should read.
 """
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from pathlib import Path
 
@@ -25,7 +30,10 @@ def configure_file_logging(log_file: Path, level: int = logging.INFO) -> None:
     for handler in root.handlers:
         if getattr(handler, "baseFilename", None) == str(log_file):
             return
-    log_file.parent.mkdir(parents=True, exist_ok=True)
+    # When the folder cannot be made, the handler drops what it cannot write; the command
+    # itself says what is wrong with the data folder.
+    with contextlib.suppress(OSError):
+        log_file.parent.mkdir(parents=True, exist_ok=True)
     handler = RotatingLogOnFirstUse(log_file)
     handler.setFormatter(logging.Formatter(LOG_FORMAT))
     root.addHandler(handler)
@@ -50,6 +58,9 @@ class RotatingLogOnFirstUse(logging.Handler):
                 self.baseFilename, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT,
                 encoding="utf-8", delay=True)
             self._file.setFormatter(self.formatter)
+            # Opening, writing or rotating failed: the record is lost, and the next one tries
+            # again (the folder may be writable by then).
+            self._file.handleError = _drop_record
         self._file.emit(record)
 
     def flush(self) -> None:
@@ -60,3 +71,7 @@ class RotatingLogOnFirstUse(logging.Handler):
         if self._file is not None:
             self._file.close()
         super().close()
+
+
+def _drop_record(record: logging.LogRecord) -> None:
+    """Instead of ``Handler.handleError``, which prints a traceback on stderr."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import logging
+import re
 import types
 import typing
 from dataclasses import dataclass, field
@@ -94,15 +95,26 @@ class LoadedSettings:
     settings: Settings
     #: Where a damaged settings file was moved, if it was.
     damaged_copy: Path | None = None
+    #: The profile (the name on the report) was in the file and is not in ``settings``: the
+    #: damaged file held one, or one of its values was of the wrong type.
+    profile_lost: bool = False
 
     def problem_message(self) -> str | None:
         """Plain-language description of what was wrong with the file, in the active language."""
-        if self.damaged_copy is None:
+        if self.damaged_copy is None and not self.profile_lost:
             return None
-        return _(
-            "The settings file was damaged and has been set aside as {name}; "
-            "default settings are used."
-        ).format(name=self.damaged_copy.name)
+        parts = []
+        if self.damaged_copy is not None:
+            parts.append(_(
+                "The settings file was damaged and has been set aside as {name}; "
+                "default settings are used."
+            ).format(name=self.damaged_copy.name))
+        if self.profile_lost:
+            # The report's cover would otherwise name nobody, without anyone noticing.
+            parts.append(_(
+                "Your profile (name, function, organisation) was lost: fill it in again under "
+                "File > Preferences, so that your reports carry your name."))
+        return " ".join(parts)
 
 
 class SettingsStore:
@@ -119,10 +131,14 @@ class SettingsStore:
             if not isinstance(raw, dict):
                 raise ValueError("top level is not an object")
         except (OSError, UnicodeDecodeError, ValueError) as exc:
+            held_profile = _holds_profile(self.path)
             moved = self._move_aside()
             log.warning("settings file %s unreadable (%s); moved to %s", self.path, exc, moved)
-            return LoadedSettings(Settings(), damaged_copy=moved)
-        return LoadedSettings(_from_dict(Settings, raw))
+            return LoadedSettings(Settings(), damaged_copy=moved, profile_lost=held_profile)
+        invalid: list[str] = []
+        settings = _from_dict(Settings, raw, invalid)
+        return LoadedSettings(settings, profile_lost=any(
+            name == "Settings.profile" or name.startswith("Profile.") for name in invalid))
 
     def save(self, settings: Settings) -> None:
         text = json.dumps(dataclasses.asdict(settings), indent=2, ensure_ascii=False)
@@ -145,16 +161,36 @@ class SettingsStore:
         return target
 
 
-def _from_dict(cls: type, raw: dict[str, Any]) -> Any:
-    """Build dataclass ``cls`` from ``raw``, keeping defaults where a value is missing or wrong."""
+def _holds_profile(path: Path) -> bool:
+    """Whether the damaged file at ``path`` still shows a filled-in profile value.
+
+    A file cut off halfway cannot be parsed, but its text can be read: the profile comes early
+    (``Settings`` field order), so a cut file usually still shows the officer's name.
+    """
+    try:
+        text = path.read_bytes().decode("utf-8", errors="replace")
+    except OSError:
+        return False
+    section = re.search(r'"profile"\s*:\s*\{([^}]*)', text)
+    names = "|".join(spec.name for spec in dataclasses.fields(Profile))
+    return bool(section and re.search(rf'"(?:{names})"\s*:\s*"[^"]', section.group(1)))
+
+
+def _from_dict(cls: type, raw: dict[str, Any], invalid: list[str] | None = None) -> Any:
+    """Build dataclass ``cls`` from ``raw``, keeping defaults where a value is missing or wrong.
+
+    The names of wrong values (``Profile.name``) are added to ``invalid``.
+    """
     hints = typing.get_type_hints(cls)
     values: dict[str, Any] = {}
     for spec in dataclasses.fields(cls):
         if spec.name not in raw:
             continue
-        value = _coerce(hints[spec.name], raw[spec.name])
+        value = _coerce(hints[spec.name], raw[spec.name], invalid)
         if value is _INVALID:
             log.warning("settings: ignoring invalid value for %s.%s", cls.__name__, spec.name)
+            if invalid is not None:
+                invalid.append(f"{cls.__name__}.{spec.name}")
             continue
         values[spec.name] = value
     return cls(**values)
@@ -163,9 +199,9 @@ def _from_dict(cls: type, raw: dict[str, Any]) -> Any:
 _INVALID = object()
 
 
-def _coerce(hint: Any, value: Any) -> Any:
+def _coerce(hint: Any, value: Any, invalid: list[str] | None = None) -> Any:
     if dataclasses.is_dataclass(hint):
-        return _from_dict(hint, value) if isinstance(value, dict) else _INVALID
+        return _from_dict(hint, value, invalid) if isinstance(value, dict) else _INVALID
     origin = typing.get_origin(hint)
     if origin in (typing.Union, types.UnionType):
         for option in typing.get_args(hint):

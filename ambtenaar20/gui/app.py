@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication
 from ambtenaar20 import APP_ID, APP_NAME, APP_SLUG, __version__
 from ambtenaar20.core import collector_pause, process_clock
 from ambtenaar20.core.app_context import AppContext
-from ambtenaar20.core.errors import CorruptDatabaseError, InstanceLockedError
+from ambtenaar20.core.errors import Ambtenaar20Error, CorruptDatabaseError, InstanceLockedError
 from ambtenaar20.core.i18n import _, current_language
 from ambtenaar20.gui.areas.first_content import has_shown_content
 from ambtenaar20.gui.crash_dialog import install_excepthook
@@ -105,6 +105,8 @@ class StartUp(QObject):
         self.populated_ms: int | None = None
         self.first_screen_done = False
         self.reported = False
+        #: The message about a reset settings file, once it is shown (see ``settings_notice``).
+        self.settings_notice: QObject | None = None
         window.installEventFilter(self)
         if smoke_test:  # however the opening goes, the smoke test ends
             QTimer.singleShot(SMOKE_TEST_TIMEOUT_MS, self._smoke_test_timed_out)
@@ -153,9 +155,14 @@ class StartUp(QObject):
         collector_pause.resume()
         if self.smoke_test:
             self._report_and_quit()
-        else:
-            # Not before: the copy would compete with drawing the window.
-            start_daily_backup(self.context)
+            return
+        # Not before: the copy would compete with drawing the window.
+        start_daily_backup(self.context)
+        if self.context.settings_problem:
+            from ambtenaar20.gui.settings_notice import show_settings_problem
+
+            self.settings_notice = show_settings_problem(self.window,
+                                                         self.context.settings_problem)
 
     def _on_store_open(self, loaded_for: str, first_screen: object) -> None:
         """The store is open; ``first_screen`` is what was loaded for area ``loaded_for``."""
@@ -211,8 +218,9 @@ class StartUp(QObject):
         self.app.quit()
 
 
-def refuse_second_window(error: InstanceLockedError, smoke_test: bool) -> int:
-    """Another window has this data folder open: say so, touch nothing, exit with 2."""
+def refuse_to_start(error: Ambtenaar20Error, smoke_test: bool) -> int:
+    """The window cannot have this data folder (another window has it, or it is read-only):
+    say so, touch nothing, exit with 2."""
     if smoke_test:
         print(f"{APP_SLUG}: {error}", file=sys.stderr)
     else:
@@ -220,7 +228,10 @@ def refuse_second_window(error: InstanceLockedError, smoke_test: bool) -> int:
 
         app = ensure_application()
         translators = install_qt_translations(app, current_language())
-        QMessageBox.information(None, APP_NAME, str(error))
+        if isinstance(error, InstanceLockedError):
+            QMessageBox.information(None, APP_NAME, str(error))
+        else:
+            QMessageBox.warning(None, APP_NAME, str(error))
         del translators
     return EXIT_USAGE
 
@@ -235,8 +246,8 @@ def run_gui(context: AppContext, *, smoke_test: bool = False, opening: Opening |
     if lock is None:
         try:
             lock = acquire_instance_lock(context.paths.gui_lock)
-        except InstanceLockedError as error:
-            return refuse_second_window(error, smoke_test)
+        except Ambtenaar20Error as error:
+            return refuse_to_start(error, smoke_test)
     app = ensure_application()
     translators = install_qt_translations(app, context.language)
     install_excepthook(context.paths.log_file)
@@ -246,8 +257,6 @@ def run_gui(context: AppContext, *, smoke_test: bool = False, opening: Opening |
             window.remember_state = False
             window.warm_up_delay_ms = None
         startup = StartUp(app, context, window, smoke_test, opening)
-        if context.settings_problem:
-            window.statusBar().showMessage(context.settings_problem, 15_000)
         startup.fill_before_showing()
         window.show()
         QTimer.singleShot(0, startup.start)

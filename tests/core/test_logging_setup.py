@@ -51,3 +51,25 @@ def test_logging_handlers_load_with_the_first_record(tmp_path):
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["False", "True"]
     assert "hello" in (tmp_path / "a.log").read_text("utf-8")
+
+
+def test_a_log_file_that_cannot_be_written_loses_its_records_quietly(tmp_path, root_logger,
+                                                                      capsys):
+    log_file = tmp_path / "logs" / "ambtenaar20.log"
+    log_file.mkdir(parents=True)  # a folder where the file should be: it cannot be opened
+    configure_file_logging(log_file)
+    logging.getLogger("ambtenaar20.test").error("first")
+    logging.getLogger("ambtenaar20.test").warning("second")
+    assert capsys.readouterr().err == ""  # no "--- Logging error ---" with a traceback
+    log_file.rmdir()  # writable again: the next record is kept
+    logging.getLogger("ambtenaar20.test").warning("third")
+    for handler in root_logger.handlers:
+        handler.flush()
+    assert log_file.read_text("utf-8").strip().endswith("ambtenaar20.test: third")
+
+
+def test_a_log_folder_that_cannot_be_made_is_no_error(tmp_path, root_logger, capsys):
+    (tmp_path / "data").write_text("a file, not a folder")
+    configure_file_logging(tmp_path / "data" / "logs" / "ambtenaar20.log")
+    logging.getLogger("ambtenaar20.test").error("lost")
+    assert capsys.readouterr().err == ""

@@ -83,3 +83,50 @@ def test_names_to_hide_of_the_wrong_type_are_ignored(tmp_path, value):
     assert loaded.settings.privacy.hidden_names == []
     assert loaded.settings.language == "en"  # the rest of the file still counts
     assert loaded.damaged_copy is None
+
+
+def cut_settings(path, profile):
+    text = json.dumps({"schema_version": 1, "language": "auto", "profile": profile,
+                       "window": {"geometry": "x" * 200}}, indent=2)
+    path.write_text(text[: len(text) * 2 // 3], "utf-8")
+
+
+def test_a_damaged_file_that_held_a_profile_says_it_must_be_filled_in_again(tmp_path):
+    path = tmp_path / "settings.json"
+    cut_settings(path, {"name": "Marieke Hoekstra", "function": "Online adviseur",
+                        "organisation": "Gemeente Utrecht", "department": ""})
+    loaded = SettingsStore(path).load()
+    assert loaded.settings.profile.name == ""
+    assert loaded.profile_lost
+    message = loaded.problem_message()
+    assert message.startswith("Het instellingenbestand was beschadigd en is apart gezet als "
+                              f"{loaded.damaged_copy.name}")
+    assert "Uw profiel (naam, functie, organisatie)" in message
+    assert "Bestand > Voorkeuren" in message
+
+
+def test_a_damaged_file_without_a_profile_does_not_mention_one(tmp_path):
+    path = tmp_path / "settings.json"
+    cut_settings(path, {"name": "", "function": "", "organisation": "", "department": ""})
+    loaded = SettingsStore(path).load()
+    assert loaded.damaged_copy is not None
+    assert not loaded.profile_lost
+    assert "profiel" not in loaded.problem_message()
+
+
+@pytest.mark.parametrize("profile", [{"name": 5}, {"organisation": ["x"]}, "Marieke"])
+def test_a_profile_of_the_wrong_type_is_reported(tmp_path, profile):
+    path = tmp_path / "settings.json"
+    path.write_text(json.dumps({"language": "en", "profile": profile}), "utf-8")
+    loaded = SettingsStore(path).load()
+    assert loaded.damaged_copy is None
+    assert loaded.profile_lost
+    assert loaded.problem_message().startswith("Uw profiel")
+
+
+def test_a_wrong_value_outside_the_profile_is_no_profile_problem(tmp_path):
+    path = tmp_path / "settings.json"
+    path.write_text(json.dumps({"window": {"area": "two"}, "profile": {"name": "Piet"}}), "utf-8")
+    loaded = SettingsStore(path).load()
+    assert not loaded.profile_lost
+    assert loaded.problem_message() is None

@@ -94,8 +94,9 @@ def restore_database_only(source: Path, target: Path) -> None:
             partial.unlink()
 
 
-def _stamp_of(path: Path) -> datetime.datetime | None:
-    # ambtenaar20-YYYYmmdd-HHMMSS-ffffff-reason.zip
+def made_at(path: Path) -> datetime.datetime | None:
+    """When the automatic backup ``path`` was made (local time, from its name), if it says."""
+    # ambtenaar20-YYYYmmdd-HHMMSS-ffffff-reason.zip (or .sqlite3)
     try:
         return datetime.datetime.strptime("-".join(path.stem.split("-")[1:4]),
                                           "%Y%m%d-%H%M%S-%f")
@@ -180,7 +181,7 @@ class BackupService:
         if not self.context.settings.backup.daily:
             return False
         newest = next(iter(automatic_backups(self.paths.backups_dir, DAILY)), None)
-        stamp = _stamp_of(newest) if newest else None
+        stamp = made_at(newest) if newest else None
         now = now or datetime.datetime.now()
         return stamp is None or now - stamp >= datetime.timedelta(days=1) or stamp > now
 

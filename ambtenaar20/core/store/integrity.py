@@ -8,12 +8,16 @@ runs, so the check overlaps with building the window instead of coming after it.
 
 from __future__ import annotations
 
+import logging
 import sqlite3
 import threading
 from pathlib import Path
 
-from ambtenaar20.core.errors import CorruptDatabaseError
+from ambtenaar20.core import disk_errors
+from ambtenaar20.core.errors import CorruptDatabaseError, StoreError
 from ambtenaar20.core.i18n import _
+
+log = logging.getLogger(__name__)
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 CHECK_MMAP_BYTES = 1 << 30
@@ -43,16 +47,45 @@ def check_file(path: Path) -> None:
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
+        if _cannot_open(exc) and not disk_errors.folder_is_writable(path.parent):
+            # A database closed cleanly has no "-shm" file, and SQLite cannot make one in a
+            # read-only folder: the file is fine, the folder is the problem.
+            raise StoreError(disk_errors.read_only_data_folder(path.parent)) from exc
         rows = [str(exc)]
     if rows != ["ok"]:
         detail = "; ".join(rows[:5])
+        log.error("database %s failed its check: %s", path, detail)
         raise CorruptDatabaseError(
             _("The database {path} is damaged ({detail}). It has not been changed.").format(
-                path=path, detail=detail
+                path=path, detail=plain_reason(detail)
             ),
             path,
             detail,
         )
+
+
+def _cannot_open(error: sqlite3.DatabaseError) -> bool:
+    return getattr(error, "sqlite_errorname", "") == "SQLITE_CANTOPEN" or \
+        "unable to open" in str(error)
+
+
+def plain_reason(detail: str) -> str:
+    """SQLite's English reason (``detail``) in the officer's words; the raw text is logged.
+
+    The check either fails to read the file at all (SQLite's error) or lists what it found
+    inside ("Page 5: btreeInitPage() returns error code 11"): the latter is said as one fact.
+    """
+    text = detail.lower()
+    if "malformed" in text or "corrupt" in text:
+        return _("its internal structure is broken")
+    if "not a database" in text or "encrypted" in text:
+        return _("its contents are not a readable database; it may have been overwritten or "
+                 "encrypted")
+    if "unable to open" in text:
+        return _("the file cannot be opened")
+    if "disk i/o error" in text:
+        return _("the disk could not read it")
+    return _("the check found errors inside the file")
 
 
 class IntegrityCheck:
