@@ -223,6 +223,12 @@ def run_add(args: argparse.Namespace, open_context: ContextOpener) -> int:
     from ambtenaar20.cli.text_input import read_text
 
     text = read_text(args.file)  # before the database opens: an unreadable file adds nothing
+    if not text.strip():
+        # The window's "New draft" starts empty because the officer types next; from a file
+        # an empty draft is a mistake (a wrong file, an empty pipe).
+        shown = _("standard input") if args.file == "-" else args.file
+        raise UsageError(_("{file} has no text; a draft needs some text. Nothing was added.")
+                         .format(file=shown))
     draft = open_context().drafting.drafts.create(text, args.topic.strip(), args.platforms)
     if args.format == "json":
         print_json(draft_json(draft))
@@ -267,12 +273,20 @@ def run_copy(args: argparse.Namespace, open_context: ContextOpener) -> int:
 
 
 def run_delete(args: argparse.Namespace, open_context: ContextOpener) -> int:
-    store = open_context().drafting.drafts
-    draft = store.get(args.draft_id)
+    from ambtenaar20.core.replies import abandoned_reply_entry, delete_draft
+
+    context = open_context()
+    draft = context.drafting.drafts.get(args.draft_id)
     if not args.yes:
         # The window's question, with the same words.
-        question = _("Delete the draft “{title}”? This cannot be undone.").format(
-            title=_first_line(draft) or _("(empty draft)"))
+        title = _first_line(draft) or _("(empty draft)")
+        if abandoned_reply_entry(context, draft) is not None:
+            question = _("Delete the draft “{title}” and the log entry of this reply? The "
+                         "reply was never published. The draft cannot be brought back; the "
+                         "log entry is kept as deleted, with its history.").format(title=title)
+        else:
+            question = _("Delete the draft “{title}”? This cannot be undone.").format(
+                title=title)
         if draft.published_at is not None:
             question += " " + _("Its entry in the log stays.")
         if not confirmed(question + " " + _("[y/N] "),
@@ -280,8 +294,13 @@ def run_delete(args: argparse.Namespace, open_context: ContextOpener) -> int:
                            "asking interactively.")):
             print(_("Nothing was deleted."))
             return 0
-    store.delete(draft.id)
-    message = _("Deleted draft {id}.").format(id=draft.id)
+    entry = delete_draft(context, draft.id)
+    if entry is not None:
+        message = _("Deleted draft {id} and log entry {entry}, the reply it started (never "
+                    "published; 'log restore {entry}' brings the entry back).").format(
+            id=draft.id, entry=entry.id)
+    else:
+        message = _("Deleted draft {id}.").format(id=draft.id)
     if draft.published_at is not None:
         message += " " + _("Its entry in the log stays.")
     print(message)

@@ -19,6 +19,7 @@ from ambtenaar20.core.i18n import _, ngettext
 
 if TYPE_CHECKING:
     from ambtenaar20.cli.main import ContextOpener
+    from ambtenaar20.core.logbook.service import LogbookService
 
 #: ``-o -``: write to standard output.
 STDOUT = "-"
@@ -92,12 +93,45 @@ def run(args: argparse.Namespace, open_context: ContextOpener) -> int:
                        "Wrote {count} entries to standard output", count).format(
                   count=whole_number_text(count)),
               file=sys.stderr)
+        warn_when_empty(context.logbook, args.topic, count)
         return 0
     write_export(document, args.format, target, args.separator)
     print(ngettext("Wrote {count} entry to {path}", "Wrote {count} entries to {path}",
                    count).format(count=whole_number_text(count), path=target))
+    warn_when_empty(context.logbook, args.topic, count)
     warn_about_extension(target, args.format)
     return 0
+
+
+#: How many of the log's topics a warning about an unknown topic names.
+_TOPICS_SHOWN = 15
+
+
+def warn_when_empty(logbook: LogbookService, topics: list[str], count: int) -> None:
+    """Say on stderr why a report is empty or short: a topic no entry has (a typo), or a
+    period without entries.
+
+    The empty file is still written and the exit code stays 0 (a script may want the file),
+    but the officer must not send a manager an empty report without knowing.
+    """
+    # Also when another topic filled the report: the mistyped one is missing from it.
+    unknown = logbook.unknown_topics(topics)
+    if unknown:
+        known = logbook.distinct_values("topic")
+        shown = ", ".join(known[:_TOPICS_SHOWN]) + (", …" if len(known) > _TOPICS_SHOWN
+                                                     else "")
+        named = ", ".join(f"'{topic}'" for topic in unknown)
+        message = ngettext("warning: no log entry has the topic {topics}",
+                           "warning: no log entry has the topics {topics}",
+                           len(unknown)).format(topics=named) + "; " + (
+            _("the log's topics are: {topics}").format(topics=shown) if known
+            else _("the log has no topics yet"))
+    elif count == 0:
+        message = (_("note: no log entries with these topics in this period") if topics
+                   else _("note: no log entries in this period"))
+    else:
+        return
+    print(f"{APP_SLUG}: {message}", file=sys.stderr)
 
 
 def warn_about_extension(target: Path, file_format: str) -> None:

@@ -77,3 +77,27 @@ def test_xlsx_sheets_and_platform_in_the_exports_language(logbook, context, tmp_
         assert phone in platforms
         summary = [row[:2] for row in workbook[sheets[1]].iter_rows(values_only=True)]
         assert (phone, 1) in summary
+
+
+@pytest.mark.parametrize("action", ["add", "edit"])
+def test_an_unknown_kind_lists_the_kinds_in_the_interface_language(tmp_path, action):
+    from ambtenaar20.core.logbook.kinds import parse_kind
+    from tests.helpers import run_cli
+
+    data_dir = str(tmp_path / "data")
+    added = run_cli("--data-dir", data_dir, "log", "add", "--platform", "X", "--kind", "reply")
+    assert added.returncode == 0, added.stderr
+    target = ["add", "--platform", "X"] if action == "add" else ["edit", "1"]
+    said = {}
+    for lang in ("en", "nl"):
+        result = run_cli("--lang", lang, "--data-dir", data_dir, "log", *target, "--kind", "blah")
+        assert result.returncode == 2
+        said[lang] = result.stderr.strip().splitlines()[-1]
+    assert "choose one of: reply, post, question answered, correction, referred, private " \
+        "message, other" in said["en"]
+    assert "reactie" not in said["en"]
+    assert "kies uit: reactie, bericht, vraag beantwoord, correctie, doorverwezen, " \
+        "privébericht, overig" in said["nl"]
+    # Every name listed is accepted.
+    for name in said["en"].split("choose one of: ")[1].split(", "):
+        parse_kind(name)

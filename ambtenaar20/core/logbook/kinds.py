@@ -69,7 +69,8 @@ def parse_kind(text: str) -> str:
         return _EXTRA_ALIASES[slug]
     raise UsageError(
         _("kind: unknown kind '{value}'; choose one of: {choices}").format(
-            value=text, choices=", ".join(DUTCH_NAMES.values())
+            # The names in the interface language: all of them are accepted as input.
+            value=text, choices=", ".join(kind_label(kind) for kind in KINDS)
         )
     )
 

@@ -24,6 +24,7 @@ from ambtenaar20.core.logbook.model import (
     LogFilter,
     Summary,
 )
+from ambtenaar20.core.logbook.platforms import platform_key, platform_value
 from ambtenaar20.core.logbook.search import search_clause
 from ambtenaar20.core.logbook.summary import summarize
 from ambtenaar20.core.logbook.validation import clean_fields
@@ -200,6 +201,11 @@ class LogbookService:
                         platform=platform, kind=kind, direction="out", topic=topic,
                         counterpart=counterpart, url=url, summary=summary, minutes=minutes)
 
+    def started_reply(self, item_id: int) -> Interaction | None:
+        """The live entry "Reageren" made for this item, if no publication completed it yet."""
+        entry = self._live_link("item_id", item_id, "item")
+        return entry if entry is not None and entry.draft_id is None else None
+
     def linked_item_ids(self) -> set[int]:
         """Feed items that log entries refer to (retention keeps them, deleted entries too)."""
         return {row[0] for row in self.db.execute(
@@ -280,13 +286,28 @@ class LogbookService:
             "AND counterpart != ?", [ERASED_MARKER])]
 
     def distinct_values(self, column: str) -> list[str]:
-        """Topics or platforms in use, for filter lists."""
+        """Topics or platforms in use, for filter lists.
+
+        A platform is listed once however it was stored ("Mastodon", "mastodon"): by its name
+        when the app knows it, else by its first spelling; the filter finds every spelling."""
         if column not in ("topic", "platform"):
             raise ValueError(column)
         rows = self.db.execute(
             f"SELECT DISTINCT {column} FROM interactions WHERE deleted_at IS NULL "
-            f"AND {column} != '' ORDER BY {column} COLLATE NOCASE")
-        return [row[0] for row in rows]
+            f"AND {column} != '' ORDER BY {column} COLLATE NOCASE, {column}")
+        values = [row[0] for row in rows]
+        if column == "topic":
+            return values
+        shown: dict[str, str] = {}
+        for value in values:
+            shown.setdefault(platform_key(value), platform_value(value))
+        return sorted(shown.values(), key=str.casefold)
+
+    def unknown_topics(self, wanted: Sequence[str]) -> list[str]:
+        """Those of ``wanted`` that no live entry has as its topic, as a topic filter compares
+        (case and accents aside): a typo that would make an export empty without a word."""
+        known = {_topic_key(topic) for topic in self.distinct_values("topic")}
+        return [topic for topic in wanted if _topic_key(topic) not in known]
 
     # -- helpers -------------------------------------------------------------------------------
     def _where(self, log_filter: LogFilter) -> tuple[str, list[Any]]:
@@ -298,10 +319,13 @@ class LogbookService:
             start, end = log_filter.period.utc_bounds(self.tz)
             clauses.append("occurred_utc >= ? AND occurred_utc < ?")
             params += [start, end]
-        # Unknown topics stay as given: they find nothing, through the same index.
-        topics = (self._stored_topics(log_filter.topics, log_filter.include_deleted)
+        # Unknown topics and platforms stay as given: they find nothing, through the same index.
+        topics = (self._stored_values("topic", log_filter.topics, log_filter.include_deleted)
                   or list(log_filter.topics))
-        for column, values in (("topic", topics), ("platform", log_filter.platforms),
+        platforms = (self._stored_values("platform", log_filter.platforms,
+                                         log_filter.include_deleted)
+                     or list(log_filter.platforms))
+        for column, values in (("topic", topics), ("platform", platforms),
                                ("kind", log_filter.kinds)):
             if values:
                 clauses.append(f"{column} IN ({', '.join('?' for _ in values)})")
@@ -313,22 +337,26 @@ class LogbookService:
             params += values
         return " AND ".join(clauses) or "1", params
 
-    def _stored_topics(self, wanted: Sequence[str], include_deleted: bool) -> list[str]:
-        """The topics as stored that ``wanted`` names, whatever their case or accents.
+    def _stored_values(self, column: str, wanted: Sequence[str],
+                       include_deleted: bool) -> list[str]:
+        """The topics or platforms as stored that ``wanted`` names, whatever their case.
 
-        Topics are typed by hand ("Afval", "afval"), so a filter finds every spelling of a
-        topic; the stored values then use the topic index as an exact ``IN`` does. They are
-        read one distinct value at a time through that index (a few ms for 100,000 entries).
+        Topics are typed by hand ("Afval", "afval"; accents do not matter either), and so were
+        platforms before known ones got one name ("mastodon"), so a filter finds every
+        spelling; the stored values then use the column's index as an exact ``IN`` does. They
+        are read one distinct value at a time through that index (a few ms for 100,000
+        entries).
         """
         if not wanted:
             return []
-        keys = {_topic_key(topic) for topic in wanted}
+        key = _topic_key if column == "topic" else platform_key
+        keys = {key(value) for value in wanted}
         live = "" if include_deleted else " AND deleted_at IS NULL"
         rows = self.db.execute(
-            f"WITH RECURSIVE t(topic) AS (SELECT min(topic) FROM interactions WHERE 1{live} "
-            f"UNION ALL SELECT (SELECT min(topic) FROM interactions WHERE topic > t.topic{live})"
-            " FROM t WHERE t.topic IS NOT NULL) SELECT topic FROM t WHERE topic IS NOT NULL")
-        return [row[0] for row in rows if _topic_key(row[0]) in keys]
+            f"WITH RECURSIVE t(v) AS (SELECT min({column}) FROM interactions WHERE 1{live} "
+            f"UNION ALL SELECT (SELECT min({column}) FROM interactions WHERE {column} > t.v"
+            f"{live}) FROM t WHERE t.v IS NOT NULL) SELECT v FROM t WHERE v IS NOT NULL")
+        return [row[0] for row in rows if key(row[0]) in keys]
 
     def _history(self, db: Connection, entry_id: int, action: str, old: dict, new: dict,
                  stamp: str) -> None:
