@@ -358,6 +358,12 @@ class LogbookService:
             f"{live}) FROM t WHERE t.v IS NOT NULL) SELECT v FROM t WHERE v IS NOT NULL")
         return [row[0] for row in rows if key(row[0]) in keys]
 
+    def revision(self) -> int:
+        """A number that grows with every change to the log, made here or by another process:
+        each change writes a history line. A view that compares it knows whether it still
+        shows the log as it is (a reply published in Schrijven, a ``log add`` beside it)."""
+        return self.db.execute("SELECT max(id) FROM interaction_history").fetchone()[0] or 0
+
     def _history(self, db: Connection, entry_id: int, action: str, old: dict, new: dict,
                  stamp: str) -> None:
         db.execute(

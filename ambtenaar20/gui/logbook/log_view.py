@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import shiboken6
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -131,6 +131,8 @@ class LogView(QWidget):
         self.detail.save_requested.connect(self.save_entry)
         self.detail.delete_requested.connect(self.delete_entry)
         self._select_after_reload: int | None = None
+        #: The log's ``revision`` when it was last read; None until then.
+        self._revision: int | None = None
         name_unnamed_children(self)
         self.refresh()
 
@@ -141,13 +143,30 @@ class LogView(QWidget):
         service = self.service
 
         def work(_cancel, _progress):
+            # The revision first: a change made while these run is seen at the next look.
+            revision = service.revision()
             return (service.distinct_values("topic"), service.distinct_values("platform"),
-                    len(service.follow_ups()), service.count())
+                    len(service.follow_ups()), service.count(), revision)
 
         run_in_background(work, on_success=self._choices_loaded)
 
-    def _choices_loaded(self, result: tuple[list[str], list[str], int, int]) -> None:
-        topics, platforms, follow_ups, entries = result
+    def showEvent(self, event: QShowEvent) -> None:
+        """Back on screen: entries may have been added meanwhile (a reply published in
+        Schrijven, "Reageren" in Volgen, ``log add`` beside the window). The list is read
+        again only when the log changed since it was read."""
+        super().showEvent(event)
+        if self._revision is None:
+            return  # the first load is on its way
+        service = self.service
+        run_in_background(lambda _cancel, _progress: service.revision(),
+                          on_success=self._revision_known)
+
+    def _revision_known(self, revision: int) -> None:
+        if self._revision is not None and revision != self._revision:
+            self.refresh()
+
+    def _choices_loaded(self, result: tuple[list[str], list[str], int, int, int]) -> None:
+        topics, platforms, follow_ups, entries, self._revision = result
         # Empty means the whole log, not this filter's result (the filter must stay in reach),
         # and not while a delete can still be undone (the undo button is on the table's page).
         self.pages.setCurrentWidget(self.empty if entries == 0 and not self.undo_action.isEnabled()
