@@ -78,7 +78,7 @@ def test_dismissing_with_a_reason(qtbot, area, monkeypatch):
     stored = area.store.dismissals(area.draft.id)
     assert [(d.rule, d.match_text, d.reason) for d in stored] == [
         ("pii.phone", "020-1234567", "Openbaar nummer van de gemeente")]
-    assert stored[0].pack == "rijksoverheid-standaard 1.1.0"
+    assert stored[0].pack == "rijksoverheid-standaard 1.2.0"
 
 
 def test_cancelled_reason_dismisses_nothing(qtbot, area, monkeypatch):

@@ -114,6 +114,8 @@ _SUFFIXES = ("straat", "laan", "weg", "plein", "gracht", "kade", "singel", "dijk
 _SUFFIX = "|".join(_SUFFIXES)
 _BARE_STREET = "|".join(s.capitalize() for s in _SUFFIXES)  # "Markt 12", "Dam 1"
 _PARTICLE = r"(?:van|de|der|den|het|'t|ter|ten|op|aan|in|la|le)"
+# Inside a name before the street word only: "Thomas a Kempisstraat" (the Latin "a", also "à").
+_NAME_PARTICLE = rf"(?:{_PARTICLE}|a|à)"
 # Words that open a sentence are not part of a street name ("Vanaf Kerkstraat", "De Kerkstraat").
 # "Burg. de Withstraat": a short abbreviation with a dot; a longer word with a dot ends a sentence.
 _NAME_WORD = (rf"(?!{NOT_STREET_START_PATTERN})"
@@ -122,7 +124,7 @@ _STREET_WORD = rf"(?:[A-Z][\p{{Ll}}'’-]*?(?:{_SUFFIX})|{_BARE_STREET})"
 _STREET = regex.compile(
     rf"(?<![\w])(?:"
     # "Kerkstraat", "Van Nelleweg", "Korte Voorhout", "2e Hugo de Grootstraat"
-    rf"(?:{_NAME_WORD}\s+(?:{_PARTICLE}\s+)*){{0,3}}(?P<word>{_STREET_WORD})"
+    rf"(?:{_NAME_WORD}\s+(?:{_NAME_PARTICLE}\s+)*){{0,3}}(?P<word>{_STREET_WORD})"
     # "Laan van Meerdervoort", "Laan van Nieuw Oost-Indië"
     rf"|(?:{_BARE_STREET})\s+{_PARTICLE}(?:\s+{_PARTICLE})*\s+[A-Z][\p{{L}}'’-]*"
     rf"(?:\s+[A-Z][\p{{L}}'’-]*)?"

@@ -180,6 +180,8 @@ class SentimentAnalyser:
         """The words that push ``text`` most towards ``direction`` (``negative``, ``positive``
         or ``subjective``), strongest first."""
         weight = _DIRECTIONS[direction]
-        weighted = [(weight(scored), scored.words) for scored in self.scored_words(text, lang)]
+        # An emoticon (":(") counts for the tone but is no word to name: it would show as ''.
+        weighted = [(weight(scored), scored.words) for scored in self.scored_words(text, lang)
+                    if scored.words]
         strongest = sorted((w for w in weighted if w[0] is not None), key=lambda w: -w[0])
         return list(dict.fromkeys(words for _weight, words in strongest))[:limit]

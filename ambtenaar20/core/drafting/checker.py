@@ -28,6 +28,10 @@ from ambtenaar20.core.drafting.wording import word_rule
 
 RuleCheck = Callable[[Rule, RuleContext], list[Finding]]
 
+#: Rules whose findings say what their words are: "Strikt vertrouwelijk" is a confidentiality
+#: marking, so its "strikt" is no tone word (an organisation pack's own "confidential.*" too).
+_NOT_TONE = ("confidential",)
+
 
 def _tone(rule: Rule, ctx: RuleContext) -> list[Finding]:
     polarity, subjectivity = ctx.tone
@@ -88,8 +92,9 @@ class Checker:
         self.sentiment = sentiment or SentimentAnalyser()
         worded = [word_rule(rule, pack.language, wording or pack.language, counterpart)
                   for rule in pack.active_rules()]
-        self._rules = [(rule, CHECKS[rule.kind], language) for rule, language in worded
-                       if rule.kind in CHECKS]
+        # Tone last: it leaves out what the other rules have reported (``_NOT_TONE``).
+        self._rules = sorted(((rule, CHECKS[rule.kind], language) for rule, language in worded
+                              if rule.kind in CHECKS), key=lambda entry: entry[0].kind == "tone")
         self._questions = [ChecklistQuestion(rule.id, rule.message, rule.link, language)
                            for rule, language in worded if rule.kind == "manual"]
 
@@ -97,13 +102,15 @@ class Checker:
               options: CheckOptions | None = None) -> CheckResult:
         options = options or CheckOptions()
         lang = resolve_language(text, language, self.pack.language)
+        findings: list[Finding] = []
         ctx = RuleContext(text=text, language=lang, options=options,
                           message_language=self.pack.language,
-                          sentiment=lambda: self._tone(text, lang),
+                          sentiment=lambda: self._tone(
+                              tone_text(text, lang, _reported(findings)), lang),
                           known_word=lambda word: spelling.in_dictionary(word, lang),
                           entry_word=lambda word: spelling.in_word_list(word, lang),
                           tone_words=lambda direction: self.sentiment.driving_words(
-                              tone_text(text, lang), lang, direction))
+                              tone_text(text, lang, _reported(findings)), lang, direction))
         limits = {**self._limits(), **options.limits}
         lengths = {}
         post = post_text(text)
@@ -114,7 +121,6 @@ class Checker:
                 counted, fits = measure(post, target, limit)
                 lengths[target.id] = LengthCount(target.id, counted, limit, fits)
         ctx.lengths = lengths
-        findings: list[Finding] = []
         if text.strip():
             for rule, check, wording in self._rules:
                 ctx.message_language = wording
@@ -134,6 +140,11 @@ class Checker:
         rule = next((r for r, _check, _words in self._rules if r.kind == "length"), None)
         return dict(rule.param("limits", {})) if rule else {}
 
-    def _tone(self, text: str, language: str) -> tuple[float, float]:
-        result = self.sentiment.analyse(tone_text(text, language), language)
+    def _tone(self, tone_text: str, language: str) -> tuple[float, float]:
+        result = self.sentiment.analyse(tone_text, language)
         return result.polarity, result.subjectivity
+
+
+def _reported(findings: list[Finding]) -> list[tuple[int, int]]:
+    return [(f.start, f.end) for f in findings
+            if f.rule in _NOT_TONE or f.rule.startswith(tuple(f"{r}." for r in _NOT_TONE))]

@@ -115,6 +115,16 @@ def is_placeholder(value: object) -> str | None:
     return _("must be a placeholder in square brackets, like \"[name]\"")
 
 
+def is_separable(value: object) -> str | None:
+    """A ``separable`` entry: the whole verb (a key of ``replace``) and a regular expression
+    for its forms that go before the particle, like ["mededelen", "deel|delen|deelt"]."""
+    if (isinstance(value, list) and len(value) == 2
+            and all(isinstance(item, str) and item.strip() for item in value)):
+        return is_regex(value[1])
+    return _("must be a verb and a regular expression for its forms, like "
+             "[\"mededelen\", \"deel|delen\"]")
+
+
 STR_LIST = list_of(is_str)
 
 #: Keys every rule may have, with their checks.
@@ -135,7 +145,9 @@ KINDS: dict[str, dict[str, Check]] = {
     "words": {"words": STR_LIST, "patterns": list_of(is_regex), "case_sensitive": is_bool,
               "exceptions": STR_LIST},
     "substitution": {"replace": table_of(STR_LIST), "context_dependent": STR_LIST,
-                     "context_message": is_str, "case_sensitive": is_bool},
+                     "context_message": is_str, "case_sensitive": is_bool,
+                     "separable": table_of(lambda value: is_separable(value)),
+                     "separable_message": is_str},
     "pii": {"detector": one_of(*PII_DETECTORS), "pattern": is_regex, "allow": STR_LIST,
             "range_message": is_str},
     "length": {"limits": table_of(is_int, PLATFORM_IDS)},
@@ -188,7 +200,7 @@ PACK_KEYS: dict[str, Check] = {
 EXTENDABLE = frozenset({
     "words", "patterns", "exceptions", "replace", "context_dependent", "domains",
     "claim_patterns", "formal", "informal", "swap", "hint_only", "opinion", "political",
-    "parties", "topics", "watchlist", "ignore", "limits", "allow", "placeholders",
+    "parties", "topics", "watchlist", "ignore", "limits", "allow", "placeholders", "separable",
 })
 
 

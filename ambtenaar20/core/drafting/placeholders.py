@@ -13,7 +13,6 @@ the templates menu); the officer's own templates come with each check
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from functools import cache, lru_cache
 
@@ -21,10 +20,8 @@ from ambtenaar20.core.drafting.model import Finding
 from ambtenaar20.core.drafting.packs import Rule
 from ambtenaar20.core.drafting.rule_context import RuleContext
 from ambtenaar20.core.drafting.templates import builtin_templates
+from ambtenaar20.core.drafting.text import BRACKETED
 from ambtenaar20.core.name_spellings import ERASED_MARKER
-
-#: A bracketed text on one line; longer than any placeholder, so a stray "[" costs nothing.
-BRACKETED = re.compile(r"\[([^\[\]\n]{1,200})\]")
 
 
 def _key(inner: str) -> str:

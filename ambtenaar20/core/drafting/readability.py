@@ -3,7 +3,8 @@
 Syllables come from pyphen's hyphenation dictionaries (nl_NL, en_US), counted ourselves: the
 English formula of textstat would need NLTK's cmudict, which cannot be downloaded offline.
 A formula is a soft signal only (no official mapping to B1 exists), so the score finding is
-skipped for texts too short to measure.
+skipped for texts too short to measure. Text in square brackets (a template's placeholder) is
+not the officer's wording and is not measured.
 """
 
 from __future__ import annotations
@@ -61,21 +62,30 @@ def flesch(words: list[Span], sentence_count: int, language: str) -> float | Non
 
 
 def score(ctx: RuleContext) -> float | None:
-    return flesch(ctx.words, len(ctx.sentences), ctx.language)
+    return flesch(ctx.prose_words, len(_prose_sentences(ctx)), ctx.language)
+
+
+def _prose_sentences(ctx: RuleContext) -> list[Span]:
+    """Sentences with a word of the officer's own: "[Gevolg in één zin.]" is a placeholder."""
+    if ctx.prose_words is ctx.words:
+        return ctx.sentences
+    starts = [w.start for w in ctx.prose_words]
+    return [s for s in ctx.sentences
+            if bisect_left(starts, s.end) > bisect_left(starts, s.start)]
 
 
 def check_readability(rule: Rule, ctx: RuleContext) -> list[Finding]:
     found = []
     value = score(ctx)
     minimum = float(rule.param("min_score", 60))
-    if (value is not None and len(ctx.words) >= int(rule.param("min_words", 25))
+    if (value is not None and len(ctx.prose_words) >= int(rule.param("min_words", 25))
             and value < minimum):
         body = ctx.text.strip()
         start = ctx.text.index(body[0])
         found.append(ctx.finding(rule, start, start + len(body), score=ctx.decimal(value, 1),
                                  min_score=f"{minimum:g}"))
     longest = int(rule.param("max_sentence_words", 20))
-    starts = [w.start for w in ctx.words]
+    starts = [w.start for w in ctx.prose_words]
     for sentence in ctx.sentences:
         # Words are in text order: count those starting inside the sentence by bisection.
         inside = bisect_left(starts, sentence.end) - bisect_left(starts, sentence.start)
@@ -83,7 +93,7 @@ def check_readability(rule: Rule, ctx: RuleContext) -> list[Finding]:
             found.append(ctx.finding(rule, sentence.start, sentence.end, count=inside,
                                      max=longest, template=rule.param("sentence_message")))
     most = int(rule.param("max_word_syllables", 7))
-    for word in ctx.words:
+    for word in ctx.prose_words:
         counted = syllables(word.text, ctx.language)
         if counted > most:
             found.append(ctx.finding(rule, word.start, word.end, count=counted,

@@ -63,6 +63,15 @@ class RuleContext:
         return textmod.words(self.text)
 
     @cached_property
+    def prose_words(self) -> list[textmod.Span]:
+        """``words`` without those of bracketed placeholders ("[Gevolg in één zin.]"): the
+        template's wording, not the officer's, so readability does not measure them."""
+        spans = textmod.bracketed_spans(self.text)
+        if not spans:
+            return self.words
+        return [w for w in self.words if not any(s <= w.start < e for s, e in spans)]
+
+    @cached_property
     def sentences(self) -> list[textmod.Span]:
         return textmod.sentences(self.text)
 

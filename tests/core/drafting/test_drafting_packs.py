@@ -29,7 +29,7 @@ def test_builtin_packs_have_the_stable_rule_ids():
     assert STABLE_IDS | {"consistency.address-form"} <= {r.id for r in dutch.rules}
     assert {r.id for r in english.rules} >= STABLE_IDS
     for pack in (dutch, english):
-        assert (pack.language, pack.version) in (("nl", "1.1.0"), ("en", "1.1.0"))
+        assert (pack.language, pack.version) in (("nl", "1.2.0"), ("en", "1.2.0"))
         assert all(r.id.startswith("manual.") for r in pack.rules if r.kind == "manual")
     # Every automatic rule names the guideline it comes from.
     assert all(r.link for r in dutch.rules if r.kind != "manual")
@@ -113,7 +113,7 @@ def test_example_organisation_pack_overrides_the_builtin_pack():
     assert pack.rule("jargon").param("replace")["raadsvoorstel"] == [
         "voorstel aan de gemeenteraad"]
     assert "indien" in pack.rule("jargon").param("replace")  # added to, not replaced
-    assert pack.lineage == ("voorbeeldgemeente 2025.1", "rijksoverheid-standaard 1.1.0")
+    assert pack.lineage == ("voorbeeldgemeente 2025.1", "rijksoverheid-standaard 1.2.0")
     checker = Checker(pack)
     result = checker.check("Het raadsvoorstel en zaak Z/24/123456 over de deadline, "
                            "zie @raad.voorbeeld.", "nl", CheckOptions(platforms=("mastodon",)))
