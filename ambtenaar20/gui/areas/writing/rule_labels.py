@@ -20,6 +20,7 @@ RULE_LABELS = {
     "pii.address": N_("Personal data: address"),
     "confidential": N_("Confidential information"),
     "confidential.word": N_("Possibly confidential"),
+    "confidential.internal": N_("Internal or not yet public"),
     "mandate": N_("Speaking on behalf of the organisation"),
     "jargon": N_("Civil-service jargon"),
     "loanword": N_("English word"),
