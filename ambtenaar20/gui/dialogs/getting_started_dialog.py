@@ -65,6 +65,8 @@ def guide_html(data_dir: str, help_key: str = "") -> str:
         ("Ctrl+1 … Ctrl+4", _("go to {areas}").format(
             areas=", ".join(_(spec.label) for spec in AREAS))),
         ("Ctrl+L", _("add to the log, from every area")),
+        ("Ctrl+F / Ctrl+E", _("search, in {area}").format(area=_area_name("follow"))),
+        ("F5", _("fetch new items, in {area}").format(area=_area_name("follow"))),
     ]
     if help_key:
         shortcuts.append((help_key, _("this guide")))

@@ -34,6 +34,7 @@ from ambtenaar20.gui.areas.first_content import announce_first_content
 from ambtenaar20.gui.areas.following.feed_actions import KIND_ROLE, VALUE_ROLE, FeedActions
 from ambtenaar20.gui.areas.following.item_model import ItemListModel
 from ambtenaar20.gui.areas.following.item_table import ItemTable
+from ambtenaar20.gui.areas.following.list_notices import NoticeLine, list_texts
 from ambtenaar20.gui.areas.following.pane_layout import PaneLayout
 from ambtenaar20.gui.areas.following.queries import (
     FirstScreen,
@@ -116,6 +117,7 @@ class FollowingArea(FeedActions, RefreshControl, QWidget):
         self.tabs = QTabWidget()
         self.tabs.addTab(self.reader, _("Item"))
         self.tabs.addTab(self.trend_page, _("Trend"))
+        self.tabs.tabBar().setAccessibleName(_("Item or trend"))
 
         self.panes = PaneLayout(self.tree, self.table, self.tabs, self.reader,
                                 self.context.settings.window.reader_position)
@@ -124,6 +126,8 @@ class FollowingArea(FeedActions, RefreshControl, QWidget):
         working_layout = QVBoxLayout(working)
         working_layout.setContentsMargins(0, 0, 0, 0)
         working_layout.addLayout(toolbar)
+        self.notice = NoticeLine()
+        working_layout.addWidget(self.notice)
         working_layout.addWidget(splitter, 1)
 
         self.empty = EmptyState(_("No feeds yet — add one or import an OPML file"),
@@ -170,6 +174,25 @@ class FollowingArea(FeedActions, RefreshControl, QWidget):
                 shortcut = QShortcut(QKeySequence(keys), widget)
                 shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
                 shortcut.activated.connect(lambda step=step: self.go_unread(step))
+        self._add_area_keys()
+
+    def _add_area_keys(self) -> None:
+        """Ctrl+F (and Outlook's Ctrl+E) go to the search box, F5 refreshes: what mail users
+        try first. Shortcuts of this area in the window's context: they work whichever pane
+        (or the navigation) has the focus while Volgen is on screen, and not in other areas,
+        which may give the same keys their own meaning."""
+        for keys, action in (("Ctrl+F", self.focus_search), ("Ctrl+E", self.focus_search),
+                             ("F5", self.refresh_button.click)):  # disabled while refreshing
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+            shortcut.activated.connect(action)
+
+    def focus_search(self) -> None:
+        """The search box, with its text selected so that typing replaces the last search."""
+        if self.pages.currentIndex() != 1:
+            return  # no feeds yet: the empty state has no search box
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
 
     def _name_clear_button(self) -> None:
         """The search field's clear button is Qt's own; its name is the only one not set."""
@@ -220,6 +243,7 @@ class FollowingArea(FeedActions, RefreshControl, QWidget):
             self.pages.setCurrentIndex(0)
             self._content_shown()
         self.tree.fill(lists)
+        self._explain_list()  # a feed's problem may have come or gone
         if first_shown:  # after the fill: the tree's share depends on its texts
             self._split(lists)
         if not self._items_started:
@@ -257,27 +281,54 @@ class FollowingArea(FeedActions, RefreshControl, QWidget):
         if kind is None:
             return
         self.search.clear()
-        self.model.set_selection(Selection(topic=value if kind == "topic" else None,
-                                           feed_id=value if kind == "feed" else None))
+        self._show_selection(Selection(topic=value if kind == "topic" else None,
+                                       feed_id=value if kind == "feed" else None))
         self._load_trend()
+
+    def _show_selection(self, selection: Selection) -> None:
+        self.table.set_placeholder("")  # said again once the new list has arrived
+        self.notice.say(None)
+        self.model.set_selection(selection)
 
     def _search(self) -> None:
         text = self.search.text().strip()
         if not text:
-            self._tree_selection_changed(self.tree.currentItem())
+            if self.tree.currentItem() is None:  # the search had the list: back to all items
+                self.tree.setCurrentItem(self.tree.topLevelItem(0))
+            else:
+                self._tree_selection_changed(self.tree.currentItem())
             return
         from ambtenaar20.core.feeds.query import QuerySyntaxError, compile_query
 
+        # The list is the search's now, right or wrong: no topic or feed stays highlighted.
+        self.tree.setCurrentItem(None)
         try:
             compile_query(text)
         except QuerySyntaxError as error:
+            # An empty list that says why, not the previous rows (taken for the answer).
             self._say(str(error))
+            self._show_selection(Selection(query=text, refused=str(error)))
             return
-        self.model.set_selection(Selection(query=text))
+        self._show_selection(Selection(query=text))
 
     def _after_items_loaded(self) -> None:
         self._say(ngettext("{n} item", "{n} items", self.model.total).format(n=self.model.total))
+        shown = self.reader.item
+        if shown is not None and self.model.row_of(shown["id"]) < 0:
+            self.reader.show_item(None)  # not in this list: it would be read as part of it
+        self._explain_list()
         self._content_shown()
+
+    def _explain_list(self) -> None:
+        """Say in the list area why the list is empty (a mistake in the search, no hits, a
+        failing feed), or above its rows that their feed is failing."""
+        selection, total = self.model.selection, self.model.total
+        if self.model.busy and not total:
+            return  # not known yet
+        problem = self.tree.problem_of(selection.feed_id)
+        empty, above = list_texts(selection, total, problem)
+        self.table.set_placeholder(empty)
+        self.notice.say(above)
 
     def _content_shown(self) -> None:
         announce_first_content(self)

@@ -7,6 +7,8 @@ are loaded when an action is chosen, not with the window.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMenu
 
@@ -16,6 +18,8 @@ KIND_ROLE = Qt.ItemDataRole.UserRole + 1
 VALUE_ROLE = Qt.ItemDataRole.UserRole + 2
 # A feed's name as the tree shows it, without the unread count.
 NAME_ROLE = Qt.ItemDataRole.UserRole + 3
+# A failing feed's last problem in plain words, as the list area says it (else None).
+PROBLEM_ROLE = Qt.ItemDataRole.UserRole + 4
 
 
 class FeedActions:
@@ -152,15 +156,15 @@ class FeedActions:
 
         self._run_checking(look, on_success=chosen, on_error=refused)
 
-    def _show_note(self, text: str) -> None:
+    def _show_note(self, text: str, title: str | None = None) -> None:
         """Something to know, not an error: in a message that does not block the window."""
         from PySide6.QtWidgets import QMessageBox
 
-        box = QMessageBox(QMessageBox.Icon.Information, _("Add feed"), text,
+        box = QMessageBox(QMessageBox.Icon.Information, title or _("Add feed"), text,
                           QMessageBox.StandardButton.Ok, self)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
-        self._say(text)
+        self._say(" ".join(text.split("\n")))
 
     def add_topic(self) -> None:
         from ambtenaar20.gui.areas.following.dialogs import AddTopicDialog
@@ -180,6 +184,21 @@ class FeedActions:
                                                     _("OPML files (*.opml *.xml)"))
         if not path:
             return
-        self._run(lambda _c, _p: self.context.feeds.import_opml(path),
-                          on_success=lambda _r: (self.reload_lists(), self.refresh()),
-                          on_error=self._show_error)
+
+        def work(_cancel, _progress):
+            from ambtenaar20.core.feeds.opml import read_opml
+            from ambtenaar20.core.feeds.opml_summary import describe_import
+
+            report = self.context.feeds.import_opml(path)
+            # Read again for the titles of skipped entries: the report names addresses only.
+            return bool(report["added"]), describe_import(report, read_opml(Path(path)))
+
+        def imported(result: tuple[bool, str]) -> None:
+            added, summary = result
+            self.reload_lists()
+            # In a message that stays: the refresh that follows overwrites the status bar.
+            self._show_note(summary, _("Import OPML"))
+            if added:
+                self.refresh()
+
+        self._run(work, on_success=imported, on_error=self._show_error)

@@ -119,6 +119,11 @@ class ItemListModel(QAbstractTableModel):
     def total(self) -> int:
         return self._total
 
+    @property
+    def busy(self) -> bool:
+        """A page is on its way (the first of a new list, or the next)."""
+        return self._fetching
+
     def _request(self, offset: int, reset: bool) -> None:
         generation, selection = self._generation, self._selection
         self._fetching = True

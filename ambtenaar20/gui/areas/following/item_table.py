@@ -21,7 +21,7 @@ import math
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer
-from PySide6.QtGui import QFont, QFontMetricsF, QResizeEvent
+from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -50,6 +50,8 @@ class TitleRoom:
     full: int
     compact: int
     average: float
+    #: How much wider the full feed column would be with names as long as it shows (its cap).
+    feed_growth: int = 0
 
     def width(self, characters: int, compact: bool = False) -> int:
         return (self.compact if compact else self.full) + math.ceil(self.average * characters)
@@ -101,6 +103,27 @@ class ItemTable(QTableView):
         header.sectionResized.connect(self._section_resized)
         # A new list may bring other feeds' names: fit them, unless the officer chose widths.
         model.modelReset.connect(self._list_replaced)
+        #: Said in the list while it has no rows (``set_placeholder``).
+        self.placeholder = ""
+
+    def set_placeholder(self, text: str) -> None:
+        """What the empty list says (why it is empty); "" says nothing. Also its accessible
+        description: painted text is not read out."""
+        self.placeholder = text
+        self.setAccessibleDescription(text)
+        self.viewport().update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self.placeholder and not self.model().rowCount():
+            painter = QPainter(self.viewport())
+            # The text colour, not the paler placeholder one: this is read, not a hint to type over.
+            painter.setPen(self.palette().text().color())
+            margin = self.fontMetrics().height()
+            painter.drawText(self.viewport().rect().adjusted(margin, margin, -margin, -margin),
+                             Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop
+                             | Qt.TextFlag.TextWordWrap, self.placeholder)
+            painter.end()
 
     def fit_columns(self) -> None:
         """Every column but the title as wide as its header and its texts, unread (bold)."""
@@ -165,8 +188,16 @@ class ItemTable(QTableView):
                               for column, widest in full.items()),
             compact=around + sum(self._column_width(column, widest, extra, compact=True)
                                  for column, widest in compact.items()),
-            average=self._bold_metrics().averageCharWidth())
+            average=self._bold_metrics().averageCharWidth(),
+            feed_growth=self._feed_growth(full, extra))
         return self._room
+
+    def _feed_growth(self, widest: dict[int, int], extra: int) -> int:
+        """How much the feed column (its widest name in ``widest``) would grow with longer
+        names: to its cap (``FEED_CHARACTERS``)."""
+        feed = self.model().COLUMNS.index("feed")
+        now = self._column_width(feed, widest[feed], extra, compact=False)
+        return self._column_width(feed, 1 << 20, extra, compact=False) - now
 
     def _fitting_width(self, column: int, extra: int) -> int:
         return self._column_width(column, self._widest(column), extra, self.compact)

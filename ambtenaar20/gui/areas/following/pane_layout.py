@@ -18,7 +18,7 @@ from ambtenaar20.gui.areas.following.item_table import (
     ItemTable,
     TitleRoom,
 )
-from ambtenaar20.gui.areas.following.pane_shares import Needs, first_shares, shares
+from ambtenaar20.gui.areas.following.pane_shares import Needs, below_shares, first_shares
 from ambtenaar20.gui.areas.following.reader import ReaderPane
 from ambtenaar20.gui.areas.following.reader_position import (
     below_heights,
@@ -32,6 +32,10 @@ from ambtenaar20.gui.areas.following.source_tree import SourceTree
 #: (the least, ``LEAST_TITLE_CHARACTERS``) before the tree gets more than 15 % and the reader's
 #: labels go on one line.
 TITLE_CHARACTERS = 20
+#: How much of each feed's row (in average characters, unread count included) the tree makes
+#: room for where the list can spare it: "De Stentor – Zwolle (14)" whole, but not one very
+#: long name (or an address) at the titles' cost. At 28 the titles lost too much at 1400 px.
+TREE_FEED_CHARACTERS = 26
 #: The most lines the reader's buttons may take beside the list before the automatic position
 #: puts it under the list: two rows of three, one of them wrapped.
 CRAMPED_LINES = 3
@@ -89,7 +93,9 @@ class PaneLayout:
         needs = Needs(tree=self.tree.content_width(), least_reader=least_reader,
                       listing=room.width(TITLE_CHARACTERS),
                       least_listing=room.width(LEAST_TITLE_CHARACTERS),
-                      wrapped_reader=wrapped_reader)
+                      wrapped_reader=wrapped_reader,
+                      named_tree=self.tree.content_width(TREE_FEED_CHARACTERS),
+                      feed_growth=room.feed_growth)
         self._measured = _Measured(needs, room)
         self._arrange(width, height)
 
@@ -133,13 +139,8 @@ class PaneLayout:
         measured = self._measured
         assert measured is not None
         if self._below(width, height):
-            available = width - self.outer.handleWidth()
-            # The tree by the same rule, with no reader to leave room for and the list's
-            # ``TITLE_CHARACTERS`` served before the tree's long names.
-            tree = shares(available, Needs(
-                tree=measured.needs.tree, least_reader=0, listing=measured.needs.listing,
-                least_listing=measured.needs.listing))[0]
-            listing = available - tree
+            # The whole width for the list: its titles first, then the tree's names.
+            tree, listing = below_shares(width - self.outer.handleWidth(), measured.needs)
             self.inner.setOrientation(Qt.Orientation.Vertical)
             self.table.set_compact(listing < measured.room.width(LEAST_TITLE_CHARACTERS))
             self.outer.setSizes([tree, listing])

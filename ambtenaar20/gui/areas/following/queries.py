@@ -28,6 +28,8 @@ class Selection:
     query: str | None = None
     unread: bool = False
     starred: bool = False
+    #: The search ``query`` could not be read: why. The list stays empty and says this.
+    refused: str = ""
 
     def as_kwargs(self) -> dict[str, Any]:
         return {"topic": self.topic, "feed_id": self.feed_id, "query": self.query or None,
@@ -60,6 +62,8 @@ def load_lists(context: AppContext) -> Lists:
 def load_page(context: AppContext, selection: Selection, offset: int,
               limit: int) -> tuple[int, Rows]:
     """The selection's item count and one page of its rows (without the full text)."""
+    if selection.refused:
+        return 0, []
     items = context.items
     arguments = selection.as_kwargs()
     ids = items.item_ids(**arguments, limit=limit, offset=offset)
