@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING
 from ambtenaar20.cli.help_examples import add_examples
 from ambtenaar20.cli.output import add_format_option, local_time, print_json, print_table
 from ambtenaar20.core.errors import UsageError
-from ambtenaar20.core.i18n import _
+from ambtenaar20.core.feeds.addresses import assumed_https
+from ambtenaar20.core.i18n import _, ngettext
 
 if TYPE_CHECKING:
     from ambtenaar20.cli.main import ContextOpener
@@ -93,6 +94,9 @@ def run_add(args: argparse.Namespace, open_context: ContextOpener) -> int:
                            "standard input)."))
     service = open_context().feeds
     url = service.validate_url(args.url)
+    if assumed_https(args.url):
+        print(_("'{given}' has no http:// or https://; taken as {url}.").format(
+            given=args.url.strip(), url=url), file=sys.stderr)
     if service.is_followed(url):  # said before the address is fetched
         raise UsageError(_("The feed {url} is already being followed.").format(url=url))
     # Refuses (exit 2, nothing stored) what the server says can never be a feed: the address
@@ -185,10 +189,12 @@ def run_import(args: argparse.Namespace, open_context: ContextOpener) -> int:
     if args.format == "json":
         print_json(report)
         return 0
-    print(_("{added} feeds added, {existing} already followed, {invalid} skipped (not a valid "
-            "http or https address).").format(added=len(report["added"]),
-                                              existing=len(report["existing"]),
-                                              invalid=len(report["invalid"])))
+    added = len(report["added"])
+    print(ngettext("{added} feed added, {existing} already followed, {invalid} skipped (not a "
+                   "valid http or https address).",
+                   "{added} feeds added, {existing} already followed, {invalid} skipped (not a "
+                   "valid http or https address).", added).format(
+        added=added, existing=len(report["existing"]), invalid=len(report["invalid"])))
     if report["with_password"]:
         print(_("{count} skipped because the address holds a user name or password: add those "
                 "with 'feeds add' and --user.").format(count=len(report["with_password"])))
@@ -199,5 +205,6 @@ def run_export(args: argparse.Namespace, open_context: ContextOpener) -> int:
     context = open_context()
     context.paths.refuse_as_output(args.file)
     count = context.feeds.export_opml(args.file)
-    print(_("{count} feeds written to {path}.").format(count=count, path=args.file))
+    print(ngettext("{count} feed written to {path}.", "{count} feeds written to {path}.",
+                   count).format(count=count, path=args.file))
     return 0

@@ -67,6 +67,6 @@ def run_list(args: argparse.Namespace, open_context: ContextOpener) -> int:
 
 
 def run_remove(args: argparse.Namespace, open_context: ContextOpener) -> int:
-    open_context().topics.remove_topic(args.name)
-    print(_("Topic '{name}' removed.").format(name=args.name))
+    removed = open_context().topics.remove_topic(args.name)
+    print(_("Topic '{name}' removed.").format(name=removed))
     return 0

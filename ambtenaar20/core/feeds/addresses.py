@@ -11,6 +11,10 @@ and query are the server's business: ``/rss.xml`` and ``/rss.xml/`` are two addr
 
 A login goes only to the origin (scheme, server name, port) it was given for: never to
 another server, nor from https to http.
+
+An address copied from a browser's address bar or a letter often lacks its scheme
+("www.zwolle.nl/rss"): when the rest is a server name with a dot and a path, it is taken as
+https (``assumed_https``), and the officer is told so.
 """
 
 from __future__ import annotations
@@ -31,6 +35,14 @@ _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 _LABEL = re.compile(r"[a-z0-9_-]{1,63}", re.IGNORECASE)
 _IPV4_STYLE = re.compile(r"[0-9]+(\.[0-9]+){3}")
 _FEED_SCHEME = re.compile(r"feed:(//)?", re.IGNORECASE)
+#: What starts an address with a scheme of its own ("javascript:", "mailto:"), unlike
+#: "www.zwolle.nl:8080/rss", whose colon is followed by a port.
+_OTHER_SCHEME = re.compile(r"[a-z][a-z0-9+.-]*:(?![0-9]+(?:[/?#]|$))", re.IGNORECASE)
+#: The last part of a server name: letters ("nl", "amsterdam") or an IDNA one ("xn--…").
+_TOP_LEVEL = re.compile(r"[a-z]{2,63}|xn--[a-z0-9-]+", re.IGNORECASE)
+#: Endings of file names, which look like server names ("nieuws.xml") but are not.
+_FILE_ENDINGS = frozenset({"xml", "rss", "atom", "rdf", "opml", "html", "htm", "php", "asp",
+                           "aspx", "json", "txt", "pdf", "cgi", "jsp"})
 
 #: The kinds of proxy httpx can use: http(s), and SOCKS5 with the ``socksio`` package. With
 #: both SOCKS5 kinds the proxy looks up the feed's server name (httpcore sends it the name).
@@ -118,6 +130,31 @@ def _idna(name: str) -> str | None:
         return idna.encode(name.lower()).decode("ascii")
     except (idna.IDNAError, UnicodeError):
         return None
+
+
+def assumed_https(text: str) -> str | None:
+    """``https://`` + ``text`` when ``text`` is an address without a scheme ("www.zwolle.nl/rss",
+    "zwolle.nl"): a valid server name with a dot in it, then perhaps a port and a path. None for
+    anything else: an address with a scheme, words, a file path, a Mastodon name."""
+    value = text.strip()
+    if (not value or any(char.isspace() for char in value) or "://" in value
+            or value.startswith(("/", ".", "\\")) or _OTHER_SCHEME.match(value)):
+        return None
+    host = re.split(r"[/?#]", value, maxsplit=1)[0]
+    if "@" in host or "\\" in host:
+        return None
+    address = "https://" + value
+    try:
+        name = urlsplit(address).hostname or ""
+    except ValueError:
+        return None
+    top = name.rstrip(".").rpartition(".")[2]
+    looks_named = "." in name.strip(".") and (
+        _IPV4_STYLE.fullmatch(name)
+        or (_TOP_LEVEL.fullmatch(top) and top.lower() not in _FILE_ENDINGS))
+    if not looks_named or why_invalid(address) is not None:
+        return None
+    return address
 
 
 def from_feed_scheme(url: str) -> str:

@@ -14,6 +14,7 @@ from ambtenaar20.core.cancellation import CancelToken
 from ambtenaar20.core.errors import UsageError
 from ambtenaar20.core.feeds.query import compile_query
 from ambtenaar20.core.feeds.sql import one
+from ambtenaar20.core.feeds.topics import topic_id_by_name
 from ambtenaar20.core.i18n import _
 
 LABELS = ("positive", "neutral", "negative")
@@ -38,10 +39,7 @@ class ItemService:
     # -- selecting ---------------------------------------------------------------------------
 
     def _topic_id(self, name: str) -> int:
-        row = one(self.db.execute("SELECT id FROM topics WHERE name = ?", [name]))
-        if row is None:
-            raise UsageError(_("There is no topic named '{name}'.").format(name=name))
-        return row[0]
+        return topic_id_by_name(self.db, name)
 
     def _selection(self, topic: str | None, feed_id: int | None, unread: bool, starred: bool,
                    query: str | None) -> tuple[str, list[Any]]:

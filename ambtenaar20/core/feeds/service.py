@@ -76,10 +76,12 @@ class FeedService:
     def validate_url(self, url: str) -> str:
         """``url`` as it is followed, or ``UsageError``: an http(s) address that can be fetched,
         without a password in it, in canonical form (``addresses.canonical``); a ``feed:``
-        address stands for the web address in it."""
+        address stands for the web address in it, and one without a scheme ("www.zwolle.nl/rss")
+        for its https address (``addresses.assumed_https``; callers tell the officer)."""
         from ambtenaar20.core.feeds import addresses
 
         url = addresses.from_feed_scheme(url.strip())
+        url = addresses.assumed_https(url) or url
         if addresses.has_http_scheme(url) and (reason := addresses.why_invalid(url)):
             raise UsageError(_("'{url}' is not a valid web address: {reason}").format(
                 url=addresses.without_password(url), reason=reason))

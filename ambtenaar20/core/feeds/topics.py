@@ -3,6 +3,9 @@
 Matches are computed when an item arrives (``match_new_items``, inside the item's transaction)
 and when a topic is created or its query changes (``rematch``), so unread counts are a plain
 indexed count and never a full-text search.
+
+A topic is found by its name ignoring case, accents and extra spaces ("hittestress" finds
+"Hittestress"), as queries are; two names that only differ in those ways are one name.
 """
 
 from __future__ import annotations
@@ -16,6 +19,40 @@ from ambtenaar20.core.errors import UsageError
 from ambtenaar20.core.feeds.query import compile_query
 from ambtenaar20.core.feeds.sql import one
 from ambtenaar20.core.i18n import _
+from ambtenaar20.core.name_spellings import fold
+
+
+def name_key(name: str) -> str:
+    """What two topic names must share to be the same name."""
+    return " ".join(fold(name).split())
+
+
+def same_name(db: Any, name: str, *, besides: int | None = None) -> tuple[int, str] | None:
+    """The (id, name) of a topic whose name equals ``name`` ignoring case and accents, other
+    than topic ``besides``."""
+    key = name_key(name)
+    for topic_id, existing in db.execute("SELECT id, name FROM topics ORDER BY id"):
+        if topic_id != besides and name_key(existing) == key:
+            return topic_id, existing
+    return None
+
+
+def topic_id_by_name(db: Any, name: str) -> int:
+    """The id of the topic called ``name``: its exact name first, else ignoring case and
+    accents (an older data folder may hold both "Hittestress" and "hittestress")."""
+    exact = one(db.execute("SELECT id FROM topics WHERE name = ?", [name]))
+    if exact is not None:
+        return exact[0]
+    found = same_name(db, name)
+    if found is None:
+        raise UsageError(_("There is no topic named '{name}'.").format(name=name))
+    return found[0]
+
+
+def _refuse_duplicate(db: Any, name: str, besides: int | None = None) -> None:
+    found = same_name(db, name, besides=besides)
+    if found is not None:
+        raise UsageError(_("A topic named '{name}' already exists.").format(name=found[1]))
 
 
 def match_new_items(db: Any, topic_id: int, query: str, after_id: int) -> list[int]:
@@ -54,8 +91,7 @@ class TopicService:
         if not name:
             raise UsageError(_("A topic needs a name."))
         compile_query(query)  # a syntax error is reported before anything is stored
-        if one(self.db.execute("SELECT 1 FROM topics WHERE name = ?", [name])):
-            raise UsageError(_("A topic named '{name}' already exists.").format(name=name))
+        _refuse_duplicate(self.db, name)
         with self.db.atomic():
             cursor = self.db.execute(
                 "INSERT INTO topics (name, query, notify, added) VALUES (?, ?, ?, ?)",
@@ -70,10 +106,8 @@ class TopicService:
             compile_query(query)
         with self.db.atomic():
             if new_name and new_name.strip() != topic["name"]:
-                if one(self.db.execute("SELECT 1 FROM topics WHERE name = ?",
-                                   [new_name.strip()])):
-                    raise UsageError(_("A topic named '{name}' already exists.").format(
-                        name=new_name.strip()))
+                # Only a change of case or accents of its own name is not a duplicate.
+                _refuse_duplicate(self.db, new_name.strip(), besides=topic["id"])
                 self.db.execute("UPDATE topics SET name = ? WHERE id = ?",
                                 [new_name.strip(), topic["id"]])
             if notify is not None:
@@ -86,20 +120,17 @@ class TopicService:
         return self.topic(new_name.strip() if new_name else topic["name"])
 
     def topic(self, name: str) -> dict[str, Any]:
-        for topic in self.list_topics():
-            if topic["name"] == name:
-                return topic
-        raise UsageError(_("There is no topic named '{name}'.").format(name=name))
+        topic_id = topic_id_by_name(self.db, name)
+        return next(topic for topic in self.list_topics() if topic["id"] == topic_id)
 
     def queries_of(self, names: Iterable[str]) -> list[str]:
         """The queries of the topics named (unknown names are left out), without the counts
         ``list_topics`` adds up."""
-        names = list(names)
-        if not names:
+        keys = {name_key(name) for name in names}
+        if not keys:
             return []
-        marks = ",".join("?" * len(names))
-        return [query for (query,) in self.db.execute(
-            f"SELECT query FROM topics WHERE name IN ({marks}) ORDER BY lower(name)", names)]
+        return [query for (name, query) in self.db.execute(
+            "SELECT name, query FROM topics ORDER BY lower(name)") if name_key(name) in keys]
 
     def list_topics(self) -> list[dict[str, Any]]:
         cursor = self.db.execute(
@@ -116,7 +147,9 @@ class TopicService:
             row["notify"] = bool(row["notify"])
         return rows
 
-    def remove_topic(self, name: str) -> None:
+    def remove_topic(self, name: str) -> str:
+        """Remove the topic and return its name as it was stored."""
         topic = self.topic(name)
         with self.db.atomic():
             self.db.execute("DELETE FROM topics WHERE id = ?", [topic["id"]])
+        return topic["name"]

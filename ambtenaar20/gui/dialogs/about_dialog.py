@@ -1,9 +1,8 @@
-"""About: version, where the data lives, and the licences of the libraries we ship."""
+"""About: version, where the data lives, and the licences of the app and the libraries it uses."""
 
 from __future__ import annotations
 
 import html
-from importlib import metadata
 
 from PySide6 import __version__ as pyside_version
 from PySide6.QtCore import qVersion
@@ -12,29 +11,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTextBrowser, Q
 from ambtenaar20 import APP_NAME, __version__
 from ambtenaar20.core.app_context import AppContext
 from ambtenaar20.core.i18n import _
-
-#: Distributions shipped with the app, shown with their licence.
-BUNDLED_LIBRARIES = (
-    "PySide6", "sqlite-utils", "keyring", "feedparser", "textblob", "textblob-nl",
-    "platformdirs",
-)
-
-
-def library_licences() -> list[tuple[str, str, str]]:
-    """(name, version, licence) of each bundled library that is installed."""
-    rows = []
-    for name in BUNDLED_LIBRARIES:
-        try:
-            meta = metadata.metadata(name)
-        except metadata.PackageNotFoundError:
-            continue
-        licence = meta.get("License-Expression") or ""
-        if not licence or len(licence) > 60:
-            classifiers = [c.split("::")[-1].strip() for c in meta.get_all("Classifier") or []
-                           if c.startswith("License ::")]
-            licence = ", ".join(classifiers) or (meta.get("License") or "")[:60] or "?"
-        rows.append((name, meta.get("Version", "?"), licence))
-    return rows
+from ambtenaar20.core.licences import runtime_libraries
 
 
 class AboutDialog(QDialog):
@@ -54,19 +31,22 @@ class AboutDialog(QDialog):
         header.setAccessibleName(_("About {app}").format(app=APP_NAME))
         layout.addWidget(header)
         licences = QTextBrowser()
-        licences.setAccessibleName(_("Licences of the bundled libraries"))
-        rows = "".join(
-            f"<tr><td>{html.escape(n)}</td><td>{html.escape(v)}</td><td>{html.escape(lic)}</td></tr>"
-            for n, v, lic in library_licences()
-        )
+        licences.setAccessibleName(_("Licences of the app and the libraries it uses"))
+        # Read when the dialog opens (about 0.1 s of metadata), never at start-up.
+        app_licence, libraries = runtime_libraries()
+        rows = [f"<tr><td><b>{html.escape(APP_NAME)}</b></td><td><b>{html.escape(__version__)}"
+                f"</b></td><td><b>{html.escape(app_licence)}</b></td></tr>"]
+        rows += [f"<tr><td>{html.escape(library.name)}</td><td>{html.escape(library.version)}"
+                 f"</td><td>{html.escape(library.licence)}</td></tr>" for library in libraries]
         title, library, version, licence = (
             html.escape(text)
-            for text in (_("Licences of the bundled libraries"), _("Library"), _("Version"),
-                         _("Licence"))
+            for text in (_("Licences of the app and the libraries it uses"), _("Library"),
+                         _("Version"), _("Licence"))
         )
         licences.setHtml(
             f"<p><b>{title}</b></p><table cellpadding='3'><tr><th align='left'>{library}</th>"
-            f"<th align='left'>{version}</th><th align='left'>{licence}</th></tr>{rows}</table>"
+            f"<th align='left'>{version}</th><th align='left'>{licence}</th></tr>"
+            f"{''.join(rows)}</table>"
         )
         layout.addWidget(licences)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)

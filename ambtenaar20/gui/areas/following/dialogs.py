@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ambtenaar20.core.feeds.addresses import assumed_https
 from ambtenaar20.core.feeds.query import QuerySyntaxError, compile_query
 from ambtenaar20.core.i18n import N_, _
 from ambtenaar20.gui.accessible import named_button
@@ -52,6 +53,13 @@ class AddFeedDialog(QDialog):
         self.url = WideLineEdit(TYPICAL_ADDRESS)
         self.url.setPlaceholderText("https://www.example.nl/feed.xml")
         _field(form, _("&Address (feed or web page):"), self.url)
+        # An address copied without its scheme is followed as https (the feed service's
+        # validate_url): said while typing, before it is fetched.
+        self.assumed = QLabel()
+        self.assumed.setWordWrap(True)
+        self.assumed.hide()
+        form.addRow("", self.assumed)
+        self.url.textChanged.connect(self._show_assumed)
         self.title = _field(form, _("&Name (optional):"), QLineEdit())
         # The login in a box of its own: its long "only for..." label, beside the fields, took
         # the width the address needs.
@@ -68,6 +76,13 @@ class AddFeedDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(login)
         layout.addWidget(_ok_cancel(self))
+
+    def _show_assumed(self, text: str) -> None:
+        address = assumed_https(text)
+        hint = _("Taken as {url}").format(url=address) if address else ""
+        self.assumed.setText(hint)
+        self.assumed.setVisible(bool(address))
+        self.url.setAccessibleDescription(hint)
 
     def values(self) -> tuple[str, str | None, str | None, str | None]:
         user = self.user.text().strip() or None

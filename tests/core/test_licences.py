@@ -1,0 +1,46 @@
+"""The About dialog's licence list: every runtime library, each with a licence name."""
+
+from __future__ import annotations
+
+import tomllib
+from email.message import Message
+
+from ambtenaar20.core import licences
+from ambtenaar20.core.i18n import _
+from ambtenaar20.core.licences import licence_name, runtime_libraries
+
+
+def _meta(**fields: str | list[str]) -> Message:
+    meta = Message()
+    for key, value in fields.items():
+        for one in value if isinstance(value, list) else [value]:
+            meta[key.replace("_", "-")] = one
+    return meta
+
+
+def test_licence_name_prefers_the_expression_then_classifiers_then_a_short_name():
+    assert licence_name(_meta(License_Expression="Apache-2.0", License="whatever")) == \
+        "Apache-2.0"
+    assert licence_name(_meta(Classifier=["License :: OSI Approved :: MIT License",
+                                          "Programming Language :: Python"],
+                              License="MIT")) == "MIT License"
+    assert licence_name(_meta(License="BSD-3-Clause")) == "BSD-3-Clause"
+    for not_a_name in ("Copyright 2013 Steven Loria", "UNKNOWN",
+                       "MIT License\n\nPermission is hereby granted…", "x" * 80 + " MIT"):
+        assert licence_name(_meta(License=not_a_name)) == _("see the package")
+    assert licence_name(_meta()) == _("see the package")
+
+
+def test_the_list_follows_the_requirements_down_and_skips_unasked_extras():
+    app_licence, libraries = runtime_libraries()
+    project = tomllib.loads(licences.PYPROJECT.read_text(encoding="utf-8"))["project"]
+    assert app_licence == project["license"] == licences.APP_LICENCE
+    names = {library.name.lower().replace("_", "-") for library in libraries}
+    # Declared ones, one reached through the extra the app asks for (httpx[socks]) and ones
+    # reached only through another library (openpyxl → et_xmlfile, httpx → httpcore).
+    assert {"openpyxl", "httpx", "python-stdnum", "socksio", "et-xmlfile", "httpcore",
+            "pyside6-essentials"} <= names
+    # The app's test extra, and httpx's cli extra the app does not ask for.
+    assert not names & {"pytest", "hypothesis", "ruff", "rich", "pygments", "ambtenaar20"}
+    assert all(library.licence and not library.licence.startswith("Copyright")
+               for library in libraries)
