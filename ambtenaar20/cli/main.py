@@ -14,7 +14,7 @@ import importlib
 import logging
 import sys
 from collections.abc import Callable, Sequence
-from typing import NoReturn
+from typing import Any, NoReturn
 
 from ambtenaar20 import APP_SLUG, __version__
 from ambtenaar20.cli import argparse_messages
@@ -46,6 +46,7 @@ COMMANDS = {
     "log": "ambtenaar20.cli.log_command",
     "export": "ambtenaar20.cli.export_command",
     "hidden-names": "ambtenaar20.cli.hidden_names_command",
+    "tone-words": "ambtenaar20.cli.tone_words_command",
     "backup": "ambtenaar20.cli.backup_command",
     "restore": "ambtenaar20.cli.backup_command",
     "diagnose": "ambtenaar20.cli.backup_command",
@@ -97,6 +98,14 @@ class CliParser(argparse.ArgumentParser):
 
     def error(self, message: str) -> NoReturn:
         self.exit(EXIT_USAGE, f"{self.prog}: {message}\n")
+
+    def _get_value(self, action: argparse.Action, arg_string: str) -> Any:
+        if action.type is int:
+            try:
+                return int(arg_string)
+            except ValueError:
+                raise argparse_messages.not_a_whole_number(action, arg_string) from None
+        return super()._get_value(action, arg_string)
 
     def format_help(self) -> str:
         epilog, self.epilog = self.epilog, None

@@ -84,10 +84,11 @@ class AppContext:
 
     @cached_property
     def sentiment(self) -> SentimentAnalyser:
-        """The one sentiment analyser, shared by feed items and drafts."""
+        """The one sentiment analyser, shared by feed items and drafts; both leave out the
+        officer's words without tone, as they are in the settings now."""
         from ambtenaar20.core.analysis.sentiment import SentimentAnalyser
 
-        return SentimentAnalyser()
+        return SentimentAnalyser(lambda: self.settings.tone.toneless_words)
 
     @cached_property
     def drafting(self) -> DraftingService:

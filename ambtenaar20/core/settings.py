@@ -78,6 +78,16 @@ class PrivacySettings:
 
 
 @dataclass
+class ToneSettings:
+    """How the tone of feed items and drafts is judged (``core/analysis/toneless_words.py``)."""
+
+    #: "Woorden zonder toon": the officer's words that the lexicon scores but their policy
+    #: field does not mean ("hitte", "droogte"), lower case, one word each. Left out of the
+    #: tone of feed items and drafts alike.
+    toneless_words: list[str] = field(default_factory=list)
+
+
+@dataclass
 class Settings:
     schema_version: int = SETTINGS_SCHEMA_VERSION
     #: ``auto`` follows the system; otherwise ``nl`` or ``en``.
@@ -88,6 +98,7 @@ class Settings:
     retention: RetentionSettings = field(default_factory=RetentionSettings)
     feeds: FeedSettings = field(default_factory=FeedSettings)
     privacy: PrivacySettings = field(default_factory=PrivacySettings)
+    tone: ToneSettings = field(default_factory=ToneSettings)
 
 
 @dataclass

@@ -375,6 +375,11 @@ class MainWindow(QMainWindow):
             for area in self.areas.values():
                 if hasattr(area, "settings_changed"):
                     area.settings_changed()
+            # Stored items holding a word added to or removed from "Words without tone".
+            if dialog.tone_preferences.changed_words:
+                from ambtenaar20.gui.dialogs.tone_preferences import rescore_in_background
+
+                rescore_in_background(self, dialog.tone_preferences.changed_words)
 
     def open_getting_started(self) -> None:
         # Imported here, not with the window: the guide is read rarely and costs start-up time.

@@ -5,6 +5,10 @@ inside the packages, so nothing has to be downloaded: TextBlob's ``words``, ``se
 ``tags`` (which need NLTK corpora) are never used. The libraries are imported on first use so
 start-up stays fast.
 
+What the lexicons score but a text does not mean is left out first: greetings
+(``formulas.py``), proper names and the words without tone (``toneless_words.py``, with the
+officer's own list, which ``own_words`` supplies), so a feed item and a draft are judged alike.
+
 Labels: ``positive`` when polarity >= POSITIVE_THRESHOLD, ``negative`` when polarity <=
 NEGATIVE_THRESHOLD, otherwise ``neutral``. The thresholds leave a band around zero because the
 lexicons give small non-zero scores to factual text.
@@ -14,6 +18,7 @@ from __future__ import annotations
 
 import re
 import threading
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -117,11 +122,25 @@ def sentiment_name(label: str | None) -> str:
 
 
 class SentimentAnalyser:
-    """Thread-safe; the lexicons load once, on the first text of each language."""
+    """Thread-safe; the lexicons load once, on the first text of each language.
 
-    def __init__(self) -> None:
+    ``own_words`` gives the officer's words without tone; asked for every text, so a word
+    added under Preferences counts from the next text on.
+    """
+
+    def __init__(self, own_words: Callable[[], Iterable[str]] | None = None) -> None:
         self._analysers: dict[str, Any] = {}
         self._lock = threading.Lock()
+        self._own_words = own_words or tuple
+
+    def scored_text(self, text: str, lang: str) -> str:
+        """``text`` as the ``lang`` lexicon sees it: greetings, names and the words without
+        tone blanked (offsets stay put)."""
+        # Imported here: the window's first screen names tones but never computes one.
+        from ambtenaar20.core.analysis.formulas import without_formulas
+        from ambtenaar20.core.analysis.toneless_words import without_toneless
+
+        return without_toneless(without_formulas(text, lang), lang, tuple(self._own_words()))
 
     def _analyser(self, lang: str) -> Any:
         with self._lock:
@@ -147,10 +166,7 @@ class SentimentAnalyser:
         language = detect_language(text) if lang in (None, "auto") else lang
         if language not in LANGUAGES or not text.strip():
             return Sentiment(language if language in LANGUAGES else UNKNOWN, 0.0, 0.0, "neutral")
-        # Imported here: the window's first screen names tones but never computes one.
-        from ambtenaar20.core.analysis.formulas import without_formulas
-
-        result = self._analyser(language).analyze(without_formulas(text, language))
+        result = self._analyser(language).analyze(self.scored_text(text, language))
         polarity, subjectivity = float(result[0]), float(result[1])
         return Sentiment(language, round(polarity, 4), round(subjectivity, 4), label_for(polarity))
 
@@ -158,13 +174,11 @@ class SentimentAnalyser:
         """The words of ``text`` that the ``lang`` lexicon scored, in text order."""
         if lang not in LANGUAGES or not text.strip():
             return []
-        from ambtenaar20.core.analysis.formulas import without_formulas
-
         analyser = self._analyser(lang)
         scored = []
         # Sentence by sentence: the lexicon's chunker otherwise runs words of two sentences
         # together ("goed. Belachelijk!" became one negative "goed belachelijk").
-        for sentence in _SENTENCE_END.split(without_formulas(text, lang)):
+        for sentence in _SENTENCE_END.split(self.scored_text(text, lang)):
             if not sentence.strip():
                 continue
             # textblob-nl's analyser returns pattern's score, which carries its assessments;

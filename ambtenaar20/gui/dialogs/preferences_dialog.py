@@ -24,6 +24,7 @@ from ambtenaar20.core.errors import SettingsError
 from ambtenaar20.core.i18n import _
 from ambtenaar20.gui.caption_label import CaptionLabel
 from ambtenaar20.gui.dialogs.backup_preferences import BackupPreferences
+from ambtenaar20.gui.dialogs.tone_preferences import TonePreferences
 
 
 class SectionsArea(QScrollArea):
@@ -104,6 +105,8 @@ class PreferencesDialog(QDialog):
 
         self.feed_preferences = FeedPreferences(context.settings.feeds)
         layout.addWidget(self.feed_preferences)
+        self.tone_preferences = TonePreferences(context.settings.tone)
+        layout.addWidget(self.tone_preferences)
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                    | QDialogButtonBox.StandardButton.Cancel)
@@ -142,10 +145,12 @@ class PreferencesDialog(QDialog):
         settings.profile.organisation = self.organisation_edit.text().strip()
         settings.profile.department = self.department_edit.text().strip()
         settings.language = self.language_combo.currentData()
-        if (problem := self.feed_preferences.problem()) is not None:
-            QMessageBox.warning(self, _("Preferences"), problem)
-            return
+        for section in (self.feed_preferences, self.tone_preferences):
+            if (problem := section.problem()) is not None:
+                QMessageBox.warning(self, _("Preferences"), problem)
+                return
         self.feed_preferences.apply(settings.feeds)
+        self.tone_preferences.apply(settings.tone)
         self.backup_box.apply(settings)
         try:
             self.context.save_settings()

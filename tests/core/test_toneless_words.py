@@ -1,0 +1,129 @@
+"""Words without tone: proper names, the built-in words and the officer's own list are left out
+of the tone of feed items and drafts (QA report s6/qa-a, item 4: a climate-adaptation officer)."""
+
+from __future__ import annotations
+
+import pytest
+
+from ambtenaar20.core.analysis.sentiment import SentimentAnalyser
+from ambtenaar20.core.analysis.toneless_words import (
+    add_words,
+    clean_words,
+    parse_words,
+    remove_words,
+    word_forms,
+)
+from ambtenaar20.core.app_context import create_app_context
+from ambtenaar20.core.errors import UsageError
+from ambtenaar20.core.settings import Settings, SettingsStore
+
+
+@pytest.fixture(scope="module")
+def analyser():
+    return SentimentAnalyser()
+
+
+@pytest.fixture
+def context(data_dir):
+    ctx = create_app_context(data_dir, "nl")
+    yield ctx
+    ctx.close()
+
+
+def tone(analyser, text, lang=None):
+    result = analyser.analyse(text, lang)
+    words = (analyser.driving_words(text, result.lang, result.label)
+             if result.label != "neutral" else [])
+    return result.label, words
+
+
+# The QA items as the feeds had them: the title, then the text on a line of its own.
+ZWARTE_WATER = "Waterschap start met dijkversterking Zwarte Water\nDe werkzaamheden duren tot 2028."
+KOELE = ("Koele plekken kaart online\nOp de kaart vindt u koele plekken in de stad tijdens een "
+         "hittegolf.")
+NATTE = "Grondwaterstand weer op peil\nNa de natte herfst is het grondwater weer aangevuld."
+DRUK = ("Wateroverlast na onweersbui: kelders ondergelopen\nIn Holtenbroek liepen tientallen "
+        "kelders onder. De brandweer had het druk.")
+GREEN = "Green roofs: costs and benefits\nA balanced look at the costs."
+
+
+def test_a_river_named_zwarte_water_gives_no_tone(analyser):
+    assert tone(analyser, ZWARTE_WATER) == ("neutral", [])
+    assert tone(analyser, "De dijk langs het Zwarte Water wordt versterkt.", "nl")[0] == "neutral"
+    # Mid-sentence elsewhere in the text, the name is a name at a sentence's start too.
+    assert tone(analyser, "Zwarte Water treedt buiten de oevers. Het Zwarte Water stijgt nog.",
+                "nl")[0] == "neutral"
+
+
+def test_names_keep_the_tone_of_the_other_words(analyser):
+    label, words = tone(analyser, "Boze bewoners over Zwarte Water-plan\nDe avond liep uit.")
+    assert (label, words) == ("negative", ["boze"])  # the first word of a title is no name
+    label, words = tone(analyser, "Wethouder De Vries: 'Een belangrijk moment voor de stad.'",
+                        "nl")
+    assert label == "positive" and words == ["belangrijk"]  # after a quote: no name either
+    # Capitals that shout are no name.
+    assert tone(analyser, "Dit plan is SLECHT, zegt de wethouder.", "nl")[0] == "negative"
+
+
+@pytest.mark.parametrize(("text", "word"), [(KOELE, "koele"), (NATTE, "natte"), (DRUK, "druk")])
+def test_dutch_weather_words_give_no_tone(analyser, text, word):
+    assert word in text.lower()
+    assert tone(analyser, text) == ("neutral", [])
+
+
+def test_english_green_is_not_negative(analyser):
+    assert tone(analyser, GREEN) == ("neutral", [])
+    assert analyser.analyse("The city is going green with parks and green roofs.").polarity == 0
+    # Title case capitalises every word: no word is taken for a name, the tone still counts.
+    assert tone(analyser, "Green Roofs Are a Terrible Idea, Residents Say", "en") == (
+        "negative", ["terrible"])
+
+
+def test_ordinary_tone_words_still_count(analyser):
+    assert tone(analyser, "Bewoners boos over kap van bomen\nDit is echt belachelijk.")[0] == \
+        "negative"
+    assert tone(analyser, "Regenton-actie groot succes\nFantastisch resultaat!", "nl")[0] == \
+        "positive"
+
+
+def test_the_officers_own_words_leave_items_and_inflections_out():
+    text = "Lage grondwaterstand in Salland\nHet waterschap meet de grondwaterstand elke week."
+    own: list[str] = []
+    analyser = SentimentAnalyser(lambda: own)
+    assert tone(analyser, text) == ("negative", ["lage"])
+    own.append("Laag")  # asked for every text: the next one counts without it
+    assert tone(analyser, text) == ("neutral", [])
+    assert {"lage", "lager", "laagste"} <= word_forms("laag", "nl")
+    assert {"natte", "natter"} <= word_forms("nat", "nl")
+    assert {"greener", "greens"} <= word_forms("green", "en")
+
+
+def test_a_drafts_tone_finding_leaves_out_the_officers_words(context):
+    text = "De lage grondwaterstand is een zorg. We meten elke week."
+    before = context.drafting.check(text, language="nl")
+    assert before.metrics.polarity < 0
+    context.settings.tone.toneless_words = ["laag"]
+    after = context.drafting.check(text, language="nl")
+    assert after.metrics.polarity == 0
+
+
+def test_the_list_is_cleaned_and_refuses_what_is_no_word():
+    assert parse_words("hitte\nDroogte, hitte ; nat") == ["hitte", "Droogte", "hitte", "nat"]
+    assert clean_words(["Hitte", "hitte", " droogte "]) == ("hitte", "droogte")
+    with pytest.raises(UsageError):
+        clean_words(["#klimaat"])
+    saved, added = add_words(["hitte"], ["Hitte", "droogte"])
+    assert (saved, added) == (["hitte", "droogte"], ["droogte"])
+    assert remove_words(saved, ["HITTE"]) == (["droogte"], ["hitte"])
+    with pytest.raises(UsageError):
+        remove_words(saved, ["regen"])
+
+
+def test_settings_keep_the_words_without_tone(tmp_path):
+    store = SettingsStore(tmp_path / "settings.json")
+    settings = Settings()
+    settings.tone.toneless_words = ["hitte", "droogte"]
+    store.save(settings)
+    assert store.load().settings.tone.toneless_words == ["hitte", "droogte"]
+    (tmp_path / "settings.json").write_text('{"tone": {"toneless_words": "hitte"}}')
+    assert store.load().settings.tone.toneless_words == []  # wrong type: the default
