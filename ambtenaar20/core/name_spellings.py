@@ -23,11 +23,12 @@ from __future__ import annotations
 
 import functools
 import re
-import unicodedata
 from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
 from ambtenaar20.core.analysis.links import TLDS
+from ambtenaar20.core.text_folding import fold as fold  # re-exported for the name matcher
+from ambtenaar20.core.text_folding import fold_text as fold_text
 
 #: What replaces an erased person's name (AVG); language-neutral, since the log is a shared
 #: record. It is nobody: no counterpart to hide, no name to look for.
@@ -54,23 +55,6 @@ WORD = re.compile(rf"[^\W_]+(?:[{MARKS}]+[^\W_]*)*")
 #: Name variants of more words are matched only written apart or wholly run together.
 _MAX_GROUPED = 6
 _MAX_GROUPED_VARIANT = 3
-
-
-@functools.lru_cache(maxsize=65536)
-def fold(text: str) -> str:
-    """Case- and accent-folded text: "Ömer" and "OMER" compare equal."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(char for char in decomposed if not unicodedata.combining(char)).casefold()
-
-
-@functools.cache
-def _combining() -> dict[int, None]:
-    return {code: None for code in range(0x110000) if unicodedata.combining(chr(code))}
-
-
-def fold_text(text: str) -> str:
-    """``fold`` of a long text, uncached; it holds ``fold`` of each of its words."""
-    return unicodedata.normalize("NFKD", text).translate(_combining()).casefold()
 
 
 def person_key(counterpart: str) -> str:

@@ -199,9 +199,14 @@ def test_a_search_without_hits_says_so_and_clearing_it_shows_all_items(qtbot, se
     area.search.returnPressed.emit()
     qtbot.waitUntil(lambda: area.table.placeholder != "", timeout=10_000)
     assert area.table.placeholder.startswith("No items found for “kwijtgeraakt”.\n")
+    # Shown in the list, and named for screen readers (painted text is not read out).
+    label = area.table.placeholder_label
+    assert label.isVisible() and label.text() == area.table.placeholder
+    assert label.geometry().intersects(area.table.viewport().rect())
+    assert area.table.accessibleDescription() == area.table.placeholder
     assert area.reader.item is None
     area.search.clear()
     area.search.returnPressed.emit()
     qtbot.waitUntil(lambda: area.model.rowCount() == 7, timeout=10_000)
     assert area.tree.currentItem() is area.tree.topLevelItem(0)
-    assert area.table.placeholder == ""
+    assert area.table.placeholder == "" and not label.isVisible()

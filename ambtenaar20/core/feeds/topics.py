@@ -19,7 +19,7 @@ from ambtenaar20.core.errors import UsageError
 from ambtenaar20.core.feeds.query import compile_query
 from ambtenaar20.core.feeds.sql import one
 from ambtenaar20.core.i18n import _
-from ambtenaar20.core.name_spellings import fold
+from ambtenaar20.core.text_folding import fold
 
 
 def name_key(name: str) -> str:
