@@ -8,10 +8,12 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCursor
 from PySide6.QtTest import QTest
 
 from ambtenaar20.core.settings import SettingsStore
 from ambtenaar20.gui.logbook.report_view import ReportView
+from tests.helpers import run_cli
 
 SUMMARY = "Gesprek over de aanvraag van Jan de Vries en Piet Paulusma"
 
@@ -93,3 +95,46 @@ def test_unticked_the_listed_names_do_not_apply(qtbot, view, context, tmp_path):
                     timeout=5000)
     rows = export_csv(qtbot, fresh, tmp_path / "plain.csv")
     assert SUMMARY in rows[1]
+
+
+def _report_with_names(qtbot, context, names):
+    context.settings.privacy.hidden_names = list(names)
+    context.save_settings()
+    report = ReportView(context)
+    qtbot.addWidget(report)
+    report.show()
+    qtbot.waitExposed(report)
+    report.activateWindow()
+    qtbot.waitUntil(report.isActiveWindow, timeout=2000)
+    report.pseudonymize_check.click()
+    return report
+
+
+def test_an_erasure_from_the_command_line_is_not_undone_by_the_field(qtbot, context):
+    report = _report_with_names(qtbot, context, ["Klaas Vries", "Jeroen Smit"])
+    field = report.pseudonymize_choice.names_edit
+    assert field.toPlainText() == "Klaas Vries\nJeroen Smit"
+    result = run_cli("--data-dir", str(context.paths.data_dir), "erase-person", "Jeroen Smit",
+                     "--yes")
+    assert result.returncode == 0, result.stderr
+    # The officer, not knowing, adds a name in the field still showing the erased one.
+    field.setFocus()
+    qtbot.waitUntil(field.hasFocus, timeout=2000)
+    field.moveCursor(QTextCursor.MoveOperation.End)
+    field.insertPlainText("\nIngrid Mulder")
+    report.export_button.setFocus()
+    qtbot.waitUntil(lambda: not field.hasFocus(), timeout=2000)
+    saved = SettingsStore(context.paths.settings).load().settings.privacy.hidden_names
+    assert saved == ["Klaas Vries", "Ingrid Mulder"]
+    assert field.toPlainText() == "Klaas Vries\nIngrid Mulder"
+
+
+def test_back_on_screen_the_field_shows_names_added_elsewhere(qtbot, context):
+    report = _report_with_names(qtbot, context, ["Klaas Vries"])
+    result = run_cli("--data-dir", str(context.paths.data_dir), "hidden-names", "add",
+                     "Ingrid Mulder")
+    assert result.returncode == 0, result.stderr
+    report.hide()
+    report.show()
+    field = report.pseudonymize_choice.names_edit
+    assert field.toPlainText() == "Klaas Vries\nIngrid Mulder"

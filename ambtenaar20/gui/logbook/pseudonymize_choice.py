@@ -13,12 +13,12 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QEvent, Signal
-from PySide6.QtGui import QFocusEvent
+from PySide6.QtGui import QFocusEvent, QShowEvent
 from PySide6.QtWidgets import QCheckBox, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
 from ambtenaar20.core.app_context import AppContext
 from ambtenaar20.core.errors import SettingsError
-from ambtenaar20.core.hidden_names import clean_names
+from ambtenaar20.core.hidden_names import clean_names, merged_edit, saved_in_file
 from ambtenaar20.core.i18n import _
 from ambtenaar20.gui.caption_label import CaptionLabel
 
@@ -111,15 +111,39 @@ class PseudonymizeChoice(QWidget):
         return self.names()
 
     def remember(self) -> None:
-        """Save the field's names in the settings, when they changed."""
+        """Save the officer's edit of the field in the settings, when there is one.
+
+        The edit (names added, names taken out) is applied to the list as the settings file
+        holds it now: ``hidden-names`` or an erasure from the command line may have changed it
+        since the field was filled, and writing the field back whole put an erased name back.
+        """
         names = self.names()
         if names == self._saved:
             return
-        self.context.settings.privacy.hidden_names = list(names)
+        on_file = saved_in_file(self.context.settings_store.path)
+        current = on_file if on_file is not None else self.context.settings.privacy.hidden_names
+        merged = tuple(merged_edit(self._saved, names, current))
+        self.context.settings.privacy.hidden_names = list(merged)
+        if merged != names:
+            self._show(merged)
         try:
             self.context.save_settings()
         except SettingsError:
             # The export still hides what the field shows; only the next session lacks it.
             log.exception("saving the names to hide failed")
             return
-        self._saved = names
+        self._saved = merged
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Back on screen: the list as it is now, unless the officer is editing it."""
+        super().showEvent(event)
+        if self.names() != self._saved or self.names_edit.hasFocus():
+            return
+        on_file = saved_in_file(self.context.settings_store.path)
+        if on_file is not None and tuple(on_file) != self._saved:
+            self.context.settings.privacy.hidden_names = list(on_file)
+            self._saved = tuple(on_file)
+            self._show(self._saved)
+
+    def _show(self, names: tuple[str, ...]) -> None:
+        self.names_edit.setPlainText("\n".join(names))
