@@ -41,7 +41,13 @@ MIN_NAME_PART = 4
 #: A full name found run into other letters ("petradeboer1975", "/pdeboer") is this long.
 MIN_RUN_IN = 6
 #: Titles before a surname: "Mevrouw De Boer" is Petra de Boer ("de heer" is two words).
-TITLES = frozenset({"mevrouw", "mevr", "mw", "meneer", "mnr", "dhr", "heer"})
+#: Also academic titles and the roles a text puts before a surname ("Wethouder Groen",
+#: "collega Smit", "Dr. Groen"): an officer who listed "Eva Groen" expects those hidden too.
+TITLES = frozenset({"mevrouw", "mevr", "mw", "meneer", "mnr", "dhr", "heer",
+                    "dr", "drs", "ir", "ing", "mr", "prof", "mrs", "ms", "miss",
+                    "wethouder", "burgemeester", "minister", "staatssecretaris", "raadslid",
+                    "gedeputeerde", "commissaris", "directeur", "collega", "buurman",
+                    "buurvrouw", "dokter", "huisarts", "agent", "inspecteur", "juf"})
 #: Particles also written "vd" or "v.d.".
 _SHORTENED = frozenset({("van", "de"), ("van", "den"), ("van", "der")})
 #: Share of the Dutch word list's corpus from which a word is an ordinary word: "groot" (2.6 in

@@ -68,6 +68,16 @@ def test_every_spelling_of_a_listed_name_is_hidden(logbook, context):
     assert entries[1].summary == "Persoon 4 belde namens Persoon 4"
 
 
+def test_a_listed_surname_that_is_a_word_is_hidden_after_a_role(logbook, context):
+    # "Groen" alone is an ordinary word: it needs its first name or a title before it, and the
+    # roles a text puts there count as titles too.
+    add(logbook, "@buurman", summary="Wethouder Groen en collega Groen; Dr. Groen belde. "
+                                     "Het groen in de wijk.")
+    [entry] = document(logbook, context, pseudonymize=True, hidden_names=("Eva Groen",)).entries
+    assert entry.summary == ("Wethouder Persoon 2 en collega Persoon 2; Dr. Persoon 2 belde. "
+                             "Het groen in de wijk.")
+
+
 def test_a_listed_counterpart_keeps_its_pseudonym(logbook, context):
     add(logbook, "Jan de Vries", summary="Jan de Vries vroeg het zelf")
     entries = document(logbook, context, pseudonymize=True,
