@@ -47,6 +47,8 @@ def test_english_internal_wording(found_en, text, expected):
     "De vergadering van de gemeenteraad is openbaar, u bent welkom.",
     "Wij hebben intern navraag gedaan en bellen u morgen terug.",
     "Het Internet is voor iedereen: kijk op www.zwolle.nl/intern-begeleiding.",
+    "Het zwembad is nog niet openbaar toegankelijk.",  # a building, no secret
+    "Dit pad is niet openbaar toegankelijk; het terrein is niet openbaar gebied.",
 ])
 def test_ordinary_sentences_are_no_confidentiality_finding(found_nl, text):
     assert _confidential(found_nl, text, "nl") == {}
@@ -56,6 +58,7 @@ def test_ordinary_sentences_are_no_confidentiality_finding(found_nl, text):
     "The council meeting is public, everyone is welcome.",
     "We checked internally and will call you tomorrow.",
     "Our international partners publish the figures.",
+    "The new pool is not yet open, and the path is not public land.",
 ])
 def test_ordinary_english_sentences_are_no_confidentiality_finding(found_en, text):
     assert _confidential(found_en, text, "en") == {}
