@@ -69,17 +69,29 @@ def _check_limit(limit: int) -> int:
 
 
 def run_list(args: argparse.Namespace, open_context: ContextOpener) -> int:
-    items = open_context().items.list_items(topic=args.topic, unread=args.unread,
-                                            starred=args.starred,
-                                            limit=_check_limit(args.limit))
+    items = printable_items(open_context).list_items(topic=args.topic, unread=args.unread,
+                                                     starred=args.starred,
+                                                     limit=_check_limit(args.limit))
     _print(items, args.format)
     return 0
 
 
 def run_search(args: argparse.Namespace, open_context: ContextOpener) -> int:
-    items = open_context().items.list_items(query=args.query, limit=_check_limit(args.limit))
+    items = printable_items(open_context).list_items(query=args.query,
+                                                     limit=_check_limit(args.limit))
     _print(items, args.format)
     return 0
+
+
+def printable_items(open_context: ContextOpener) -> Any:
+    """The ``ItemService``, with tones of older rules marked to be scored again, so the items
+    printed are (``analyse_pending``) and the window scores the rest in the background: a
+    quick update, not a pass over every item inline."""
+    from ambtenaar20.core.feeds.tone_rules_upgrade import mark_outdated
+
+    items = open_context().items
+    mark_outdated(items.db)
+    return items
 
 
 def _print(items: list[dict[str, Any]], output: str) -> None:

@@ -112,7 +112,9 @@ def run_mark(args: argparse.Namespace, open_context: ContextOpener) -> int:
 
 
 def run_tone(args: argparse.Namespace, open_context: ContextOpener) -> int:
-    items = open_context().items
+    from ambtenaar20.cli.items_command import printable_items
+
+    items = printable_items(open_context)
     items.item(args.item)  # an unknown number: exit 2 before anything is written
     label = None if args.tone == "auto" else args.tone
     items.set_sentiment_override(args.item, label)
@@ -130,7 +132,9 @@ def run_tone(args: argparse.Namespace, open_context: ContextOpener) -> int:
 
 
 def run_show(args: argparse.Namespace, open_context: ContextOpener) -> int:
-    items = open_context().items
+    from ambtenaar20.cli.items_command import printable_items
+
+    items = printable_items(open_context)
     items.item(args.item)  # an unknown number: exit 2 with the plain message
     items.analyse_pending([args.item])  # as the reader does before it shows an item
     item = items.item(args.item)

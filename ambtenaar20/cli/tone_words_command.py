@@ -75,21 +75,30 @@ def run_list(args: argparse.Namespace, open_context: ContextOpener) -> int:
 
 
 def run_add(args: argparse.Namespace, open_context: ContextOpener) -> int:
-    from ambtenaar20.core.analysis.toneless_words import add_words
+    from ambtenaar20.core.analysis.toneless_words import add_words, built_in_words, clean_words
 
     context = open_context()
     saved, added = add_words(context.settings.tone.toneless_words, args.words)  # no word: exit 2
+    built_in = built_in_words(args.words)
+    listed = [word for word in clean_words(args.words) if word not in added + built_in]
     if added:
         context.settings.tone.toneless_words = saved
         context.save_settings()
     rescored = _rescore(context, added)
     if args.format == "json":
-        print_json({"added": added, "rescored": rescored.items, "changed": rescored.changed})
+        print_json({"added": added, "rescored": rescored.items, "changed": rescored.changed,
+                    "built_in": built_in})
         return 0
     if added:
         print(_("Added to the words without tone: {words}.").format(words=", ".join(added)))
-    else:
-        print(_("Those words are in the list already; nothing changed."))
+    if built_in:
+        print(ngettext("'{words}' has no tone already (built in); it was not added.",
+                       "'{words}' have no tone already (built in); they were not added.",
+                       len(built_in)).format(words="', '".join(built_in)))
+    if listed and not added:
+        print(ngettext("That word is in the list already; nothing changed.",
+                       "Those words are in the list already; nothing changed.",
+                       len(listed)))
     _say_rescored(rescored, bool(added))
     return 0
 

@@ -65,6 +65,42 @@ def test_names_keep_the_tone_of_the_other_words(analyser):
     assert tone(analyser, "Dit plan is SLECHT, zegt de wethouder.", "nl")[0] == "negative"
 
 
+@pytest.mark.parametrize("text", [
+    "@gemeentezwolle Teleurstellend dat de bus weer niet rijdt.",
+    "#hittestress Teleurstellend dat de bus weer niet rijdt.",
+    "@jan@mastodon.social @ns_online #bus Teleurstellend dat de bus weer niet rijdt.",
+    "https://www.zwolle.nl/bus Teleurstellend dat de bus weer niet rijdt.",
+    "@gemeentezwolle 😡 Teleurstellend dat de bus weer niet rijdt.",
+])
+def test_handles_and_tags_before_a_sentence_do_not_make_its_first_word_a_name(analyser, text):
+    # QA s6/qa-d 1: a reply opens with a handle; the word after it is no name.
+    assert tone(analyser, text, "nl") == ("negative", ["teleurstellend"])
+
+
+@pytest.mark.parametrize("text", [
+    "Wachten op de bus… Teleurstellend dat niemand iets zegt.",
+    "Wachten op de bus... Teleurstellend dat niemand iets zegt.",
+    "Hij zei: 'Dat is goed.' Teleurstellend dat niemand iets zegt.",
+    "Wachten op de bus (lijn 5.) Teleurstellend dat niemand iets zegt.",
+])
+def test_an_ellipsis_or_a_closing_quote_ends_a_sentence(analyser, text):
+    # QA s6/qa-d 2: the capital after "…" opens a sentence, it names nothing; and the words
+    # of two sentences are not named together ("goed teleurstellend").
+    assert tone(analyser, text, "nl") == ("negative", ["teleurstellend"])
+
+
+def test_a_word_right_before_an_ellipsis_keeps_its_tone(analyser):
+    # The lexicon's tokeniser kept "…" on "jammer", which then went unscored.
+    assert tone(analyser, "Het is echt jammer…", "nl") == ("negative", ["echt jammer"])
+
+
+def test_names_after_a_handle_are_still_names(analyser):
+    assert tone(analyser, "@waterschap Zwarte Water treedt buiten de oevers bij de "
+                "dijkversterking Zwarte Water.", "nl") == ("neutral", [])
+    assert tone(analyser, "@gemeentezwolle de dijk langs het Zwarte Water wordt versterkt.",
+                "nl") == ("neutral", [])
+
+
 @pytest.mark.parametrize(("text", "word"), [(KOELE, "koele"), (NATTE, "natte"), (DRUK, "druk")])
 def test_dutch_weather_words_give_no_tone(analyser, text, word):
     assert word in text.lower()
@@ -77,6 +113,17 @@ def test_english_green_is_not_negative(analyser):
     # Title case capitalises every word: no word is taken for a name, the tone still counts.
     assert tone(analyser, "Green Roofs Are a Terrible Idea, Residents Say", "en") == (
         "negative", ["terrible"])
+
+
+@pytest.mark.parametrize(("text", "label"), [
+    ("De gemeente is Waardeloos en Incompetent, ik ben het Spuugzat.", "negative"),
+    ("Ik vind het Schandalig dat niemand reageert.", "negative"),
+    ("Dank voor de Snelle en Vriendelijke hulp, Geweldig!", "positive"),
+])
+def test_a_capitalised_word_alone_is_emphasis_and_keeps_its_tone(analyser, text, label):
+    # QA s6/qa-e 1: every capitalised word mid-sentence was taken for a name, and an angry
+    # text lost its tone. A name is capitalised words side by side ("Zwarte Water").
+    assert tone(analyser, text, "nl")[0] == label
 
 
 def test_ordinary_tone_words_still_count(analyser):

@@ -74,3 +74,27 @@ def test_bad_words_exit_2_and_change_nothing(data_dir):
     assert missing.returncode == 2 and "hitte" in missing.stderr
     again = cli(data_dir, "tone-words", "list")
     assert again.stdout.startswith("0 words without tone\n")
+
+
+def test_a_listed_word_is_not_added_again_and_one_built_in_for_dutch_is(data_dir):
+    # QA s6/qa-d 7: one listed word was named in the plural; a built-in word was added silently.
+    assert cli(data_dir, "tone-words", "add", "laag").returncode == 0
+    again = cli(data_dir, "tone-words", "add", "Laag")
+    assert again.returncode == 0
+    assert again.stdout == "That word is in the list already; nothing changed.\n"
+    # Built in for Dutch only: added, since the officer's list applies to English text too.
+    mixed = cli(data_dir, "tone-words", "add", "groen", "hitte", "--format", "json")
+    assert json.loads(mixed.stdout) == {"added": ["groen", "hitte"], "rescored": 0,
+                                        "changed": 0, "built_in": []}
+    listed = cli(data_dir, "tone-words", "list", "--format", "json")
+    assert json.loads(listed.stdout)["words"] == ["laag", "groen", "hitte"]
+
+
+def test_a_word_built_in_for_every_language_is_not_added(monkeypatch):
+    from ambtenaar20.core.analysis import toneless_words
+
+    monkeypatch.setattr(toneless_words, "BUILT_IN", {"nl": frozenset({"groen", "nat"}),
+                                                     "en": frozenset({"groen", "green"})})
+    assert toneless_words.built_in_words(["Groen", "nat", "hitte"]) == ["groen"]
+    saved, added = toneless_words.add_words(["laag"], ["groen", "nat"])
+    assert (saved, added) == (["laag", "nat"], ["nat"])

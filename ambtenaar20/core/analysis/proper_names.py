@@ -4,8 +4,10 @@ The lexicons score words, not names: the river "Zwarte Water" made "Waterschap s
 dijkversterking Zwarte Water" negative (Dutch "zwarte", black), and "GroenLinks", "De Goede" or
 "Green Party" get the tone of their words in the same way. Mid-sentence, Dutch capitalises only
 names, and English names, titles of people and proper adjectives ("Dutch"), none of which is an
-opinion. So a capitalised word that does not open a sentence, a line or a quotation is taken as
-(part of) a name and left out of the tone.
+opinion. So capitalised words side by side that do not open a sentence, a line or a quotation
+are taken as a name and left out of the tone. A capitalised word alone keeps its tone: officers'
+readers capitalise for emphasis ("Ik vind het Schandalig", "Waardeloos en Incompetent"), and a
+one-word name ("Zwolle") is mostly not in the lexicons anyway.
 
 Two cases keep their words scored:
 
@@ -18,6 +20,9 @@ Two cases keep their words scored:
   ("Zwarte Water treedt buiten de oevers" after "dijkversterking Zwarte Water").
 
 Words in capitals ("SLECHT", "EU") are shouting or abbreviations, not names: they keep their tone.
+
+A sentence opens at its first real word: a reply starts with handles and tags ("@gemeentezwolle
+Teleurstellend dat…"), which are no words of the sentence, and "…" ends a sentence as "." does.
 """
 
 from __future__ import annotations
@@ -26,8 +31,15 @@ import regex
 
 _WORD = regex.compile(r"[^\W\d_]+")
 #: Where a sentence ends; a colon or semicolon also starts a new clause in a headline
-#: ("Hitteplan Zwolle: Wat merkt u ervan?").
-_SENTENCE_END = regex.compile(r"[.!?:;]+(?=\s|$)")
+#: ("Hitteplan Zwolle: Wat merkt u ervan?"). "…" ends one as "." does ("Wachten op de bus…
+#: Teleurstellend…"), and so does a full stop inside a closing quote ("'Dat is slecht.' Jammer").
+_SENTENCE_END = regex.compile(r"[.!?:;…]+['\"’”»)\]]*(?=\s|$)")
+#: Handles, tags, addresses: no words of the sentence. One that opens a sentence ("@janjansen
+#: Teleurstellend dat…", "#hittestress Slecht geregeld") leaves the next word its opening.
+_NO_WORDS = regex.compile(
+    r"(?:https?://|www\.)\S+"
+    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+    r"|(?<![\w@#])[@#][\w@.-]*\w")
 #: A word right after one of these opens a quotation or an aside: "noemt het 'Belachelijk'".
 _OPENERS = frozenset("'\"‘“„«‹([{–—•*")
 #: Short words a title in title case still writes in lower case ("Costs and Benefits").
@@ -46,7 +58,8 @@ def name_spans(text: str, language: str) -> list[tuple[int, int]]:
             continue
         for words in line:
             for index, word in enumerate(words):
-                if index == 0 or not _capitalised(word.group()) or _opens_quote(text, word):
+                if index == 0 or not _capitalised(word.group()) or _opens_quote(text, word) \
+                        or not _in_a_run(words, index):
                     continue
                 spans.append(word.span())
                 if index + 1 < len(words) and _capitalised(words[index + 1].group()):
@@ -61,7 +74,9 @@ def name_spans(text: str, language: str) -> list[tuple[int, int]]:
 
 
 def _lines(text: str) -> list[list[list[regex.Match[str]]]]:
-    """Per line of ``text`` its sentences, each a list of words (of two letters or more)."""
+    """Per line of ``text`` its sentences, each a list of words (of two letters or more) from
+    its first real word on: the handles and tags before it are left out."""
+    no_words = [match.span() for match in _NO_WORDS.finditer(text)]
     lines = []
     offset = 0
     for line in text.split("\n"):
@@ -70,12 +85,28 @@ def _lines(text: str) -> list[list[list[regex.Match[str]]]]:
         for end in [*(offset + m.end() for m in _SENTENCE_END.finditer(line)),
                     offset + len(line)]:
             words = [w for w in _WORD.finditer(text, start, end) if len(w.group()) > 1]
+            while words and _inside(words[0], no_words):
+                words.pop(0)
             if words:
                 sentences.append(words)
             start = end
         lines.append(sentences)
         offset += len(line) + 1
     return lines
+
+
+def _in_a_run(words: list[regex.Match[str]], index: int) -> bool:
+    """Whether the capitalised word at ``index`` stands beside another one mid-sentence, as
+    the words of a name do ("dijkversterking Zwarte Water", "van De Goede"). One alone is
+    emphasis as often as a name ("echt Schandalig", "Waardeloos en Incompetent") and keeps its
+    tone; a name of one word ("Zwolle", "GroenLinks") mostly has none to lose."""
+    before = index > 1 and _capitalised(words[index - 1].group())
+    after = index + 1 < len(words) and _capitalised(words[index + 1].group())
+    return before or after
+
+
+def _inside(word: regex.Match[str], spans: list[tuple[int, int]]) -> bool:
+    return any(start <= word.start() < end for start, end in spans)
 
 
 def _capitalised(word: str) -> bool:

@@ -25,6 +25,11 @@ from typing import Any
 POSITIVE_THRESHOLD = 0.1
 NEGATIVE_THRESHOLD = -0.1
 
+#: The version of the rules that turn a text into a tone. Raise it whenever the scoring changes
+#: (lexicons, thresholds, words or names left out): the stored items are then all scored again
+#: once, in the background (``core.feeds.tone_rules_upgrade``). 2: names and words without tone.
+TONE_RULES_VERSION = 2
+
 LANGUAGES = ("nl", "en")
 UNKNOWN = "unknown"
 
@@ -46,7 +51,8 @@ _LANGUAGE_WORD = re.compile(r"(?<![^\W_])[^\W\d_]+(?![^\W_])")
 _ABBREVIATION = re.compile(r"(?<![^\W_])(?:[^\W\d_]\.){2,}")
 #: A lone letter right after a number is part of it: "Eikenlaan 4 A", "3 a 4 weken".
 _NUMBER_BEFORE = re.compile(r"\d[ \t]*$")
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\s*\n\s*")
+#: Also after a closing quote: "'Dat is goed.' Teleurstellend" named "goed teleurstellend".
+_SENTENCE_END = re.compile(r"(?:(?<=[.!?])|(?<=[.!?]['\"’”»)]))\s+|\s*\n\s*")
 #: Fewer marker words than this: too little evidence to name a language.
 _MIN_MARKERS = 2
 
@@ -140,7 +146,10 @@ class SentimentAnalyser:
         from ambtenaar20.core.analysis.formulas import without_formulas
         from ambtenaar20.core.analysis.toneless_words import without_toneless
 
-        return without_toneless(without_formulas(text, lang), lang, tuple(self._own_words()))
+        # The lexicons' tokenisers keep "…" on its word, which then goes unscored ("echt
+        # jammer…" came out positive); "." in its place ends the sentence the same way.
+        return without_toneless(without_formulas(text, lang), lang,
+                                tuple(self._own_words())).replace("…", ".")
 
     def _analyser(self, lang: str) -> Any:
         with self._lock:

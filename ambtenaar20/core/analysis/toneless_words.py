@@ -89,13 +89,23 @@ def clean_words(words: Iterable[str]) -> tuple[str, ...]:
     return tuple(cleaned)
 
 
+def built_in_words(words: Iterable[str]) -> list[str]:
+    """Those of ``words`` that are built in already for every language. The officer's list
+    applies to all languages: "cool", built in for English only ("cool places"), still scores
+    +0.7 in Dutch text, so an officer who adds it is heard."""
+    everywhere = frozenset.intersection(*BUILT_IN.values())
+    return [word for word in clean_words(words) if word in everywhere]
+
+
 def add_words(saved: list[str], words: Iterable[str]) -> tuple[list[str], list[str]]:
-    """The saved list with ``words`` added, and the words that were new."""
+    """The saved list with ``words`` added, and the words that were new. A built-in word is
+    not added: it has no tone already (``built_in_words`` names them)."""
     before = clean_words(saved)
     wanted = clean_words(words)
     if not wanted:
         raise UsageError(_("Give at least one word."))
-    added = [word for word in wanted if word not in before]
+    built_in = built_in_words(wanted)
+    added = [word for word in wanted if word not in before and word not in built_in]
     return [*before, *added], added
 
 
