@@ -94,15 +94,16 @@ def run_add(args: argparse.Namespace, open_context: ContextOpener) -> int:
                            "standard input)."))
     service = open_context().feeds
     url = service.validate_url(args.url)
-    if assumed_https(args.url):
-        print(_("'{given}' has no http:// or https://; taken as {url}.").format(
-            given=args.url.strip(), url=url), file=sys.stderr)
     if service.is_followed(url):  # said before the address is fetched
         raise UsageError(_("The feed {url} is already being followed.").format(url=url))
     # Refuses (exit 2, nothing stored) what the server says can never be a feed: the address
-    # given, or the one feed the web page at that address announces.
+    # given, or the one feed the web page at that address announces. Without a scheme, also
+    # when its http form is followed; the https form may turn out to be http.
     user = args.user
-    found = service.discover(url, user, password)
+    found = service.discover(args.url, user, password)
+    if assumed_https(args.url):
+        print(found.scheme_note(args.url.strip(), url), file=sys.stderr)
+        url = found.taken_as_http or url
     if found.kind == "page":
         if len(found.feeds) > 1:
             # Added one by one with `feeds add`, each is checked as an address given directly.
@@ -187,14 +188,24 @@ def run_rename(args: argparse.Namespace, open_context: ContextOpener) -> int:
 def run_import(args: argparse.Namespace, open_context: ContextOpener) -> int:
     report = open_context().feeds.import_opml(args.file)
     if args.format == "json":
+        # The contract's lists of addresses: an entry without one is in none of them.
         print_json(report)
         return 0
+    from ambtenaar20.core.feeds.opml import read_opml_file
+    from ambtenaar20.core.feeds.opml_summary import skipped_line
+
+    # Read again for the skipped entries' titles, and those without an address at all.
+    read = read_opml_file(args.file)
     added = len(report["added"])
     print(ngettext("{added} feed added, {existing} already followed, {invalid} skipped (not a "
                    "valid http or https address).",
                    "{added} feeds added, {existing} already followed, {invalid} skipped (not a "
                    "valid http or https address).", added).format(
-        added=added, existing=len(report["existing"]), invalid=len(report["invalid"])))
+        added=added, existing=len(report["existing"]),
+        invalid=len(report["invalid"]) + len(read.without_address)))
+    skipped = skipped_line(report, read.feeds, read.without_address)
+    if skipped:
+        print(skipped)
     if report["with_password"]:
         print(_("{count} skipped because the address holds a user name or password: add those "
                 "with 'feeds add' and --user.").format(count=len(report["with_password"])))

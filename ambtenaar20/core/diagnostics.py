@@ -145,9 +145,26 @@ def recent_errors(log_file: Path, limit: int = MAX_ERRORS) -> list[str]:
     return found[-limit:]
 
 
+def log_file_is_writable(log_file: Path) -> bool:
+    """Whether new records can reach ``log_file`` (the logging drops those that cannot)."""
+    if log_file.exists():
+        return log_file.is_file() and os.access(log_file, os.W_OK)
+    # Not made yet: the logging makes it (and its folder) on the first record.
+    folder = log_file.parent
+    while not folder.exists() and folder != folder.parent:
+        folder = folder.parent
+    return folder.is_dir() and os.access(folder, os.W_OK)
+
+
 def errors_section(context: AppContext) -> Section:
-    errors = recent_errors(context.paths.log_file)
+    log_file = context.paths.log_file
+    errors = recent_errors(log_file)
     rows = [(str(index + 1), line) for index, line in enumerate(errors)]
+    if not log_file_is_writable(log_file):
+        # "none" would tell IT that nothing went wrong, while nothing could be recorded.
+        return Section(_("Recent errors in the log"), [(_("Log file"), _(
+            "{path} cannot be written (read-only, no permission, or a folder in the way): "
+            "errors are not recorded").format(path=log_file)), *rows], problem=True)
     return Section(_("Recent errors in the log"), rows or [("-", _("none"))])
 
 

@@ -14,7 +14,9 @@ import os
 import sqlite3
 from pathlib import Path
 
+from ambtenaar20.core.errors import ReadOnlyDataFolderError
 from ambtenaar20.core.i18n import _
+from ambtenaar20.core.paths import DATA_DIR_ENV
 
 _FULL = (errno.ENOSPC, errno.EDQUOT)
 _READ_ONLY = (errno.EROFS, errno.EACCES, errno.EPERM)
@@ -75,6 +77,21 @@ def read_only_data_folder(folder: Path | str) -> str:
     return _("The data folder {path} is read-only, or you have no permission to write in it: "
              "Ambtenaar 2.0 cannot save anything there. Ask IT to make the folder writable, or "
              "choose another one with --data-dir.").format(path=folder)
+
+
+def read_only_data_folder_error(folder: Path | str) -> ReadOnlyDataFolderError:
+    """``read_only_data_folder`` as an error, with the window's own wording beside it.
+
+    The window is started from a menu or shortcut: its officer cannot add ``--data-dir``, so
+    the window names what IT can change instead (the shortcut, or the environment variable
+    ``core/paths.py`` reads).
+    """
+    return ReadOnlyDataFolderError(read_only_data_folder(folder), _(
+        "The data folder {path} is read-only, or you have no permission to write in it: "
+        "Ambtenaar 2.0 cannot save anything there. Ask IT to make the folder writable, or to "
+        "start Ambtenaar 2.0 with another data folder (in the shortcut, or with the "
+        "environment variable {variable})."
+    ).format(path=folder, variable=DATA_DIR_ENV))
 
 
 def folder_is_writable(folder: Path | str) -> bool:

@@ -13,6 +13,10 @@ from pathlib import Path
 class Ambtenaar20Error(Exception):
     """Base class: ``str(error)`` is a translated, one-line message meant for the officer."""
 
+    def for_window(self) -> str:
+        """The message as the window shows it: the same, unless it names a command-line option."""
+        return str(self)
+
 
 class UsageError(Ambtenaar20Error):
     """The user asked for something impossible (bad option value, unknown name)."""
@@ -20,6 +24,21 @@ class UsageError(Ambtenaar20Error):
 
 class StoreError(Ambtenaar20Error):
     """The database could not be opened, migrated or written."""
+
+
+class ReadOnlyDataFolderError(StoreError):
+    """The data folder cannot be written at all (``disk_errors.read_only_data_folder_error``).
+
+    ``str(error)`` offers the command line's ``--data-dir``; ``for_window`` says the same for
+    the window, whose officer started it from a menu and has no command line.
+    """
+
+    def __init__(self, message: str, window_message: str) -> None:
+        super().__init__(message)
+        self._window_message = window_message
+
+    def for_window(self) -> str:
+        return self._window_message
 
 
 class CorruptDatabaseError(StoreError):

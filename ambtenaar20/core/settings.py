@@ -10,7 +10,6 @@ from __future__ import annotations
 import dataclasses
 import json
 import logging
-import re
 import types
 import typing
 from dataclasses import dataclass, field
@@ -18,6 +17,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from ambtenaar20.core import settings_loss
 from ambtenaar20.core.atomic_file import atomic_write_text
 from ambtenaar20.core.errors import SettingsError
 from ambtenaar20.core.feeds.config import FeedSettings
@@ -106,13 +106,23 @@ class LoadedSettings:
     settings: Settings
     #: Where a damaged settings file was moved, if it was.
     damaged_copy: Path | None = None
-    #: The profile (the name on the report) was in the file and is not in ``settings``: the
-    #: damaged file held one, or one of its values was of the wrong type.
-    profile_lost: bool = False
+    #: Parts only the officer can give back (``settings_loss.PARTS``: the profile, the words
+    #: without tone, the names to hide) that were in the file and are not in ``settings``: the
+    #: damaged file held them, or one of their values was of the wrong type.
+    lost: tuple[str, ...] = ()
+    #: Such parts a damaged file broke off before: whether they held anything is unknown.
+    maybe_lost: tuple[str, ...] = ()
+
+    @property
+    def profile_lost(self) -> bool:
+        return settings_loss.PROFILE in self.lost
 
     def problem_message(self) -> str | None:
-        """Plain-language description of what was wrong with the file, in the active language."""
-        if self.damaged_copy is None and not self.profile_lost:
+        """Plain-language description of what was wrong with the file, in the active language.
+
+        One line (the CLI prints it as one): a sentence per problem.
+        """
+        if self.damaged_copy is None and not self.lost:
             return None
         parts = []
         if self.damaged_copy is not None:
@@ -120,11 +130,7 @@ class LoadedSettings:
                 "The settings file was damaged and has been set aside as {name}; "
                 "default settings are used."
             ).format(name=self.damaged_copy.name))
-        if self.profile_lost:
-            # The report's cover would otherwise name nobody, without anyone noticing.
-            parts.append(_(
-                "Your profile (name, function, organisation) was lost: fill it in again under "
-                "File > Preferences, so that your reports carry your name."))
+        parts += settings_loss.loss_sentences(self.lost, self.maybe_lost)
         return " ".join(parts)
 
 
@@ -142,14 +148,14 @@ class SettingsStore:
             if not isinstance(raw, dict):
                 raise ValueError("top level is not an object")
         except (OSError, UnicodeDecodeError, ValueError) as exc:
-            held_profile = _holds_profile(self.path)
+            lost, maybe_lost = settings_loss.parts_in_damaged_text(_damaged_text(self.path))
             moved = self._move_aside()
             log.warning("settings file %s unreadable (%s); moved to %s", self.path, exc, moved)
-            return LoadedSettings(Settings(), damaged_copy=moved, profile_lost=held_profile)
+            return LoadedSettings(Settings(), damaged_copy=moved, lost=lost,
+                                  maybe_lost=maybe_lost)
         invalid: list[str] = []
         settings = _from_dict(Settings, raw, invalid)
-        return LoadedSettings(settings, profile_lost=any(
-            name == "Settings.profile" or name.startswith("Profile.") for name in invalid))
+        return LoadedSettings(settings, lost=settings_loss.parts_in_invalid_values(invalid))
 
     def save(self, settings: Settings) -> None:
         text = json.dumps(dataclasses.asdict(settings), indent=2, ensure_ascii=False)
@@ -172,19 +178,12 @@ class SettingsStore:
         return target
 
 
-def _holds_profile(path: Path) -> bool:
-    """Whether the damaged file at ``path`` still shows a filled-in profile value.
-
-    A file cut off halfway cannot be parsed, but its text can be read: the profile comes early
-    (``Settings`` field order), so a cut file usually still shows the officer's name.
-    """
+def _damaged_text(path: Path) -> str:
+    """The text of a damaged file, as far as it can be read (``settings_loss`` reads it)."""
     try:
-        text = path.read_bytes().decode("utf-8", errors="replace")
+        return path.read_bytes().decode("utf-8", errors="replace")
     except OSError:
-        return False
-    section = re.search(r'"profile"\s*:\s*\{([^}]*)', text)
-    names = "|".join(spec.name for spec in dataclasses.fields(Profile))
-    return bool(section and re.search(rf'"(?:{names})"\s*:\s*"[^"]', section.group(1)))
+        return ""
 
 
 def _from_dict(cls: type, raw: dict[str, Any], invalid: list[str] | None = None) -> Any:

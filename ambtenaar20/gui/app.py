@@ -24,7 +24,7 @@ from ambtenaar20.gui.opening import Opening
 from ambtenaar20.gui.palette_watch import follow_palette
 from ambtenaar20.gui.qt_translations import install_qt_translations
 from ambtenaar20.gui.trust_actions import start_daily_backup
-from ambtenaar20.gui.workers import run_in_background
+from ambtenaar20.gui.workers import BackgroundTask, run_in_background
 
 log = logging.getLogger(__name__)
 
@@ -107,6 +107,8 @@ class StartUp(QObject):
         self.reported = False
         #: The message about a reset settings file, once it is shown (see ``settings_notice``).
         self.settings_notice: QObject | None = None
+        #: The pass scoring items again under new tone rules, once started (after first paint).
+        self.tone_upgrade: BackgroundTask | None = None
         window.installEventFilter(self)
         if smoke_test:  # however the opening goes, the smoke test ends
             QTimer.singleShot(SMOKE_TEST_TIMEOUT_MS, self._smoke_test_timed_out)
@@ -158,6 +160,10 @@ class StartUp(QObject):
             return
         # Not before: the copy would compete with drawing the window.
         start_daily_backup(self.context)
+        from ambtenaar20.gui.tone_upgrade import start_tone_rules_upgrade
+
+        # Items stored under older tone rules are scored again: likewise only now.
+        self.tone_upgrade = start_tone_rules_upgrade(self.window)
         if self.context.settings_problem:
             from ambtenaar20.gui.settings_notice import show_settings_problem
 
@@ -213,7 +219,8 @@ class StartUp(QObject):
             else:
                 from PySide6.QtWidgets import QMessageBox
 
-                QMessageBox.critical(self.window, _("The database cannot be opened"), str(error))
+                text = error.for_window() if isinstance(error, Ambtenaar20Error) else str(error)
+                QMessageBox.critical(self.window, _("The database cannot be opened"), text)
         self.exit_code = EXIT_USAGE
         self.app.quit()
 
@@ -231,7 +238,7 @@ def refuse_to_start(error: Ambtenaar20Error, smoke_test: bool) -> int:
         if isinstance(error, InstanceLockedError):
             QMessageBox.information(None, APP_NAME, str(error))
         else:
-            QMessageBox.warning(None, APP_NAME, str(error))
+            QMessageBox.warning(None, APP_NAME, error.for_window())
         del translators
     return EXIT_USAGE
 

@@ -28,7 +28,7 @@ def acquire_instance_lock(path: Path) -> QLockFile:
     # A stale lock in a read-only folder cannot be removed either: that too is LockFailedError.
     if lock.error() != QLockFile.LockError.LockFailedError or \
             not disk_errors.folder_is_writable(folder):
-        raise StoreError(_unusable_folder(path, lock.error()))
+        raise _unusable_folder(path, lock.error())
     # PySide6 returns (pid, hostname, appname); older bindings prefixed a success flag.
     *_flag, pid, host, _app = lock.getLockInfo()
     raise InstanceLockedError(
@@ -37,11 +37,11 @@ def acquire_instance_lock(path: Path) -> QLockFile:
     )
 
 
-def _unusable_folder(path: Path, error: QLockFile.LockError) -> str:
+def _unusable_folder(path: Path, error: QLockFile.LockError) -> StoreError:
     """Why the lock file ``path`` could not be made, as the CLI would say it."""
     folder = path.parent
     if error == QLockFile.LockError.PermissionError or not disk_errors.folder_is_writable(folder):
-        return disk_errors.read_only_data_folder(folder)
+        return disk_errors.read_only_data_folder_error(folder)
     # QLockFile keeps the system's reason to itself: ask the file system the same question.
     import tempfile
 
@@ -50,5 +50,5 @@ def _unusable_folder(path: Path, error: QLockFile.LockError) -> str:
             reason = _("the lock file {name} cannot be made").format(name=path.name)
     except OSError as probe:
         reason = disk_errors.os_reason(probe, writing=True, folder=True)
-    return _("The data folder {path} cannot be used: {reason}").format(path=folder,
-                                                                       reason=reason)
+    return StoreError(_("The data folder {path} cannot be used: {reason}").format(
+        path=folder, reason=reason))

@@ -124,3 +124,22 @@ def test_a_read_only_data_folder_is_said_plainly_by_window_and_command(tmp_path)
         # One line, and it blames the folder, not a "damaged" database.
         assert len(command.stderr.splitlines()) == 1, command.stderr
         assert "alleen-lezen" in command.stderr and "beschadigd" not in command.stderr
+
+
+def test_diagnose_says_the_log_file_cannot_be_written_instead_of_no_errors(tmp_path):
+    data = tmp_path / "data"
+    assert run_cli("--data-dir", str(data), "log", "list").returncode == 0
+    for old in (data / "logs").iterdir():
+        old.unlink()
+    log_file = data / "logs" / "ambtenaar20.log"
+    log_file.mkdir()  # a folder in the way: no record can be written
+    result = run_cli("--data-dir", str(data), "diagnose")
+    assert result.returncode == 1, result.stderr  # something for IT to fix
+    section = result.stdout.split("== Recente fouten in het logbestand\n")[1].split("\n\n")[0]
+    assert section == (
+        f"Logbestand: {log_file} kan niet worden geschreven (alleen-lezen, geen toestemming, of "
+        "er staat een map in de weg): fouten worden niet vastgelegd")
+    quiet_console(result.stderr)
+    log_file.rmdir()
+    healthy = run_cli("--data-dir", str(data), "diagnose")
+    assert "Recente fouten in het logbestand\n-: geen\n" in healthy.stdout

@@ -130,3 +130,62 @@ def test_a_wrong_value_outside_the_profile_is_no_profile_problem(tmp_path):
     loaded = SettingsStore(path).load()
     assert not loaded.profile_lost
     assert loaded.problem_message() is None
+
+
+def test_a_damaged_file_names_the_lists_it_held_and_where_to_fill_them_in(tmp_path):
+    path = tmp_path / "settings.json"
+    text = json.dumps({"schema_version": 1, "profile": {"name": ""},
+                       "privacy": {"hidden_names": ["Jan de Vries"]},
+                       "tone": {"toneless_words": ["hitte", "laag"]}}, indent=2)
+    path.write_text(text[:-3], "utf-8")  # cut off just before the end
+    loaded = SettingsStore(path).load()
+    assert loaded.settings.tone.toneless_words == []
+    assert set(loaded.lost) == {"hidden_names", "toneless_words"}
+    assert not loaded.profile_lost
+    message = loaded.problem_message()
+    assert "\n" not in message  # the CLI prints it as one line
+    assert ("Uw woorden zonder toon zijn verloren gegaan: vul ze opnieuw in onder "
+            "Bestand > Voorkeuren.") in message
+    assert ("Uw namen om te verbergen in gepseudonimiseerde exports zijn verloren gegaan: vul "
+            "ze opnieuw in onder Rapportage.") in message
+    assert "profiel" not in message and "breekt af" not in message
+
+
+def test_empty_lists_in_a_damaged_file_are_not_reported_lost(tmp_path):
+    path = tmp_path / "settings.json"
+    text = json.dumps({"profile": {"name": ""}, "privacy": {"hidden_names": []},
+                       "tone": {"toneless_words": []}, "window": {"geometry": "x" * 50}})
+    path.write_text(text[:-10], "utf-8")
+    loaded = SettingsStore(path).load()
+    assert loaded.lost == () and loaded.maybe_lost == ()
+    assert loaded.problem_message().endswith("standaardinstellingen worden gebruikt.")
+
+
+def test_a_file_cut_off_before_the_lists_says_they_may_be_lost(tmp_path):
+    """The QA case: the cut falls in the backup section, before privacy and tone."""
+    path = tmp_path / "settings.json"
+    cut_settings(path, {"name": "Marieke Hoekstra", "function": "", "organisation": "",
+                        "department": ""})
+    loaded = SettingsStore(path).load()
+    assert loaded.lost == ("profile",)
+    assert loaded.maybe_lost == ("hidden_names", "toneless_words")
+    message = loaded.problem_message()
+    assert "\n" not in message
+    assert message.endswith(
+        "Het beschadigde bestand breekt af vóór uw namen om te verbergen in exports (Rapportage) "
+        "en uw woorden zonder toon (Bestand > Voorkeuren): had u die ingevuld, vul ze dan "
+        "opnieuw in.")
+
+
+@pytest.mark.parametrize(("raw", "part"), [
+    ({"tone": {"toneless_words": "hitte"}}, "toneless_words"),
+    ({"tone": ["hitte"]}, "toneless_words"),
+    ({"privacy": {"hidden_names": "Jan de Vries"}}, "hidden_names"),
+])
+def test_a_list_of_the_wrong_type_is_reported_lost(tmp_path, raw, part):
+    path = tmp_path / "settings.json"
+    path.write_text(json.dumps(raw), "utf-8")
+    loaded = SettingsStore(path).load()
+    assert loaded.damaged_copy is None
+    assert loaded.lost == (part,)
+    assert "verloren gegaan" in loaded.problem_message()

@@ -116,3 +116,39 @@ def test_the_keyring_has_one_dutch_name(data_dir):
     refused = cli(data_dir, "feeds", "add", "https://jan:geheim@www.zwolle.nl/rss", lang="nl")
     assert refused.returncode == 2
     assert "wachtwoordkluis (keyring)" in refused.stderr and "geheim" not in refused.stderr
+
+
+def test_an_address_without_scheme_on_an_http_only_server_is_taken_as_http(data_dir,
+                                                                           feed_server):
+    from tests.feeds.feed_server import rss
+
+    feed_server.add("/zorg.xml", rss("Zorgnieuws regio", []))
+    typed = feed_server.url("/zorg.xml").removeprefix("http://")
+    result = cli(data_dir, "feeds", "add", typed, lang="nl")
+    assert result.returncode == 0, result.stderr
+    http = f"http://{typed}"
+    assert f"'{typed}' heeft geen http:// of https://; genomen als {http}, omdat " \
+        f"https://{typed} niet veilig te bereiken is: De beveiligde verbinding" in result.stderr
+    assert "kon nu niet worden gecontroleerd" not in result.stderr  # http answered: checked
+    feeds = json.loads(cli(data_dir, "feeds", "list", "--format", "json").stdout)
+    assert [feed["url"] for feed in feeds] == [http]
+    # Both forms are followed now: typed again, it is refused, naming the followed address.
+    again = cli(data_dir, "feeds", "add", typed, lang="nl")
+    assert again.returncode == 2
+    assert again.stderr.strip().splitlines() == [
+        f"ambtenaar20: '{typed}' heeft geen http:// of https://, en wordt al gevolgd als {http}."]
+
+
+def test_an_address_without_scheme_whose_http_form_is_followed_is_refused(data_dir,
+                                                                          feed_server):
+    from tests.feeds.feed_server import rss
+
+    http = feed_server.add("/zorg.xml", rss("Zorgnieuws regio", []))
+    assert cli(data_dir, "feeds", "add", http).returncode == 0
+    typed = http.removeprefix("http://")
+    result = cli(data_dir, "feeds", "add", typed, lang="nl")
+    assert result.returncode == 2
+    assert "al gevolgd als " + http in result.stderr
+    feeds = json.loads(cli(data_dir, "feeds", "list", "--format", "json").stdout)
+    assert [feed["url"] for feed in feeds] == [http]  # no https duplicate that always fails
+    assert len(feed_server.hits("/zorg.xml")) == 1  # refused before anything was fetched

@@ -12,6 +12,7 @@ import os
 import socket
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -275,3 +276,34 @@ def test_import_counts_an_address_with_a_password_under_its_own_reason(data_dir,
     report = json.loads(cli(data_dir, "feeds", "import", source, "--format", "json").stdout)
     assert report["invalid"] == ["gopher://example.org/"]
     assert report["with_password"] == ["https://intranet.example.nl/rss"]
+
+
+def test_import_counts_and_names_a_feed_entry_without_an_address(data_dir, tmp_path):
+    """The JSON's lists hold addresses, so such an entry is in none; the summary names it."""
+    source = _opml(tmp_path, '<outline text="Rijk">'
+                             '<outline type="rss" text="Zonder adres"/>'
+                             '<outline type="rss" text="Ftp" xmlUrl="ftp://example.org/f"/>'
+                             '</outline>'
+                             '<outline text="Lege map"><outline text="Nog een map"/></outline>'
+                             '<outline type="rss" text="Goed" xmlUrl="https://example.org/rss"/>')
+    result = cli(data_dir, "feeds", "import", source)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == [
+        "1 feed added, 0 already followed, 2 skipped (not a valid http or https address).",
+        "Skipped: Ftp (ftp://example.org/f), Zonder adres (no address)."]
+    report = json.loads(cli(data_dir, "feeds", "import", source, "--format", "json").stdout)
+    assert report == {"added": [], "existing": ["https://example.org/rss"],
+                      "invalid": ["ftp://example.org/f"], "with_password": []}
+
+
+def test_the_window_summary_counts_a_feed_entry_without_an_address(tmp_path):
+    from ambtenaar20.core.feeds.opml import read_opml_file
+    from ambtenaar20.core.feeds.opml_summary import describe_import
+
+    source = _opml(tmp_path, '<outline type="RSS" title="Zonder adres"/>')
+    read = read_opml_file(Path(source))
+    assert read.feeds == [] and read.without_address == ["Zonder adres"]
+    report = {"added": [], "existing": [], "invalid": [], "with_password": []}
+    assert describe_import(report, read.feeds, read.without_address) == (
+        "0 feeds toegevoegd, 0 al gevolgd, 1 overgeslagen (geen geldig http- of https-adres).\n"
+        "Overgeslagen: Zonder adres (geen adres).")

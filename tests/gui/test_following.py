@@ -234,6 +234,36 @@ def test_add_feed_that_cannot_be_checked_now_is_followed_with_the_reason(
 
 
 
+def test_add_feed_without_scheme_on_an_http_only_server_follows_its_http_address(
+        qtbot, empty_area, feed_server, monkeypatch):
+    """The dialog said "Taken as https://…" while it was typed; the note says it is http."""
+    from PySide6.QtWidgets import QMessageBox
+
+    widget = empty_area
+    context = widget.context
+    http = feed_server.add("/zorg.xml", rss("Zorg", items_for(1, 2)))
+    typed = http.removeprefix("http://")
+    hinted = []
+
+    def fill(dialog):
+        dialog.url.setText(typed)
+        hinted.append(dialog.assumed.text())
+        return typed
+
+    _answer_add_feed_dialog(monkeypatch, [fill])
+    widget.add_feed()
+    qtbot.waitUntil(lambda: len(context.feeds.list_feeds()) == 1, timeout=10_000)
+    assert [feed["url"] for feed in context.feeds.list_feeds()] == [http]
+    assert hinted == [f"Taken as https://{typed}"]
+
+    def note():
+        return [box.text() for box in widget.findChildren(QMessageBox) if typed in box.text()]
+
+    qtbot.waitUntil(lambda: bool(note()), timeout=10_000)
+    assert note()[0].startswith(f"'{typed}' has no http:// or https://; taken as {http}, "
+                                f"because https://{typed} cannot be reached securely: ")
+
+
 def _page_announcing(server, *feeds: str) -> str:
     links = "".join(f'<link rel="alternate" type="application/rss+xml" href="{feed}">'
                     for feed in feeds)

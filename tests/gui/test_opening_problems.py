@@ -120,3 +120,28 @@ def test_a_reset_settings_file_is_shown_whole_after_the_first_paint(qtbot, make_
     assert preferences.accessibleName() == "Voorkeuren openen…"
     preferences.click()
     qtbot.waitUntil(lambda: opened == [True], timeout=2000)
+
+
+def test_a_read_only_data_folder_is_said_without_a_command_line_option(qtbot, tmp_path,
+                                                                        monkeypatch):
+    """The window is started from a menu: "--data-dir" is no advice its officer can follow."""
+    from tests.cli.test_data_folder_problems import read_only_folder
+
+    with read_only_folder(tmp_path / "ro") as seal:
+        data = tmp_path / "ro" / "data"
+        data.mkdir()
+        seal()
+        with pytest.raises(StoreError) as caught:
+            acquire_instance_lock(data / "gui.lock")
+        assert "--data-dir" in str(caught.value)  # the command line keeps its option
+        shown = []
+        monkeypatch.setattr(QMessageBox, "warning",
+                            lambda _parent, _title, text: shown.append(text))
+        assert gui_app.refuse_to_start(caught.value, smoke_test=False) == 2
+    assert len(shown) == 1
+    assert shown[0].startswith(f"De gegevensmap {data} is alleen-lezen")
+    assert "--data-dir" not in shown[0]
+    assert shown[0].endswith(
+        "Vraag de IT-afdeling de map schrijfbaar te maken, of Ambtenaar 2.0 te starten met een "
+        "andere gegevensmap (in de snelkoppeling, of met de omgevingsvariabele "
+        "AMBTENAAR20_DATA_DIR).")

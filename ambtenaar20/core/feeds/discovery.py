@@ -59,6 +59,11 @@ class Discovery:
     #: The feed to follow is on another origin than the address the login was given for: it
     #: was looked at without the login, and is to be followed (and stored) without it.
     without_login: bool = False
+    #: An address given without a scheme whose https form could not connect securely while
+    #: its http form answered (``without_scheme``): that http address, which is followed.
+    taken_as_http: str = ""
+    #: Why the https form could not be used, then.
+    https_problem: str = ""
 
     @property
     def checked(self) -> bool:
@@ -68,6 +73,16 @@ class Discovery:
         """What to tell the officer when ``url`` is followed without having been checked."""
         return _("Note: {url} could not be checked now: {reason} It is added and will be "
                  "fetched at the next refresh.").format(url=url, reason=self.problem)
+
+    def scheme_note(self, given: str, assumed: str) -> str:
+        """What to tell the officer about the address ``given`` without a scheme, which was
+        ``assumed`` to be https: taken as that, or as http when https could not be used."""
+        if not self.taken_as_http:
+            return _("'{given}' has no http:// or https://; taken as {url}.").format(
+                given=given, url=assumed)
+        return _("'{given}' has no http:// or https://; taken as {url}, because {https} cannot "
+                 "be reached securely: {reason}").format(
+            given=given, url=self.taken_as_http, https=assumed, reason=self.https_problem)
 
     def login_note(self, url: str) -> str:
         """What to tell the officer when ``url`` is followed ``without_login``."""
@@ -82,7 +97,11 @@ def look(client: httpx.Client, url: str, auth: tuple[str, str] | None,
     The feeds of a page are not fetched here: the caller checks the one to follow with
     ``check_announced``. Raises ``UsageError`` when the answer says there is no feed here.
     """
-    result = fetcher.fetch(client, url, auth=auth, options=options)
+    return judge(fetcher.fetch(client, url, auth=auth, options=options), url)
+
+
+def judge(result: fetcher.FetchResult, url: str) -> Discovery:
+    """``look``'s judgement of the answer ``result`` at ``url``."""
     refuse = partial(refusal, url)
     if result.status == "error":
         return Discovery("unknown", [], _passing_problem(result, refuse))

@@ -6,7 +6,8 @@ Only addresses, titles and categories are written: never a user name or password
 A category is the path of folder names joined by ``/``. A ``/`` inside one folder's name is
 kept as ``FOLDER_SLASH`` (a division slash, which looks the same), so that "Zorg/Welzijn"
 stays one folder and is written back as it was read. A file in the OPML namespace
-(``<opml xmlns="...">``) is read as one without.
+(``<opml xmlns="...">``) is read as one without. An outline marked as a feed (``type="rss"``)
+that has no address cannot be followed; its title is kept, so the import summary can name it.
 """
 
 from __future__ import annotations
@@ -34,7 +35,18 @@ class OpmlFeed:
     category: str
 
 
+@dataclass(frozen=True)
+class OpmlFile:
+    feeds: list[OpmlFeed]
+    #: Titles of the outlines marked as a feed that have no address (``xmlUrl``).
+    without_address: list[str]
+
+
 def read_opml(path: Path) -> list[OpmlFeed]:
+    return read_opml_file(path).feeds
+
+
+def read_opml_file(path: Path) -> OpmlFile:
     try:
         data = path.read_bytes()
     except OSError as error:
@@ -51,8 +63,9 @@ def read_opml(path: Path) -> list[OpmlFeed]:
         raise UsageError(_("The file {path} is not an OPML file (no <opml><body>).").format(
             path=path))
     found: list[OpmlFeed] = []
-    _walk(body, [], found)
-    return found
+    without_address: list[str] = []
+    _walk(body, [], found, without_address)
+    return OpmlFile(found, without_address)
 
 
 def _drop_namespaces(root: ET.Element) -> None:
@@ -62,16 +75,25 @@ def _drop_namespaces(root: ET.Element) -> None:
             element.tag = element.tag.rpartition("}")[2]
 
 
-def _walk(element: ET.Element, path: list[str], found: list[OpmlFeed]) -> None:
+#: Outline types that mark a feed (OPML 2.0 says "rss"; some readers write "atom").
+_FEED_TYPES = ("rss", "atom")
+
+
+def _walk(element: ET.Element, path: list[str], found: list[OpmlFeed],
+          without_address: list[str]) -> None:
     for outline in element.findall("outline"):
         attributes = {key.lower(): value for key, value in outline.attrib.items()}
         url = (attributes.get("xmlurl") or "").strip()
         label = (attributes.get("title") or attributes.get("text") or "").strip()
         if url:
             found.append(OpmlFeed(url, label, "/".join(path)))
+        elif (attributes.get("type") or "").strip().lower() in _FEED_TYPES and \
+                outline.find("outline") is None:
+            # A feed without its address, not a folder (a folder holds outlines).
+            without_address.append(label)
         # Outlines with a feed can still hold children in some exports; walk them all.
         folder = label.replace("/", FOLDER_SLASH)
-        _walk(outline, [*path, folder] if not url and label else path, found)
+        _walk(outline, [*path, folder] if not url and label else path, found, without_address)
 
 
 def write_opml(path: Path, feeds: list[dict]) -> None:

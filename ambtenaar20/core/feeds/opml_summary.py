@@ -17,10 +17,10 @@ from ambtenaar20.core.i18n import _, ngettext
 NAMED = 3
 
 
-def import_counts(report: Mapping[str, Sequence[str]]) -> str:
+def import_counts(report: Mapping[str, Sequence[str]], without_address: Sequence[str] = ()) -> str:
     """"1 feed added, 2 already followed, 1 skipped (not a valid http or https address)."."""
     added, existing = len(report["added"]), len(report["existing"])
-    invalid = len(report["invalid"])
+    invalid = len(report["invalid"]) + len(without_address)
     parts = [ngettext("{n} feed added", "{n} feeds added", added).format(n=added),
              ngettext("{n} already followed", "{n} already followed", existing).format(
                  n=existing)]
@@ -32,19 +32,18 @@ def import_counts(report: Mapping[str, Sequence[str]]) -> str:
 
 
 def describe_import(report: Mapping[str, Sequence[str]],
-                    entries: Iterable[OpmlFeed] = ()) -> str:
+                    entries: Iterable[OpmlFeed] = (), without_address: Sequence[str] = ()) -> str:
     """The whole summary: the counts, then the skipped entries by title and address (the
     first ``NAMED``), then those with a login in their address, which are to be added by hand.
-    ``entries``: the file's outlines, for the titles (an address without one is named alone)."""
-    titles: dict[str, str] = {}
-    for entry in entries:
-        titles.setdefault(entry.url, entry.title)
-    if not any(report[key] for key in ("added", "existing", "invalid", "with_password")):
+    ``entries``: the file's outlines, for the titles (an address without one is named alone);
+    ``without_address``: titles of the entries marked as a feed without an address."""
+    if not without_address and \
+            not any(report[key] for key in ("added", "existing", "invalid", "with_password")):
         return _("The file holds no feeds.")
-    lines = [import_counts(report)]
-    if report["invalid"]:
-        lines.append(_("Skipped: {entries}").format(
-            entries=_named(report["invalid"], titles)))
+    lines = [import_counts(report, without_address)]
+    skipped = skipped_line(report, entries, without_address)
+    if skipped:
+        lines.append(skipped)
     with_password = report["with_password"]
     if with_password:
         lines.append(ngettext(
@@ -55,11 +54,25 @@ def describe_import(report: Mapping[str, Sequence[str]],
     return "\n".join(lines)
 
 
-def _named(addresses: Sequence[str], titles: Mapping[str, str]) -> str:
+def skipped_line(report: Mapping[str, Sequence[str]], entries: Iterable[OpmlFeed] = (),
+                 without_address: Sequence[str] = ()) -> str | None:
+    """"Skipped: Ftp (ftp://…), Zonder adres (no address)." (the first ``NAMED``), or None."""
+    if not report["invalid"] and not without_address:
+        return None
+    titles: dict[str, str] = {}
+    for entry in entries:
+        titles.setdefault(entry.url, entry.title)
     named = [f"{titles[address]} ({address})" if titles.get(address) else address
-             for address in addresses[:NAMED]]
-    text = ", ".join(named)
-    rest = len(addresses) - NAMED
+             for address in report["invalid"]]
+    no_address = _("no address")
+    named += [f"{title} ({no_address})" if title else f"({no_address})"
+              for title in without_address]
+    return _("Skipped: {entries}").format(entries=_named(named))
+
+
+def _named(named: Sequence[str]) -> str:
+    text = ", ".join(named[:NAMED])
+    rest = len(named) - NAMED
     if rest > 0:
         text += " " + ngettext("and {n} more", "and {n} more", rest).format(n=rest)
     return text + "."

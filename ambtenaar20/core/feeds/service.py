@@ -136,18 +136,36 @@ class FeedService:
         404, 410, a redirect away from http(s), a body over the size cap, a web page that
         announces no feed, or an answer the parsers cannot read as a feed; for the feed a page
         announces, the same. The reason is said in the words a refresh would use.
-        """
-        from ambtenaar20.core.feeds import discovery, fetcher
 
-        url = self.validate_url(url)
+        An address without a scheme is looked at as https, then perhaps as http
+        (``Discovery.taken_as_http``, see ``without_scheme``); refused when either is followed.
+        """
+        from dataclasses import replace
+
+        from ambtenaar20.core.feeds import addresses, discovery, fetcher, without_scheme
+
+        given, url = url, self.validate_url(url)
+        # Typed without a scheme: https is looked at first, then perhaps http (see
+        # ``without_scheme``), so neither may be followed already.
+        both = without_scheme.forms(addresses.from_feed_scheme(given.strip()))
+        for form in both or ():
+            if (feed_id := self._followed_as(form)) is not None:
+                raise UsageError(_("'{given}' has no http:// or https://, and is already "
+                                   "followed as {url}.").format(
+                    given=given.strip(), url=self.feed(feed_id)["url"]))
         options = self.options()
         auth = _basic_auth(username, password)
         with fetcher.make_client(options) as client:
-            found = discovery.look(client, url, auth, options)
+            if both:
+                found = without_scheme.look(client, *both, auth, options)
+            else:
+                found = discovery.look(client, url, auth, options)
             if found.kind == "page" and len(found.feeds) == 1:
                 link, title = found.feeds[0]
-                found = discovery.check_announced(client, url, self.validate_url(link), title,
-                                                  auth, options)
+                page = found.taken_as_http or url
+                found = replace(discovery.check_announced(
+                    client, page, self.validate_url(link), title, auth, options),
+                    taken_as_http=found.taken_as_http, https_problem=found.https_problem)
         return found
 
     def check_announced(self, page: str, url: str, username: str | None = None,

@@ -14,7 +14,7 @@ import threading
 from pathlib import Path
 
 from ambtenaar20.core import disk_errors
-from ambtenaar20.core.errors import CorruptDatabaseError, StoreError
+from ambtenaar20.core.errors import CorruptDatabaseError
 from ambtenaar20.core.i18n import _
 
 log = logging.getLogger(__name__)
@@ -50,7 +50,7 @@ def check_file(path: Path) -> None:
         if _cannot_open(exc) and not disk_errors.folder_is_writable(path.parent):
             # A database closed cleanly has no "-shm" file, and SQLite cannot make one in a
             # read-only folder: the file is fine, the folder is the problem.
-            raise StoreError(disk_errors.read_only_data_folder(path.parent)) from exc
+            raise disk_errors.read_only_data_folder_error(path.parent) from exc
         rows = [str(exc)]
     if rows != ["ok"]:
         detail = "; ".join(rows[:5])

@@ -139,12 +139,14 @@ class FeedActions:
             A feed on another origin than the typed address is followed without the login,
             which was given for that address only (``Discovery.without_login``)."""
             target = (found.feeds[0][0] if found.kind == "page"
-                      else self.context.feeds.validate_url(url))
+                      else found.taken_as_http or self.context.feeds.validate_url(url))
             login = (None, None) if found.without_login else (user, password)
 
             def added(_feed) -> None:
                 self.reload_lists()
                 notes = [found.login_note(target)] if found.without_login else []
+                if found.taken_as_http:  # the dialog said https while it was typed
+                    notes.append(found.scheme_note(url, self.context.feeds.validate_url(url)))
                 if not found.checked:
                     notes.append(found.unchecked_note(target))
                 if notes:
@@ -186,12 +188,14 @@ class FeedActions:
             return
 
         def work(_cancel, _progress):
-            from ambtenaar20.core.feeds.opml import read_opml
+            from ambtenaar20.core.feeds.opml import read_opml_file
             from ambtenaar20.core.feeds.opml_summary import describe_import
 
             report = self.context.feeds.import_opml(path)
             # Read again for the titles of skipped entries: the report names addresses only.
-            return bool(report["added"]), describe_import(report, read_opml(Path(path)))
+            read = read_opml_file(Path(path))
+            return bool(report["added"]), describe_import(report, read.feeds,
+                                                          read.without_address)
 
         def imported(result: tuple[bool, str]) -> None:
             added, summary = result
