@@ -139,8 +139,13 @@ class SettingsStore:
 
     def __init__(self, path: Path) -> None:
         self.path = path
+        #: The settings as this process last read or wrote them: what a save compares with to
+        #: tell its own changes from another process's (``settings_merge``).
+        self._base: dict[str, Any] | None = None
 
     def load(self) -> LoadedSettings:
+        # The defaults, until a file is read: one another process writes meanwhile is merged.
+        self._base = dataclasses.asdict(Settings())
         if not self.path.exists():
             return LoadedSettings(Settings())
         try:
@@ -155,10 +160,22 @@ class SettingsStore:
                                   maybe_lost=maybe_lost)
         invalid: list[str] = []
         settings = _from_dict(Settings, raw, invalid)
+        self._base = dataclasses.asdict(settings)
         return LoadedSettings(settings, lost=settings_loss.parts_in_invalid_values(invalid))
 
     def save(self, settings: Settings) -> None:
-        text = json.dumps(dataclasses.asdict(settings), indent=2, ensure_ascii=False)
+        """Write ``settings``: the values changed here since the last load or save, and the
+        rest as the file holds them now (another process may have saved meanwhile); ``settings``
+        is brought up to date with those (``settings_merge``)."""
+        mine = dataclasses.asdict(settings)
+        theirs = self._current_file() if self._base is not None else None
+        if theirs is not None and theirs != self._base:
+            from ambtenaar20.core.settings_merge import merged, update_in_place
+
+            combined = _from_dict(Settings, merged(self._base, mine, theirs))
+            update_in_place(settings, combined)
+            mine = dataclasses.asdict(settings)
+        text = json.dumps(mine, indent=2, ensure_ascii=False)
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             atomic_write_text(self.path, text + "\n")
@@ -170,6 +187,16 @@ class SettingsStore:
                     path=self.path, reason=os_reason(exc, writing=True)
                 )
             ) from exc
+        self._base = mine
+
+    def _current_file(self) -> dict[str, Any] | None:
+        """The file's settings now, as this version reads them; None when there is no file or
+        it cannot be read (then this process's settings are written as they are)."""
+        try:
+            raw = json.loads(self.path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, ValueError):
+            return None
+        return dataclasses.asdict(_from_dict(Settings, raw)) if isinstance(raw, dict) else None
 
     def _move_aside(self) -> Path:
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
