@@ -254,7 +254,7 @@ def test_add_feed_without_scheme_on_an_http_only_server_follows_its_http_address
     widget.add_feed()
     qtbot.waitUntil(lambda: len(context.feeds.list_feeds()) == 1, timeout=10_000)
     assert [feed["url"] for feed in context.feeds.list_feeds()] == [http]
-    assert hinted == [f"Taken as https://{typed}"]
+    assert hinted == [f"Tried as https://{typed} (or http:// when the server has no https)"]
 
     def note():
         return [box.text() for box in widget.findChildren(QMessageBox) if typed in box.text()]

@@ -79,7 +79,9 @@ class AddFeedDialog(QDialog):
 
     def _show_assumed(self, text: str) -> None:
         address = assumed_https(text)
-        hint = _("Taken as {url}").format(url=address) if address else ""
+        # Tried as https first; where only http answers, the note after adding says so.
+        hint = _("Tried as {url} (or http:// when the server has no https)").format(
+            url=address) if address else ""
         self.assumed.setText(hint)
         self.assumed.setVisible(bool(address))
         self.url.setAccessibleDescription(hint)
