@@ -74,7 +74,8 @@ def register_decisions(actions: argparse._SubParsersAction,
     add_id_argument(undismiss)
     undismiss.add_argument("rule", metavar=_("RULE"), help=rule_help)
     undismiss.add_argument("--text", metavar=_("TEXT"),
-                           help=_("the words the finding was on, as 'drafts show' lists them"))
+                           help=_("the words the finding was on, as 'drafts show' lists "
+                                  "them, or a piece of them only that finding has"))
     add_examples(undismiss, _("ambtenaar20 drafts undismiss 3 jargon"))
     undismiss.set_defaults(handler=run_undismiss)
 
@@ -180,9 +181,12 @@ def _length_platforms(finding: Finding, result: CheckResult) -> str:
 def run_undismiss(args: argparse.Namespace, open_context: ContextOpener) -> int:
     store = open_context().drafting.drafts
     draft = store.get(args.draft_id)
-    # The words as 'drafts show' lists them (one line, cut short) name a dismissal as well.
-    found = [d for d in store.dismissals(draft.id) if d.rule == args.rule
-             and (args.text is None or args.text in (d.match_text, shown_words(d.match_text)))]
+    # The words as 'drafts show' lists them (one line, cut short) name a dismissal as well;
+    # failing that, a piece of them does: a length finding's words are a whole paragraph.
+    of_rule = [d for d in store.dismissals(draft.id) if d.rule == args.rule]
+    found = of_rule if args.text is None else \
+        [d for d in of_rule if args.text in (d.match_text, shown_words(d.match_text))] or \
+        [d for d in of_rule if _piece_of(args.text, d.match_text)]
     if not found:
         raise UsageError(_("Draft {id} has no ignored finding of {rule}{words}.").format(
             id=draft.id, rule=args.rule,
@@ -199,6 +203,13 @@ def run_undismiss(args: argparse.Namespace, open_context: ContextOpener) -> int:
     print(_("Draft {id}: {rule} on “{text}” counts again.").format(
         id=draft.id, rule=args.rule, text=shown_words(words[0])))
     return 0
+
+
+def _piece_of(given: str, words: str) -> bool:
+    """Whether ``given`` (typed after --text, without the "…" of a shortened line; case and
+    line breaks aside) is a piece of the dismissed ``words``."""
+    piece = " ".join(given.removesuffix("…").replace("⏎", " ").split()).casefold()
+    return bool(piece) and piece in " ".join(words.split()).casefold()
 
 
 def run_tick(args: argparse.Namespace, open_context: ContextOpener) -> int:

@@ -18,9 +18,9 @@ LONG = "\n".join(["Wij helpen u graag met uw aanvraag voor de toeslag van dit ja
     + "\nBel ons.\n"
 
 
-def _long_draft(data: Path) -> tuple[int, dict[str, int]]:
+def _long_draft(data: Path, text: str = LONG) -> tuple[int, dict[str, int]]:
     created = as_json(drafts(data, "add", "--platform", "x", "--platform", "mastodon",
-                             "--format", "json", input_text=LONG))
+                             "--format", "json", input_text=text))
     starts = {}
     for finding in shown(data, created["id"])["findings"]:
         if finding["rule"] == "length":
@@ -84,3 +84,26 @@ def test_an_empty_text_adds_no_draft(tmp_path, text):
     empty.write_text(text, encoding="utf-8")
     assert drafts(data, "add", str(empty)).returncode == 2
     assert as_json(drafts(data, "list", "--format", "json")) == []
+
+
+def test_undismiss_takes_a_piece_of_the_words_that_names_one_finding(tmp_path):
+    # QA s6/qa-e 6: only the whole shortened line, "…" included, was accepted.
+    data = tmp_path / "data"
+    numbered = "\n".join(f"Regel {n}: wij helpen u graag met uw aanvraag voor de toeslag."
+                          for n in range(1, 11)) + "\nBel ons.\n"
+    draft_id, starts = _long_draft(data, numbered)
+    for platform in ("X", "Mastodon"):
+        done = drafts(data, "dismiss", str(draft_id), "length", "--start",
+                      str(starts[platform]), "--reason", "Wordt een draadje")
+        assert done.returncode == 0, done.stderr
+    # Both findings' words end the same way: a piece of both names neither.
+    both = drafts(data, "undismiss", str(draft_id), "length", "--text", "bel ons")
+    assert both.returncode == 2 and "--text" in _one_line(both.stderr)
+    # X's words start 220 characters earlier: a line from there names its finding alone.
+    piece = next(f"regel {n}: wij helpen" for n in range(1, 11)
+                 if starts["X"] <= numbered.index(f"Regel {n}:") < starts["Mastodon"] - 20)
+    assert piece not in numbered[starts["Mastodon"]:].casefold()
+    back = drafts(data, "undismiss", str(draft_id), "length", "--text", piece.upper())
+    assert back.returncode == 0, back.stderr
+    assert [f["start"] for f in shown(data, draft_id)["ignored_findings"]] == \
+        [starts["Mastodon"]]
