@@ -170,6 +170,11 @@ class AppContext:
     def save_settings(self) -> None:
         self.settings_store.save(self.settings)
 
+    def refresh_settings(self) -> bool:
+        """Take in what another process (the command line) saved in the settings meanwhile;
+        True when anything changed."""
+        return self.settings_store.refresh(self.settings)
+
     def close(self) -> None:
         if self._store is not None:
             self._store.close()

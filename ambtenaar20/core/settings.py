@@ -142,10 +142,20 @@ class SettingsStore:
         #: The settings as this process last read or wrote them: what a save compares with to
         #: tell its own changes from another process's (``settings_merge``).
         self._base: dict[str, Any] | None = None
+        #: The file as last seen (modification time and size): changed by another process when
+        #: it differs (``refresh``); and the damaged copies set aside by then.
+        self._seen: tuple[int, int] | None = None
+        self._damaged_copies: frozenset[str] = frozenset()
 
     def load(self) -> LoadedSettings:
         # The defaults, until a file is read: one another process writes meanwhile is merged.
         self._base = dataclasses.asdict(Settings())
+        loaded = self._load()
+        # After a damaged file was set aside here: that copy is no reset by someone else.
+        self._seen, self._damaged_copies = self._stat(), self._damaged_now()
+        return loaded
+
+    def _load(self) -> LoadedSettings:
         if not self.path.exists():
             return LoadedSettings(Settings())
         try:
@@ -167,14 +177,8 @@ class SettingsStore:
         """Write ``settings``: the values changed here since the last load or save, and the
         rest as the file holds them now (another process may have saved meanwhile); ``settings``
         is brought up to date with those (``settings_merge``)."""
+        self._take_in(settings)
         mine = dataclasses.asdict(settings)
-        theirs = self._current_file() if self._base is not None else None
-        if theirs is not None and theirs != self._base:
-            from ambtenaar20.core.settings_merge import merged, update_in_place
-
-            combined = _from_dict(Settings, merged(self._base, mine, theirs))
-            update_in_place(settings, combined)
-            mine = dataclasses.asdict(settings)
         text = json.dumps(mine, indent=2, ensure_ascii=False)
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -188,6 +192,50 @@ class SettingsStore:
                 )
             ) from exc
         self._base = mine
+        self._seen, self._damaged_copies = self._stat(), self._damaged_now()
+
+    def refresh(self, settings: Settings) -> bool:
+        """Bring ``settings`` up to date with what another process saved since this one last
+        read or wrote the file, keeping this process's unsaved changes; True when anything
+        changed. Cheap when nothing did: it looks at the file's time and size first."""
+        if self._base is None or self._stat() == self._seen:
+            return False
+        before = dataclasses.asdict(settings)
+        theirs = self._take_in(settings)
+        if theirs is not None:
+            self._base = theirs
+        self._seen, self._damaged_copies = self._stat(), self._damaged_now()
+        return dataclasses.asdict(settings) != before
+
+    def _take_in(self, settings: Settings) -> dict[str, Any] | None:
+        """Merge the file's values into ``settings`` (``settings_merge``); the file's settings,
+        or None when there is nothing to merge with."""
+        theirs = self._current_file() if self._base is not None else None
+        if theirs is None or self._base is None or theirs == self._base:
+            return theirs
+        from ambtenaar20.core.settings_merge import merged, update_in_place
+
+        # Reset by another process (it set a damaged file aside): its defaults are nobody's
+        # change, so compare with the defaults and keep what this process holds.
+        base = dataclasses.asdict(Settings()) if self._damaged_now() - self._damaged_copies \
+            else self._base
+        update_in_place(settings, _from_dict(Settings, merged(base, dataclasses.asdict(settings),
+                                                              theirs)))
+        return theirs
+
+    def _stat(self) -> tuple[int, int] | None:
+        try:
+            status = self.path.stat()
+        except OSError:
+            return None
+        return status.st_mtime_ns, status.st_size
+
+    def _damaged_now(self) -> frozenset[str]:
+        try:
+            return frozenset(path.name for path in
+                             self.path.parent.glob(f"{self.path.name}.damaged-*"))
+        except OSError:
+            return frozenset()
 
     def _current_file(self) -> dict[str, Any] | None:
         """The file's settings now, as this version reads them; None when there is no file or

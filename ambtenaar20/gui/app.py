@@ -109,6 +109,8 @@ class StartUp(QObject):
         self.settings_notice: QObject | None = None
         #: The pass scoring items again under new tone rules, once started (after first paint).
         self.tone_upgrade: BackgroundTask | None = None
+        #: Takes in settings saved elsewhere, once the first screen is shown.
+        self.settings_watch: QObject | None = None
         window.installEventFilter(self)
         if smoke_test:  # however the opening goes, the smoke test ends
             QTimer.singleShot(SMOKE_TEST_TIMEOUT_MS, self._smoke_test_timed_out)
@@ -164,6 +166,10 @@ class StartUp(QObject):
 
         # Items stored under older tone rules are scored again: likewise only now.
         self.tone_upgrade = start_tone_rules_upgrade(self.window)
+        from ambtenaar20.gui.settings_watch import watch_settings
+
+        # From now on, settings the command line saves are taken in at once.
+        self.settings_watch = watch_settings(self.window)
         if self.context.settings_problem:
             from ambtenaar20.gui.settings_notice import show_settings_problem
 

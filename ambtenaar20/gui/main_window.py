@@ -369,17 +369,24 @@ class MainWindow(QMainWindow):
     def open_preferences(self) -> None:
         from ambtenaar20.gui.dialogs.preferences_dialog import PreferencesDialog
 
+        # Filled with what is saved now, also by the command line meanwhile.
+        if self.context.refresh_settings():
+            self.settings_changed()
         dialog = PreferencesDialog(self.context, self)
         if dialog.exec() == PreferencesDialog.DialogCode.Accepted:
-            # Areas that hold on to settings (the refresh interval) pick up the new values.
-            for area in self.areas.values():
-                if hasattr(area, "settings_changed"):
-                    area.settings_changed()
+            self.settings_changed()
             # Stored items holding a word added to or removed from "Words without tone".
             if dialog.tone_preferences.changed_words:
                 from ambtenaar20.gui.dialogs.tone_preferences import rescore_in_background
 
                 rescore_in_background(self, dialog.tone_preferences.changed_words)
+
+    def settings_changed(self) -> None:
+        """Areas that hold on to settings (the refresh interval, the names to hide) pick up
+        the new values."""
+        for area in self.areas.values():
+            if hasattr(area, "settings_changed"):
+                area.settings_changed()
 
     def open_getting_started(self) -> None:
         # Imported here, not with the window: the guide is read rarely and costs start-up time.

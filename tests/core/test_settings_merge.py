@@ -61,3 +61,67 @@ def test_a_file_made_after_the_start_is_merged_and_a_damaged_one_overwritten(tmp
     mine.language = "nl"
     window.save(mine)  # nothing to merge with: written as it is
     assert json.loads(path.read_text(encoding="utf-8"))["language"] == "nl"
+
+
+def test_lists_are_merged_item_by_item(tmp_path):
+    # QA s6/qa-f 1: the window's list, read before 'tone-words add droogte', won whole.
+    path = tmp_path / "settings.json"
+    window, terminal = SettingsStore(path), SettingsStore(path)
+    window.save(window.load().settings)
+    mine = window.load().settings
+    mine.tone.toneless_words = ["hitte"]
+    window.save(mine)
+    theirs = terminal.load().settings
+    theirs.tone.toneless_words = ["hitte", "droogte"]
+    terminal.save(theirs)
+    mine.tone.toneless_words = ["wateroverlast"]  # the window took "hitte" out, added one
+    window.save(mine)
+    assert SettingsStore(path).load().settings.tone.toneless_words == ["droogte",
+                                                                        "wateroverlast"]
+
+
+def test_the_window_takes_in_what_another_process_saved(tmp_path):
+    # QA s6/qa-f 3 and 7: items fetched by the window were scored with its old list, and
+    # Rapportage showed an erased name, until the window saved.
+    path = tmp_path / "settings.json"
+    window, terminal = SettingsStore(path), SettingsStore(path)
+    window.save(window.load().settings)
+    mine = window.load().settings
+    tone = mine.tone
+    mine.profile.name = "Nog niet opgeslagen"
+    assert window.refresh(mine) is False  # nothing saved elsewhere: nothing read
+    theirs = terminal.load().settings
+    theirs.tone.toneless_words = ["droogte"]
+    theirs.privacy.hidden_names = ["Piet Smit"]
+    terminal.save(theirs)
+    assert window.refresh(mine) is True
+    assert mine.tone is tone and tone.toneless_words == ["droogte"]
+    assert mine.privacy.hidden_names == ["Piet Smit"]
+    assert mine.profile.name == "Nog niet opgeslagen"  # this process's change stays
+    window.save(mine)
+    saved = SettingsStore(path).load().settings
+    assert (saved.profile.name, saved.tone.toneless_words) == ("Nog niet opgeslagen",
+                                                             ["droogte"])
+
+
+def test_a_reset_by_another_process_does_not_wipe_the_windows_settings(tmp_path):
+    # QA s6/qa-f 2: damaged while the window was open, then 'tone-words add droogte': the
+    # window's close kept the command's defaults (no profile, no names to hide).
+    path = tmp_path / "settings.json"
+    window = SettingsStore(path)
+    window.save(window.load().settings)
+    mine = window.load().settings
+    mine.profile.name, mine.privacy.hidden_names = "Marieke Hoekstra", ["Piet Smit"]
+    mine.tone.toneless_words = ["hitte"]
+    window.save(mine)
+    path.write_text(path.read_text(encoding="utf-8")[:60], encoding="utf-8")  # damaged
+    terminal = SettingsStore(path)
+    loaded = terminal.load()
+    assert loaded.damaged_copy is not None
+    loaded.settings.tone.toneless_words = ["droogte"]
+    terminal.save(loaded.settings)
+    window.save(mine)  # the window closes
+    saved = SettingsStore(path).load().settings
+    assert saved.profile.name == "Marieke Hoekstra"
+    assert saved.privacy.hidden_names == ["Piet Smit"]
+    assert saved.tone.toneless_words == ["droogte", "hitte"]

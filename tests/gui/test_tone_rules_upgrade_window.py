@@ -31,7 +31,7 @@ def test_the_pass_starts_after_the_first_screen_and_updates_the_rows(qtbot, make
     startup.fill_before_showing()
     assert window.populated
     # Opened and filled, not yet painted: nothing started, nothing marked.
-    assert startup.tone_upgrade is None
+    assert startup.tone_upgrade is None and startup.settings_watch is None
     assert db.execute("SELECT count(*) FROM items WHERE sentiment = 'negative'").fetchone()[0] \
         == 3
     model = window.area("follow").model
@@ -40,6 +40,7 @@ def test_the_pass_starts_after_the_first_screen_and_updates_the_rows(qtbot, make
     startup.start()
     qtbot.waitUntil(lambda: startup.first_screen_done, timeout=10_000)
     assert startup.tone_upgrade is not None
+    assert startup.settings_watch is not None  # settings saved elsewhere are taken in
     qtbot.waitUntil(lambda: upgrade.stored_version(db) == TONE_RULES_VERSION, timeout=20_000)
     labels = dict(db.execute("SELECT title, coalesce(sentiment_override, sentiment) "
                              "FROM items").fetchall())

@@ -134,6 +134,16 @@ class PseudonymizeChoice(QWidget):
             return
         self._saved = merged
 
+    def settings_changed(self) -> None:
+        """The settings were saved elsewhere (an erasure, ``hidden-names``): show their list,
+        unless the officer is editing the field."""
+        if self.names() != self._saved or self.names_edit.hasFocus():
+            return
+        current = clean_names(self.context.settings.privacy.hidden_names)
+        if current != self._saved:
+            self._saved = current
+            self._show(current)
+
     def showEvent(self, event: QShowEvent) -> None:
         """Back on screen: the list as it is now, unless the officer is editing it."""
         super().showEvent(event)

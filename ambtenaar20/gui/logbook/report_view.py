@@ -329,6 +329,10 @@ class ReportView(QWidget):
         self.chart.show_counts(summary.by_week)  # drawn for its width, in the palette's colours
         announce_first_content(self)
 
+    def settings_changed(self) -> None:
+        """The names to hide may have changed elsewhere (an erasure from the command line)."""
+        self.pseudonymize_choice.settings_changed()
+
     # -- export --------------------------------------------------------------------------------
     def choose_target(self, suggested: str) -> Path | None:
         """Ask where to save, as the chosen format; tests replace this."""
