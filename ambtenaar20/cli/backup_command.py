@@ -8,6 +8,7 @@ holds the data folder.
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -115,17 +116,21 @@ def run_diagnose(args: argparse.Namespace, open_context: ContextOpener) -> int:
     from ambtenaar20.core import diagnostics
 
     context = open_context()
+    sections = diagnostics.collect(context)
+    # Exit 1, "ran and found problems", when the report shows something to fix; with --save
+    # too, so a script for IT can tell (the file is written all the same).
+    problem = any(section.problem for section in sections)
     if args.save:
         target = Path(args.save).expanduser()
         try:
-            diagnostics.save_for_it(context, target)
+            diagnostics.save_for_it(context, target, sections=sections)
         except OSError as error:
             from ambtenaar20.core.disk_errors import describe_os_error
 
             raise UsageError(describe_os_error(error, target)) from error
         print(_("Report for IT saved in {path}.").format(path=target))
-        return 0
-    sections = diagnostics.collect(context)
+        if problem:
+            print(_("The report shows something to fix: see the file."), file=sys.stderr)
+        return 1 if problem else 0
     print(diagnostics.render(sections))
-    # Exit 1, "ran and found problems", when the report shows something to fix.
-    return 1 if any(section.problem for section in sections) else 0
+    return 1 if problem else 0

@@ -215,14 +215,19 @@ def scrub(text: str, context: AppContext) -> str:
     return mask_personal_data(text)
 
 
-def report_for_it(context: AppContext, extra_versions: dict[str, str] | None = None) -> str:
+def report_for_it(context: AppContext, extra_versions: dict[str, str] | None = None,
+                  sections: list[Section] | None = None) -> str:
+    """The report without personal data; of ``sections`` when collected already."""
     header = _("Diagnostic report of {app} for IT support. Personal data has been "
                "removed.").format(app=APP_NAME)
-    return scrub(header + "\n\n" + render(collect(context, extra_versions)), context)
+    if sections is None:
+        sections = collect(context, extra_versions)
+    return scrub(header + "\n\n" + render(sections), context)
 
 
 def save_for_it(context: AppContext, target: Path,
-                extra_versions: dict[str, str] | None = None) -> Path:
+                extra_versions: dict[str, str] | None = None,
+                sections: list[Section] | None = None) -> Path:
     context.paths.refuse_as_output(target)
-    atomic_write_text(Path(target), report_for_it(context, extra_versions))
+    atomic_write_text(Path(target), report_for_it(context, extra_versions, sections))
     return Path(target)

@@ -197,6 +197,9 @@ def test_diagnose_of_a_damaged_database_exits_1_in_plain_words(tmp_path):
     result = run_cli("--data-dir", str(data), "diagnose")
     assert result.returncode == 1, result.stderr
     assert "geen database van Ambtenaar 2.0" in result.stdout
+    saved = run_cli("--data-dir", str(data), "diagnose", "--save", str(tmp_path / "it.txt"))
+    assert saved.returncode == 1, saved.stderr  # QA s6/qa-f 6: --save exited 0
+    assert "geen database van Ambtenaar 2.0" in (tmp_path / "it.txt").read_text("utf-8")
     # Each section under its own Dutch title; no internal names or exception reprs.
     assert "== Feeds" in result.stdout
     assert "feed_refresh_errors" not in result.stdout and "Error(" not in result.stdout

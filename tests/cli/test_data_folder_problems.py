@@ -140,6 +140,11 @@ def test_diagnose_says_the_log_file_cannot_be_written_instead_of_no_errors(tmp_p
         f"Logbestand: {log_file} kan niet worden geschreven (alleen-lezen, geen toestemming, of "
         "er staat een map in de weg): fouten worden niet vastgelegd")
     quiet_console(result.stderr)
+    # QA s6/qa-f 6: with --save as well (the file is written all the same).
+    saved = run_cli("--data-dir", str(data), "diagnose", "--save", str(tmp_path / "it.txt"))
+    assert saved.returncode == 1, saved.stderr
+    assert "Het rapport toont iets om te verhelpen" in saved.stderr
+    assert "fouten worden niet vastgelegd" in (tmp_path / "it.txt").read_text("utf-8")
     log_file.rmdir()
     healthy = run_cli("--data-dir", str(data), "diagnose")
     assert "Recente fouten in het logbestand\n-: geen\n" in healthy.stdout

@@ -107,6 +107,19 @@ def test_dutch_weather_words_give_no_tone(analyser, text, word):
     assert tone(analyser, text) == ("neutral", [])
 
 
+@pytest.mark.parametrize("text", [
+    "De gemeente heeft een plan gemaakt voor de wijk.",
+    "Het rapport is vandaag openbaar gemaakt.",
+    "De resultaten zijn gemaakt.",
+])
+def test_the_participle_gemaakt_gives_no_tone(analyser, text):
+    # QA s6/qa-f 4: the lexicon only knows "gemaakt" as "onecht" (-0.6, 0.9 subjective).
+    assert tone(analyser, text, "nl") == ("neutral", [])
+    assert analyser.analyse(text, "nl").subjectivity < 0.5
+    # The other words of the sentence keep their tone.
+    assert tone(analyser, text.rstrip(".") + ", en dat is schandalig.", "nl")[0] == "negative"
+
+
 def test_english_green_is_not_negative(analyser):
     assert tone(analyser, GREEN) == ("neutral", [])
     assert analyser.analyse("The city is going green with parks and green roofs.").polarity == 0

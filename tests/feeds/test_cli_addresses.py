@@ -296,6 +296,18 @@ def test_import_counts_and_names_a_feed_entry_without_an_address(data_dir, tmp_p
                       "invalid": ["ftp://example.org/f"], "with_password": []}
 
 
+def test_an_entry_without_title_or_address_is_named_untitled(data_dir, tmp_path):
+    # QA s6/qa-f 8: it was listed as a bare "(geen adres)".
+    source = _opml(tmp_path, '<outline type="rss" text="Zonder adres"/><outline type="rss"/>')
+    result = run_cli("--data-dir", str(data_dir), "--lang", "nl", "feeds", "import", source)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[-1] == \
+        "Overgeslagen: Zonder adres (geen adres), naamloze regel (geen adres)."
+    result = cli(data_dir, "feeds", "import", source)
+    assert result.stdout.splitlines()[-1] == \
+        "Skipped: Zonder adres (no address), untitled entry (no address)."
+
+
 def test_the_window_summary_counts_a_feed_entry_without_an_address(tmp_path):
     from ambtenaar20.core.feeds.opml import read_opml_file
     from ambtenaar20.core.feeds.opml_summary import describe_import

@@ -95,6 +95,15 @@ def test_a_pass_cut_off_goes_on_where_it_stopped(context, feed_server):
     assert upgrade.stored_version(db) == TONE_RULES_VERSION
 
 
+def test_tones_of_the_previous_rules_are_outdated(context, feed_server):
+    # Version 3 built in "gemaakt" (QA s6/qa-f 4): items stored under version 2 are scored again.
+    fetch(context, feed_server)
+    score_under_old_rules(context.items.db, 2)
+    assert upgrade.is_outdated(context.items.db)
+    assert upgrade.rescore_outdated(context.items) == 3
+    assert upgrade.stored_version(context.items.db) == TONE_RULES_VERSION
+
+
 def test_a_new_database_just_records_the_version(context):
     assert not upgrade.is_outdated(context.items.db)
     assert upgrade.rescore_outdated(context.items) == 0

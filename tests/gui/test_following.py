@@ -260,8 +260,8 @@ def test_add_feed_without_scheme_on_an_http_only_server_follows_its_http_address
         return [box.text() for box in widget.findChildren(QMessageBox) if typed in box.text()]
 
     qtbot.waitUntil(lambda: bool(note()), timeout=10_000)
-    assert note()[0].startswith(f"'{typed}' has no http:// or https://; taken as {http}, "
-                                f"because https://{typed} cannot be reached securely: ")
+    assert note()[0] == (f"'{typed}' has no http:// or https://; taken as {http}, because no "
+                         f"secure (https) server answers at https://{typed}.")
 
 
 def _page_announcing(server, *feeds: str) -> str:

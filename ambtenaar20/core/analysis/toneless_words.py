@@ -58,6 +58,10 @@ BUILT_IN: dict[str, frozenset[str]] = {
         # Busy ("de brandweer had het druk") or the noun pressure ("de druk op de dijk"); the
         # lexicon's senses "bedrijvig", "turbulent" and "van karakter" are all negative.
         "druk",
+        # The past participle of "maken" (een plan gemaakt, openbaar gemaakt); the lexicon only
+        # knows the adjective "onecht" (-0.6, 0.9 subjective), so a plain announcement read as
+        # strongly negative.
+        "gemaakt",
     }),
 }
 

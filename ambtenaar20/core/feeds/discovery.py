@@ -62,8 +62,6 @@ class Discovery:
     #: An address given without a scheme whose https form could not connect securely while
     #: its http form answered (``without_scheme``): that http address, which is followed.
     taken_as_http: str = ""
-    #: Why the https form could not be used, then.
-    https_problem: str = ""
 
     @property
     def checked(self) -> bool:
@@ -80,9 +78,12 @@ class Discovery:
         if not self.taken_as_http:
             return _("'{given}' has no http:// or https://; taken as {url}.").format(
                 given=given, url=assumed)
-        return _("'{given}' has no http:// or https://; taken as {url}, because {https} cannot "
-                 "be reached securely: {reason}").format(
-            given=given, url=self.taken_as_http, https=assumed, reason=self.https_problem)
+        # Only "nothing speaks https there" leads to http (``without_scheme.NO_HTTPS``), never
+        # a certificate problem: the fetch error's own text ("TLS- of certificaatprobleem")
+        # would suggest a certificate warning was ignored, so it is not repeated here.
+        return _("'{given}' has no http:// or https://; taken as {url}, because no secure "
+                 "(https) server answers at {https}.").format(
+            given=given, url=self.taken_as_http, https=assumed)
 
     def login_note(self, url: str) -> str:
         """What to tell the officer when ``url`` is followed ``without_login``."""

@@ -65,7 +65,8 @@ def skipped_line(report: Mapping[str, Sequence[str]], entries: Iterable[OpmlFeed
     named = [f"{titles[address]} ({address})" if titles.get(address) else address
              for address in report["invalid"]]
     no_address = _("no address")
-    named += [f"{title} ({no_address})" if title else f"({no_address})"
+    # An entry with neither title nor address has nothing of its own to be named by.
+    named += [f"{title} ({no_address})" if title else _("untitled entry (no address)")
               for title in without_address]
     return _("Skipped: {entries}").format(entries=_named(named))
 

@@ -165,7 +165,7 @@ class FeedService:
                 page = found.taken_as_http or url
                 found = replace(discovery.check_announced(
                     client, page, self.validate_url(link), title, auth, options),
-                    taken_as_http=found.taken_as_http, https_problem=found.https_problem)
+                    taken_as_http=found.taken_as_http)
         return found
 
     def check_announced(self, page: str, url: str, username: str | None = None,

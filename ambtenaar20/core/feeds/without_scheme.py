@@ -46,6 +46,5 @@ def look(client: httpx.Client, https: str, http: str, auth: tuple[str, str] | No
             secure.error.reason in NO_HTTPS:
         plain = fetcher.fetch(client, http, options=options)
         if plain.status != "error" or plain.http_status is not None:
-            return replace(discovery.judge(plain, http), taken_as_http=http,
-                           https_problem=str(secure.error))
+            return replace(discovery.judge(plain, http), taken_as_http=http)
     return discovery.judge(secure, https)
