@@ -160,6 +160,10 @@ class StartUp(QObject):
         if self.smoke_test:
             self._report_and_quit()
             return
+        import shiboken6
+
+        if not shiboken6.isValid(self.window):
+            return  # closed before (``AFTER_START_MS``): nothing to start for it
         # Not before: the copy would compete with drawing the window.
         start_daily_backup(self.context)
         from ambtenaar20.gui.tone_upgrade import start_tone_rules_upgrade

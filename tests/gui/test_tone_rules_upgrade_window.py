@@ -55,3 +55,19 @@ def shown(model) -> dict[str, str]:
     column, titles = model.COLUMNS.index("sentiment"), model.COLUMNS.index("title")
     return {model.index(row, titles).data(): model.index(row, column).data()
             for row in range(model.rowCount())}
+
+
+def test_a_window_closed_before_its_first_screen_starts_nothing(qtbot, make_context):
+    # The fallback timer (AFTER_START_MS) fired after a window was gone and started the
+    # re-scoring and the settings watch for it: "Internal C++ object already deleted".
+    import shiboken6
+
+    from ambtenaar20.gui.main_window import MainWindow
+
+    context = make_context()
+    window = MainWindow(context)
+    startup = gui_app.StartUp(QApplication.instance(), context, window, smoke_test=False)
+    shiboken6.delete(window)
+    startup._first_screen_shown()
+    assert startup.first_screen_done
+    assert startup.tone_upgrade is None and startup.settings_watch is None
