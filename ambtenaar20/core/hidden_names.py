@@ -10,9 +10,7 @@ clean it the same way here: one person once, however often or however it was typ
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
-from pathlib import Path
 
 from ambtenaar20.core.errors import UsageError
 from ambtenaar20.core.i18n import _
@@ -53,34 +51,3 @@ def remove_hidden_name(privacy: PrivacySettings, name: str) -> str:
     removed = next(saved for saved in privacy.hidden_names if person_key(saved) == key)
     privacy.hidden_names = kept
     return " ".join(removed.split())
-
-
-def saved_in_file(path: Path) -> list[str] | None:
-    """The names to hide as the settings file at ``path`` holds them now, or None when it
-    cannot tell (no file, unreadable, damaged: the caller keeps what it has).
-
-    The window keeps the settings in memory; ``hidden-names`` or an erasure from the command
-    line may have changed the file since. Read without side effects: a damaged file is set
-    aside by the next real load, not here.
-    """
-    try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
-        names = raw["privacy"]["hidden_names"]
-    except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError):
-        return None
-    if not isinstance(names, list) or not all(isinstance(name, str) for name in names):
-        return None
-    return list(clean_names(names))
-
-
-def merged_edit(before: Iterable[str], after: Iterable[str], current: Iterable[str]) -> list[str]:
-    """``current`` with the officer's edit from ``before`` to ``after`` applied: the names they
-    added, without the ones they took out. A name someone else took out meanwhile (an
-    erasure from the command line) stays out; one the officer typed again comes back."""
-    before_keys = {person_key(name) for name in before}
-    after_names = clean_names(after)
-    after_keys = {person_key(name) for name in after_names}
-    removed = before_keys - after_keys
-    added = [name for name in after_names if person_key(name) not in before_keys]
-    kept = [name for name in current if person_key(name) not in removed]
-    return list(clean_names([*kept, *added]))

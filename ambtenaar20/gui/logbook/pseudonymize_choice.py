@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QCheckBox, QLabel, QPlainTextEdit, QVBoxLayout, QW
 
 from ambtenaar20.core.app_context import AppContext
 from ambtenaar20.core.errors import SettingsError
-from ambtenaar20.core.hidden_names import clean_names, merged_edit, saved_in_file
+from ambtenaar20.core.hidden_names import clean_names
 from ambtenaar20.core.i18n import _
 from ambtenaar20.gui.caption_label import CaptionLabel
 
@@ -113,26 +113,25 @@ class PseudonymizeChoice(QWidget):
     def remember(self) -> None:
         """Save the officer's edit of the field in the settings, when there is one.
 
-        The edit (names added, names taken out) is applied to the list as the settings file
-        holds it now: ``hidden-names`` or an erasure from the command line may have changed it
-        since the field was filled, and writing the field back whole put an erased name back.
+        ``hidden-names`` or an erasure from the command line may have changed the list since
+        the field was filled; the settings' save merges lists item by item
+        (``core/settings_merge.py``), so only the officer's edit (names added, names taken
+        out) is applied and an erased name does not come back. The field then shows the list
+        as saved.
         """
         names = self.names()
         if names == self._saved:
             return
-        on_file = saved_in_file(self.context.settings_store.path)
-        current = on_file if on_file is not None else self.context.settings.privacy.hidden_names
-        merged = tuple(merged_edit(self._saved, names, current))
-        self.context.settings.privacy.hidden_names = list(merged)
-        if merged != names:
-            self._show(merged)
+        self.context.settings.privacy.hidden_names = list(names)
         try:
             self.context.save_settings()
         except SettingsError:
             # The export still hides what the field shows; only the next session lacks it.
             log.exception("saving the names to hide failed")
             return
-        self._saved = merged
+        self._saved = clean_names(self.context.settings.privacy.hidden_names)
+        if self._saved != names:
+            self._show(self._saved)
 
     def settings_changed(self) -> None:
         """The settings were saved elsewhere (an erasure, ``hidden-names``): show their list,
@@ -145,15 +144,11 @@ class PseudonymizeChoice(QWidget):
             self._show(current)
 
     def showEvent(self, event: QShowEvent) -> None:
-        """Back on screen: the list as it is now, unless the officer is editing it."""
+        """Back on screen: the list as it is saved now (the window's watch may not have run:
+        a report view on its own has none)."""
         super().showEvent(event)
-        if self.names() != self._saved or self.names_edit.hasFocus():
-            return
-        on_file = saved_in_file(self.context.settings_store.path)
-        if on_file is not None and tuple(on_file) != self._saved:
-            self.context.settings.privacy.hidden_names = list(on_file)
-            self._saved = tuple(on_file)
-            self._show(self._saved)
+        self.context.refresh_settings()
+        self.settings_changed()
 
     def _show(self, names: tuple[str, ...]) -> None:
         self.names_edit.setPlainText("\n".join(names))
