@@ -33,3 +33,17 @@ def logbook(context):
     from ambtenaar20.core.logbook.service import LogbookService
 
     return LogbookService(lambda: context.store.db, tz=AMSTERDAM, actor=lambda: "tester")
+
+
+@pytest.fixture
+def window(qtbot, context):
+    """The main window on ``context``, its areas populated, shown."""
+    from ambtenaar20.gui.main_window import MainWindow
+
+    main = MainWindow(context)
+    qtbot.addWidget(main)
+    main.populate_areas()
+    main.show()
+    qtbot.waitExposed(main)
+    yield main
+    main.close()

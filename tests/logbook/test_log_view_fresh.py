@@ -7,22 +7,7 @@ entries while the Logboek area, built earlier, is out of sight.
 
 from __future__ import annotations
 
-import pytest
-
 from tests.helpers import run_cli
-
-
-@pytest.fixture
-def window(qtbot, context):
-    from ambtenaar20.gui.main_window import MainWindow
-
-    main = MainWindow(context)
-    qtbot.addWidget(main)
-    main.populate_areas()
-    main.show()
-    qtbot.waitExposed(main)
-    yield main
-    main.close()
 
 
 def shown_log(qtbot, window):

@@ -13,19 +13,6 @@ from ambtenaar20.core.logbook.model import LogFilter
 from ambtenaar20.gui.areas.registry import AREAS
 
 
-@pytest.fixture
-def window(qtbot, context):
-    from ambtenaar20.gui.main_window import MainWindow
-
-    main = MainWindow(context)
-    qtbot.addWidget(main)
-    main.populate_areas()
-    main.show()
-    qtbot.waitExposed(main)
-    yield main
-    main.close()
-
-
 def log_view(window):
     window.show_area("log")
     return window.areas["log"]
