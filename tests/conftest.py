@@ -30,7 +30,14 @@ def _widgets_application(qapp):
 
 @pytest.fixture(autouse=True)
 def _isolated_environment(tmp_path_factory, monkeypatch):
-    """Each test gets its own data dir and HOME, so nothing leaks into the tester's profile."""
+    """Each test gets its own data dir and HOME, so nothing leaks into the tester's profile.
+
+    Setting the environment while a worker thread reads it (C's ``getenv``: the time zone, the
+    resolver) can crash the process: a background task of the test before (a refresh, the
+    tone re-scoring) is waited for first, and this test's own before the environment is
+    put back (CI died once with a segmentation fault in ``os.environ.__setitem__``).
+    """
+    _wait_for_background_work()
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("HOME", str(home))
     monkeypatch.setenv("XDG_DATA_HOME", str(home / ".local" / "share"))
@@ -45,6 +52,13 @@ def _isolated_environment(tmp_path_factory, monkeypatch):
     i18n.set_language("nl")
     yield
     i18n.set_language("nl")
+    _wait_for_background_work()
+
+
+def _wait_for_background_work() -> None:
+    from PySide6.QtCore import QThreadPool
+
+    QThreadPool.globalInstance().waitForDone(10_000)
 
 
 @pytest.fixture
