@@ -5,7 +5,10 @@
 Prints the median wall-clock time of each whole process and the ratio (goal: <= 1.5x), plus
 the app's own ``ready_ms`` (first paint) and ``populated_ms`` (the area on screen shows its
 data: topics, feeds and the first page of items). A second reference, ``plain_window.py``, is
-the same kinds of widgets without the app: what PySide6 costs for such a window.
+the same kinds of widgets without the app: what PySide6 costs for such a window. A third,
+``lean_window.py``, shows the same data from the same database with the least code PySide6
+allows, once bare and once with what #2 requires of every start (log file, integrity check,
+one-window lock, translations): the floor the app's figure can be held against.
 The data dir is filled with N feed items when the feeds area provides
 ``benchmarks/fill_items.py`` (fill_items(data_dir, n)); otherwise it says so and measures an
 empty data dir.
@@ -57,11 +60,17 @@ def main() -> None:
                "--smoke-test"]
         bare = [sys.executable, str(ROOT / "benchmarks" / "bare_qmainwindow.py")]
         plain = [sys.executable, str(ROOT / "benchmarks" / "plain_window.py")]
+        lean = [sys.executable, str(ROOT / "benchmarks" / "lean_window.py"), str(data_dir),
+                str(ROOT / "ambtenaar20" / "locale")]
+        required = dict(env, LEAN_PARTS="log,check,lock,translate")
         timed(app, env)  # first run writes the schema and warms the file cache
         bare_times, plain_times, app_times, reports = [], [], [], []
+        lean_times, required_times = [], []
         for _ in range(args.runs):  # interleaved, so all see the same machine load
             bare_times.append(timed(bare, env)[0])
             plain_times.append(timed(plain, env)[0])
+            lean_times.append(timed(lean, env)[0])
+            required_times.append(timed(lean, required)[0])
             seconds, out = timed(app, env)
             app_times.append(seconds)
             reports.append(json.loads(out.strip().splitlines()[-1]))
@@ -70,6 +79,10 @@ def main() -> None:
     plain_median = statistics.median(plain_times)
     print(f"same widgets, no app (plain) : {plain_median * 1000:7.0f} ms "
           f"({plain_median / bare_median:.2f}x bare)")
+    for label, times in (("same data, least code (lean)", lean_times),
+                         ("lean + #2's required parts  ", required_times)):
+        median = statistics.median(times)
+        print(f"{label} : {median * 1000:7.0f} ms ({median / bare_median:.2f}x bare)")
     print(f"ambtenaar20 gui --smoke-test : {app_median * 1000:7.0f} ms")
     print(f"ratio                        : {app_median / bare_median:7.2f}x (goal <= 1.5x)")
     ready = statistics.median(r["ready_ms"] for r in reports)
