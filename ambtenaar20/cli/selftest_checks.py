@@ -160,6 +160,27 @@ def check_personal_data(env: SelftestEnv) -> str:
     return _("found BSN, phone number and IBAN")
 
 
+#: Libraries the About dialog must name with their licence (normalised names): Qt first, the
+#: libraries the client named, and one that only arrives through another (httpx's certifi).
+LIBRARIES_IN_ABOUT = ("pyside6-essentials", "shiboken6", "sqlite-utils", "keyring", "feedparser",
+                      "textblob", "httpx", "certifi")
+
+
+def check_licences(env: SelftestEnv) -> str:
+    """The About dialog's list of libraries and licences: a bundle holds only copied metadata."""
+    from ambtenaar20.core.licences import normalised, runtime_libraries
+
+    _app_licence, libraries = runtime_libraries()
+    found = {normalised(library.name): library for library in libraries}
+    missing = [name for name in LIBRARIES_IN_ABOUT if name not in found]
+    if missing:
+        raise CheckFailed(_("the About dialog would not name {names}: their package metadata "
+                            "is missing").format(names=", ".join(missing)))
+    qt = found["pyside6-essentials"]
+    return _("{count} libraries with their licence; {name} {version}: {licence}").format(
+        count=len(libraries), name=qt.name, version=qt.version, licence=qt.licence)
+
+
 def check_keyring(env: SelftestEnv) -> str:
     """Reports, never fails: a laptop without a keyring still runs the app (no saved secrets)."""
     import keyring
@@ -285,6 +306,7 @@ CHECKS: tuple[Check, ...] = (
     Check("sentiment-nl", check_sentiment),
     Check("personal-data", check_personal_data),
     Check("guidelines-nl", check_guidelines),
+    Check("licences", check_licences),
     Check("keyring", check_keyring),
     Check("pdf", check_pdf),
     Check("pdf-report", check_pdf_report),

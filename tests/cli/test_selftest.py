@@ -121,3 +121,19 @@ def test_guideline_check_fails_when_the_pack_misses_a_rule(monkeypatch):
         [Check("guidelines-nl", selftest_checks.check_guidelines)], "en")
     assert not results[0].ok
     assert "no.such" in results[0].detail
+
+
+def test_licence_check_names_qt_and_its_licence():
+    result = run_cli("--lang", "en", "selftest", "--format", "json", "--only", "licences")
+    assert result.returncode == 0, result.stdout + result.stderr
+    detail = json.loads(result.stdout)["checks"][0]["detail"]
+    assert "PySide6_Essentials" in detail and "LGPL-3.0-only" in detail
+
+
+def test_licence_check_fails_naming_a_library_without_metadata(monkeypatch):
+    monkeypatch.setattr(selftest_checks, "LIBRARIES_IN_ABOUT",
+                        (*selftest_checks.LIBRARIES_IN_ABOUT, "no-such-library"))
+    results = selftest_command.run_checks(
+        [Check("licences", selftest_checks.check_licences)], "en")
+    assert not results[0].ok
+    assert "no-such-library" in results[0].detail and "certifi" not in results[0].detail
