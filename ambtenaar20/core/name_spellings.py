@@ -10,7 +10,9 @@ name is also written:
   Berg", "mevrouw Van der Berg"), and with "van der/den/de" as "vd" or "v.d." ("AnneMarieVdHeuvel");
 - never by a title alone: "mevrouw" of "mevrouw Li" is no part of her name;
 - by a double first name written whole ("Anne-Marie", "Anne Marie", "Jan-Willem"): one part,
-  not two, so it is hidden as one name (also "Jan-Willem", whose "Jan" is too short alone).
+  not two, so it is hidden as one name (also "Jan-Willem", whose "Jan" is too short alone);
+- its first names are kept apart ("given"): "Marie" with a surname that is not hers ("Marie
+  Jansen") is someone else.
 
 A word the Dutch word list knows as an ordinary word ("groot", "boer", "gemeente") is a name
 only when it is written with a capital ("ordinary"); a surname that is one ("de Groot") needs
@@ -131,6 +133,9 @@ class Spellings(NamedTuple):
     ordinary: set[str]
     #: the full name run together, also found run into other letters ("petradeboer1975")
     run_in: set[str]
+    #: the first name, whole or one of its names ("Anne-Marie", "Marie"): whose it is, a
+    #: surname written after it tells (``core/surname_after.py``)
+    given: frozenset[tuple[str, ...]] = frozenset()
 
 
 def spellings(counterpart: str) -> Spellings:
@@ -240,9 +245,11 @@ def _of_name(typed: str, handles: set[str]) -> Spellings:
     if particles in _SHORTENED:  # grouped as the name itself: "AnneMarie vd Heuvel"
         names.update(_groupings((*given, "vd", *core)))
     run_in = {"".join(name) for name in (written, *variants) if len(name) > 1}
+    first_names = frozenset({*_groupings(given), *((name,) for name in given)}) if given \
+        else frozenset()
     return Spellings(written, names, surnames, parts, own, handles,
                      _ordinary(names, parts, own),
-                     {joined for joined in run_in if len(joined) >= MIN_RUN_IN})
+                     {joined for joined in run_in if len(joined) >= MIN_RUN_IN}, first_names)
 
 
 def _variants(given: tuple[str, ...], particles: tuple[str, ...], core: tuple[str, ...],

@@ -27,6 +27,7 @@ from ambtenaar20.core.person_names import (
     ERASED_MARKER,
     HANDLE,
     LINK,
+    SOMEONE_ELSE,
     PersonNames,
     fold,
     fold_text,
@@ -123,7 +124,8 @@ class ErasedName:
         if ADDRESS.fullmatch(value) and fold(value) in self.names.handles:
             return True
         spans = self.names.names_in(value, parts=False)
-        return len(spans) == 1 and (spans[0].start, spans[0].end) == (0, len(value))
+        return len(spans) == 1 and (spans[0].start, spans[0].end) == (0, len(value)) and \
+            spans[0].person != SOMEONE_ELSE
 
     def scrub(self, text: str, own: bool = False) -> str:
         """``text`` with the person replaced by ``ERASED_MARKER``; ``own``: in their record."""
@@ -154,6 +156,8 @@ class ErasedName:
         pieces: list[str] = []
         position = 0
         for span in self.names.names_in(chunk, parts=own, own=0 if own else None):
+            if span.person == SOMEONE_ELSE:
+                continue  # "Marie Jansen" is not Anne-Marie van den Heuvel: not hers to erase
             pieces += [chunk[position:span.start], ERASED_MARKER]  # with "Mevrouw", "@"
             position = span.end
         return "".join([*pieces, chunk[position:]])

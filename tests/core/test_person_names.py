@@ -384,3 +384,31 @@ def test_a_double_first_name_is_one_name_not_two(context):
     assert log.get(own.id).summary == "Reactie op draad van [verwijderd], ook Jan-Willem"
     # elsewhere a first name alone may be another Anne-Marie
     assert log.get(other.id).summary == "[verwijderd] en Anne-Marie"
+
+
+def test_a_first_name_with_a_surname_that_is_not_theirs_names_someone_else(context):
+    """Review: "Marie Jansen" became Anne-Marie van den Heuvel's pseudonym followed by "Jansen".
+    A first name is theirs alone or with their surname; with another surname it is someone else,
+    with a pseudonym of their own, and an erasure of Anne-Marie leaves them alone."""
+    export = Pseudonymizer(["Anne-Marie van den Heuvel", "Kees de Vries"])
+    for text, expected in [
+            ("Marie Jansen belde, later Marie Jansen", "Persoon 3 belde, later Persoon 3"),
+            ("MARIE JANSEN en Anne Jansen", "Persoon 3 en Persoon 4"),
+            ("Kees Bakker en Kees B. schreven", "Persoon 5 en Persoon 6. schreven"),
+            ("Marie de Boer, Marie van 't Hof", "Persoon 7, Persoon 8"),
+            # hers: alone, with her surname, a mere word after it, or another line or sentence
+            ("Marie belde; Marie van den Heuvel en Marie Heuvel", "Persoon 1 belde; Persoon 1 en "
+             "Persoon 1"),
+            ("Kees de Vries, Kees belde", "Persoon 2, Persoon 2 belde"),
+            ("Marie in Utrecht, Marie GGD, Marie de gemeente", "Persoon 1 in Utrecht, "
+             "Persoon 1 GGD, Persoon 1 de gemeente"),
+            ("Marie. Jansen", "Persoon 1. Jansen"), ("Marie\nJansen", "Persoon 1\nJansen")]:
+        assert export.text(text) == expected, text
+    # A counterpart known by a first name only: "Kees Bakker" may be any Kees.
+    assert Pseudonymizer(["Kees"]).text("Kees en Kees Bakker") == "Persoon 1 en Persoon 2"
+    log = context.logbook
+    own = log.add(platform="X", kind="reactie", counterpart="Anne-Marie van den Heuvel",
+                  summary="Marie Jansen en Marie")
+    context.privacy.erase_counterpart("Anne-Marie van den Heuvel")
+    assert log.get(own.id).summary == "Marie Jansen en [verwijderd]"
+    assert not ErasedName("Kees").is_person("Kees Bakker")

@@ -113,8 +113,9 @@ def test_full_name_wins_over_a_shared_first_name(logbook):
     entry = add(logbook, "@handle_2", summary="Reactie aan Piet Achternaam2 en Piet Achternaam3")
     result = one(logbook, entry, first, third).summary
     # Persoon 1 is @handle_2; Piet Achternaam1 is not named, so his pseudonym must not appear.
-    assert result == f"Reactie aan {SOMEONE} Achternaam2 en Persoon 2"
-    assert "Piet" not in result
+    # "Piet Achternaam2" is neither Piet: someone else, whose surname does not stay readable.
+    assert result == "Reactie aan Persoon 2 en Persoon 3"
+    assert "Piet" not in result and "Achternaam" not in result
 
 
 def test_dotted_handle_matches_the_written_name(logbook):
@@ -160,3 +161,21 @@ def test_erased_people_are_nobody_in_a_later_export(logbook, context):
     assert [entry.summary for entry in entries] == [
         "mailt vanaf [e-mail address]", "[verwijderd] belde",
         "[verwijderd] en [verwijderd]; verwijderd is een gewoon woord"]
+
+
+def test_half_of_a_double_first_name_with_another_surname_is_someone_else(logbook, context):
+    """Review: beside "Anne-Marie van den Heuvel", "Marie Jansen" was exported as "Persoon 2
+    Jansen": Anne-Marie's pseudonym, and the other person's surname readable."""
+    add(logbook, "Anne-Marie van den Heuvel", at="2026-03-02T10:00",
+        summary="Marie van den Heuvel belde; Marie Jansen ook")
+    add(logbook, "Kees de Vries", at="2026-03-03T10:00",
+        summary="Kees Bakker en Kees de Vries; Anne Jansen en Marie Jansen belden Kees",
+        outcome="Doorgestuurd naar Marie Jansen en Marie")
+    entries = document(logbook, context, pseudonymize=True).entries
+    assert [entry.counterpart for entry in entries] == ["Persoon 1", "Persoon 2"]
+    assert [entry.summary for entry in entries] == [
+        "Persoon 1 belde; Persoon 3 ook",
+        "Persoon 4 en Persoon 2; Persoon 5 en Persoon 3 belden Persoon 2"]
+    assert entries[1].outcome == "Doorgestuurd naar Persoon 3 en Persoon 1"
+    text = " ".join(entry.summary + entry.outcome for entry in entries)
+    assert "jansen" not in text.casefold() and "bakker" not in text.casefold()

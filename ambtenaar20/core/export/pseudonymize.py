@@ -2,16 +2,18 @@
 
 Within one export the same person always gets the same pseudonym (the exported counterparts
 numbered first, in order of appearance; people only mentioned get the next numbers), so the
-manager still sees that one person wrote three times, but not who. Every person in the log is
-known here (``PersonNames``), not only the counterparts of the exported entries, so a citizen
-from another month mentioned in this month's text is hidden too. Names are recognised by the
-matcher an AVG erasure uses (``core/person_names.py``), so what an erasure would remove is
+manager still sees that one person wrote three times, but not who. A known first name with a
+surname that is not that person's ("Marie Jansen" beside "Anne-Marie van den Heuvel") is someone
+else: a pseudonym of its own, the same for every "Marie Jansen" in the export. Every person in
+the log is known here (``PersonNames``), not only the counterparts of the exported entries, so a
+citizen from another month mentioned in this month's text is hidden too. Names are recognised by
+the matcher an AVG erasure uses (``core/person_names.py``), so what an erasure would remove is
 hidden here too. Every @handle in free text is replaced, a counterpart's or not (also after "/"
 or ":" and run into a word: "cc:@mia", "RT@mia"); links that could lead to a person are dropped,
 also those written without "https://" ("mastodon.nl/@mia", "tiktok.com/@petra"); other personal
 data (e-mail, phone, BSN, IBAN, address) is masked with the detectors of
-``core/analysis/pii.py``. The marker of an erasure, "[verwijderd]", is nobody: erased people stay
-"[verwijderd]", not one "Persoon 1" for all of them.
+``core/analysis/pii.py``. The marker of an erasure, "[verwijderd]", is nobody: erased people
+stay "[verwijderd]", not one "Persoon 1" for all of them.
 """
 
 from __future__ import annotations
@@ -29,11 +31,13 @@ from ambtenaar20.core.person_names import (
     ERASED_MARKER,
     HANDLE,
     LINK,
+    SOMEONE_ELSE,
     PersonNames,
     fold,
     link_url,
     outside_links,
     person_key,
+    words,
 )
 
 PSEUDONYM = "Persoon {number}"
@@ -138,7 +142,10 @@ class Pseudonymizer:
         pieces: list[str] = []
         position = 0
         for span in spans:  # a title stays: "Mevrouw Persoon 2"
-            pieces += [chunk[position:span.name_start], self._of(span.person)]
+            who: object = span.person
+            if who == SOMEONE_ELSE:  # "Marie Jansen": every "marie jansen" one person
+                who = ("name", " ".join(words(chunk[span.name_start:span.end])))
+            pieces += [chunk[position:span.name_start], self._of(who)]
             position = span.end
         pieces.append(chunk[position:])
         return "".join(pieces)
