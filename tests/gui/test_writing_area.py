@@ -92,16 +92,16 @@ def test_cancelled_reason_dismisses_nothing(qtbot, area, monkeypatch):
 
 
 def test_autosave_survives_a_simulated_crash(qtbot, area, data_dir):
-    draft_id = area.draft.id
     area.editor.setFocus()
     qtbot.keyClicks(area.editor, "Deze tekst mag niet verloren gaan")
-    # No close, no flush: only the autosave timer may have saved it.
-    qtbot.waitUntil(lambda: area.store.get(draft_id).text ==
-                    "Deze tekst mag niet verloren gaan", timeout=4000)
+    # No close, no flush: only the autosave timer may have saved it (storing the new draft).
+    qtbot.waitUntil(lambda: [d.text for d in area.store.list()] ==
+                    ["Deze tekst mag niet verloren gaan"], timeout=4000)
     area._save_timer.stop()  # the "crash": nothing runs after this point
     fresh = create_app_context(data_dir)
     try:
-        assert fresh.drafting.drafts.get(draft_id).text == "Deze tekst mag niet verloren gaan"
+        assert [d.text for d in fresh.drafting.drafts.list()] == [
+            "Deze tekst mag niet verloren gaan"]
     finally:
         fresh.close()
 
@@ -361,6 +361,8 @@ def test_autosave_tries_again_after_a_failed_write(qtbot, area, monkeypatch):
             raise StoreError("schijf vol")
         real_save(draft_id, text)
 
+    area.editor.setPlainText("Begonnen")
+    area.flush()  # stored: the write below is an autosave of a stored draft
     monkeypatch.setattr(area.store, "save_text", flaky)
     area.editor.setPlainText("Moet er toch komen")
     qtbot.waitUntil(lambda: area.state.text() == "schijf vol", timeout=4000)

@@ -136,7 +136,8 @@ class DraftStore:
                         feed_item_id: int | None = None, language: str | None = None) -> Draft:
         """A draft to write in: the newest blank one (see ``_BLANK``) filled in, else a new one.
 
-        Opening Schrijven and "New draft" each made a draft; the empty ones piled up.
+        Opening Schrijven and "New draft" each made a draft; the empty ones piled up. (They
+        now store nothing until there is content: ``unsaved.py``.)
         """
         now = _now()
         with self.db.atomic():
@@ -149,6 +150,13 @@ class DraftStore:
                 "feed_item_id": feed_item_id, "language": language, "created_at": now,
                 "updated_at": now})
         return self.get(blank[0])
+
+    def blank(self) -> Draft | None:
+        """The newest draft nobody has worked on (see ``_BLANK``), to write in rather than
+        start another; None when there is none."""
+        rows = list(self.db["drafts"].rows_where(_BLANK, order_by="updated_at DESC, id DESC",
+                                                 limit=1))
+        return _draft(rows[0]) if rows else None
 
     def copy(self, draft_id: int) -> Draft:
         """A new draft with this one's text, topic, platforms, language and the item it

@@ -71,6 +71,9 @@ class WritingActions:
         if self.draft is None:
             return
         self.flush()
+        if self.unsaved is not None:
+            self.state.setText(_("This draft is still empty: there is nothing to copy yet."))
+            return
         request = self._next_open_request()
         original = self.draft.id
 

@@ -5,8 +5,9 @@ the text has not changed meanwhile, so typing never waits. The text is saved 1.5
 stops, when another draft is opened and when the window closes, so a crash loses at most the last
 1.5 seconds of typing.
 
-"New draft" and opening the area reuse an empty draft nobody worked on, so empty drafts do not
-pile up. A reply to a feed item is written and checked in the item's language.
+Opening the area and "New draft" store nothing: a new draft is stored with its first content
+(``draft_saving.py``), and an empty one an older version stored is reused. A reply to a feed
+item is written and checked in the item's language.
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ from PySide6.QtWidgets import (
 from ambtenaar20.core.app_context import AppContext
 from ambtenaar20.core.drafting.drafts import STATUS_LABELS, STATUSES, Dismissal, Draft, Template
 from ambtenaar20.core.drafting.model import CheckResult, Finding
+from ambtenaar20.core.drafting.unsaved import UnsavedDraft, has_content
 from ambtenaar20.core.i18n import _
 from ambtenaar20.core.number_text import decimal_text
 from ambtenaar20.core.replies import reply_language
@@ -46,6 +48,7 @@ from ambtenaar20.gui.areas.first_content import announce_first_content
 from ambtenaar20.gui.areas.writing.actions import WritingActions
 from ambtenaar20.gui.areas.writing.draft_header import DraftHeaderSaving
 from ambtenaar20.gui.areas.writing.draft_removal import DraftRemoval
+from ambtenaar20.gui.areas.writing.draft_saving import DraftSaving
 from ambtenaar20.gui.areas.writing.drafts_list import DraftsList
 from ambtenaar20.gui.areas.writing.editor import DraftEditor
 from ambtenaar20.gui.areas.writing.finding_actions import FindingActions
@@ -61,7 +64,7 @@ AUTOSAVE_DELAY_MS = 1500
 
 
 class WritingArea(WritingActions, PublishingActions, FindingActions, DraftRemoval,
-                  DraftHeaderSaving, QSplitter):
+                  DraftHeaderSaving, DraftSaving, QSplitter):
     #: The first list of drafts is on screen (see ``first_content``).
     content_shown = Signal()
 
@@ -233,30 +236,41 @@ class WritingArea(WritingActions, PublishingActions, FindingActions, DraftRemova
                   platforms: tuple[str, ...] = (), focus: bool = True) -> None:
         """A new draft; ``feed_item_id`` links it to the item it replies to ("Reageren").
 
-        An empty draft nobody worked on is reused (the one shown, most often). The officer
-        asked to write, so typing goes into the editor (``focus``), not into the field that
-        happened to have the focus (the drafts' search). The empty draft made because there was
-        none yet (merely opening the area) leaves the focus alone.
+        Without content (the button, opening the area) nothing is stored: an empty draft
+        nobody worked on is opened (the one shown, most often), else an unsaved one. With
+        content (a template, a reply) it is stored at once. Typing goes into the editor
+        (``focus``), not the field that had the focus; opening the area leaves it alone.
         """
         self.flush()
         request = self._next_open_request()
         shown = self.draft.id if self.draft else None
         typed = self.editor.toPlainText() if self.draft else ""
+        # An autosave may still be on its way: the shown draft is not empty.
+        keep = self._stored_id() if self.draft and typed.strip() else None
+        content = has_content(text, topic, platforms) or feed_item_id is not None
 
-        def start() -> Draft:
-            if shown is not None and typed.strip():
-                # An autosave may still be on its way: the shown draft is not empty.
-                self.store.save_text(shown, typed)
+        def start() -> Draft | None:
+            if keep is not None:
+                self.store.save_text(keep(), typed)
+            if not content:
+                return self.store.blank()  # None: an unsaved one
             language = reply_language(self.context, feed_item_id) if feed_item_id else None
             return self.store.create_or_reuse(text, topic, platforms, feed_item_id, language)
 
-        def opened(draft: Draft) -> None:
-            self._open_if_latest(request, draft)
+        def opened(draft: Draft | None) -> None:
             if request != self._open_request:
                 return
+            if draft is None and self.unsaved is not None and not has_content(
+                    *self._screen_content()):
+                draft = self.draft  # the shown one is new and empty: write in it
+            elif draft is None:
+                unsaved = UnsavedDraft(self.store)
+                self.open_draft(unsaved.draft, unsaved)
+            else:
+                self.open_draft(draft)
             if focus:
                 self.editor.setFocus(Qt.FocusReason.OtherFocusReason)
-            if draft.id == shown and not text:
+            if draft is not None and draft.id == shown and not text:
                 self.state.setText(_("This draft is still empty: you can write in it."))
             self.refresh_list()
 
@@ -280,8 +294,10 @@ class WritingArea(WritingActions, PublishingActions, FindingActions, DraftRemova
         self._run(lambda: self.store.get(draft_id),
                   lambda draft: self._open_if_latest(request, draft))
 
-    def open_draft(self, draft: Draft) -> None:
+    def open_draft(self, draft: Draft, unsaved: UnsavedDraft | None = None) -> None:
+        """Show ``draft``; ``unsaved`` when it is a new one not stored yet (its ``draft``)."""
         self.draft = draft
+        self.unsaved = unsaved
         self._loading = True
         self.editor.setPlainText(draft.text)
         self.editor.document().clearUndoRedoStacks()
@@ -303,8 +319,9 @@ class WritingArea(WritingActions, PublishingActions, FindingActions, DraftRemova
         self._ticks = set()
         self._questions_for = None
         draft_id = draft.id
-        self._run(lambda: (self.store.dismissals(draft_id), self.store.ticks(draft_id)),
-                  lambda loaded: self._loaded_extras(draft_id, *loaded))
+        if unsaved is None:  # an unsaved draft has none
+            self._run(lambda: (self.store.dismissals(draft_id), self.store.ticks(draft_id)),
+                      lambda loaded: self._loaded_extras(draft_id, *loaded))
         self.run_check()
         self._watch_window()
 
@@ -368,29 +385,6 @@ class WritingArea(WritingActions, PublishingActions, FindingActions, DraftRemova
                 subjectivity=decimal_text(metrics.subjectivity, 2)),
             _("language {lang}, pack {pack} {version}").format(
                 lang=result.language, pack=result.pack_id, version=result.pack_version)]))
-
-    def save_now(self) -> None:
-        """Autosave in the background (the timer's job)."""
-        if self.draft is None or not self._dirty:
-            return
-        draft_id, text = self.draft.id, self.editor.toPlainText()
-        self._dirty = False
-
-        def not_saved(_error: Exception) -> None:
-            # Keep it dirty so the next pause (or closing) tries again.
-            if self.draft is not None and self.draft.id == draft_id:
-                self._dirty = True
-                self._save_timer.start()
-
-        self._run(lambda: self.store.save_text(draft_id, text),
-                  lambda _r: (self.state.setText(_("Saved")), self.refresh_list()), not_saved)
-
-    def flush(self) -> None:
-        """Save now and wait for it: used when switching drafts and when the window closes."""
-        self._save_timer.stop()
-        if self.draft is not None and self._dirty:
-            self._dirty = False
-            self.store.save_text(self.draft.id, self.editor.toPlainText())
 
     def _watch_window(self) -> None:
         window = self.window()

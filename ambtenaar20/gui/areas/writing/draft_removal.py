@@ -1,9 +1,10 @@
 """Deleting a draft: asked first, and the editor moves on to the draft beside it in the list.
 
-The editor always has a draft to type in: when the last one is deleted an empty one is opened,
-as on the first start. A log entry made when the draft was published stays in the log; the
-entry "Reageren" made for a reply that was never published is deleted with its draft, and the
-question says so (``core/replies.py``).
+The editor always has a draft to type in: when the last one is deleted a new one is opened, as
+on the first start (not stored until the officer writes in it, see ``draft_saving.py``). A
+log entry made when the draft was published stays in the log; the entry "Reageren" made for a
+reply that was never published is deleted with its draft, and the question says so
+(``core/replies.py``).
 """
 
 from __future__ import annotations
@@ -36,8 +37,14 @@ class DraftRemoval:
         return answer == QMessageBox.StandardButton.Yes
 
     def delete_shown_draft(self) -> None:
-        if self.draft is not None:
-            self.delete_draft(self.draft.id)
+        if self.draft is None:
+            return
+        self.flush()  # stores a new draft that has text, so it can be asked about and deleted
+        if self.unsaved is not None:
+            self.state.setText(_("This draft is still empty and was not saved: there is "
+                                 "nothing to delete."))
+            return
+        self.delete_draft(self.draft.id)
 
     def delete_draft(self, draft_id: int) -> None:
         if self.draft is not None and self.draft.id == draft_id:

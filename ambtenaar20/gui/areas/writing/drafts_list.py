@@ -10,6 +10,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
+    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -66,6 +67,11 @@ class DraftsList(QWidget):
         self.list.setSpacing(2)
         self.list.itemClicked.connect(self._on_clicked)
         self.list.itemActivated.connect(self._on_clicked)
+        # An empty list says why, above it: a new draft is only listed once it has content.
+        self.empty_hint = QLabel()
+        self.empty_hint.setWordWrap(True)
+        self.empty_hint.setVisible(False)
+        layout.addWidget(self.empty_hint)
         layout.addWidget(self.list, 1)
         self.list.installEventFilter(self)  # the Delete key on a draft
         # Below each other when the list is narrow (a large font), not wider than the list.
@@ -127,6 +133,12 @@ class DraftsList(QWidget):
             self.list.addItem(item)
             if draft.id == current_id:
                 self.list.setCurrentItem(item)
+        filtered = bool(self.search.text().strip()) or self.status_filter is not None
+        self.empty_hint.setText(_("No drafts match the search or status.") if filtered else _(
+            "No drafts yet. What you write is saved as a draft as soon as you start typing."))
+        self.empty_hint.setVisible(not drafts)
+        # A screen reader on the empty list hears it too.
+        self.list.setAccessibleDescription("" if drafts else self.empty_hint.text())
 
     def draft(self, draft_id: int) -> Draft | None:
         return self._drafts.get(draft_id)

@@ -36,10 +36,10 @@ class FindingActions:
         reason = self.ask_reason(finding)
         if reason is None:
             return
-        draft_id = self.draft.id
         pack = f"{self.result.pack_id} {self.result.pack_version}"
-        self._run(lambda: self.store.dismiss(draft_id, finding, pack, reason),
-                  lambda kept: (self.dismissals.append(kept), self._show_result()))
+        # A decision about the draft: a new one is stored for it (``draft_saving.py``).
+        self._write(lambda draft_id: self.store.dismiss(draft_id, finding, pack, reason),
+                    lambda kept: (self.dismissals.append(kept), self._show_result()))
 
     def undismiss(self, dismissal: Dismissal) -> None:
         """The finding counts again (the officer ignored it by mistake, or changed their mind)."""
@@ -54,7 +54,8 @@ class FindingActions:
 
     def _tick(self, item_id: str, ticked: bool) -> None:
         if self.draft is not None:
-            draft_id = self.draft.id
             self._ticks = {*self._ticks, item_id} if ticked else (
                 self._ticks - {item_id})
-            self._run(lambda: self.store.tick(draft_id, item_id, ticked))
+            if self.unsaved is not None and not ticked:
+                return  # nothing stored to untick
+            self._write(lambda draft_id: self.store.tick(draft_id, item_id, ticked))

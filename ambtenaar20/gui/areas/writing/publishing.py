@@ -66,7 +66,7 @@ class PublishingActions:
             return
         self.flush()
         url, platform = answer
-        draft_id, still_open = self.draft.id, list(self.open_findings)
+        still_open = list(self.open_findings)
         recorder = self.recorder
         self._publishing = True
         self.show_publication()
@@ -85,7 +85,12 @@ class PublishingActions:
         def failed(_error: Exception) -> None:
             # Perhaps published meanwhile elsewhere (the command line): show it as it is now.
             self._publishing = False
-            self._run(lambda: self.store.get(draft_id), self._updated)
+            self.show_publication()
+            if self.draft is not None and self.unsaved is None:
+                draft_id = self.draft.id
+                self._run(lambda: self.store.get(draft_id), self._updated)
 
-        self._run(lambda: self.store.mark_published(draft_id, url, platform, still_open,
-                                                    recorder), done, failed)
+        # Publishing a new draft not stored yet stores it (``draft_saving.py``).
+        self._write(lambda draft_id: self.store.mark_published(draft_id, url, platform,
+                                                               still_open, recorder),
+                    done, failed)
