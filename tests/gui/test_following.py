@@ -409,8 +409,7 @@ def test_trend_tab_charts_the_chosen_topic_and_is_built_only_when_opened(qtbot, 
         chart = widget.trend.chart() if widget.trend is not None else None
         if chart is None or chart.title() != "Topic 'Zorg'":
             return False
-        bars = chart.series()[0].barSets()[0]
-        return sum(bars.at(day) for day in range(bars.count())) == 6
+        return sum(sum(days) for days in widget.trend.figures().values()) == 6
 
     qtbot.waitUntil(charted, timeout=10_000)
     assert widget.trend.isVisible()

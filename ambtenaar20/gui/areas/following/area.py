@@ -101,8 +101,10 @@ class FollowingArea(FeedActions, ReadingActions, RefreshControl, QWidget):
         self.tree = SourceTree()
         self.table = ItemTable(self.model)
         self.reader = ReaderPane()
-        # The chart (QtCharts) is built when the Trend tab is first opened, not at start-up.
+        # The chart (QtCharts) is built when the Trend tab is first opened, not at start-up;
+        # from then on ``trend_follower`` keeps it on the stored figures.
         self.trend = None
+        self.trend_follower = None
         self.trend_days = QComboBox()
         self.trend_days.setAccessibleName(_("Period"))
         self.trend_days.addItem(_("Last 30 days"), 30)
@@ -160,8 +162,11 @@ class FollowingArea(FeedActions, ReadingActions, RefreshControl, QWidget):
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.tree.customContextMenuRequested.connect(self._tree_menu)
         self.table.selectionModel().currentRowChanged.connect(self._item_selected)
-        self.trend_days.currentIndexChanged.connect(lambda _index: self._load_trend())
-        self.tabs.currentChanged.connect(lambda _index: self._load_trend())
+        self.tabs.currentChanged.connect(lambda _index: self._open_trend())
+        # Whatever changes the list's rows (a tone set or scored, marks, new items) may change
+        # the trend's figures too.
+        self.model.dataChanged.connect(lambda *_args: self._items_changed())
+        self.model.items_changed.connect(self._items_changed)
         self.reader.flag_changed.connect(self._set_flag)
         self.reader.sentiment_changed.connect(self._set_sentiment)
         self.reader.reply_requested.connect(self._reply)
@@ -246,6 +251,7 @@ class FollowingArea(FeedActions, ReadingActions, RefreshControl, QWidget):
         if not self._items_started:
             self._items_started = True
             self.model.set_selection(Selection())
+        self._items_changed()  # the lists are read again after every change to the items
 
     def _split(self, lists: Lists) -> None:
         feeds = [feed["title"] or feed["url"] for feed in lists.feeds]
@@ -280,7 +286,6 @@ class FollowingArea(FeedActions, ReadingActions, RefreshControl, QWidget):
         self.search.clear()
         self._show_selection(Selection(topic=value if kind == "topic" else None,
                                        feed_id=value if kind == "feed" else None))
-        self._load_trend()
 
     def _show_selection(self, selection: Selection) -> None:
         self.table.set_placeholder("")  # said again once the new list has arrived
@@ -338,27 +343,19 @@ class FollowingArea(FeedActions, ReadingActions, RefreshControl, QWidget):
         else:
             self.auto_refresh.stop()
 
-    def _trend_chart(self):
-        if self.trend is None:
-            from ambtenaar20.gui.areas.following.trend_chart import TrendChart
+    def _open_trend(self) -> None:
+        """Build the chart when its tab is first opened; from then on its follower keeps it
+        on the chosen topic and the stored figures."""
+        if self.trend_follower is None and self.tabs.currentWidget() is self.trend_page:
+            from ambtenaar20.gui.areas.following.trend_follow import TrendFollower
 
-            self.trend = TrendChart()
-            self.trend_page.layout().addWidget(self.trend, 1)
-        return self.trend
+            self.trend_follower = TrendFollower(self.context, self.trend_page, self.tree,
+                                                self.trend_days, self._show_error)
+            self.trend = self.trend_follower.chart
 
-    def _load_trend(self) -> None:
-        """Fill the chart for the chosen topic, when the Trend tab is the one on screen."""
-        if self.tabs.currentWidget() is not self.trend_page:
-            return
-        chart = self._trend_chart()
-        current = self.tree.currentItem()
-        if current is None or current.data(0, KIND_ROLE) != "topic":
-            chart.show_series("", [])
-            return
-        name, days = current.data(0, VALUE_ROLE), self.trend_days.currentData()
-        self._run(lambda _c, _p: self.context.items.trend(name, days),
-                  on_success=lambda series: chart.show_series(name, series),
-                  on_error=self._show_error)
+    def _items_changed(self) -> None:
+        if self.trend_follower is not None:
+            self.trend_follower.changed()
 
     # -- actions -----------------------------------------------------------------------------
 

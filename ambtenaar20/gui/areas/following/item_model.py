@@ -57,6 +57,8 @@ class ItemListModel(QAbstractTableModel):
     _answered_roles = frozenset({_DISPLAY, _FONT, _TOOL_TIP, int(ItemIdRole)})
     loaded = Signal()
     failed = Signal(object)
+    #: Stored items changed (their tone): told by ``reread_rows``, for other views of them.
+    items_changed = Signal()
 
     def __init__(self, load: Loader, parent=None) -> None:
         super().__init__(parent)
@@ -92,6 +94,7 @@ class ItemListModel(QAbstractTableModel):
     def reread_rows(self) -> None:
         """Read the rows on screen again and update them in place (their tone, analysed after
         a refresh): no reset, so the selection and the scroll position stay."""
+        self.items_changed.emit()
         if not self._rows:
             return
         generation, selection, count = self._generation, self._selection, len(self._rows)
