@@ -6,13 +6,17 @@ removed, ``fold``). Besides the name as typed, its words written apart or run to
 name is also written:
 
 - with the initials of the first name ("J. de Vries", "A.M. van den Heuvel"), without its
-  particles ("Zoë Berg-Jansen"), with only the first part of a double surname ("Zoë van der
-  Berg", "mevrouw Van der Berg"), and with "van der/den/de" as "vd" or "v.d." ("AnneMarieVdHeuvel");
+  particles ("Zoë Berg-Jansen"), with only one half of a double surname ("Zoë van der Berg",
+  "mevrouw Van der Berg", "Zoë Jansen", "mevrouw Jansen", "Petra de Boer" of "Petra Smit-de
+  Boer"), and with "van der/den/de" as "vd" or "v.d." ("AnneMarieVdHeuvel");
 - never by a title alone: "mevrouw" of "mevrouw Li" is no part of her name;
 - by a double first name written whole ("Anne-Marie", "Anne Marie", "Jan-Willem"): one part,
   not two, so it is hidden as one name (also "Jan-Willem", whose "Jan" is too short alone);
 - its first names are kept apart ("given"): "Marie" with a surname that is not hers ("Marie
-  Jansen") is someone else.
+  Jansen") is someone else. A handle's first word is a first name too ("Klaas" of "@klaas_v",
+  "Jan-Willem" of "@jan-willem.bsky.social"), unless it is a title or an ordinary word
+  ("@GemeenteUtrecht"); what the handle writes after it ("spelled": "v") is all it says of the
+  surname (``core/surname_owner.py``).
 
 A word the Dutch word list knows as an ordinary word ("groot", "boer", "gemeente") is a name
 only when it is written with a capital ("ordinary"); a surname that is one ("de Groot") needs
@@ -50,6 +54,10 @@ TITLES = frozenset({"mevrouw", "mevr", "mw", "meneer", "mnr", "dhr", "heer",
                     "wethouder", "burgemeester", "minister", "staatssecretaris", "raadslid",
                     "gedeputeerde", "commissaris", "directeur", "collega", "buurman",
                     "buurvrouw", "dokter", "huisarts", "agent", "inspecteur", "juf"})
+#: A handle that starts with a double first name ("jan-willem", "anne-marie_v").
+_DOUBLE_FIRST = re.compile(r"[^\W\d_]+[-\u2010\u2011][^\W\d_]+(?![^\W\d_])")
+#: Between the halves of a double surname ("Berg-Jansen").
+_HYPHEN = re.compile(r"[\-\u2010\u2011]")
 #: Particles also written "vd" or "v.d.".
 _SHORTENED = frozenset({("van", "de"), ("van", "den"), ("van", "der")})
 #: Share of the Dutch word list's corpus from which a word is an ordinary word: "groot" (2.6 in
@@ -136,6 +144,9 @@ class Spellings(NamedTuple):
     #: the first name, whole or one of its names ("Anne-Marie", "Marie"): whose it is, a
     #: surname written after it tells (``core/surname_after.py``)
     given: frozenset[tuple[str, ...]] = frozenset()
+    #: of a handle, the words after its first name ("v" of "klaas_v"; none of "@mia"): what it
+    #: spells of the surname
+    spelled: frozenset[tuple[str, ...]] = frozenset()
 
 
 def spellings(counterpart: str) -> Spellings:
@@ -177,10 +188,29 @@ def _of_handle(local: str, handles: set[str], fediverse: bool) -> Spellings:
         own.add(pieces[0])
     if len(full) > 1 and full != written:  # "jan-willem.bsky.social" without its "@"
         names.update({full, ("".join(full),)})
+    given, spelled = _handle_first_names(local, pieces)
     # A Fediverse handle's local part is a name, but one typed name outweighs it.
     written = () if fediverse or len(pieces) < 2 else written
     return Spellings(written, names, set(), parts, own, handles, _ordinary(names, parts, own),
-                     {joined for joined in run_in if len(joined) >= MIN_RUN_IN})
+                     {joined for joined in run_in if len(joined) >= MIN_RUN_IN}, given, spelled)
+
+
+def _handle_first_names(local: str, pieces: tuple[str, ...]) -> tuple[
+        frozenset[tuple[str, ...]], frozenset[tuple[str, ...]]]:
+    """The first names of a handle ("klaas" of "klaas_v", "jan willem" of "jan-willem") and
+    what it writes after each (("v",), ()); digits say nothing of a surname ("klaas1975")."""
+    candidates = [1]
+    if _DOUBLE_FIRST.match(local) and len(pieces) > 1:  # "jan-willem": a double first name
+        candidates.append(2)
+    given, spelled = set(), set()
+    for size in candidates:
+        first = pieces[:size]
+        if not all(name.isalpha() for name in first) or (size == 1 and (
+                len(first[0]) < 2 or first[0] in TITLES or is_ordinary(first[0]))):
+            continue  # "@GemeenteUtrecht", "@buurman": no first name
+        given.add(first)
+        spelled.add(tuple(piece for piece in pieces[size:] if piece.isalpha()))
+    return frozenset(given), frozenset(spelled)
 
 
 def _after_title(groups: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
@@ -240,6 +270,14 @@ def _of_name(typed: str, handles: set[str]) -> Spellings:
     if len(given) > 1 and min(map(len, given)) > 1:  # "Anne-Marie", "Jan-Willem": one part
         parts.update(_groupings(given))
     variants = _variants(given, particles, core, barrel)
+    last = _last_half(typed, len(rest))
+    if last:  # "Smit-de Boer": also "mevrouw (De) Boer", "de Boer", "Petra (de) Boer"
+        last_core = _without_particles(last)
+        surnames.update(_groupings(last_core))
+        if last_core != last:
+            parts.update(_groupings(last))
+        if given:
+            variants.update({given + last, given + last_core})
     for variant in variants:
         names.update(_groupings(variant, _MAX_GROUPED_VARIANT))
     if particles in _SHORTENED:  # grouped as the name itself: "AnneMarie vd Heuvel"
@@ -250,6 +288,24 @@ def _of_name(typed: str, handles: set[str]) -> Spellings:
     return Spellings(written, names, surnames, parts, own, handles,
                      _ordinary(names, parts, own),
                      {joined for joined in run_in if len(joined) >= MIN_RUN_IN}, first_names)
+
+
+def _last_half(typed: str, size: int) -> tuple[str, ...]:
+    """The last half of a double surname, the last ``size`` words of ``typed``: "jansen" of
+    "Heuvel-Jansen", "de boer" of "Smit-de Boer"; () when the surname is not double."""
+    tokens = [token for token in typed.split() if WORD.search(token)]
+    halves = _HYPHEN.split(" ".join(tokens[-size:])) if size else []
+    if len(halves) < 2 or not WORD.search(halves[0]):
+        return ()
+    return tuple(words(halves[-1]))
+
+
+def _without_particles(name: tuple[str, ...]) -> tuple[str, ...]:
+    """"boer" of "de boer"; a name that is all particles stays."""
+    start = 0
+    while start < len(name) - 1 and name[start] in NAME_PARTICLES:
+        start += 1
+    return name[start:]
 
 
 def _variants(given: tuple[str, ...], particles: tuple[str, ...], core: tuple[str, ...],

@@ -33,9 +33,11 @@ An ordinary Dutch word is a name alone only when written with a capital: "een gr
 gemeente" (of "@gemeente") and "mevrouw" name nobody. A handle on another server is someone else
 ("@mia@mastodon.social" is not "@mia@mastodon.nl"), and so is a link to "@mia" there
 ("mastodon.social/@mia/1", ``core/account_links.py``). The marker of an erasure ("[verwijderd]") is
-nobody. A first name with a surname after it (``core/surname_after.py``) is whoever has both:
-"Marie van den Heuvel" is Anne-Marie van den Heuvel, "Marie Jansen" someone else
-(``SOMEONE_ELSE``), whose surname must neither stay readable nor be attributed to Anne-Marie.
+nobody. A first name with a surname after it (``core/surname_after.py``) is whoever has both
+(``core/surname_owner.py``): "Marie van den Heuvel" is Anne-Marie van den Heuvel, "Marie Jansen"
+someone else (``SOMEONE_ELSE``), whose surname must neither stay readable nor be attributed to
+Anne-Marie; "Klaas Vermeulen" is "@klaas_v", "Klaas Bakker" someone else. A double surname goes
+whole with the name it follows ("Anne-Marie Heuvel-Jansen", "mevrouw De Boer-Smit").
 
 Lookups go through dictionaries of folded words built once, so a scan costs time in proportion
 to the text, not to text × people (``benchmarks/pseudonymize_speed.py``). Where a text writes a
@@ -65,18 +67,13 @@ from ambtenaar20.core.name_spellings import (
     spellings,
     words,
 )
-from ambtenaar20.core.surname_after import surname_end
+from ambtenaar20.core.surname_owner import AMBIGUOUS, SOMEONE_ELSE, SurnameOwners
 
 __all__ = ["ADDRESS", "AMBIGUOUS", "ERASED_MARKER", "HANDLE", "LINK", "MIN_NAME_PART",
            "MIN_RUN_IN", "NAME_PARTICLES", "SOMEONE_ELSE", "TITLES", "PersonNames", "Span",
            "Spellings", "fold", "fold_text", "link_url", "outside_links", "person_key",
            "spellings", "words"]
 
-#: The person of a spelling several people share.
-AMBIGUOUS = -1
-#: Someone none of the known people is: a known first name with a surname that is not theirs
-#: ("Marie Jansen" beside "Anne-Marie van den Heuvel"). The span's words say who.
-SOMEONE_ELSE = -2
 _TITLE_STARTS = TITLES | {"de"}
 
 #: What may stand between the words of one name ("Berg-Jansen", "jan.jansen", "klaas_v",
@@ -118,8 +115,8 @@ class PersonNames:
         self._starts: set[str] = set()
         #: every word a name may start with, to skip most words of a text at once
         self._firsts: set[str] = set(_TITLE_STARTS)
-        #: a first name ("marie", "anne marie") -> the people who have it
-        self._first_names: dict[tuple[str, ...], set[int]] = {}
+        #: first names, and whose a name is with the surname written after it
+        self._owners = SurnameOwners()
         #: single words that name someone only when written with a capital ("Groot")
         self._ordinary: set[str] = set()
         #: full names run together -> person, found also run into other letters
@@ -164,8 +161,7 @@ class PersonNames:
                 self._form(table, form, _WRITTEN if form == found.written else weight, person)
         if found.own:
             self._own.setdefault(person, set()).update(found.own)
-        for given in found.given:
-            self._first_names.setdefault(given, set()).add(person)
+        self._owners.add(found, person)
         self._ordinary.update(found.ordinary)
         for joined in found.run_in:
             known = self._run_in.setdefault(joined, person)
@@ -304,26 +300,17 @@ class PersonNames:
         title = self._title(folded, index, joined) if word in _TITLE_STARTS else None
         if title is not None and (hit is None or title[1] >= index + hit[0]):
             name, stop, person = title  # the title stays apart: "Mevrouw Persoon 2"
+            stop = self._owners.reach(found, folded, name, stop, person, titled=True)
             return start, found[name].start(), stop - index, person
-        return None if hit is None else (start, start, *self._first_name(found, folded, index,
-                                                                          *hit))
+        if hit is None:
+            return None
+        # "Marie Jansen" is whoever has both; "Anne-Marie Heuvel-Jansen" goes whole.
+        count, person = self._owners.owner(found, folded, index, *hit, self._surname)
+        return start, start, self._owners.reach(found, folded, index, index + count,
+                                                person) - index, person
 
-    def _first_name(self, found: Sequence[re.Match[str]], folded: Sequence[str], index: int,
-                    count: int, person: int) -> tuple[int, int]:
-        """(number of words, person) of a name at word ``index``: a first name with a surname
-        after it is whoever has both, or ``SOMEONE_ELSE``; alone it stays the match's."""
-        named = self._first_names.get(tuple(folded[index:index + count]))
-        stop = None if named is None else surname_end(found, folded, index + count)
-        if named is None or stop is None:
-            return count, person
-        owner = SOMEONE_ELSE
-        for first in range(index + count, stop):  # "van den Heuvel", "den Heuvel", "Heuvel"
-            known = self._surnames.get(tuple(folded[first:stop])) or \
-                self._forms.get(tuple(folded[first:stop]))
-            if known is not None:
-                owner = known[1] if known[1] in named else SOMEONE_ELSE
-                break
-        return stop - index, owner
+    def _surname(self, name: tuple[str, ...]) -> tuple[int, int] | None:
+        return self._surnames.get(name) or self._forms.get(name)
 
     def _run_into(self, word: str) -> int | None:
         """The person whose full name, run together, starts or ends ``word``."""

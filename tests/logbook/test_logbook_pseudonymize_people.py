@@ -179,3 +179,21 @@ def test_half_of_a_double_first_name_with_another_surname_is_someone_else(logboo
     assert entries[1].outcome == "Doorgestuurd naar Persoon 3 en Persoon 1"
     text = " ".join(entry.summary + entry.outcome for entry in entries)
     assert "jansen" not in text.casefold() and "bakker" not in text.casefold()
+
+
+def test_double_surnames_and_a_handles_first_name_leave_no_surname_readable(logbook, context,
+                                                                          tmp_path):
+    """Review: "Anne-Marie Heuvel-Jansen" was exported as "Persoon 2-Jansen", and in an entry
+    of "@klaas_v" "Klaas Bakker belde" as "Persoon 1 Bakker belde"."""
+    add(logbook, "Anne-Marie van den Heuvel", at="2026-03-02T10:00",
+        summary="Anne-Marie Heuvel-Jansen belde; mevrouw Van den Heuvel-Jansen ook")
+    add(logbook, "Petra de Boer", at="2026-03-03T10:00", summary="Petra de Boer-Smit belde")
+    add(logbook, "@klaas_v", at="2026-03-04T10:00", summary="Klaas Bakker belde, later Klaas",
+        outcome="Klaas Vermeulen teruggebeld")
+    doc = document(logbook, context, pseudonymize=True)
+    assert [(entry.summary, entry.outcome) for entry in doc.entries] == [
+        ("Persoon 1 belde; mevrouw Persoon 1 ook", ""), ("Persoon 2 belde", ""),
+        ("Persoon 4 belde, later Persoon 3", "Persoon 3 teruggebeld")]
+    text = write_json(doc, tmp_path / "t.json").read_text(encoding="utf-8").casefold()
+    for name in ("jansen", "heuvel", "smit", "boer", "klaas", "bakker", "vermeulen"):
+        assert name not in text, name
