@@ -50,6 +50,11 @@ from ambtenaar20.gui.workers import BackgroundTask, run_in_background, while_ali
 
 log = logging.getLogger(__name__)
 
+#: The area looks for what other processes store (``store_follow``) from this long after its
+#: first content is on screen, in ms: nothing of that slows the first screen.
+FOLLOW_AFTER_MS = 3_000
+
+
 class FollowingArea(FeedActions, ReadingActions, RefreshControl, QWidget):
     #: "Reageren" was chosen for this item (id, topic): the window opens a linked draft.
     reply_started = Signal(int, str)
@@ -63,6 +68,11 @@ class FollowingArea(FeedActions, ReadingActions, RefreshControl, QWidget):
         self.context = context
         self.refresh_task: BackgroundTask | None = None
         self._lists_generation = 0
+        #: The lists the tree shows (None before the first arrive).
+        self.lists: Lists | None = None
+        #: Said with the next list's item count (why the list changed by itself).
+        self._list_note = ""
+        self.store_follower = None
         self.model = ItemListModel(self._load_page, self)
         self._build()
         self.model.loaded.connect(self._after_items_loaded)
@@ -244,7 +254,12 @@ class FollowingArea(FeedActions, ReadingActions, RefreshControl, QWidget):
         elif not lists.feeds:
             self.pages.setCurrentIndex(0)
             self._content_shown()
-        self.tree.fill(lists)
+        self.lists = lists
+        gone = self.tree.fill(lists)
+        if gone is not None:  # removed here or by the command line: not its old rows
+            self._list_note = _("“{name}” has been removed; all items are shown.").format(
+                name=gone)
+            self._show_selection(Selection())
         self._explain_list()  # a feed's problem may have come or gone
         if first_shown:  # after the fill: the tree's share depends on its texts
             self._split(lists)
@@ -314,7 +329,9 @@ class FollowingArea(FeedActions, ReadingActions, RefreshControl, QWidget):
         self._show_selection(Selection(query=text))
 
     def _after_items_loaded(self) -> None:
-        self._say(ngettext("{n} item", "{n} items", self.model.total).format(n=self.model.total))
+        count = ngettext("{n} item", "{n} items", self.model.total).format(n=self.model.total)
+        note, self._list_note = self._list_note, ""
+        self._say(f"{note} · {count}" if note else count)
         shown = self.reader.item
         if shown is not None and self.model.row_of(shown["id"]) < 0:
             self.reader.show_item(None)  # not in this list: it would be read as part of it
@@ -333,7 +350,16 @@ class FollowingArea(FeedActions, ReadingActions, RefreshControl, QWidget):
         self.notice.say(above)
 
     def _content_shown(self) -> None:
+        if not self.has_content:
+            QTimer.singleShot(FOLLOW_AFTER_MS, while_alive(self, self._follow_store))
         announce_first_content(self)
+
+    def _follow_store(self) -> None:
+        """From now on, what other processes store shows here too (``store_follow``)."""
+        from ambtenaar20.gui.areas.following.store_follow import StoreFollower
+
+        if self.store_follower is None:
+            self.store_follower = StoreFollower(self)
 
     def settings_changed(self) -> None:
         """Apply the automatic refresh interval from the settings (also after Preferences)."""

@@ -68,6 +68,9 @@ class ItemListModel(QAbstractTableModel):
         self._selection = Selection()
         self._generation = 0
         self._fetching = False
+        #: Grows with every change made here to a row (``update_row``): a read of the stored
+        #: rows begun before such a change must not undo it on screen (``merge``).
+        self.edits = 0
         #: Dates in their short form (``compact_moment``), for a list short of room.
         self.compact = False
 
@@ -113,6 +116,51 @@ class ItemListModel(QAbstractTableModel):
         if changed:
             self.dataChanged.emit(self.index(min(changed), 0),
                                   self.index(max(changed), len(self.COLUMNS) - 1))
+
+    def merge(self, total: int, rows: list[dict[str, Any]]) -> None:
+        """Make the loaded rows ``rows`` (the list's first rows as stored now) by removing,
+        inserting and updating rows, never a reset: the view keeps its current row, its
+        selection and its place. The caller takes the current row away first if it is gone."""
+        fresh = {record["id"]: record for record in rows}
+        gone = [row for row, record in enumerate(self._rows) if record["id"] not in fresh]
+        for first, last in reversed(_runs(gone)):
+            self.beginRemoveRows(_ROOT, first, last)
+            del self._rows[first:last + 1]
+            self.endRemoveRows()
+        present = {record["id"] for record in self._rows}
+        new = [position for position, record in enumerate(rows) if record["id"] not in present]
+        for first, last in _runs(new):
+            # Every row before ``first`` is in place already (kept or inserted before).
+            at = min(first, len(self._rows))
+            self.beginInsertRows(_ROOT, at, at + last - first)
+            self._rows[at:at] = rows[first:last + 1]
+            self.endInsertRows()
+        if [record["id"] for record in self._rows] != [record["id"] for record in rows]:
+            self._reorder(rows)  # a date corrected at the source: rarely
+        changed = [row for row, record in enumerate(self._rows) if fresh[record["id"]] != record]
+        for row in changed:
+            self._rows[row] = fresh[self._rows[row]["id"]]
+        self._total = max(total, len(self._rows))
+        if changed:
+            self.dataChanged.emit(self.index(min(changed), 0),
+                                  self.index(max(changed), len(self.COLUMNS) - 1))
+
+    def _reorder(self, rows: list[dict[str, Any]]) -> None:
+        """The same rows in the order of ``rows``; persistent indexes (the view's current row
+        and selection) move with their rows."""
+        self.layoutAboutToBeChanged.emit()
+        old_ids = [record["id"] for record in self._rows]
+        self._rows = list(rows)
+        position = {record["id"]: row for row, record in enumerate(self._rows)}
+        before = self.persistentIndexList()
+        after = [self.index(position[old_ids[index.row()]], index.column()) for index in before]
+        self.changePersistentIndexList(before, after)
+        self.layoutChanged.emit()
+
+    @property
+    def generation(self) -> int:
+        """Grows with every new list (another selection, a reload)."""
+        return self._generation
 
     @property
     def selection(self) -> Selection:
@@ -264,7 +312,19 @@ class ItemListModel(QAbstractTableModel):
         if row < 0:
             return
         self._rows[row].update(changes)
+        self.edits += 1
         self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.COLUMNS) - 1))
+
+
+def _runs(numbers: list[int]) -> list[tuple[int, int]]:
+    """Ascending ``numbers`` as runs of consecutive ones: [1, 2, 3, 7] -> [(1, 3), (7, 7)]."""
+    runs: list[tuple[int, int]] = []
+    for number in numbers:
+        if runs and runs[-1][1] == number - 1:
+            runs[-1] = (runs[-1][0], number)
+        else:
+            runs.append((number, number))
+    return runs
 
 
 def compact_moment(moment: datetime, now: datetime, short: bool = False) -> str:

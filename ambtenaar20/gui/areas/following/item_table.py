@@ -177,6 +177,24 @@ class ItemTable(QTableView):
         if self._room is not None and not self.widths_chosen:
             self.set_compact(self.width() < self._room.width(LEAST_TITLE_CHARACTERS))
 
+    def top_place(self) -> tuple[int, int] | None:
+        """The row at the top of the view and its offset there (0 or less: partly scrolled
+        past), to keep it there when rows come in above it; None at the very top of the list,
+        where rows coming in should show."""
+        if self.verticalScrollBar().value() == 0:
+            return None
+        row = self.rowAt(0)
+        return (row, self.rowViewportPosition(row)) if row >= 0 else None
+
+    def keep_at_top(self, row: int, offset: int) -> None:
+        """Scroll so that ``row`` is where ``top_place`` found the row it shows now."""
+        self.executeDelayedItemsLayout()  # the scroll range of the rows now in the list
+        bar = self.verticalScrollBar()
+        if self.verticalScrollMode() == QAbstractItemView.ScrollMode.ScrollPerItem:
+            bar.setValue(row)
+        else:
+            bar.setValue(bar.value() + self.rowViewportPosition(row) - offset)
+
     def _list_replaced(self) -> None:
         if not self.widths_chosen:
             self.fit_columns()

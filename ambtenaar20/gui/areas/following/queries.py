@@ -70,6 +70,23 @@ def load_page(context: AppContext, selection: Selection, offset: int,
     return items.count_items(**arguments), items.rows(ids, full=False)
 
 
+def load_rows_keeping(context: AppContext, selection: Selection, count: int,
+                      keep_id: int | None) -> tuple[int, Rows]:
+    """The selection's count and its first ``count`` rows as stored now, and further down to
+    ``keep_id`` (the item chosen) when new items pushed it past them: the chosen item is
+    never dropped from the list only because others came in above it."""
+    if selection.refused:
+        return 0, []
+    items = context.items
+    arguments = selection.as_kwargs()
+    ids = items.item_ids(**arguments, limit=count)
+    if keep_id is not None and keep_id not in ids and len(ids) == count:
+        further = items.item_ids(**arguments, limit=PAGE, offset=count)
+        if keep_id in further:
+            ids += further[:further.index(keep_id) + 1]
+    return items.count_items(**arguments), items.rows(ids, full=False)
+
+
 def load_first_screen(context: AppContext) -> FirstScreen:
     lists = load_lists(context)
     total, rows = load_page(context, Selection(), 0, PAGE) if lists.feeds else (0, [])

@@ -305,6 +305,16 @@ class ReaderPane(QWidget):
         self._cap_title()  # the texts and the labels are new
         self.tone.setCurrentIndex(max(0, self.tone.findData(item.get("sentiment_override"))))
 
+    def update_marks(self, stored: dict[str, Any]) -> None:
+        """The shown item's marks as ``stored`` has them (set elsewhere: ``items mark``),
+        without showing the item anew: its text keeps its place and what is selected in it."""
+        if self.item is None or self.item["id"] != stored["id"]:
+            return
+        marks = {flag: stored[flag] for _button, flag, _on, _off in self._flag_buttons()}
+        if any(bool(self.item.get(flag)) != value for flag, value in marks.items()):
+            self.item.update(marks)
+            self._sync_buttons()
+
     def _flag(self, flag: str, value: bool) -> None:
         if self.item is None:
             return

@@ -29,6 +29,10 @@ class RefreshControl:
     _refresh_waiting = False
     #: The refresh to start then was asked for by the officer (see ``refresh``).
     _waiting_asked = False
+    #: The pass scoring items stored without a tone, while it runs (``score_pending``).
+    _scoring: BackgroundTask | None = None
+    #: Asked for again while it ran: another pass follows it.
+    _score_again = False
 
     def refresh(self) -> BackgroundTask | None:
         """A refresh the officer asked for (the button, adding a feed): it does not wait out a
@@ -153,10 +157,35 @@ class RefreshControl:
         if report.new_items:
             self.model.reload()
         # Sentiment follows the refresh, so the refresh itself stays quick.
-        # Then the Toon column of the rows on screen is filled in, without losing the place.
-        self._run(lambda cancel, _p: self.context.items.analyse_pending(cancel=cancel),
-                  on_success=lambda analysed: analysed and self.model.reread_rows(),
-                  on_error=self._show_error)
+        self.score_pending()
+
+    def score_pending(self, on_error=None) -> None:
+        """Score the items stored without a tone (by a refresh here, or by ``ambtenaar20
+        refresh`` elsewhere) in the background; then the Toon column of the rows on screen is
+        filled in, without losing the place. One pass at a time: one asked for during another
+        follows it. ``on_error``: instead of the message box."""
+        if self._scoring is not None and not self._scoring.done:
+            self._score_again = True
+            return
+
+        def ended() -> None:
+            self._scoring = None
+            if self._score_again:
+                self._score_again = False
+                self.score_pending(on_error)
+
+        def scored(analysed: int) -> None:
+            if analysed:
+                self.model.reread_rows()
+            ended()
+
+        def failed(error: Exception) -> None:
+            (on_error or self._show_error)(error)
+            ended()
+
+        self._scoring = self._run(
+            lambda cancel, _p: self.context.items.analyse_pending(cancel=cancel),
+            on_success=scored, on_error=failed)
 
     def _notify(self, report, wanted: set[str]) -> None:
         notice = tray_notice(report.matched, wanted)

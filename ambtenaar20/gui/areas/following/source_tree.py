@@ -36,13 +36,19 @@ class SourceTree(QTreeWidget):
         self.setHeaderHidden(True)
         self.setAccessibleName(_("Topics and feeds"))
 
-    def fill(self, lists: Lists) -> None:
-        """Show ``lists``; the row chosen before stays chosen (else "All items"), silently.
-        No row chosen (a search is shown) stays so, except at the first fill."""
+    def fill(self, lists: Lists) -> str | None:
+        """Show ``lists``; the row chosen before stays chosen (else "All items"), silently,
+        and so does the scroll position. No row chosen (a search is shown) stays so, except at
+        the first fill. Returns the name of the topic or feed that was chosen and is gone
+        (removed here or by the command line), else None."""
         feeds, topics, unread = lists.feeds, lists.topics, lists.unread
         current = self.currentItem()
         chosen = (current.data(0, KIND_ROLE), current.data(0, VALUE_ROLE)) if current else None
+        # A feed's row has its name apart (its text has the count); a topic's value is its name.
+        chosen_name = (current.data(0, NAME_ROLE) or current.data(0, VALUE_ROLE)) if current \
+            else None
         first = self.topLevelItemCount() == 0
+        scrolled = self.verticalScrollBar().value()
         self.blockSignals(True)
         self.clear()
         # The number in brackets is the unread count on every row, as mail programs show it;
@@ -83,7 +89,12 @@ class SourceTree(QTreeWidget):
                 restored = node
         if chosen or first:
             self.setCurrentItem(restored)
+        if scrolled:
+            self.executeDelayedItemsLayout()  # the scroll range of the new rows, not of none
+            self.verticalScrollBar().setValue(scrolled)
         self.blockSignals(False)
+        gone = chosen is not None and chosen[0] != "all" and restored is everything
+        return chosen_name if gone else None
 
     def nodes(self) -> Iterator[QTreeWidgetItem]:
         """Every row, top-level rows and (at any depth) their children, in order."""
