@@ -120,6 +120,28 @@ def test_the_participle_gemaakt_gives_no_tone(analyser, text):
     assert tone(analyser, text.rstrip(".") + ", en dat is schandalig.", "nl")[0] == "negative"
 
 
+@pytest.mark.parametrize("text", [
+    "Uitstapje naar Bad Bentheim voor ouderen uit Holtenbroek.",
+    "Bewoners gaan naar de gemeente met hun vragen.",
+    "De afvalpas is geregeld.",
+])
+def test_the_preposition_naar_and_geregeld_give_no_tone(analyser, text):
+    # QA s7 7: "naar" is known only as the adjective (nasty, -0.65); "geregeld" as
+    # "regelmatig" (+0.15).
+    assert tone(analyser, text, "nl") == ("neutral", [])
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Dit is echt slecht geregeld met de afvalpas.", "negative"),
+    ("Het is goed geregeld met de afvalpas.", "positive"),
+    ("Een nare situatie voor de bewoners.", "negative"),
+])
+def test_the_words_around_them_keep_their_tone(analyser, text, expected):
+    # "slecht geregeld" was positive: the lexicon took "slecht" as an intensifier of
+    # "geregeld". "nare" is the adjective and no inflection of the preposition.
+    assert tone(analyser, text, "nl")[0] == expected
+
+
 def test_english_green_is_not_negative(analyser):
     assert tone(analyser, GREEN) == ("neutral", [])
     assert analyser.analyse("The city is going green with parks and green roofs.").polarity == 0

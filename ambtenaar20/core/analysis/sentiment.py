@@ -29,8 +29,9 @@ NEGATIVE_THRESHOLD = -0.1
 #: (lexicons, thresholds, words or names left out): the stored items are then all scored again
 #: once, in the background (``core.feeds.tone_rules_upgrade``). 2: names and words without tone.
 #: 3: "gemaakt" built in as a Dutch word without tone. 4: capitals that stress a judgement
-#: ("een Belachelijke Vertoning") are no name (``proper_names.py``).
-TONE_RULES_VERSION = 4
+#: ("een Belachelijke Vertoning") are no name (``proper_names.py``). 5: "naar" and "geregeld"
+#: built in as Dutch words without tone.
+TONE_RULES_VERSION = 5
 
 LANGUAGES = ("nl", "en")
 UNKNOWN = "unknown"

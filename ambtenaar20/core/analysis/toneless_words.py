@@ -62,8 +62,20 @@ BUILT_IN: dict[str, frozenset[str]] = {
         # knows the adjective "onecht" (-0.6, 0.9 subjective), so a plain announcement read as
         # strongly negative.
         "gemaakt",
+        # The preposition (naar de gemeente, naar huis), in nearly every Dutch text; the lexicon
+        # only knows the adjective "naar" (nasty, -0.65), so "Uitstapje naar Bad Bentheim"
+        # read as negative. "Een nare situatie" keeps its tone.
+        "naar",
+        # Arranged, settled (het is geregeld, goed geregeld); the lexicon scores the sense
+        # "regelmatig" (+0.15) and then takes "slecht" before it as a mere intensifier, so
+        # "slecht geregeld" came out positive.
+        "geregeld",
     }),
 }
+
+#: Built-in words that stand only for themselves, not for their inflections: the preposition
+#: "naar" has none, while "nare" and "naarder" are the adjective, whose tone is meant.
+AS_WRITTEN = frozenset({"naar"})
 
 #: A word of a list: letters, joined by hyphens or apostrophes ("zee-arm", "wadi's").
 _ENTRY = regex.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
@@ -152,7 +164,8 @@ def toneless_spans(text: str, language: str, own_words: Iterable[str] = (),
     ``tone``, the lexicon's polarity of a word, tells names from capitals that stress."""
     if language not in BUILT_IN:
         return []
-    forms = _forms(tuple(BUILT_IN[language]) + tuple(own_words), language)
+    forms = _forms(tuple(BUILT_IN[language] - AS_WRITTEN) + tuple(own_words), language) | \
+        (BUILT_IN[language] & AS_WRITTEN)
     # A word without tone stresses nothing either: "a Green Party" stays a name.
     spans = name_spans(text, language, None if tone is None else
                        lambda word: None if word in forms else tone(word))
