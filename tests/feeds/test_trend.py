@@ -3,8 +3,9 @@ not scored yet are counted apart, so the bars add up to the items of the day."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, time, timedelta
 from email.utils import format_datetime
+from zoneinfo import ZoneInfo
 
 from tests.feeds.feed_server import rss
 
@@ -44,3 +45,25 @@ def test_trend_counts_each_days_items_by_tone_with_the_officers_correction(conte
     assert sum(point[corrected] for point in after) == totals[corrected] + 1
     assert sum(point[computed] for point in after) == totals[computed] - 1
     assert [point["items"] for point in after] == [0, 3, 3]
+
+
+def test_trend_days_are_those_of_the_officers_clock(context, feed_server):
+    """QA s7 6: the chart counted per UTC day while the list shows local times, so an item of
+    00:05 in Amsterdam sat under the day before."""
+    amsterdam = ZoneInfo("Europe/Amsterdam")
+    yesterday = datetime.now(amsterdam).date() - timedelta(days=1)
+    just_after_midnight = datetime.combine(yesterday, time(0, 5), amsterdam)
+    entries = [{"title": "Zorg na middernacht", "guid": "midnight", "link": "https://example.org/m",
+                "description": "De zorg vergadert.", "pubDate": format_datetime(
+                    just_after_midnight.astimezone(UTC))}]
+    context.feeds.add_feed(feed_server.add("/midnight.xml", rss("Zorg", entries)))
+    context.feeds.refresh()
+    context.topics.add_topic("Zorg", "zorg")
+
+    local = {point["day"]: point["items"] for point in
+             context.items.trend("Zorg", days=5, zone=amsterdam)}
+    assert local[yesterday.isoformat()] == 1
+    assert sum(local.values()) == 1
+    in_utc = {point["day"]: point["items"] for point in
+              context.items.trend("Zorg", days=5, zone=UTC)}
+    assert in_utc[(yesterday - timedelta(days=1)).isoformat()] == 1

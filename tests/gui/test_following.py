@@ -573,3 +573,24 @@ def test_a_long_title_word_broken_for_the_width_is_marked_and_counted(qtbot):
     # Read out: the title's mark counts, though the text has none.
     assert reader.marked == 1
     assert reader.browser.accessibleDescription().startswith("1 ")
+
+
+def test_trend_axis_numbers_follow_the_language(qtbot):
+    """QA s7 11: the average-tone axis read "0.50" in the Dutch window."""
+    from PySide6.QtCore import QLocale
+
+    from ambtenaar20.gui.areas.following.trend_chart import TrendChart
+
+    before = QLocale()
+    QLocale.setDefault(QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands))
+    try:
+        chart = TrendChart()
+        qtbot.addWidget(chart)
+        chart.show_series("Zorg", [{"day": "2026-11-27", "items": 1, "polarity": 0.5,
+                                    "positive": 1, "neutral": 0, "negative": 0,
+                                    "unscored": 0}])
+        shown = chart.chart()
+        assert shown.localizeNumbers()
+        assert shown.locale().toString(0.5, "f", 2) == "0,50"
+    finally:
+        QLocale.setDefault(before)

@@ -7,7 +7,7 @@ all. Sentiment is filled in here (``analyse_pending``), after a refresh rather t
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta, tzinfo
 from typing import Any
 
 from ambtenaar20.core.cancellation import CancelToken
@@ -236,30 +236,56 @@ class ItemService:
         lang, label, title, text = row
         return self.analyser.driving_words(_analysed_text(title, text), lang, label, limit)
 
-    def trend(self, topic: str, days: int = 30) -> list[dict[str, Any]]:
+    def trend(self, topic: str, days: int = 30,
+              zone: tzinfo | None = None) -> list[dict[str, Any]]:
         """Per day over the last ``days``: number of items, how many of them have each tone
         (``positive``, ``neutral``, ``negative``: the officer's correction where there is one;
-        ``unscored`` not analysed yet) and average polarity (or None)."""
+        ``unscored`` not analysed yet) and average polarity (or None).
+
+        Days are those of the computer's clock (``zone``, by default the local one), as the
+        item list shows the times: an item published at 00:05 in Amsterdam belongs to that
+        day, not to the day before in UTC."""
         topic_id = self._topic_id(topic)
-        today = datetime.now(UTC).date()
+        today = datetime.now(UTC).astimezone(zone).date()
         first = today - timedelta(days=days - 1)
-        rows = {row[0]: row[1:] for row in self.db.execute(
-            """SELECT substr(i.published, 1, 10) AS day, count(*), avg(i.polarity),
-                      total(coalesce(i.sentiment_override, i.sentiment) = 'positive'),
-                      total(coalesce(i.sentiment_override, i.sentiment) = 'neutral'),
-                      total(coalesce(i.sentiment_override, i.sentiment) = 'negative')
-               FROM items i JOIN item_topics it ON it.item_id = i.id AND it.topic_id = ?
-               WHERE i.published >= ? GROUP BY day""", [topic_id, first.isoformat()])}
+        # A day early in UTC covers every offset from it; the days are sorted out below.
+        since = (first - timedelta(days=1)).isoformat()
+        totals: dict[date, list[Any]] = {}
+        for published, polarity, tone in self.db.execute(
+                """SELECT i.published, i.polarity, coalesce(i.sentiment_override, i.sentiment)
+                   FROM items i JOIN item_topics it ON it.item_id = i.id AND it.topic_id = ?
+                   WHERE i.published >= ?""", [topic_id, since]):
+            day = _local_day(published, zone)
+            if day is None or day < first:
+                continue
+            count, polarities, tones = totals.setdefault(day, [0, [], dict.fromkeys(LABELS, 0)])
+            totals[day][0] = count + 1
+            if polarity is not None:
+                polarities.append(polarity)
+            if tone in tones:
+                tones[tone] += 1
         series = []
         for offset in range(days):
-            day = (first + timedelta(days=offset)).isoformat()
-            count, polarity, *tones = rows.get(day, (0, None, 0, 0, 0))
-            point = {"day": day, "items": count,
-                     "polarity": None if polarity is None else round(polarity, 4)}
-            point.update(zip(LABELS, map(int, tones), strict=True))
-            point["unscored"] = count - sum(point[label] for label in LABELS)
+            day = first + timedelta(days=offset)
+            count, polarities, tones = totals.get(day, (0, [], dict.fromkeys(LABELS, 0)))
+            point = {"day": day.isoformat(), "items": count,
+                     "polarity": round(sum(polarities) / len(polarities), 4)
+                     if polarities else None}
+            point.update(tones)
+            point["unscored"] = count - sum(tones.values())
             series.append(point)
         return series
+
+
+def _local_day(published: str, zone: tzinfo | None) -> date | None:
+    """The day of a stored UTC time ("2026-11-25T23:05:00Z") on the computer's clock."""
+    try:
+        moment = datetime.fromisoformat(published.replace("Z", "+00:00"))
+    except (TypeError, ValueError):
+        return None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(zone).date()
 
 
 def _analysed_text(title: str | None, text: str | None) -> str:

@@ -18,7 +18,7 @@ from PySide6.QtCharts import (
     QStackedBarSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QDate, QDateTime, QEvent, QPointF, Qt, QTime
+from PySide6.QtCore import QDate, QDateTime, QEvent, QLocale, QPointF, Qt, QTime
 from PySide6.QtGui import QColor, QPainter, QPalette
 from PySide6.QtWidgets import QWidget
 
@@ -165,6 +165,9 @@ class TrendChart(QChartView):
         chart = QChart()
         # Follows the system's light or dark palette, like the rest of the window.
         chart.setTheme(self._theme())
+        # Axis labels in the app's language: "0,50" in Dutch, not "0.50".
+        chart.setLocale(QLocale())
+        chart.setLocalizeNumbers(True)
         chart.setTitle(_("Topic '{name}'").format(name=topic)
                        if topic else _("Choose a topic to see its trend"))
         chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
