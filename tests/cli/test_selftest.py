@@ -137,3 +137,18 @@ def test_licence_check_fails_naming_a_library_without_metadata(monkeypatch):
         [Check("licences", selftest_checks.check_licences)], "en")
     assert not results[0].ok
     assert "no-such-library" in results[0].detail and "certifi" not in results[0].detail
+
+
+def test_licence_check_names_libraries_without_a_licence(monkeypatch):
+    from ambtenaar20.core import licences
+    from ambtenaar20.core.licences import Library
+
+    i18n.set_language("en")
+    app_licence, libraries = licences.runtime_libraries()
+    unnamed = Library("textblob-nl", "0.0.1", i18n._("see the package"))
+    monkeypatch.setattr(licences, "runtime_libraries", lambda: (app_licence, [
+        *[library for library in libraries if library.name != "textblob-nl"], unnamed]))
+    results = selftest_command.run_checks(
+        [Check("licences", selftest_checks.check_licences)], "en")
+    assert results[0].ok
+    assert results[0].detail.endswith("no licence named for textblob-nl")

