@@ -265,3 +265,23 @@ def test_merging_stored_rows_keeps_the_current_row_through_removals_and_a_new_or
     assert model.row(3)["read"] is True
     assert model.total == 4
     assert resets == []
+
+
+def test_the_windows_own_refresh_keeps_the_item_being_read(qtbot, volgen):
+    """An automatic refresh reset the list when it found new items: the item being read lost
+    its selection and the list jumped. Now new items are laid in above it."""
+    area, _window, serve = volgen
+    chosen = current_id(area)
+    selected_again = []
+    area.table.selectionModel().currentRowChanged.connect(
+        lambda *_indexes: selected_again.append(1))
+    serve(9)
+    task = area.refresh()
+    with qtbot.waitSignal(task.signals.finished, timeout=30_000):
+        pass
+    qtbot.waitUntil(lambda: area.model.rowCount() == 9, timeout=10_000)
+    assert current_id(area) == chosen
+    assert area.table.currentIndex().row() == 5  # three new ones above it
+    assert area.reader.item["id"] == chosen
+    assert selected_again == []
+    assert all(is_bold(area, row) for row in range(3))  # the new ones, unread

@@ -155,7 +155,13 @@ class RefreshControl:
         self._notify(report, notify)
         self.reload_lists()
         if report.new_items:
-            self.model.reload()
+            follower = getattr(self, "store_follower", None)
+            if follower is not None and follower.on_screen():
+                # In place, as for items stored elsewhere: an automatic refresh must not take
+                # away the item being read or the place in the list.
+                follower.look(after_refresh=True)
+            else:
+                self.model.reload()
         # Sentiment follows the refresh, so the refresh itself stays quick.
         self.score_pending()
 

@@ -99,12 +99,13 @@ class StoreFollower(QObject):
         if state == Qt.ApplicationState.ApplicationActive:
             self.look()
 
-    def look(self) -> None:
-        """Ask on a worker whether anything was written; if so, read what the area shows."""
+    def look(self, after_refresh: bool = False) -> None:
+        """Ask on a worker whether anything was written; if so, read what the area shows.
+        ``after_refresh``: the area's own refresh has just stored its items."""
         area = self.area
         if not self.on_screen():
             return
-        if area.refresh_task is not None and not area.refresh_task.done:
+        if not after_refresh and area.refresh_task is not None and not area.refresh_task.done:
             return  # it shows what it stored when it ends; the next look sees the rest
         if self._running:
             self._again = True
