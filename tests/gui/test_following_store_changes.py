@@ -137,6 +137,17 @@ def test_a_mark_on_the_item_in_the_reader_shows_in_its_buttons(qtbot, volgen, da
     assert area.reader.item["id"] == current_id(area)
 
 
+def test_a_tone_set_by_the_cli_shows_in_the_reader(qtbot, volgen, data_dir):
+    """The list's Toon column followed ``items tone``, the open reader kept the old tone."""
+    area, _window, _serve = volgen
+    assert "tone: positive" in area.reader.meta.text()
+    cli(data_dir, "items", "tone", str(current_id(area)), "negative")
+    qtbot.waitUntil(lambda: "tone: negative (corrected by you)" in area.reader.meta.text(),
+                    timeout=10_000)
+    assert area.reader.tone.currentData() == "negative"
+    assert area.reader.item["id"] == current_id(area)
+
+
 def test_a_feed_removed_by_the_cli_goes_and_its_list_falls_back_to_all_items(
         qtbot, volgen, data_dir, feed_server):
     area, window, _serve = volgen

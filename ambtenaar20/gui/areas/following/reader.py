@@ -170,6 +170,13 @@ class ReaderPane(QWidget):
             return
         self._terms = tuple(item.get("highlight", ()))
         self._show_text(self.title, item["title"] or _("(no title)"))
+        self._show_meta(item)
+        self.browser.setHtml(item["html"] or "<p>" + _("(this item has no text)") + "</p>")
+        self._mark()
+        self.open_button.setEnabled(bool(item["link"]))
+        self._sync_buttons()
+
+    def _show_meta(self, item: dict[str, Any]) -> None:
         tone = sentiment_name(item.get("sentiment")) or _("not yet known")
         if item.get("sentiment_override"):
             tone += " " + _("(corrected by you)")
@@ -179,10 +186,6 @@ class ReaderPane(QWidget):
         self._show_text(self.meta, _("{feed} · {published} · language: {lang} · tone: {tone}")
                         .format(feed=item["feed"], published=full_moment(item["published"]),
                                 lang=language_label(item.get("lang")), tone=tone))
-        self.browser.setHtml(item["html"] or "<p>" + _("(this item has no text)") + "</p>")
-        self._mark()
-        self.open_button.setEnabled(bool(item["link"]))
-        self._sync_buttons()
 
     def _mark(self) -> None:
         """Mark where the topic's or the search's words occur in the text (the title marks
@@ -306,13 +309,21 @@ class ReaderPane(QWidget):
         self.tone.setCurrentIndex(max(0, self.tone.findData(item.get("sentiment_override"))))
 
     def update_marks(self, stored: dict[str, Any]) -> None:
-        """The shown item's marks as ``stored`` has them (set elsewhere: ``items mark``),
-        without showing the item anew: its text keeps its place and what is selected in it."""
+        """The shown item's marks and tone as ``stored`` has them (set elsewhere: ``items
+        mark``, ``items tone``), without showing the item anew: its text keeps its place and
+        what is selected in it."""
         if self.item is None or self.item["id"] != stored["id"]:
             return
         marks = {flag: stored[flag] for _button, flag, _on, _off in self._flag_buttons()}
         if any(bool(self.item.get(flag)) != value for flag, value in marks.items()):
             self.item.update(marks)
+            self._sync_buttons()
+        tone = {key: stored.get(key) for key in ("sentiment", "sentiment_override")}
+        if any(self.item.get(key) != value for key, value in tone.items()):
+            # A tone set elsewhere (``items tone``) or scored meanwhile: the words that drove
+            # the old one no longer explain it.
+            self.item.update(tone, tone_words=())
+            self._show_meta(self.item)
             self._sync_buttons()
 
     def _flag(self, flag: str, value: bool) -> None:
