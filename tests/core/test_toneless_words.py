@@ -123,11 +123,12 @@ def test_the_participle_gemaakt_gives_no_tone(analyser, text):
 @pytest.mark.parametrize("text", [
     "Uitstapje naar Bad Bentheim voor ouderen uit Holtenbroek.",
     "Bewoners gaan naar de gemeente met hun vragen.",
+    "Lees het plan via deze link.",
     "De afvalpas is geregeld.",
 ])
-def test_the_preposition_naar_and_geregeld_give_no_tone(analyser, text):
-    # QA s7 7: "naar" is known only as the adjective (nasty, -0.65); "geregeld" as
-    # "regelmatig" (+0.15).
+def test_the_preposition_naar_the_noun_link_and_geregeld_give_no_tone(analyser, text):
+    # QA s7 7: "naar" was read as the adjective (nasty, -0.65), "link" as "risky", and
+    # "geregeld" as "regelmatig" (+0.15).
     assert tone(analyser, text, "nl") == ("neutral", [])
 
 
@@ -135,10 +136,11 @@ def test_the_preposition_naar_and_geregeld_give_no_tone(analyser, text):
     ("Dit is echt slecht geregeld met de afvalpas.", "negative"),
     ("Het is goed geregeld met de afvalpas.", "positive"),
     ("Een nare situatie voor de bewoners.", "negative"),
+    ("De bewoners vinden het naar.", "negative"),
 ])
-def test_the_words_around_them_keep_their_tone(analyser, text, expected):
+def test_the_words_around_them_and_the_adjective_keep_their_tone(analyser, text, expected):
     # "slecht geregeld" was positive: the lexicon took "slecht" as an intensifier of
-    # "geregeld". "nare" is the adjective and no inflection of the preposition.
+    # "geregeld". "naar" after a copula is the adjective, and an opinion.
     assert tone(analyser, text, "nl")[0] == expected
 
 

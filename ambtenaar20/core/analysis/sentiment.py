@@ -29,8 +29,8 @@ NEGATIVE_THRESHOLD = -0.1
 #: (lexicons, thresholds, words or names left out): the stored items are then all scored again
 #: once, in the background (``core.feeds.tone_rules_upgrade``). 2: names and words without tone.
 #: 3: "gemaakt" built in as a Dutch word without tone. 4: capitals that stress a judgement
-#: ("een Belachelijke Vertoning") are no name (``proper_names.py``). 5: "naar" and "geregeld"
-#: built in as Dutch words without tone.
+#: ("een Belachelijke Vertoning") are no name (``proper_names.py``). 5: the preposition "naar"
+#: and the noun "link" (``word_senses.py``) and "geregeld" carry no tone.
 TONE_RULES_VERSION = 5
 
 LANGUAGES = ("nl", "en")

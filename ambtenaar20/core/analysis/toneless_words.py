@@ -6,11 +6,13 @@ space) counted as negative because the English lexicon also knows "naive" and "l
 "Koele plekken kaart online" was negative because every Dutch sense of "koel" ("niet hartelijk",
 "koelbloedig") scores -0.6. Left in, such words tilt whole topics and their trend.
 
-Three kinds of words are left out of the tone score and of the words named for a tone:
+Four kinds of words are left out of the tone score and of the words named for a tone:
 
 - proper names (``proper_names.py``: the river "Zwarte Water" is no black water);
 - ``BUILT_IN``, a short list per language of words whose scored senses are rare in government
   text (each with its reason below);
+- Dutch words in a sense the lexicon does not mean (``word_senses.py``: the preposition
+  "naar", the noun "link");
 - the officer's own list "Woorden zonder toon" (``ToneSettings.toneless_words`` in the settings,
   edited under Preferences and with ``ambtenaar20 tone-words``), for the words of their field.
 
@@ -27,6 +29,7 @@ from collections.abc import Iterable
 import regex
 
 from ambtenaar20.core.analysis.proper_names import ToneOf, name_spans
+from ambtenaar20.core.analysis.word_senses import dutch_sense_spans
 from ambtenaar20.core.errors import UsageError
 from ambtenaar20.core.i18n import _
 
@@ -62,20 +65,12 @@ BUILT_IN: dict[str, frozenset[str]] = {
         # knows the adjective "onecht" (-0.6, 0.9 subjective), so a plain announcement read as
         # strongly negative.
         "gemaakt",
-        # The preposition (naar de gemeente, naar huis), in nearly every Dutch text; the lexicon
-        # only knows the adjective "naar" (nasty, -0.65), so "Uitstapje naar Bad Bentheim"
-        # read as negative. "Een nare situatie" keeps its tone.
-        "naar",
         # Arranged, settled (het is geregeld, goed geregeld); the lexicon scores the sense
         # "regelmatig" (+0.15) and then takes "slecht" before it as a mere intensifier, so
         # "slecht geregeld" came out positive.
         "geregeld",
     }),
 }
-
-#: Built-in words that stand only for themselves, not for their inflections: the preposition
-#: "naar" has none, while "nare" and "naarder" are the adjective, whose tone is meant.
-AS_WRITTEN = frozenset({"naar"})
 
 #: A word of a list: letters, joined by hyphens or apostrophes ("zee-arm", "wadi's").
 _ENTRY = regex.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
@@ -164,13 +159,14 @@ def toneless_spans(text: str, language: str, own_words: Iterable[str] = (),
     ``tone``, the lexicon's polarity of a word, tells names from capitals that stress."""
     if language not in BUILT_IN:
         return []
-    forms = _forms(tuple(BUILT_IN[language] - AS_WRITTEN) + tuple(own_words), language) | \
-        (BUILT_IN[language] & AS_WRITTEN)
+    forms = _forms(tuple(BUILT_IN[language]) + tuple(own_words), language)
     # A word without tone stresses nothing either: "a Green Party" stays a name.
     spans = name_spans(text, language, None if tone is None else
                        lambda word: None if word in forms else tone(word))
     spans += [match.span() for match in _TEXT_WORD.finditer(text)
               if match.group().lower() in forms]
+    if language == "nl":  # "naar de gemeente", "via deze link": not "nasty", not "risky"
+        spans += dutch_sense_spans(text)
     return spans
 
 

@@ -18,27 +18,9 @@ from collections.abc import Iterable
 
 import regex
 
+from ambtenaar20.core.analysis.word_senses import dutch_sense_spans
 from ambtenaar20.core.drafting.text import BRACKETED, bracketed_spans
 
-# "naar" is an adjective only right after a copula or intensifier ("dat is naar", "ik voel me
-# naar", "Dat vind ik naar", "Ik vind het naar"); everywhere else it is the preposition.
-_COPULAS = frozenset({
-    "is", "was", "zijn", "waren", "wordt", "werd", "blijft", "lijkt", "voelt", "voel", "voelde",
-    "vind", "vond", "me", "mij", "erg", "heel", "zo", "best", "echt", "nogal", "behoorlijk",
-    "ontzettend", "vreselijk", "hartstikke", "het", "ik", "dit", "dat",
-})
-_NAAR = regex.compile(r"(?<![\w-])naar(?![\w-])", regex.IGNORECASE)
-_PREVIOUS_WORD = regex.compile(r"(\w+)\W*$")
-# Any white space but a line break (Windows "\r\n", a non-breaking space from Word) may
-# separate "naar" from the next word.
-_NEXT = regex.compile(r"[^\S\n]*(\w+|[^\w\s]|\n|$)")
-# Articles, determiners and pronouns after "naar" make it a preposition even after "is":
-# "Het formulier is naar de gemeente gestuurd".
-_DETERMINERS = frozenset({
-    "de", "het", "een", "ons", "onze", "uw", "je", "jouw", "jullie", "u", "hem", "haar", "hen",
-    "hun", "mij", "me", "ze", "zijn", "dit", "dat", "deze", "die", "elke", "ieder", "alle",
-    "huis", "buiten", "binnen", "boven", "beneden", "voren", "achteren", "verluidt",
-})
 _NEGATIVE_EMPATHY = r"(?:vervelend|jammer|naar|lastig|frustrerend|balen|rot|moeilijk|zwaar)"
 _INTENSIFIERS = (r"(?:(?:natuurlijk|inderdaad|echt|erg|heel|zeer|zo|best|ook|wel|ontzettend|enorm|"
                  r"begrijpelijk)\s+)*")
@@ -85,13 +67,6 @@ _EMPATHY_EN = (
                   rf"(?P<word>{_INTENSIFIERS_EN}{_NEGATIVE_EMPATHY_EN})(?=\s*(?:[!.,]|$)|"
                   rf"\s+(?:for\s+you|to\s+hear)\b)", _FLAGS),
 )
-# "link" is the noun (a web link) after an article, determiner or preposition; the lexicon
-# reads the adjective "link" (risky) and scores it as an opinion.
-_LINK = regex.compile(r"\b(?:de|een|deze|die|dit|onze|uw|via|op|naar|met|bij|in)\s+"
-                      r"(?:(?:volgende|onderstaande|bovenstaande|speciale|juiste)\s+)?"
-                      r"(?P<word>link)(?![\w-])", _FLAGS)
-
-
 def tone_text(text: str, language: str, reported: Iterable[tuple[int, int]] = ()) -> str:
     """``text`` for the sentiment analyser: Dutch prepositions, the noun "link", webcare
     empathy (Dutch and English), bracketed placeholders and the ``reported`` spans blanked out.
@@ -103,8 +78,7 @@ def tone_text(text: str, language: str, reported: Iterable[tuple[int, int]] = ()
         blanks += [match.span("word") for pattern in _EMPATHY_EN
                    for match in pattern.finditer(text)]
     else:
-        blanks += [match.span() for match in _NAAR.finditer(text) if _is_preposition(text, match)]
-        blanks += [match.span("word") for match in _LINK.finditer(text)]
+        blanks += dutch_sense_spans(text)
         for pattern in _EMPATHY:
             blanks += [match.span("word") for match in pattern.finditer(text)]
     if not blanks:
@@ -122,11 +96,3 @@ def _brackets(text: str) -> list[tuple[int, int]]:
         if match.span() not in spans:
             spans += [(match.start(), match.start() + 1), (match.end() - 1, match.end())]
     return spans
-
-
-def _is_preposition(text: str, match: regex.Match) -> bool:
-    following = _NEXT.match(text, match.end()).group(1)
-    if following.lower() in _DETERMINERS or following[:1].isupper() or following[:1].isdigit():
-        return True  # "is naar de gemeente gestuurd", "naar Amsterdam", "naar 2026"
-    previous = _PREVIOUS_WORD.search(text[:match.start()])
-    return not (previous and previous.group(1).lower() in _COPULAS)
