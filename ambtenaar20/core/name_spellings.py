@@ -16,7 +16,9 @@ name is also written:
   Jansen") is someone else. A handle's first word is a first name too ("Klaas" of "@klaas_v",
   "Jan-Willem" of "@jan-willem.bsky.social"), unless it is a title or an ordinary word
   ("@GemeenteUtrecht"); what the handle writes after it ("spelled": "v") is all it says of the
-  surname (``core/surname_owner.py``).
+  surname (``core/surname_owner.py``). A lower-case handle run together ("@pietdevries") is
+  read at its particles (``core/handle_split.py``): "Piet de Vries", "P. de Vries", and "Piet"
+  as its first name.
 
 A word the Dutch word list knows as an ordinary word ("groot", "boer", "gemeente") is a name
 only when it is written with a capital ("ordinary"); a surname that is one ("de Groot") needs
@@ -33,6 +35,7 @@ from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
 from ambtenaar20.core.analysis.links import TLDS
+from ambtenaar20.core.handle_split import splits
 from ambtenaar20.core.text_folding import fold as fold  # re-exported for the name matcher
 from ambtenaar20.core.text_folding import fold_text as fold_text
 
@@ -189,6 +192,13 @@ def _of_handle(local: str, handles: set[str], fediverse: bool) -> Spellings:
     if len(full) > 1 and full != written:  # "jan-willem.bsky.social" without its "@"
         names.update({full, ("".join(full),)})
     given, spelled = _handle_first_names(local, pieces)
+    if len(pieces) == 1 and len(pieces[0]) >= MIN_RUN_IN and not is_ordinary(pieces[0]):
+        for split in splits(pieces[0]):  # "@pietdevries": "Piet de Vries", "P. de Vries"
+            if split.first in NAME_PARTICLES or split.first in TITLES:
+                continue  # "@opdeweg" is no "Op de Weg": "op de weg" is an ordinary phrase
+            names.update(split.names)
+            given, spelled = given | {(split.first,)}, spelled | {split.words[1:]}
+            own.update(word for word in (split.first, split.surname) if _is_part(word))
     # A Fediverse handle's local part is a name, but one typed name outweighs it.
     written = () if fediverse or len(pieces) < 2 else written
     return Spellings(written, names, set(), parts, own, handles, _ordinary(names, parts, own),

@@ -37,7 +37,9 @@ nobody. A first name with a surname after it (``core/surname_after.py``) is whoe
 (``core/surname_owner.py``): "Marie van den Heuvel" is Anne-Marie van den Heuvel, "Marie Jansen"
 someone else (``SOMEONE_ELSE``), whose surname must neither stay readable nor be attributed to
 Anne-Marie; "Klaas Vermeulen" is "@klaas_v", "Klaas Bakker" someone else. A double surname goes
-whole with the name it follows ("Anne-Marie Heuvel-Jansen", "mevrouw De Boer-Smit").
+whole with the name it follows ("Anne-Marie Heuvel-Jansen", "mevrouw De Boer-Smit"). A text that
+writes "Anne-Marie" too tells "Marie van den Heuvel" apart (``core/told_apart.py``); a name with
+the genitive -s ("Jansens brief", ``core/genitive.py``) is that person.
 
 Lookups go through dictionaries of folded words built once, so a scan costs time in proportion
 to the text, not to text × people (``benchmarks/pseudonymize_speed.py``). Where a text writes a
@@ -52,6 +54,7 @@ from typing import NamedTuple
 from urllib.parse import unquote
 
 from ambtenaar20.core.account_links import link_pieces
+from ambtenaar20.core.genitive import Genitives
 from ambtenaar20.core.mention_patterns import ADDRESS, HANDLE, LINK, link_url, outside_links
 from ambtenaar20.core.name_spellings import (
     ERASED_MARKER,
@@ -68,6 +71,7 @@ from ambtenaar20.core.name_spellings import (
     words,
 )
 from ambtenaar20.core.surname_owner import AMBIGUOUS, SOMEONE_ELSE, SurnameOwners
+from ambtenaar20.core.told_apart import told_apart
 
 __all__ = ["ADDRESS", "AMBIGUOUS", "ERASED_MARKER", "HANDLE", "LINK", "MIN_NAME_PART",
            "MIN_RUN_IN", "NAME_PARTICLES", "SOMEONE_ELSE", "TITLES", "PersonNames", "Span",
@@ -86,12 +90,14 @@ _WRITTEN, _JOINED, _PART = 3, 2, 1
 
 
 class Span(NamedTuple):
-    """A name in a text: ``start`` includes a title ("Mevrouw De Boer"), ``name_start`` not."""
+    """A name in a text: ``start`` includes a title ("Mevrouw De Boer"), ``name_start`` not;
+    ``genitive``: the genitive -s is run into its last word ("Jansens", ``core/genitive.py``)."""
 
     start: int
     name_start: int
     end: int
     person: int
+    genitive: bool = False
 
 
 class PersonNames:
@@ -122,6 +128,7 @@ class PersonNames:
         #: full names run together -> person, found also run into other letters
         self._run_in: dict[str, int] = {}
         self._run_in_sizes: list[int] = []
+        self._genitives = Genitives()
         self.longest = 1
         typed: set[str] = set()
         for counterpart in counterparts:
@@ -162,6 +169,7 @@ class PersonNames:
         if found.own:
             self._own.setdefault(person, set()).update(found.own)
         self._owners.add(found, person)
+        self._genitives.add([*found.names, *found.parts, *found.surnames])
         self._ordinary.update(found.ordinary)
         for joined in found.run_in:
             known = self._run_in.setdefault(joined, person)
@@ -246,6 +254,7 @@ class PersonNames:
         """Every name in running text, left to right (see ``match`` for ``parts`` and ``own``)."""
         found = list(WORD.finditer(text))
         folded = [fold(match.group()) for match in found]
+        cut = self._genitives.read(found, folded, self._firsts)  # "Jansens" -> "jansen"
         joined = [_NAME_GLUE.fullmatch(text, found[i].end(), found[i + 1].start()) is not None
                   for i in range(len(found) - 1)]
         spans: list[Span] = []
@@ -277,16 +286,18 @@ class PersonNames:
             start, name_start, count, person = hit
             if start == name_start:
                 start = name_start = start - mention  # "@Petra de Boer" goes whole
-            end = found[index + count - 1].end()
+            end, genitive = found[index + count - 1].end(), index + count - 1 in cut
             if spans and spans[-1].person == person not in (AMBIGUOUS, SOMEONE_ELSE) and \
                     _SPAN_GLUE.fullmatch(text, spans[-1].end, start):
                 # "Anne-Marie" read as "Anne" and "Marie", "Heuvel-Anne": one name, one span,
                 # else an export writes "Persoon 15-Persoon 15"
-                spans[-1] = spans[-1]._replace(end=end)
+                spans[-1] = spans[-1]._replace(end=end, genitive=genitive)
             else:
-                spans.append(Span(start, name_start, end, person))
+                spans.append(Span(start, name_start, end, person, genitive))
             index += count
-        return spans
+        apart = told_apart(spans, found, folded, self._owners)  # "Marie … niet Anne-Marie …"
+        return [span._replace(person=AMBIGUOUS) if n in apart else span
+                for n, span in enumerate(spans)]
 
     def _hit(self, found: Sequence[re.Match[str]], folded: Sequence[str],
              joined: Sequence[bool], index: int, parts: bool,

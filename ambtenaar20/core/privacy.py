@@ -24,6 +24,7 @@ from ambtenaar20.core.errors import PrivacyError, UsageError
 from ambtenaar20.core.i18n import N_, _
 from ambtenaar20.core.person_names import (
     ADDRESS,
+    AMBIGUOUS,
     ERASED_MARKER,
     HANDLE,
     LINK,
@@ -156,9 +157,12 @@ class ErasedName:
         pieces: list[str] = []
         position = 0
         for span in self.names.names_in(chunk, parts=own, own=0 if own else None):
-            if span.person == SOMEONE_ELSE:
-                continue  # "Marie Jansen" is not Anne-Marie van den Heuvel: not hers to erase
-            pieces += [chunk[position:span.start], ERASED_MARKER]  # with "Mevrouw", "@"
+            if span.person in (SOMEONE_ELSE, AMBIGUOUS):
+                # "Marie Jansen" is not Anne-Marie van den Heuvel: not hers to erase; nor is
+                # "Marie van den Heuvel" in a text that names Anne-Marie too (told_apart.py)
+                continue
+            # with "Mevrouw", "@"; a genitive as after "Anne-Marie's": "[verwijderd]'s"
+            pieces += [chunk[position:span.start], ERASED_MARKER + "'s" * span.genitive]
             position = span.end
         return "".join([*pieces, chunk[position:]])
 

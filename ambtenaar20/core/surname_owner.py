@@ -54,11 +54,15 @@ class SurnameOwners:
         self._surname_ends: set[str] = set()
         #: last words of a handle's names of more words ("jansen" of "Jan Jansen")
         self._name_ends: set[str] = set()
+        #: person with a typed name -> their whole first name, run together ("annemarie")
+        self._whole: dict[int, str] = {}
 
     def add(self, found: Spellings, person: int) -> None:
         for given in found.given:
             self._people.setdefault(given, set()).add(person)
             self._first_words.update(given)
+        if found.given and found.surnames:
+            self._whole[person] = max(("".join(given) for given in found.given), key=len)
         spelled = {rest for rest in found.spelled if rest}
         if spelled:
             self._spelled.setdefault(person, set()).update(spelled)
@@ -98,6 +102,20 @@ class SurnameOwners:
                                    for half in halves):
             return person
         return SOMEONE_ELSE
+
+    def first_name(self, name: Sequence[str], person: int) -> str | None:
+        """Of a name of ``person`` (folded words), how it writes their first name: "whole"
+        ("Anne-Marie van den Heuvel", "annemarie"), "half" with a surname after it ("Marie
+        van den Heuvel"), or None (a surname alone, initials, a handle's name)."""
+        whole = self._whole.get(person)
+        if whole is None:
+            return None
+        if "".join(name).startswith(whole):
+            return "whole"
+        for size in (1, 2):
+            if len(name) > size and person in self._people.get(tuple(name[:size]), ()):
+                return "half"
+        return None
 
     def reach(self, found: Sequence[Match[str]], folded: Sequence[str], index: int, end: int,
               person: int, titled: bool = False) -> int:

@@ -197,3 +197,29 @@ def test_double_surnames_and_a_handles_first_name_leave_no_surname_readable(logb
     text = write_json(doc, tmp_path / "t.json").read_text(encoding="utf-8").casefold()
     for name in ("jansen", "heuvel", "smit", "boer", "klaas", "bakker", "vermeulen"):
         assert name not in text, name
+
+
+def test_genitives_two_marie_and_a_lower_case_handle_leave_no_name(logbook, context, tmp_path):
+    """Review: "Jansens brief" and "De Groots motie" kept their surnames, "Marie van den Heuvel
+    is niet Anne-Marie van den Heuvel" became "Persoon 1 is niet Persoon 1", and in an entry of
+    "@pietdevries" "Piet de Vries", "Piet" and "P. de Vries" stayed readable."""
+    add(logbook, "Anne-Marie van den Heuvel", at="2026-03-02T10:00",
+        summary="Van den Heuvels klacht. Jansens brief. De Groots motie. Een groots plan.")
+    add(logbook, "Marie Jansen", at="2026-03-03T10:00",
+        summary="Marie Jansens brief; marie jansen belde",
+        outcome="Marie van den Heuvel is niet Anne-Marie van den Heuvel.")
+    add(logbook, "Sanne de Groot", at="2026-03-04T10:00")
+    add(logbook, "@pietdevries", at="2026-03-05T10:00",
+        summary="Piet de Vries reageerde. Piet zegt dat P. de Vries gelijk heeft.")
+    doc = document(logbook, context, pseudonymize=True)
+    assert [(entry.summary, entry.outcome) for entry in doc.entries] == [
+        ("Persoon 1's klacht. Persoon 2's brief. Persoon 3's motie. Een groots plan.", ""),
+        ("Persoon 2's brief; Persoon 2 belde", f"{SOMEONE} is niet Persoon 1."),
+        ("", ""),
+        ("Persoon 4 reageerde. Persoon 4 zegt dat Persoon 4 gelijk heeft.", "")]
+    # the file as written, but for the officer who exports it (Anna de Vries)
+    exported = json.loads(write_json(doc, tmp_path / "t.json").read_text(encoding="utf-8"))
+    del exported["officer"]
+    text = json.dumps(exported).casefold()
+    for name in ("heuvel", "jansen", "groot ", "marie", "piet", "vries"):
+        assert name not in text, name

@@ -43,6 +43,8 @@ from ambtenaar20.core.person_names import (
 PSEUDONYM = "Persoon {number}"
 #: A name part several people share ("Piet"): hidden, but attributed to none of them.
 SOMEONE = "[persoon]"
+#: After a pseudonym, a name's genitive -s ("Jansens brief": "Persoon 2's brief").
+GENITIVE = "'s"
 #: Hosts where a link points to a person's post or profile.
 SOCIAL_HOSTS = (
     "x.com", "twitter.com", "facebook.com", "fb.com", "instagram.com", "linkedin.com",
@@ -144,8 +146,10 @@ class Pseudonymizer:
         for span in spans:  # a title stays: "Mevrouw Persoon 2"
             who: object = span.person
             if who == SOMEONE_ELSE:  # "Marie Jansen": every "marie jansen" one person
-                who = ("name", " ".join(words(chunk[span.name_start:span.end])))
-            pieces += [chunk[position:span.name_start], self._of(who)]
+                name = " ".join(words(chunk[span.name_start:span.end]))
+                who = ("name", name[:-1] if span.genitive else name)  # also "Marie Jansens"
+            # The genitive stays, written as after a number: "Jansens brief" -> "Persoon 2's"
+            pieces += [chunk[position:span.name_start], self._of(who) + GENITIVE * span.genitive]
             position = span.end
         pieces.append(chunk[position:])
         return "".join(pieces)
