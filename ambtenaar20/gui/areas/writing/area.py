@@ -92,11 +92,12 @@ class WritingArea(WritingActions, PublishingActions, FindingActions, DraftRemova
         self._save_timer.timeout.connect(self.save_now)
         app = QCoreApplication.instance()
         if app is not None:
-            app.aboutToQuit.connect(self.flush)
+            app.aboutToQuit.connect(self.flush_on_closing)
         self._watched_window: QObject | None = None
         #: Counts the drafts asked for (new or chosen): only the latest is opened, and once one
         #: was asked for, the first list load does not open another over it.
         self._open_request = 0
+        self._lists_asked = 0
         # The app opens the database before building the window; templates load after the list
         # so two first uses never race to open it.
         self.refresh_list(open_first=True)
@@ -216,9 +217,13 @@ class WritingArea(WritingActions, PublishingActions, FindingActions, DraftRemova
     # Drafts --------------------------------------------------------------------------------
     def refresh_list(self, open_first: bool = False) -> None:
         status, search = self.drafts_list.status_filter, self.drafts_list.search.text()
+        # Two loads on two workers may finish in either order; an older one lacks the latest.
+        self._lists_asked += 1
+        asked = self._lists_asked
 
         def done(drafts: list[Draft]) -> None:
-            self.drafts_list.set_drafts(drafts, self.draft.id if self.draft else None)
+            if asked == self._lists_asked:
+                self.drafts_list.set_drafts(drafts, self.draft.id if self.draft else None)
             if open_first:
                 self._run(lambda: self.store.templates(), self.show_templates)
             # Only when nothing was asked for meanwhile (a reply started from Volgen right after
@@ -298,6 +303,8 @@ class WritingArea(WritingActions, PublishingActions, FindingActions, DraftRemova
         """Show ``draft``; ``unsaved`` when it is a new one not stored yet (its ``draft``)."""
         self.draft = draft
         self.unsaved = unsaved
+        # A list loaded while this draft was on its way marked the one shown before.
+        self.drafts_list.select(draft.id)
         self._loading = True
         self.editor.setPlainText(draft.text)
         self.editor.document().clearUndoRedoStacks()
@@ -394,7 +401,7 @@ class WritingArea(WritingActions, PublishingActions, FindingActions, DraftRemova
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self._watched_window and event.type() == QEvent.Type.Close:
-            self.flush()
+            self.flush_on_closing()
             # Let autosaves and checks in flight finish before the database is closed.
             QThreadPool.globalInstance().waitForDone(3000)
         return False

@@ -36,16 +36,18 @@ class DraftSaving:
         text, topic, chosen = self._screen_content()
         return lambda: unsaved.store(text, topic, chosen).id
 
-    def _adopt_stored(self, refresh: bool = True) -> None:
-        """Once stored, the unsaved draft shown is that stored draft (and is in the list)."""
+    def _adopt_stored(self, refresh: bool = True) -> bool:
+        """Once stored, the unsaved draft shown is that stored draft (and is in the list);
+        True when it was adopted now."""
         unsaved = self.unsaved
         if unsaved is None or unsaved.stored is None:
-            return
+            return False
         self.unsaved = None
         self.draft = Draft(**{**unsaved.stored.__dict__, "text": self.editor.toPlainText()})
         self.show_publication()
         if refresh:
             self.refresh_list()
+        return True
 
     def _write(self, work: Callable[[int], Any], done: Callable[[Any], None] | None = None,
                failed: Callable[[Exception], None] | None = None) -> None:
@@ -90,14 +92,29 @@ class DraftSaving:
         self._write(lambda stored_id: self.store.save_text(stored_id, text),
                     lambda _r: (self.state.setText(_("Saved")), self.refresh_list()), not_saved)
 
-    def flush(self) -> None:
-        """Save now and wait for it: used when switching drafts and when the window closes."""
+    def flush(self, refresh: bool = True) -> None:
+        """Save now and wait for it: used when switching drafts and when the window closes.
+
+        What it stored is listed at once (``refresh``): clicking another draft right after
+        typing in a new one stored it here, and the list went on without it, so the officer
+        thought the text lost; a stored draft flushed kept its old title. Closing uses
+        ``flush_on_closing``.
+        """
         self._save_timer.stop()
+        wrote = False
         if self.draft is not None and self._dirty:
             self._dirty = False
             text = self.editor.toPlainText()
             if self.unsaved is not None and not has_content(text):
                 return
             self.store.save_text(self._stored_id()(), text)
-        # Not refreshed here: the window may be closing; whoever flushes refreshes the list.
-        self._adopt_stored(refresh=False)
+            wrote = True
+        # Also when an autosave on a worker stored the new draft just now.
+        adopted = self._adopt_stored(refresh=False)
+        if refresh and (adopted or wrote):
+            self.refresh_list()
+
+    def flush_on_closing(self) -> None:
+        """``flush`` without loading the list again: the database closes next. A method, not
+        a lambda, so Qt drops the quit connection when the area is deleted."""
+        self.flush(refresh=False)

@@ -140,6 +140,14 @@ class DraftsList(QWidget):
         # A screen reader on the empty list hears it too.
         self.list.setAccessibleDescription("" if drafts else self.empty_hint.text())
 
+    def select(self, draft_id: int) -> None:
+        """Mark the draft shown in the editor; none when it is not listed (new, filtered)."""
+        for row in range(self.list.count()):
+            if self.list.item(row).data(Qt.ItemDataRole.UserRole) == draft_id:
+                self.list.setCurrentRow(row)
+                return
+        self.list.setCurrentRow(-1)
+
     def draft(self, draft_id: int) -> Draft | None:
         return self._drafts.get(draft_id)
 
