@@ -177,6 +177,22 @@ def test_a_feed_removed_by_the_cli_goes_and_its_list_falls_back_to_all_items(
         "“Zorgnieuws” has been removed; all items are shown. · 1 item"
 
 
+def test_the_topic_on_screen_removed_by_the_cli_falls_back_and_following_goes_on(
+        qtbot, volgen, data_dir):
+    """QA s7 round 2: every look failed on the removed topic ("Er is geen onderwerp met de
+    naam …"), so the tree kept it and no later change came in."""
+    area, window, _serve = volgen
+    cli(data_dir, "topics", "remove", "Zorg")
+    qtbot.waitUntil(lambda: area.tree.topLevelItem(1).childCount() == 0
+                    and area.model.selection.topic is None, timeout=10_000)
+    assert area.tree.currentItem() is area.tree.topLevelItem(0)
+    assert window.statusBar().currentMessage().startswith(
+        "“Zorg” has been removed; all items are shown.")
+    cli(data_dir, "topics", "add", "Wonen", "--query", "zorg")
+    qtbot.waitUntil(lambda: area.tree.topLevelItem(1).childCount() == 1, timeout=10_000)
+    assert area.tree.topLevelItem(1).child(0).text(0).startswith("Wonen")
+
+
 def feed_url(area) -> str:
     return next(feed["url"] for feed in area.lists.feeds if feed["title"] == "Zorgnieuws")
 
@@ -281,7 +297,7 @@ def test_merging_stored_rows_keeps_the_current_row_through_removals_and_a_new_or
 def test_the_windows_own_refresh_keeps_the_item_being_read(qtbot, volgen):
     """An automatic refresh reset the list when it found new items: the item being read lost
     its selection and the list jumped. Now new items are laid in above it."""
-    area, _window, serve = volgen
+    area, window, serve = volgen
     chosen = current_id(area)
     selected_again = []
     area.table.selectionModel().currentRowChanged.connect(
@@ -296,3 +312,6 @@ def test_the_windows_own_refresh_keeps_the_item_being_read(qtbot, volgen):
     assert area.reader.item["id"] == chosen
     assert selected_again == []
     assert all(is_bold(area, row) for row in range(3))  # the new ones, unread
+    qtbot.wait(200)
+    # What the refresh found stays readable (it was replaced by "9 items" at once).
+    assert window.statusBar().currentMessage().startswith("3 new items")

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
+from ambtenaar20.core.errors import UsageError
 from ambtenaar20.core.i18n import ngettext
 from ambtenaar20.core.store.data_version import DataVersion
 from ambtenaar20.gui.areas.following.queries import (
@@ -67,6 +68,8 @@ class StoreFollower(QObject):
         #: The data version the area was last brought up to; None: not yet (the first look
         #: compares everything, as a command may have written before this started).
         self.seen: int | None = None
+        #: The next rows laid in follow the area's own refresh, which has spoken already.
+        self._quiet = False
         self._running = False
         self._again = False
         self.poll = QTimer(self, interval=POLL_MS)
@@ -107,6 +110,10 @@ class StoreFollower(QObject):
             return
         if not after_refresh and area.refresh_task is not None and not area.refresh_task.done:
             return  # it shows what it stored when it ends; the next look sees the rest
+        if after_refresh:
+            # The refresh has said what it found ("4 nieuwe berichten · …"): the new count
+            # must not replace that at once.
+            self._quiet = True
         if self._running:
             self._again = True
             return
@@ -121,9 +128,14 @@ class StoreFollower(QObject):
             version = self.version.current()
             if version is None or version == seen:
                 return None
-            total, rows = load_rows_keeping(context, selection, count, keep)
-            return Stored(version, load_lists(context), total, rows,
-                          context.items.pending_count())
+            lists = load_lists(context)
+            try:
+                total, rows = load_rows_keeping(context, selection, count, keep)
+            except UsageError:
+                # The topic on screen was removed elsewhere: the new lists no longer hold it,
+                # and laying them in falls back to all items (``FollowingArea._fill_tree``).
+                total, rows = 0, []
+            return Stored(version, lists, total, rows, context.items.pending_count())
 
         self._running = True
         run_in_background(work, on_success=lambda stored: self._arrived(asked, stored),
@@ -189,8 +201,9 @@ class StoreFollower(QObject):
             else:
                 area.reader.update_marks(model.row(row))
         area._explain_list()
-        if model.total != before:
+        if model.total != before and not self._quiet:
             area._say(ngettext("{n} item", "{n} items", model.total).format(n=model.total))
+        self._quiet = False
 
     def _failed_scoring(self, error: Exception) -> None:
         log.warning("scoring the items stored elsewhere failed: %s", error)
