@@ -195,9 +195,11 @@ class DraftStore:
             "SELECT feed_item_id FROM drafts WHERE feed_item_id IS NOT NULL")}
 
     def save_text(self, draft_id: int, text: str) -> None:
-        """Autosave: only the text and the time of the change."""
+        """Autosave: only the text and the time of the change. The same text again is no
+        change: a draft that was only looked at keeps its time and its place in the list."""
         with self.db.atomic():
-            self.db["drafts"].update(draft_id, {"text": text, "updated_at": _now()})
+            self.db.execute("UPDATE drafts SET text = ?, updated_at = ? WHERE id = ? "
+                            "AND text IS NOT ?", [text, _now(), draft_id, text])
 
     def update(self, draft_id: int, *, topic: str | None = None,
                platforms: Iterable[str] | None = None, status: str | None = None) -> Draft:

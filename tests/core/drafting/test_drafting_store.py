@@ -43,6 +43,23 @@ def test_create_list_search_and_autosave(context):
         drafts.update(second.id, status="weg")
 
 
+def test_saving_the_same_text_again_is_no_change(context, monkeypatch):
+    """QA s7 round 2: only looking at drafts (and then "Nieuw concept" or a template) saved
+    the shown one again, so its last-change time and place in the list moved."""
+    from ambtenaar20.core.drafting import drafts as drafts_module
+
+    drafts = context.drafting.drafts
+    older = drafts.create("Eerste", topic="Wonen")
+    newer = drafts.create("Tweede", topic="Wonen")
+    monkeypatch.setattr(drafts_module, "_now", lambda: "2099-01-01T00:00:00+00:00")
+    drafts.save_text(older.id, "Eerste")
+    assert drafts.get(older.id).updated_at == older.updated_at
+    assert [draft.id for draft in drafts.list()] == [newer.id, older.id]
+    drafts.save_text(older.id, "Eerste, aangepast")
+    assert drafts.get(older.id).updated_at == "2099-01-01T00:00:00+00:00"
+    assert [draft.id for draft in drafts.list()] == [older.id, newer.id]
+
+
 def test_text_survives_reopening_the_database(data_dir):
     ctx = create_app_context(data_dir)
     draft = ctx.drafting.drafts.create("")
