@@ -75,22 +75,39 @@ def _stated_licence(meta: metadata.PackageMetadata) -> str:
     return ""
 
 
+#: Where a ``.dist-info`` folder keeps its licence when there is no RECORD to list it (a frozen
+#: bundle ships the licence files, not RECORD: ``installers/bundle_metadata.py``).
+_LICENCE_FILES = ("LICENSE", "LICENSE.txt", "LICENSE.md", "LICENCE", "COPYING",
+                  "licenses/LICENSE", "licenses/LICENSE.txt", "licenses/LICENSE.md")
+
+
 def _licence_file_kind(dist: metadata.Distribution) -> str:
     """"MIT" when one of the distribution's licence files is the MIT licence, else ""."""
-    for file in dist.files or ():
-        parts = file.parts
-        if len(parts) < 2 or not parts[0].endswith(".dist-info"):
-            continue
-        if parts[1] != "licenses" and not parts[1].upper().startswith(
-                ("LICENSE", "LICENCE", "COPYING")):
-            continue
-        try:
-            text = file.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError):
-            continue
+    for text in _licence_texts(dist):
         if _MIT_GRANT in " ".join(text.split()):
             return "MIT"
     return ""
+
+
+def _licence_texts(dist: metadata.Distribution) -> Iterator[str]:
+    listed = [file for file in dist.files or ()
+              if len(file.parts) >= 2 and file.parts[0].endswith(".dist-info")
+              and (file.parts[1] == "licenses"
+                   or file.parts[1].upper().startswith(("LICENSE", "LICENCE", "COPYING")))]
+    if listed:
+        for file in listed:
+            try:
+                yield file.read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError):
+                continue
+        return
+    for name in _LICENCE_FILES:
+        try:
+            text = dist.read_text(name)
+        except (OSError, UnicodeDecodeError):
+            continue
+        if text:
+            yield text
 
 
 def _project_start() -> tuple[list[str], str]:

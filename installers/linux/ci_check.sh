@@ -37,6 +37,9 @@ run_app "$APP" --lang en selftest --format json > "$WORK/selftest.json"
 import json, sys
 report = json.load(open(sys.argv[1]))
 assert report["ok"] and report["frozen"], report
+# The About dialog of the bundle names every library's licence, as a source checkout does.
+licences = next(check for check in report["checks"] if check["name"] == "licences")
+assert "no licence named" not in licences["detail"], licences
 print(f"json: {len(report['checks'])} checks, frozen={report['frozen']}")
 EOF
 
