@@ -12,15 +12,23 @@ An ordinary word that happens to be a name plus "s" is no genitive: "een groots 
 heuvels". As with the names themselves (``core/name_spellings.py``), a word is a genitive when
 written with a capital, or, in lower case, only when neither it nor the name is an ordinary
 Dutch word ("jansens brief").
+
+After a name that ends on a hissing sound ("Kees", "Claes", "De Vries", "Felix") Dutch writes
+the genitive as an apostrophe alone: "Kees' vraag". Left after a pseudonym it read "Persoon 4'
+vraag"; ``apostrophe_end`` finds it, so that the export writes "Persoon 4's vraag".
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Container, Iterable, Sequence
 from re import Match
 
 from ambtenaar20.core.name_spellings import is_ordinary
 
+#: The apostrophe of "Kees' vraag" after a name ending on s, x or z; no letter may follow
+#: ("Kees'je" is no genitive).
+_APOSTROPHE = re.compile(r"(?<=[sxzSXZ])['\u2019](?!\w)")
 #: A name of fewer letters plus "s" is too often a word ("Lis", "Bos" of "Bo").
 _MIN_NAME = 3
 
@@ -52,3 +60,12 @@ class Genitives:
             cut.add(index)
         return cut
 
+
+
+def apostrophe_end(text: str, start: int, end: int) -> int | None:
+    """The end of the genitive apostrophe right after a name from ``start`` to ``end``
+    ("Kees'"); None also when the name is quoted ("'Kees'")."""
+    found = _APOSTROPHE.match(text, end)
+    if found is None or (start > 0 and text[start - 1] == found.group()):
+        return None
+    return found.end()

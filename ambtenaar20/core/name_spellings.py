@@ -176,6 +176,7 @@ def _of_handle(local: str, handles: set[str], fediverse: bool) -> Spellings:
     pieces = tuple(fold(piece) for word in typed_words for piece in _camel(word))
     names: set[tuple[str, ...]] = set()
     parts: set[tuple[str, ...]] = set()
+    surnames: set[tuple[str, ...]] = set()
     own = {piece for piece in pieces if _is_part(piece)}
     run_in: set[str] = set()
     if len(written) > 1:
@@ -197,11 +198,14 @@ def _of_handle(local: str, handles: set[str], fediverse: bool) -> Spellings:
             if split.first in NAME_PARTICLES or split.first in TITLES:
                 continue  # "@opdeweg" is no "Op de Weg": "op de weg" is an ordinary phrase
             names.update(split.names)
+            # As of a typed name: "De Vos" and "Mevrouw (De) Vos" are Frederique de Vos too.
+            parts.add(split.words[1:])
+            surnames.add((split.surname,))
             given, spelled = given | {(split.first,)}, spelled | {split.words[1:]}
             own.update(word for word in (split.first, split.surname) if _is_part(word))
     # A Fediverse handle's local part is a name, but one typed name outweighs it.
     written = () if fediverse or len(pieces) < 2 else written
-    return Spellings(written, names, set(), parts, own, handles, _ordinary(names, parts, own),
+    return Spellings(written, names, surnames, parts, own, handles, _ordinary(names, parts, own),
                      {joined for joined in run_in if len(joined) >= MIN_RUN_IN}, given, spelled)
 
 

@@ -32,14 +32,18 @@ tiers:
 An ordinary Dutch word is a name alone only when written with a capital: "een groot succes", "de
 gemeente" (of "@gemeente") and "mevrouw" name nobody. A handle on another server is someone else
 ("@mia@mastodon.social" is not "@mia@mastodon.nl"), and so is a link to "@mia" there
-("mastodon.social/@mia/1", ``core/account_links.py``). The marker of an erasure ("[verwijderd]") is
-nobody. A first name with a surname after it (``core/surname_after.py``) is whoever has both
+("mastodon.social/@mia/1", ``core/account_links.py``; links: ``core/names_in_links.py``). The
+marker of an erasure ("[verwijderd]") is nobody. A first name with a surname after it
+(``core/surname_after.py``) is whoever has both
 (``core/surname_owner.py``): "Marie van den Heuvel" is Anne-Marie van den Heuvel, "Marie Jansen"
 someone else (``SOMEONE_ELSE``), whose surname must neither stay readable nor be attributed to
 Anne-Marie; "Klaas Vermeulen" is "@klaas_v", "Klaas Bakker" someone else. A double surname goes
 whole with the name it follows ("Anne-Marie Heuvel-Jansen", "mevrouw De Boer-Smit"). A text that
 writes "Anne-Marie" too tells "Marie van den Heuvel" apart (``core/told_apart.py``); a name with
-the genitive -s ("Jansens brief", ``core/genitive.py``) is that person.
+the genitive -s ("Jansens brief", ``core/genitive.py``) is that person. An unknown first name
+before a surname's lower-case particles goes with it ("Eva van de Beek",
+``core/first_name_before.py``); an ordinary word after its particles in lower case or in a
+hyphenated word is nobody ("de koning", "de Groot-Britse", ``core/name_lookalikes.py``).
 
 Lookups go through dictionaries of folded words built once, so a scan costs time in proportion
 to the text, not to text × people (``benchmarks/pseudonymize_speed.py``). Where a text writes a
@@ -49,13 +53,13 @@ handle, an address or a link is ``core/mention_patterns.py``; its names are impo
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from typing import NamedTuple
-from urllib.parse import unquote
 
-from ambtenaar20.core.account_links import link_pieces
+from ambtenaar20.core.first_name_before import first_name_before, learned_first_names
 from ambtenaar20.core.genitive import Genitives
 from ambtenaar20.core.mention_patterns import ADDRESS, HANDLE, LINK, link_url, outside_links
+from ambtenaar20.core.name_lookalikes import looks_alike
 from ambtenaar20.core.name_spellings import (
     ERASED_MARKER,
     MIN_NAME_PART,
@@ -70,8 +74,9 @@ from ambtenaar20.core.name_spellings import (
     spellings,
     words,
 )
+from ambtenaar20.core.names_in_links import LinkNames
 from ambtenaar20.core.surname_owner import AMBIGUOUS, SOMEONE_ELSE, SurnameOwners
-from ambtenaar20.core.told_apart import told_apart
+from ambtenaar20.core.told_apart import told_apart, written_whole
 
 __all__ = ["ADDRESS", "AMBIGUOUS", "ERASED_MARKER", "HANDLE", "LINK", "MIN_NAME_PART",
            "MIN_RUN_IN", "NAME_PARTICLES", "SOMEONE_ELSE", "TITLES", "PersonNames", "Span",
@@ -100,7 +105,7 @@ class Span(NamedTuple):
     genitive: bool = False
 
 
-class PersonNames:
+class PersonNames(LinkNames):
     """Known people (numbered from 0 in order of first appearance) and the spellings of each."""
 
     def __init__(self, counterparts: Iterable[str]) -> None:
@@ -249,19 +254,32 @@ class PersonNames:
             index += 1
         return None
 
-    def names_in(self, text: str, parts: bool = True,
-                 own: int | None = None) -> list[Span]:
-        """Every name in running text, left to right (see ``match`` for ``parts`` and ``own``)."""
+    def names_in(self, text: str, parts: bool = True, own: int | None = None,
+                 elsewhere: Collection[int] = ()) -> list[Span]:
+        """Every name in running text, left to right (see ``match`` for ``parts`` and ``own``);
+        ``elsewhere``: people whose whole first name the rest of the entry writes."""
+        spans, found, folded = self._spans(text, parts, own)
+        apart = told_apart(spans, found, folded, self._owners, elsewhere)  # "… niet Anne-Marie"
+        return [span._replace(person=AMBIGUOUS) if n in apart else span
+                for n, span in enumerate(spans)]
+
+    def whole_first_names(self, text: str, own: int | None = None) -> set[int]:
+        """The people whose whole first name ("Anne-Marie") ``text`` writes."""
+        return written_whole(*self._spans(text, True, own), self._owners)
+
+    def _spans(self, text: str, parts: bool,
+               own: int | None) -> tuple[list[Span], list[re.Match[str]], list[str]]:
         found = list(WORD.finditer(text))
         folded = [fold(match.group()) for match in found]
         cut = self._genitives.read(found, folded, self._firsts)  # "Jansens" -> "jansen"
         joined = [_NAME_GLUE.fullmatch(text, found[i].end(), found[i + 1].start()) is not None
                   for i in range(len(found) - 1)]
         spans: list[Span] = []
+        learned: set[str] = set()
         firsts = self._firsts
         own_words = self._own.get(own, ()) if own is not None else ()
         shortest = self._run_in_sizes[0] if self._run_in_sizes else len(text) + 1
-        index = 0
+        index = floor = 0  # floor: the first word after the last name
         while index < len(found):
             word = folded[index]
             if word not in firsts and word not in own_words and len(word) <= shortest:
@@ -284,6 +302,14 @@ class PersonNames:
                 index += 1
                 continue
             start, name_start, count, person = hit
+            first = None if mention or start != name_start else \
+                first_name_before(found, folded, index, floor, TITLES)
+            if first is not None:  # "Eva van de Beek" goes whole: hers or someone else's
+                start = name_start = found[first].start()
+                if not self._owners.first_fits(person, folded[first]):
+                    person = SOMEONE_ELSE
+                elif person == own:
+                    learned.add(folded[first])  # "Eva belt" further on is her too
             if start == name_start:
                 start = name_start = start - mention  # "@Petra de Boer" goes whole
             end, genitive = found[index + count - 1].end(), index + count - 1 in cut
@@ -295,9 +321,10 @@ class PersonNames:
             else:
                 spans.append(Span(start, name_start, end, person, genitive))
             index += count
-        apart = told_apart(spans, found, folded, self._owners)  # "Marie … niet Anne-Marie …"
-        return [span._replace(person=AMBIGUOUS) if n in apart else span
-                for n, span in enumerate(spans)]
+            floor = index
+        if learned:
+            spans = learned_first_names(spans, found, folded, learned, own)
+        return spans, found, folded
 
     def _hit(self, found: Sequence[re.Match[str]], folded: Sequence[str],
              joined: Sequence[bool], index: int, parts: bool,
@@ -309,6 +336,9 @@ class PersonNames:
                 not found[index].group()[0].isupper():
             hit = None  # "een groot succes", "de gemeente": an ordinary word, nobody
         title = self._title(folded, index, joined) if word in _TITLE_STARTS else None
+        if hit is not None and looks_alike(found, folded, index, index + hit[0], self._ordinary,
+                                           NAME_PARTICLES):
+            hit = None  # "de koning van Nederland", "de Groot-Britse ambassade"
         if title is not None and (hit is None or title[1] >= index + hit[0]):
             name, stop, person = title  # the title stays apart: "Mevrouw Persoon 2"
             stop = self._owners.reach(found, folded, name, stop, person, titled=True)
@@ -345,56 +375,6 @@ class PersonNames:
             if local in self._ids:
                 person = self.handles.get(local)
         return person
-
-    def in_link(self, url: str, parts: bool = True, own: int | None = None) -> bool:
-        """Whether a link names someone: a segment, query value or fragment that is a handle
-        or a name however short ("?user=li", "/wijk/li"), or a name of three letters or more
-        among its words ("/klachten/petra-de-boer"), and one of ``MIN_RUN_IN`` letters or more
-        run into other letters ("/pdeboer", "janjansen123"). "mia" of "@mia@mastodon.nl" is a
-        handle there only as that account on its server ("mastodon.nl/@mia/1")."""
-        folded = fold(unquote(url))
-        host, pieces = link_pieces(folded)
-        for piece in pieces:
-            handle = piece.account or piece.text.lstrip("@~")
-            # "/@gemeente" is the handle, "/gemeente/" a page about the municipality.
-            if self._handle_in_link(handle, host, piece.account) and (
-                    handle != piece.text or handle not in self._ordinary):
-                return True
-            if self._link_form(words(piece.text), parts, own):
-                return True
-        if any(found.group(0) in self.handles for found in ADDRESS.finditer(folded)):
-            return True  # a whole handle anywhere in it ("/share/mia@mastodon.nl,x")
-        return self._in_words(words(folded), parts, own)
-
-    def _handle_in_link(self, handle: str, host: str, account: str) -> bool:
-        """Whether a piece of a link on ``host`` is a handle; the "mia" of "@mia@mastodon.nl"
-        only as that account on its own server (``core/account_links.py``)."""
-        if handle not in self.handles:
-            return False
-        return handle in self._anywhere or handle not in self._servers or (
-            bool(account) and host in self._servers[handle])
-
-    def _link_form(self, name: Sequence[str], parts: bool, own: int | None) -> bool:
-        """Whether words of a link name someone; an ordinary word ("groot") never alone."""
-        if len(name) == 1 and name[0] in self._ordinary:
-            return False
-        return self.form(name, parts, own) is not None
-
-    def _in_words(self, folded: Sequence[str], parts: bool, own: int | None) -> bool:
-        for index, word in enumerate(folded):
-            hit = self.match(folded, index, None, parts, own)
-            if hit is not None and hit[0] == 1 and word in self._ordinary:
-                hit = None  # "/onderwerpen/groot-onderhoud" is no "Groot"
-            # "li" is in too many links by chance ("urn:li:activity").
-            if hit is not None and sum(map(len, folded[index:index + hit[0]])) >= 3:
-                return True
-            # Run into other letters only from six: "anna" ends "savanna", and an erasure that
-            # empties another entry's link to it loses part of the record.
-            for size in range(MIN_RUN_IN, len(word)):
-                if self._link_form((word[:size],), parts, own) or \
-                        self._link_form((word[-size:],), parts, own):
-                    return True
-        return False
 
     def anchors(self, parts: bool = True) -> set[str]:
         """Words of which every text naming someone holds one (folded, maybe inside a word);

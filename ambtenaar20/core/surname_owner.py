@@ -103,6 +103,14 @@ class SurnameOwners:
             return person
         return SOMEONE_ELSE
 
+    def first_fits(self, person: int, word: str) -> bool:
+        """Whether ``word`` (folded) before ``person``'s surname may be their first name or its
+        initial: it starts as one of their first names does, or none is known."""
+        if person < 0:
+            return False
+        initials = {given[0][0] for given, people in self._people.items() if person in people}
+        return not initials or word[0] in initials
+
     def first_name(self, name: Sequence[str], person: int) -> str | None:
         """Of a name of ``person`` (folded words), how it writes their first name: "whole"
         ("Anne-Marie van den Heuvel", "annemarie"), "half" with a surname after it ("Marie

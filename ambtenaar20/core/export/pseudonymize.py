@@ -19,10 +19,11 @@ stay "[verwijderd]", not one "Persoon 1" for all of them.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from urllib.parse import parse_qsl, unquote, urlsplit
 
 from ambtenaar20.core.export.document import replace_entry
+from ambtenaar20.core.genitive import apostrophe_end
 from ambtenaar20.core.i18n import _
 from ambtenaar20.core.logbook.model import Interaction
 from ambtenaar20.core.person_names import (
@@ -103,9 +104,11 @@ class Pseudonymizer:
         person = self.index.person(counterpart)
         return self._of(person if person is not None else ("@", person_key(counterpart)))
 
-    def text(self, text: str, own: int | None = None) -> str:
+    def text(self, text: str, own: int | None = None, elsewhere: Collection[int] = ()) -> str:
         """Free text with people replaced, links to people and personal data removed; ``own``:
-        the person whose entry it is, whose own words ("Klaas" of "@klaas_v") count too."""
+        the person whose entry it is, whose own words ("Klaas" of "@klaas_v") count too;
+        ``elsewhere``: people whose whole first name the rest of the entry writes, which tells
+        "Marie van den Heuvel" apart from Anne-Marie here too (``core/told_apart.py``)."""
         if not text:
             return text
         from ambtenaar20.core.analysis.pii import mask_personal_data
@@ -115,7 +118,7 @@ class Pseudonymizer:
         text = HANDLE.sub(self._handle, text)
         text = ADDRESS.sub(self._address, text)
         text = mask_personal_data(text)
-        return outside_links(text, lambda chunk: self._names(chunk, own))
+        return outside_links(text, lambda chunk: self._names(chunk, own, elsewhere))
 
     def _link_in_text(self, match: re.Match[str]) -> str:
         link = match.group(0)
@@ -137,8 +140,8 @@ class Pseudonymizer:
         person = self.index.handles.get(fold(match.group(0)))
         return match.group(0) if person is None else self._of(person)
 
-    def _names(self, chunk: str, own: int | None) -> str:
-        spans = self.index.names_in(chunk, own=own)
+    def _names(self, chunk: str, own: int | None, elsewhere: Collection[int]) -> str:
+        spans = self.index.names_in(chunk, own=own, elsewhere=elsewhere)
         if not spans:
             return chunk
         pieces: list[str] = []
@@ -148,9 +151,12 @@ class Pseudonymizer:
             if who == SOMEONE_ELSE:  # "Marie Jansen": every "marie jansen" one person
                 name = " ".join(words(chunk[span.name_start:span.end]))
                 who = ("name", name[:-1] if span.genitive else name)  # also "Marie Jansens"
-            # The genitive stays, written as after a number: "Jansens brief" -> "Persoon 2's"
-            pieces += [chunk[position:span.name_start], self._of(who) + GENITIVE * span.genitive]
-            position = span.end
+            # The genitive stays, written as after a number: "Jansens brief", "Kees' vraag" ->
+            # "Persoon 2's"
+            apostrophe = None if span.genitive else apostrophe_end(chunk, span.start, span.end)
+            genitive = span.genitive or apostrophe is not None
+            pieces += [chunk[position:span.name_start], self._of(who) + GENITIVE * genitive]
+            position = span.end if apostrophe is None else apostrophe
         pieces.append(chunk[position:])
         return "".join(pieces)
 
@@ -189,13 +195,16 @@ class Pseudonymizer:
 
     def apply(self, entry: Interaction) -> Interaction:
         own = self.index.person(entry.counterpart)
+        # Told apart anywhere in the entry, told apart in all of it (``core/told_apart.py``).
+        whole = {person for part in (entry.summary, entry.outcome, entry.topic) if part
+                 for person in self.index.whole_first_names(part, own)}
         return replace_entry(
             entry,
             counterpart=self.pseudonym(entry.counterpart),
             url=self.url(entry.url, entry),
-            summary=self.text(entry.summary, own),
-            outcome=self.text(entry.outcome, own),
-            topic=self.text(entry.topic, own),
+            summary=self.text(entry.summary, own, whole),
+            outcome=self.text(entry.outcome, own, whole),
+            topic=self.text(entry.topic, own, whole),
         )
 
     def apply_all(self, entries: list[Interaction]) -> list[Interaction]:
