@@ -19,8 +19,7 @@ import logging
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QObject, QTimer
 
 from ambtenaar20.core.errors import UsageError
 from ambtenaar20.core.i18n import ngettext
@@ -32,7 +31,8 @@ from ambtenaar20.gui.areas.following.queries import (
     load_lists,
     load_rows_keeping,
 )
-from ambtenaar20.gui.workers import run_in_background, while_alive
+from ambtenaar20.gui.on_screen_watch import OnScreenWatch
+from ambtenaar20.gui.workers import run_in_background
 
 if TYPE_CHECKING:
     from ambtenaar20.gui.areas.following.area import FollowingArea
@@ -72,35 +72,16 @@ class StoreFollower(QObject):
         self._quiet = False
         self._running = False
         self._again = False
-        self.poll = QTimer(self, interval=POLL_MS)
-        self.poll.timeout.connect(self.look)
         self._retry = QTimer(self, singleShot=True, interval=RETRY_MS)
         self._retry.timeout.connect(self.look)
-        area.installEventFilter(self)
-        app = QApplication.instance()
-        if app is not None:
-            app.applicationStateChanged.connect(while_alive(self, self._app_state))
-        if area.isVisible():
-            self.poll.start()
+        # "shown": what was written while another area was on screen.
+        self.watch = OnScreenWatch(self, area, POLL_MS, self.look, shown=self.look,
+                                   hidden=self._retry.stop)
+        self.poll = self.watch.poll
         self.look()
 
     def on_screen(self) -> bool:
-        return self.area.isVisible() and not self.area.window().isMinimized()
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.area:
-            if event.type() == QEvent.Type.Show:
-                self.poll.start()
-                self.look()  # what was written while another area was on screen
-            elif event.type() == QEvent.Type.Hide:
-                self.poll.stop()
-                self._retry.stop()
-        return False
-
-    def _app_state(self, state: Qt.ApplicationState) -> None:
-        # Back from the terminal where ``ambtenaar20 refresh`` ran: look at once.
-        if state == Qt.ApplicationState.ApplicationActive:
-            self.look()
+        return self.watch.on_screen()
 
     def look(self, after_refresh: bool = False) -> None:
         """Ask on a worker whether anything was written; if so, read what the area shows.

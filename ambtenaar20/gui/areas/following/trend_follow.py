@@ -15,12 +15,13 @@ import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QComboBox, QTreeWidget, QWidget
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtWidgets import QComboBox, QTreeWidget, QWidget
 
 from ambtenaar20.gui.areas.following.feed_actions import KIND_ROLE, VALUE_ROLE
 from ambtenaar20.gui.areas.following.trend_chart import TrendChart
-from ambtenaar20.gui.workers import run_in_background, while_alive
+from ambtenaar20.gui.on_screen_watch import OnScreenWatch
+from ambtenaar20.gui.workers import run_in_background
 
 if TYPE_CHECKING:
     from ambtenaar20.core.app_context import AppContext
@@ -50,36 +51,17 @@ class TrendFollower(QObject):
         self._shown_error: int | None = None
         self._settle = QTimer(self, singleShot=True, interval=SETTLE_MS)
         self._settle.timeout.connect(self.look)
-        #: Looks for other processes' writes while the chart is on screen.
-        self.poll = QTimer(self, interval=POLL_MS)
-        self.poll.timeout.connect(self.look)
-        page.installEventFilter(self)
-        app = QApplication.instance()
-        if app is not None:
-            app.applicationStateChanged.connect(while_alive(self, self._app_state))
+        #: Looks for other processes' writes while the chart is on screen; "shown": the
+        #: changes made while it was away.
+        self.watch = OnScreenWatch(self, page, POLL_MS, self.look, shown=self.chosen,
+                                   hidden=self._settle.stop)
+        self.poll = self.watch.poll
         tree.currentItemChanged.connect(lambda *_items: self.chosen())
         days.currentIndexChanged.connect(lambda _index: self.chosen())
-        if page.isVisible():
-            self.poll.start()
         self.chosen()
 
     def on_screen(self) -> bool:
-        return self.page.isVisible() and not self.page.window().isMinimized()
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.page:
-            if event.type() == QEvent.Type.Show:
-                self.poll.start()
-                self.chosen()  # changes made while it was away
-            elif event.type() == QEvent.Type.Hide:
-                self.poll.stop()
-                self._settle.stop()
-        return False
-
-    def _app_state(self, state: Qt.ApplicationState) -> None:
-        # Back from the terminal where ``ambtenaar20 refresh`` ran: look at once.
-        if state == Qt.ApplicationState.ApplicationActive:
-            self.look()
+        return self.watch.on_screen()
 
     def wanted(self) -> tuple[str, int] | None:
         """The topic and the number of days to show; None when no topic is chosen."""
